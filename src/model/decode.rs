@@ -1,0 +1,460 @@
+//! Text → [`Article`], with errors that name the exact field.
+//!
+//! We parse to a `serde_json::Value` first (syntax errors carry line and column) and then walk it
+//! by hand, so every shape error carries its path (`sections[1].blocks[0].items`), unknown block
+//! types survive as placeholders, and unknown fields are ignored as the format promises.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::model::error::ArticleError;
+use crate::model::lang::Direction;
+use crate::model::types::*;
+use crate::model::url::{CheckedUrl, UrlKind};
+
+/// Documents larger than this are refused before parsing (8 MiB: ~5,000 sections of prose).
+pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Parses and decodes an article document.
+pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge {
+            size: text.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    decode_article(&value)
+}
+
+fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
+    let (line, column) = (error.line(), error.column());
+    // serde_json appends " at line L column C"; the position is reported separately.
+    let full = error.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(at) => full[..at].to_owned(),
+        None => full,
+    };
+    ArticleError::Syntax {
+        line,
+        column,
+        message,
+        excerpt: excerpt_at(text, line, column),
+    }
+}
+
+/// Up to 20 characters either side of the fault, on its line, with whitespace made visible.
+fn excerpt_at(text: &str, line: usize, column: usize) -> String {
+    let Some(line_text) = text.lines().nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let chars: Vec<char> = line_text.chars().collect();
+    // serde_json counts columns in bytes; map that back to a character index on this line.
+    let char_index = line_text
+        .char_indices()
+        .take_while(|(byte, _)| *byte < column.saturating_sub(1))
+        .count();
+    let start = char_index.saturating_sub(20);
+    let end = (char_index + 20).min(chars.len());
+    chars[start..end]
+        .iter()
+        .map(|c| if c.is_control() { ' ' } else { *c })
+        .collect()
+}
+
+/// Where in the document a value sits; built on the stack and only formatted on error.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Field(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn field<'b>(&'b self, name: &'b str) -> Path<'b> {
+        Path::Field(self, name)
+    }
+    fn index(&self, i: usize) -> Path<'_> {
+        Path::Index(self, i)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => f.write_str("the top level"),
+            Path::Field(Path::Root, name) => f.write_str(name),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+fn describe(value: Option<&Value>) -> String {
+    match value {
+        None => "nothing (the field is missing)".to_owned(),
+        Some(Value::Null) => "null".to_owned(),
+        Some(Value::Bool(b)) => format!("{b}"),
+        Some(Value::Number(n)) => format!("the number {n}"),
+        Some(Value::String(_)) => "a string".to_owned(),
+        Some(Value::Array(_)) => "an array".to_owned(),
+        Some(Value::Object(_)) => "an object".to_owned(),
+    }
+}
+
+fn shape(path: Path<'_>, expected: &str, found: Option<&Value>) -> ArticleError {
+    ArticleError::Shape {
+        path: path.to_string(),
+        expected: expected.to_owned(),
+        found: describe(found),
+    }
+}
+
+type Fields = Map<String, Value>;
+type Decoded<T> = Result<T, ArticleError>;
+
+fn object<'v>(value: Option<&'v Value>, path: Path<'_>) -> Decoded<&'v Fields> {
+    match value {
+        Some(Value::Object(map)) => Ok(map),
+        other => Err(shape(path, "an object", other)),
+    }
+}
+
+/// A present, non-null field; `null` counts as absent for optional fields.
+fn present<'v>(fields: &'v Fields, name: &str) -> Option<&'v Value> {
+    fields.get(name).filter(|v| !v.is_null())
+}
+
+fn string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<String> {
+    match fields.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        other => Err(shape(path.field(name), "a string", other)),
+    }
+}
+
+fn opt_string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<Option<String>> {
+    match present(fields, name) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        other => Err(shape(path.field(name), "a string", other)),
+    }
+}
+
+fn opt_bool(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<bool> {
+    match present(fields, name) {
+        None => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        other => Err(shape(path.field(name), "true or false", other)),
+    }
+}
+
+fn array<'v>(fields: &'v Fields, name: &str, path: Path<'_>) -> Decoded<&'v Vec<Value>> {
+    match fields.get(name) {
+        Some(Value::Array(items)) => Ok(items),
+        other => Err(shape(path.field(name), "an array", other)),
+    }
+}
+
+fn opt_array<'v>(fields: &'v Fields, name: &str, path: Path<'_>) -> Decoded<&'v [Value]> {
+    match present(fields, name) {
+        None => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        other => Err(shape(path.field(name), "an array", other)),
+    }
+}
+
+fn decode_article(value: &Value) -> Decoded<Article> {
+    let root = Path::Root;
+    let fields = object(Some(value), root)?;
+    // The version comes first: a newer document may differ in any other field.
+    let version = match fields.get("version") {
+        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
+        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
+            return Err(ArticleError::UnsupportedVersion {
+                found: n.to_string(),
+            });
+        }
+        other => return Err(shape(root.field("version"), "the integer 1", other)),
+    };
+    let title = string(fields, "title", root)?;
+    if title.trim().is_empty() {
+        return Err(ArticleError::BlankTitle);
+    }
+    let dir = match present(fields, "dir") {
+        None => None,
+        Some(Value::String(s)) if Direction::from_attr(s).is_some() => Direction::from_attr(s),
+        other => return Err(shape(root.field("dir"), "\"ltr\", \"rtl\" or \"auto\"", other)),
+    };
+    let authors_path = root.field("authors");
+    let authors = opt_array(fields, "authors", root)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| match v {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(shape(authors_path.index(i), "a string", Some(other))),
+        })
+        .collect::<Decoded<Vec<_>>>()?;
+    let sections_path = root.field("sections");
+    let sections = array(fields, "sections", root)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_section(v, sections_path.index(i)))
+        .collect::<Decoded<Vec<_>>>()?;
+    if sections.is_empty() {
+        return Err(ArticleError::NoSections);
+    }
+    let figures_path = root.field("key_figures");
+    let key_figures = opt_array(fields, "key_figures", root)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_figure(v, figures_path.index(i)))
+        .collect::<Decoded<Vec<_>>>()?;
+    Ok(Article {
+        version,
+        lang: opt_string(fields, "lang", root)?,
+        dir,
+        label: opt_string(fields, "label", root)?,
+        title,
+        standfirst: opt_string(fields, "standfirst", root)?,
+        authors,
+        published: opt_string(fields, "published", root)?,
+        updated: opt_string(fields, "updated", root)?,
+        source: decode_opt_source(fields, "source", root)?,
+        sponsor: decode_sponsor(fields, root)?,
+        copyright: opt_string(fields, "copyright", root)?,
+        sections,
+        key_figures,
+    })
+}
+
+fn decode_opt_source(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<Option<Source>> {
+    let Some(value) = present(fields, name) else {
+        return Ok(None);
+    };
+    let path = path.field(name);
+    let source = object(Some(value), path)?;
+    Ok(Some(Source {
+        name: string(source, "name", path)?,
+        url: opt_string(source, "url", path)?.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
+    }))
+}
+
+fn decode_sponsor(fields: &Fields, path: Path<'_>) -> Decoded<Option<Sponsor>> {
+    let Some(value) = present(fields, "sponsor") else {
+        return Ok(None);
+    };
+    let path = path.field("sponsor");
+    let sponsor = object(Some(value), path)?;
+    Ok(Some(Sponsor {
+        name: string(sponsor, "name", path)?,
+        disclosure: opt_string(sponsor, "disclosure", path)?,
+    }))
+}
+
+fn decode_section(value: &Value, path: Path<'_>) -> Decoded<Section> {
+    let fields = object(Some(value), path)?;
+    let blocks_path = path.field("blocks");
+    let blocks = array(fields, "blocks", path)?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| decode_block(v, blocks_path.index(i)))
+        .collect::<Decoded<Vec<_>>>()?;
+    Ok(Section {
+        id: opt_string(fields, "id", path)?,
+        heading: opt_string(fields, "heading", path)?.filter(|h| !h.trim().is_empty()),
+        collapsed: opt_bool(fields, "collapsed", path)?,
+        blocks,
+    })
+}
+
+fn decode_block(value: &Value, path: Path<'_>) -> Decoded<Block> {
+    let fields = object(Some(value), path)?;
+    let kind = string(fields, "type", path)?;
+    Ok(match kind.as_str() {
+        "paragraph" => Block::Paragraph(decode_inline(fields.get("text"), path.field("text"))?),
+        "heading" => Block::Heading {
+            text: string(fields, "text", path)?,
+            level: match fields.get("level") {
+                Some(Value::Number(n)) if n.as_u64() == Some(3) => 3,
+                Some(Value::Number(n)) if n.as_u64() == Some(4) => 4,
+                other => return Err(shape(path.field("level"), "3 or 4", other)),
+            },
+        },
+        "list" => {
+            let items_path = path.field("items");
+            Block::List {
+                ordered: opt_bool(fields, "ordered", path)?,
+                items: array(fields, "items", path)?
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| decode_inline(Some(v), items_path.index(i)))
+                    .collect::<Decoded<Vec<_>>>()?,
+            }
+        }
+        "pull_quote" => Block::PullQuote {
+            text: string(fields, "text", path)?,
+            attribution: opt_string(fields, "attribution", path)?,
+        },
+        "quote" => Block::Quote {
+            text: decode_inline(fields.get("text"), path.field("text"))?,
+            cite: opt_string(fields, "cite", path)?,
+        },
+        "image" => Block::Image {
+            src: CheckedUrl::new(&string(fields, "src", path)?, UrlKind::Image),
+            alt: opt_string(fields, "alt", path)?,
+            caption: opt_string(fields, "caption", path)?,
+            credit: opt_string(fields, "credit", path)?,
+        },
+        "divider" => Block::Divider,
+        _ => Block::Unknown { kind },
+    })
+}
+
+const INLINE_EXPECTED: &str = "text: a string, or an array of strings and {\"text\": …} spans";
+
+fn decode_inline(value: Option<&Value>, path: Path<'_>) -> Decoded<Inline> {
+    match value {
+        Some(Value::String(s)) => Ok(vec![Span {
+            text: s.clone(),
+            ..Span::default()
+        }]),
+        Some(Value::Array(parts)) => parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| decode_span(part, path.index(i)))
+            .collect(),
+        other => Err(shape(path, INLINE_EXPECTED, other)),
+    }
+}
+
+fn decode_span(value: &Value, path: Path<'_>) -> Decoded<Span> {
+    match value {
+        Value::String(s) => Ok(Span {
+            text: s.clone(),
+            ..Span::default()
+        }),
+        Value::Object(fields) => Ok(Span {
+            text: string(fields, "text", path)?,
+            strong: opt_bool(fields, "strong", path)?,
+            em: opt_bool(fields, "em", path)?,
+            href: opt_string(fields, "href", path)?
+                .map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
+        }),
+        other => Err(shape(path, "a string or a {\"text\": …} span", Some(other))),
+    }
+}
+
+fn decode_figure(value: &Value, path: Path<'_>) -> Decoded<KeyFigure> {
+    let fields = object(Some(value), path)?;
+    Ok(KeyFigure {
+        value: string(fields, "value", path)?,
+        label: string(fields, "label", path)?,
+        detail: opt_string(fields, "detail", path)?,
+        as_of: opt_string(fields, "as_of", path)?,
+        section: opt_string(fields, "section", path)?,
+        source: decode_opt_source(fields, "source", path)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal(sections: &str) -> String {
+        format!(r#"{{"version": 1, "title": "T", "sections": {sections}}}"#)
+    }
+
+    fn shape_path(text: &str) -> String {
+        match parse_article(text) {
+            Err(ArticleError::Shape { path, .. }) => path,
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_article_parses() {
+        let article = parse_article(&minimal(r#"[{"blocks": []}]"#)).unwrap();
+        assert_eq!(article.title, "T");
+        assert_eq!(article.sections.len(), 1);
+    }
+
+    #[test]
+    fn shape_errors_name_the_field_path() {
+        let text = minimal(
+            r#"[{"blocks": []}, {"heading": "H", "blocks": [{"type": "list", "items": "x"}]}]"#,
+        );
+        assert_eq!(shape_path(&text), "sections[1].blocks[0].items");
+        let text = minimal(r#"[{"blocks": [{"type": "paragraph", "text": ["a", 3]}]}]"#);
+        assert_eq!(shape_path(&text), "sections[0].blocks[0].text[1]");
+        let text = minimal(r#"[{"blocks": [{"type": "heading", "text": "a", "level": 2}]}]"#);
+        assert_eq!(shape_path(&text), "sections[0].blocks[0].level");
+        assert_eq!(shape_path(r#"{"version": 1, "title": "T"}"#), "sections");
+        assert_eq!(shape_path(r#"{"version": "1"}"#), "version");
+        assert_eq!(shape_path("[]"), "the top level");
+        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}],
+            "key_figures": [{"value": "1", "label": "x", "source": {"url": "https://a"}}]}"#;
+        assert_eq!(shape_path(text), "key_figures[0].source.name");
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_column_and_excerpt() {
+        let text = "{\n  \"version\": 1,\n  \"title\": \"T\" oops\n}";
+        match parse_article(text) {
+            Err(ArticleError::Syntax {
+                line,
+                column,
+                excerpt,
+                ..
+            }) => {
+                assert_eq!(line, 3);
+                assert!(column > 10, "{column}");
+                assert!(excerpt.contains("oops"), "{excerpt}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn version_title_and_sections_are_checked() {
+        let v2 = r#"{"version": 2, "title": "T", "sections": "anything"}"#;
+        assert_eq!(
+            parse_article(v2),
+            Err(ArticleError::UnsupportedVersion { found: "2".into() })
+        );
+        let blank = r#"{"version": 1, "title": "  ", "sections": [{"blocks": []}]}"#;
+        assert_eq!(parse_article(blank), Err(ArticleError::BlankTitle));
+        assert_eq!(parse_article(&minimal("[]")), Err(ArticleError::NoSections));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored_and_unknown_blocks_kept() {
+        let text = r#"{"version": 1, "title": "T", "extra": {"a": 1},
+            "sections": [{"blocks": [{"type": "video", "src": "x"}], "future": true}]}"#;
+        let article = parse_article(text).unwrap();
+        assert_eq!(
+            article.sections[0].blocks,
+            vec![Block::Unknown {
+                kind: "video".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn oversized_documents_are_refused_before_parsing() {
+        let huge = " ".repeat(MAX_ARTICLE_BYTES + 1);
+        assert!(matches!(
+            parse_article(&huge),
+            Err(ArticleError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn excerpt_survives_multibyte_text() {
+        let text = "{\"title\": \"Ünïcødé ✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓✓\" x}";
+        assert!(matches!(
+            parse_article(text),
+            Err(ArticleError::Syntax { .. })
+        ));
+    }
+}

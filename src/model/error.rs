@@ -1,0 +1,106 @@
+//! Why an article could not be shown, in words for the reader plus the detail a publisher needs.
+
+use thiserror::Error;
+
+/// A fatal problem with the article document itself (not with fetching it).
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ArticleError {
+    /// The bytes are not JSON at all.
+    #[error(
+        "The article file is damaged: it is not valid JSON (line {line}, column {column}: {message}; near `{excerpt}`)"
+    )]
+    Syntax {
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault.
+        column: usize,
+        /// What the JSON parser expected.
+        message: String,
+        /// A short piece of the text around the fault.
+        excerpt: String,
+    },
+    /// The JSON is well formed but a field has the wrong shape.
+    #[error("The article file is not in the expected format: at {path}, expected {expected}, found {found}")]
+    Shape {
+        /// Where, e.g. `sections[1].blocks[0].items`.
+        path: String,
+        /// What the format requires there.
+        expected: String,
+        /// What the document has there.
+        found: String,
+    },
+    /// A format version this viewer predates.
+    #[error("This article uses format version {found}, but this viewer only understands version 1 (at version)")]
+    UnsupportedVersion {
+        /// The version the document declares.
+        found: String,
+    },
+    /// The title is missing words.
+    #[error("The article has no title (at title: the text is blank)")]
+    BlankTitle,
+    /// There is nothing to show.
+    #[error("The article has no sections to show (at sections: the list is empty)")]
+    NoSections,
+    /// Refused before parsing, so a huge file cannot freeze the page.
+    #[error("The article file is too large to show: {size} bytes, the limit is {limit} bytes")]
+    TooLarge {
+        /// Size of the document in bytes.
+        size: usize,
+        /// [`crate::model::MAX_ARTICLE_BYTES`].
+        limit: usize,
+    },
+}
+
+impl ArticleError {
+    /// The sentence a reader sees first; the technical detail follows separately.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            ArticleError::Syntax { .. } => "The article file is damaged and cannot be read.",
+            ArticleError::Shape { .. } => "The article file is not in the format this viewer expects.",
+            ArticleError::UnsupportedVersion { .. } => {
+                "This article was written for a newer version of the viewer."
+            }
+            ArticleError::BlankTitle => "The article has no title.",
+            ArticleError::NoSections => "The article has no content to show.",
+            ArticleError::TooLarge { .. } => "The article file is too large to show.",
+        }
+    }
+
+    /// The technical detail for the publisher: position, field path, sizes.
+    pub fn detail(&self) -> String {
+        match self {
+            ArticleError::Syntax {
+                line,
+                column,
+                message,
+                excerpt,
+            } => format!("Invalid JSON at line {line}, column {column}: {message}. Near: {excerpt}"),
+            ArticleError::Shape {
+                path,
+                expected,
+                found,
+            } => format!("At {path}: expected {expected}, found {found}."),
+            ArticleError::UnsupportedVersion { found } => {
+                format!("At version: found {found}; supported: 1.")
+            }
+            ArticleError::BlankTitle => "At title: the title is blank.".to_owned(),
+            ArticleError::NoSections => {
+                "At sections: at least one section is required.".to_owned()
+            }
+            ArticleError::TooLarge { size, limit } => {
+                format!("The document is {size} bytes; the limit is {limit} bytes.")
+            }
+        }
+    }
+
+    /// The field path the error points at, when it points at one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            ArticleError::Shape { path, .. } => Some(path),
+            ArticleError::UnsupportedVersion { .. } => Some("version"),
+            ArticleError::BlankTitle => Some("title"),
+            ArticleError::NoSections => Some("sections"),
+            ArticleError::Syntax { .. } | ArticleError::TooLarge { .. } => None,
+        }
+    }
+}

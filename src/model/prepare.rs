@@ -1,0 +1,292 @@
+//! Derived data the view needs, computed once: page ids, direction, figure targets, reading time,
+//! and the non-fatal problems a publisher should fix.
+
+use std::fmt;
+
+use crate::model::date::IsoDate;
+use crate::model::ids::{IdAllocator, slugify};
+use crate::model::lang::{Direction, direction_for_lang};
+use crate::model::types::*;
+use crate::model::url::CheckedUrl;
+
+/// Words per minute for the reading-time estimate (adult silent reading of non-fiction).
+const WORDS_PER_MINUTE: usize = 238;
+
+/// An article ready to render: the publisher's data plus everything derived from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedArticle {
+    /// The article as decoded.
+    pub article: Article,
+    /// The page id of each section, unique, in section order.
+    pub section_ids: Vec<String>,
+    /// For each key figure, the index of the section it points at, if it exists.
+    pub figure_targets: Vec<Option<usize>>,
+    /// Direction for `<html dir>`.
+    pub dir: Direction,
+    /// Estimated minutes to read the body, at least 1.
+    pub reading_minutes: usize,
+    /// Things that were wrong but did not stop the article from showing.
+    pub problems: Vec<Problem>,
+}
+
+/// A non-fatal fault in the article, with the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Field path, e.g. `key_figures[2].section`.
+    pub path: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Derives ids, direction, figure targets and reading time, and lists the problems found.
+pub fn prepare(article: Article) -> PreparedArticle {
+    let mut problems = Vec::new();
+    let section_ids = section_ids(&article, &mut problems);
+    let figure_targets = figure_targets(&article, &section_ids, &mut problems);
+    check_dates(&article, &mut problems);
+    check_blocks(&article, &mut problems);
+    let dir = article.dir.unwrap_or_else(|| match &article.lang {
+        Some(lang) => direction_for_lang(lang),
+        None => Direction::Ltr,
+    });
+    let words = word_count(&article);
+    PreparedArticle {
+        reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1),
+        section_ids,
+        figure_targets,
+        dir,
+        problems,
+        article,
+    }
+}
+
+fn section_ids(article: &Article, problems: &mut Vec<Problem>) -> Vec<String> {
+    let mut ids = IdAllocator::default();
+    article
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let wanted = match (&section.id, &section.heading) {
+                (Some(id), _) => slugify(id),
+                (None, Some(heading)) => slugify(heading),
+                (None, None) if i == 0 => "lead".to_owned(),
+                (None, None) => String::new(),
+            };
+            let id = ids.allocate(&wanted, &format!("section-{}", i + 1));
+            if let Some(given) = &section.id
+                && *given != id
+            {
+                problems.push(Problem {
+                    path: format!("sections[{i}].id"),
+                    message: format!(
+                        "the id \"{given}\" is used as \"{id}\" (ids are lower-case letters, digits and hyphens, unique in the article)"
+                    ),
+                });
+            }
+            id
+        })
+        .collect()
+}
+
+fn figure_targets(
+    article: &Article,
+    section_ids: &[String],
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<usize>> {
+    article
+        .key_figures
+        .iter()
+        .enumerate()
+        .map(|(i, figure)| {
+            let wanted = figure.section.as_deref()?;
+            let found = article
+                .sections
+                .iter()
+                .zip(section_ids)
+                .position(|(section, id)| section.id.as_deref() == Some(wanted) || id == wanted);
+            if found.is_none() {
+                problems.push(Problem {
+                    path: format!("key_figures[{i}].section"),
+                    message: format!("no section has the id \"{wanted}\""),
+                });
+            }
+            found
+        })
+        .collect()
+}
+
+fn check_dates(article: &Article, problems: &mut Vec<Problem>) {
+    for (name, value) in [("published", &article.published), ("updated", &article.updated)] {
+        if let Some(text) = value
+            && IsoDate::parse(text).is_none()
+        {
+            problems.push(Problem {
+                path: name.to_owned(),
+                message: format!("\"{text}\" is not an ISO 8601 date such as 2025-12-05; it is not shown"),
+            });
+        }
+    }
+}
+
+fn check_blocks(article: &Article, problems: &mut Vec<Problem>) {
+    fn refused(problems: &mut Vec<Problem>, path: String, url: &CheckedUrl) {
+        if url.safe.is_none() {
+            problems.push(Problem {
+                path,
+                message: format!("the address \"{}\" is not allowed and is shown as text", url.raw),
+            });
+        }
+    }
+    if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
+        refused(problems, "source.url".to_owned(), url);
+    }
+    for (f, figure) in article.key_figures.iter().enumerate() {
+        if let Some(url) = figure.source.as_ref().and_then(|s| s.url.as_ref()) {
+            refused(problems, format!("key_figures[{f}].source.url"), url);
+        }
+    }
+    for (s, section) in article.sections.iter().enumerate() {
+        for (b, block) in section.blocks.iter().enumerate() {
+            let path = format!("sections[{s}].blocks[{b}]");
+            match block {
+                Block::Paragraph(text) | Block::Quote { text, .. } => {
+                    for (k, span) in text.iter().enumerate() {
+                        if let Some(href) = &span.href {
+                            refused(problems, format!("{path}.text[{k}].href"), href);
+                        }
+                    }
+                }
+                Block::List { items, .. } => {
+                    for (n, item) in items.iter().enumerate() {
+                        for (k, span) in item.iter().enumerate() {
+                            if let Some(href) = &span.href {
+                                refused(problems, format!("{path}.items[{n}][{k}].href"), href);
+                            }
+                        }
+                    }
+                }
+                Block::Image { src, alt, .. } => {
+                    refused(problems, format!("{path}.src"), src);
+                    if alt.is_none() {
+                        problems.push(Problem {
+                            path: format!("{path}.alt"),
+                            message: "the image has no text alternative (use \"\" if it is purely decorative)".to_owned(),
+                        });
+                    }
+                }
+                Block::Unknown { kind } => problems.push(Problem {
+                    path: format!("{path}.type"),
+                    message: format!("\"{kind}\" is not a block type this viewer knows; a placeholder is shown"),
+                }),
+                Block::Heading { .. } | Block::PullQuote { .. } | Block::Divider => {}
+            }
+        }
+    }
+}
+
+fn word_count(article: &Article) -> usize {
+    let count = |text: &str| text.split_whitespace().count();
+    article
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .map(|block| match block {
+            Block::Paragraph(text) | Block::Quote { text, .. } => count(&inline_text(text)),
+            Block::Heading { text, .. } => count(text),
+            Block::List { items, .. } => items.iter().map(|i| count(&inline_text(i))).sum(),
+            // A pull-quote repeats the body; images and dividers have no running text.
+            Block::PullQuote { .. } | Block::Image { .. } | Block::Divider | Block::Unknown { .. } => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_article;
+
+    fn prepared(json: &str) -> PreparedArticle {
+        prepare(parse_article(json).unwrap())
+    }
+
+    #[test]
+    fn ids_are_derived_unique_and_sanitised() {
+        let p = prepared(
+            r#"{"version": 1, "title": "T", "sections": [
+                {"blocks": []},
+                {"heading": "Peace process", "blocks": []},
+                {"heading": "Peace process", "blocks": []},
+                {"id": "Bad Id<script>", "heading": "x", "blocks": []},
+                {"heading": "!!!", "blocks": []}]}"#,
+        );
+        assert_eq!(
+            p.section_ids,
+            ["lead", "peace-process", "peace-process-2", "bad-id-script", "section-5"]
+        );
+        assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
+        assert_eq!(p.problems[0].path, "sections[3].id");
+    }
+
+    #[test]
+    fn figures_resolve_by_given_or_derived_id_and_report_misses() {
+        let p = prepared(
+            r#"{"version": 1, "title": "T",
+                "sections": [{"heading": "Trade", "blocks": []}, {"id": "nato", "heading": "N", "blocks": []}],
+                "key_figures": [
+                    {"value": "1", "label": "a", "section": "trade"},
+                    {"value": "2", "label": "b", "section": "nato"},
+                    {"value": "3", "label": "c", "section": "missing"},
+                    {"value": "4", "label": "d"}]}"#,
+        );
+        assert_eq!(p.figure_targets, [Some(0), Some(1), None, None]);
+        assert_eq!(p.problems.len(), 1);
+        assert_eq!(p.problems[0].path, "key_figures[2].section");
+    }
+
+    #[test]
+    fn direction_follows_dir_then_lang() {
+        let base = r#""version": 1, "title": "T", "sections": [{"blocks": []}]"#;
+        assert_eq!(prepared(&format!("{{{base}}}")).dir, Direction::Ltr);
+        assert_eq!(prepared(&format!(r#"{{{base}, "lang": "ar"}}"#)).dir, Direction::Rtl);
+        assert_eq!(
+            prepared(&format!(r#"{{{base}, "lang": "ar", "dir": "ltr"}}"#)).dir,
+            Direction::Ltr
+        );
+    }
+
+    #[test]
+    fn unsafe_urls_unknown_blocks_and_bad_dates_are_problems_not_errors() {
+        let p = prepared(
+            r#"{"version": 1, "title": "T", "published": "yesterday", "sections": [{"blocks": [
+                {"type": "paragraph", "text": [{"text": "x", "href": "javascript:alert(1)"}]},
+                {"type": "image", "src": "data:image/png;base64,xx", "alt": "a"},
+                {"type": "carousel"}]}]}"#,
+        );
+        let paths: Vec<_> = p.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "published",
+                "sections[0].blocks[0].text[0].href",
+                "sections[0].blocks[1].src",
+                "sections[0].blocks[2].type"
+            ]
+        );
+    }
+
+    #[test]
+    fn reading_time_counts_body_words() {
+        let words = vec!["word"; 480].join(" ");
+        let p = prepared(&format!(
+            r#"{{"version": 1, "title": "T", "sections": [{{"blocks": [{{"type": "paragraph", "text": "{words}"}}]}}]}}"#
+        ));
+        assert_eq!(p.reading_minutes, 3);
+    }
+}
