@@ -4,3 +4,25 @@
 //! [`view`] holds the Leptos components that only render what the model prepared.
 
 pub mod model;
+pub mod load;
+pub mod view;
+
+pub use view::App;
+
+/// Mounts the viewer into `#viewer` (replacing its "loading" placeholder), or into `<body>`.
+pub fn start() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    console_error_panic_hook::set_once();
+    let host = document()
+        .get_element_by_id("viewer")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match host {
+        Some(host) => {
+            host.set_inner_html("");
+            leptos::mount::mount_to(host, App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}

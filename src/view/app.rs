@@ -1,0 +1,34 @@
+//! The root: decides which article to load and switches between loading, failure and article.
+
+use leptos::prelude::*;
+
+use crate::load::{fetch_article, requested_article};
+use crate::view::article::ArticleView;
+use crate::view::status::{LoadFailure, Loading};
+
+/// The whole viewer: the article named by `?article=`, or the bundled sample.
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <ArticleLoader url=requested_article() /> }
+}
+
+/// Loads the article at `url` and renders it, or an alert saying why it could not.
+#[component]
+pub fn ArticleLoader(
+    /// Address of the article JSON, relative to the page or absolute.
+    #[prop(into)]
+    url: String,
+) -> impl IntoView {
+    let article = LocalResource::new(move || fetch_article(url.clone()));
+    let retry = Callback::new(move |()| article.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match article.await {
+                    Ok(prepared) => view! { <ArticleView prepared /> }.into_any(),
+                    Err(error) => view! { <LoadFailure error on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,17 @@
+//! Leptos components. They render what [`crate::model`] prepared and hold only UI state
+//! (which sections are open); all parsing and deriving happens in the model.
+
+mod app;
+mod article;
+mod blocks;
+mod figures;
+mod footer;
+mod header;
+mod inline;
+mod page;
+mod section;
+mod status;
+
+pub use app::{App, ArticleLoader};
+pub use article::ArticleView;
+pub use status::LoadFailure;
