@@ -1,1 +1,57 @@
-fn main(){}
+//! `validate-article FILE…`: checks article documents the way the viewer reads them.
+//!
+//! Prints each file's fatal error (with line/column or field path) or its non-fatal problems.
+//! Exit status: 0 when every file would render cleanly, 1 when any has problems (with
+//! `--strict`) or errors, 2 on usage errors.
+
+use std::process::ExitCode;
+
+use article_viewer::model::{parse_article, prepare};
+
+fn main() -> ExitCode {
+    let mut strict = false;
+    let mut files = Vec::new();
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--strict" => strict = true,
+            "-h" | "--help" => {
+                println!("usage: validate-article [--strict] FILE...");
+                return ExitCode::SUCCESS;
+            }
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("usage: validate-article [--strict] FILE...");
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    for file in &files {
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => {
+                println!("{file}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match parse_article(&text).map(prepare) {
+            Err(error) => {
+                println!("{file}: error: {} {}", error.summary(), error.detail());
+                failed = true;
+            }
+            Ok(prepared) if prepared.problems.is_empty() => println!("{file}: ok"),
+            Ok(prepared) => {
+                for problem in &prepared.problems {
+                    println!("{file}: problem: {problem}");
+                }
+                failed |= strict;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

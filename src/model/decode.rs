@@ -164,13 +164,18 @@ fn opt_array<'v>(fields: &'v Fields, name: &str, path: Path<'_>) -> Decoded<&'v 
     }
 }
 
+/// Compares by value, as JSON Schema does: `1`, `1.0` and `1e0` are all the number one.
+fn number_is(n: &serde_json::Number, expected: u64) -> bool {
+    n.as_u64() == Some(expected) || n.as_f64() == Some(expected as f64)
+}
+
 fn decode_article(value: &Value) -> Decoded<Article> {
     let root = Path::Root;
     let fields = object(Some(value), root)?;
     // The version comes first: a newer document may differ in any other field.
     let version = match fields.get("version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => FORMAT_VERSION,
-        Some(Value::Number(n)) if n.is_u64() || n.is_i64() => {
+        Some(Value::Number(n)) if number_is(n, FORMAT_VERSION) => FORMAT_VERSION,
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
             return Err(ArticleError::UnsupportedVersion {
                 found: n.to_string(),
             });
@@ -276,8 +281,8 @@ fn decode_block(value: &Value, path: Path<'_>) -> Decoded<Block> {
         "heading" => Block::Heading {
             text: string(fields, "text", path)?,
             level: match fields.get("level") {
-                Some(Value::Number(n)) if n.as_u64() == Some(3) => 3,
-                Some(Value::Number(n)) if n.as_u64() == Some(4) => 4,
+                Some(Value::Number(n)) if number_is(n, 3) => 3,
+                Some(Value::Number(n)) if number_is(n, 4) => 4,
                 other => return Err(shape(path.field("level"), "3 or 4", other)),
             },
         },

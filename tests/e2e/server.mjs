@@ -1,0 +1,71 @@
+// A small static file server for the end-to-end tests: serves a folder under a sub-path on
+// loopback, with the content types and cache headers the README recommends for real hosts.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Starts serving `root` at `http://127.0.0.1:<port><base>`; `extra` maps paths under the base to
+ * folders, so test fixtures can sit beside the build without being copied into it.
+ * Resolves to { url, close }.
+ */
+export async function serveStatic({ root, base = '/', extra = {} }) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not under the base path');
+      return;
+    }
+    let rest = path.slice(base.length);
+    let dir = root;
+    for (const [prefix, folder] of Object.entries(extra)) {
+      if (rest.startsWith(prefix)) {
+        dir = folder;
+        rest = rest.slice(prefix.length);
+      }
+    }
+    if (rest === '' || rest.endsWith('/')) rest += 'index.html';
+    const file = normalize(join(dir, rest));
+    if (!file.startsWith(normalize(dir) + sep) && file !== normalize(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+// `node tests/e2e/server.mjs DIR BASE` serves by hand, for looking at the page.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', base = '/some/deep/path/'] = process.argv.slice(2);
+  const { url } = await serveStatic({ root, base, extra: { 'fixtures/': 'tests/fixtures/' } });
+  console.log(`serving ${root} at ${url}`);
+}

@@ -1,0 +1,147 @@
+//! Every fixture through the model, and the JSON Schema agreeing with the model on each one.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use article_viewer::model::{ArticleError, parse_article, prepare};
+
+fn json_files(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no fixtures in {}", dir.display());
+    files
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn name(path: &Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn valid_fixtures_and_the_sample_parse() {
+    let mut files = json_files("tests/fixtures/valid");
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/articles/sample.json"));
+    for path in files {
+        let article = parse_article(&read(&path))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let prepared = prepare(article);
+        let expect_problems = name(&path) == "degraded";
+        assert_eq!(
+            !prepared.problems.is_empty(),
+            expect_problems,
+            "{}: {:?}",
+            path.display(),
+            prepared.problems
+        );
+    }
+}
+
+#[test]
+fn degraded_fixture_lists_each_problem() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/degraded.json");
+    let prepared = prepare(parse_article(&read(&path)).unwrap());
+    let paths: Vec<_> = prepared.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "sections[1].id",
+            "key_figures[0].section",
+            "published",
+            "sections[0].blocks[0].text[0].href",
+            "sections[0].blocks[0].text[2].href",
+            "sections[0].blocks[1].src",
+            "sections[0].blocks[2].src",
+            "sections[0].blocks[2].alt",
+            "sections[0].blocks[3].type",
+        ]
+    );
+    assert_eq!(prepared.section_ids, ["dup", "dup-2"]);
+}
+
+/// What each invalid fixture must be refused with: the error kind and, where there is one, the path.
+fn expected_error(fixture: &str) -> (&'static str, Option<&'static str>) {
+    match fixture {
+        "syntax-error" => ("syntax", None),
+        "not-an-object" => ("shape", Some("the top level")),
+        "version-2" => ("version", Some("version")),
+        "version-missing" | "version-string" => ("shape", Some("version")),
+        "blank-title" => ("blank-title", Some("title")),
+        "no-sections" => ("no-sections", Some("sections")),
+        "list-items-not-array" => ("shape", Some("sections[1].blocks[0].items")),
+        "heading-level-2" => ("shape", Some("sections[0].blocks[0].level")),
+        "span-without-text" => ("shape", Some("sections[0].blocks[0].text[1].text")),
+        "figure-without-value" => ("shape", Some("key_figures[0].value")),
+        "dir-unknown" => ("shape", Some("dir")),
+        "authors-not-array" => ("shape", Some("authors")),
+        "section-without-blocks" => ("shape", Some("sections[0].blocks")),
+        "block-without-type" => ("shape", Some("sections[0].blocks[0].type")),
+        other => panic!("invalid fixture {other} has no expectation here"),
+    }
+}
+
+#[test]
+fn invalid_fixtures_fail_with_their_kind_and_path() {
+    for path in json_files("tests/fixtures/invalid") {
+        let fixture = name(&path);
+        let error = parse_article(&read(&path)).expect_err(&fixture);
+        let kind = match &error {
+            ArticleError::Syntax { .. } => "syntax",
+            ArticleError::Shape { .. } => "shape",
+            ArticleError::UnsupportedVersion { .. } => "version",
+            ArticleError::BlankTitle => "blank-title",
+            ArticleError::NoSections => "no-sections",
+            ArticleError::TooLarge { .. } => "too-large",
+        };
+        let (want_kind, want_path) = expected_error(&fixture);
+        assert_eq!(kind, want_kind, "{fixture}: {error}");
+        assert_eq!(error.path(), want_path, "{fixture}: {error}");
+        assert!(error.detail().len() > 10, "{fixture}: detail too thin");
+    }
+}
+
+fn compiled_schema() -> (boon::Schemas, boon::SchemaIndex) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/schema/article-v1.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(&read(&path)).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("article-v1.schema.json", schema)
+        .unwrap();
+    let index = compiler
+        .compile("article-v1.schema.json", &mut schemas)
+        .unwrap_or_else(|e| panic!("schema does not compile: {e}"));
+    (schemas, index)
+}
+
+#[test]
+fn schema_and_model_agree_on_every_fixture() {
+    let (schemas, index) = compiled_schema();
+    let mut files = json_files("tests/fixtures/valid");
+    files.extend(json_files("tests/fixtures/invalid"));
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/articles/sample.json"));
+    for path in files {
+        let text = read(&path);
+        let model_accepts = parse_article(&text).is_ok();
+        let schema_accepts = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(value) => schemas.validate(&value, index).is_ok(),
+            Err(_) => false,
+        };
+        assert_eq!(
+            schema_accepts,
+            model_accepts,
+            "{}: schema {} but the model {}",
+            path.display(),
+            if schema_accepts { "accepts" } else { "refuses" },
+            if model_accepts { "accepts" } else { "refuses" },
+        );
+    }
+}
