@@ -3,8 +3,8 @@
 //! [`model`] is pure Rust (parse, validate, derive); [`load`] fetches documents in the browser;
 //! [`view`] holds the Leptos components that only render what the model prepared.
 
-pub mod model;
 pub mod load;
+pub mod model;
 pub mod view;
 
 pub use view::App;

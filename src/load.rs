@@ -69,9 +69,7 @@ impl LoadError {
                 "The server that hosts this article has a problem. Try again in a moment."
             }
             LoadError::Http { .. } => "The server refused to send this article.",
-            LoadError::NotJson { .. } => {
-                "A web page was found where the article file should be."
-            }
+            LoadError::NotJson { .. } => "A web page was found where the article file should be.",
             LoadError::Article { source, .. } => source.summary(),
         }
     }
@@ -88,7 +86,11 @@ impl LoadError {
     pub fn retryable(&self) -> bool {
         matches!(
             self,
-            LoadError::Network { .. } | LoadError::Http { status: 408 | 429 | 500.., .. }
+            LoadError::Network { .. }
+                | LoadError::Http {
+                    status: 408 | 429 | 500..,
+                    ..
+                }
         )
     }
 }

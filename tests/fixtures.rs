@@ -31,8 +31,8 @@ fn valid_fixtures_and_the_sample_parse() {
     let mut files = json_files("tests/fixtures/valid");
     files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/articles/sample.json"));
     for path in files {
-        let article = parse_article(&read(&path))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let article =
+            parse_article(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let prepared = prepare(article);
         let expect_problems = name(&path) == "degraded";
         assert_eq!(

@@ -189,7 +189,13 @@ fn decode_article(value: &Value) -> Decoded<Article> {
     let dir = match present(fields, "dir") {
         None => None,
         Some(Value::String(s)) if Direction::from_attr(s).is_some() => Direction::from_attr(s),
-        other => return Err(shape(root.field("dir"), "\"ltr\", \"rtl\" or \"auto\"", other)),
+        other => {
+            return Err(shape(
+                root.field("dir"),
+                "\"ltr\", \"rtl\" or \"auto\"",
+                other,
+            ));
+        }
     };
     let authors_path = root.field("authors");
     let authors = opt_array(fields, "authors", root)?
@@ -343,8 +349,7 @@ fn decode_span(value: &Value, path: Path<'_>) -> Decoded<Span> {
             text: string(fields, "text", path)?,
             strong: opt_bool(fields, "strong", path)?,
             em: opt_bool(fields, "em", path)?,
-            href: opt_string(fields, "href", path)?
-                .map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
+            href: opt_string(fields, "href", path)?.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
         }),
         other => Err(shape(path, "a string or a {\"text\": …} span", Some(other))),
     }

@@ -20,7 +20,9 @@ pub enum ArticleError {
         excerpt: String,
     },
     /// The JSON is well formed but a field has the wrong shape.
-    #[error("The article file is not in the expected format: at {path}, expected {expected}, found {found}")]
+    #[error(
+        "The article file is not in the expected format: at {path}, expected {expected}, found {found}"
+    )]
     Shape {
         /// Where, e.g. `sections[1].blocks[0].items`.
         path: String,
@@ -30,7 +32,9 @@ pub enum ArticleError {
         found: String,
     },
     /// A format version this viewer predates.
-    #[error("This article uses format version {found}, but this viewer only understands version 1 (at version)")]
+    #[error(
+        "This article uses format version {found}, but this viewer only understands version 1 (at version)"
+    )]
     UnsupportedVersion {
         /// The version the document declares.
         found: String,
@@ -56,7 +60,9 @@ impl ArticleError {
     pub fn summary(&self) -> &'static str {
         match self {
             ArticleError::Syntax { .. } => "The article file is damaged and cannot be read.",
-            ArticleError::Shape { .. } => "The article file is not in the format this viewer expects.",
+            ArticleError::Shape { .. } => {
+                "The article file is not in the format this viewer expects."
+            }
             ArticleError::UnsupportedVersion { .. } => {
                 "This article was written for a newer version of the viewer."
             }
@@ -74,7 +80,9 @@ impl ArticleError {
                 column,
                 message,
                 excerpt,
-            } => format!("Invalid JSON at line {line}, column {column}: {message}. Near: {excerpt}"),
+            } => {
+                format!("Invalid JSON at line {line}, column {column}: {message}. Near: {excerpt}")
+            }
             ArticleError::Shape {
                 path,
                 expected,
@@ -84,9 +92,7 @@ impl ArticleError {
                 format!("At version: found {found}; supported: 1.")
             }
             ArticleError::BlankTitle => "At title: the title is blank.".to_owned(),
-            ArticleError::NoSections => {
-                "At sections: at least one section is required.".to_owned()
-            }
+            ArticleError::NoSections => "At sections: at least one section is required.".to_owned(),
             ArticleError::TooLarge { size, limit } => {
                 format!("The document is {size} bytes; the limit is {limit} bytes.")
             }

@@ -57,8 +57,14 @@ mod tests {
             slugify("The peace process: “a horizon”"),
             "the-peace-process-a-horizon"
         );
-        assert_eq!(slugify("  EU–Azerbaijan relations?! "), "eu-azerbaijan-relations");
-        assert_eq!(slugify("<script>alert(1)</script>"), "script-alert-1-script");
+        assert_eq!(
+            slugify("  EU–Azerbaijan relations?! "),
+            "eu-azerbaijan-relations"
+        );
+        assert_eq!(
+            slugify("<script>alert(1)</script>"),
+            "script-alert-1-script"
+        );
         assert_eq!(slugify("عملية السلام"), "عملية-السلام");
         assert_eq!(slugify("!!!"), "");
         assert!(!slugify("a -- b").contains("--"));

@@ -55,7 +55,9 @@ mod tests {
 
     #[test]
     fn right_to_left_languages() {
-        for tag in ["ar", "he-IL", "FA", "ur_PK", "ps", "sd", "ug", "yi", "dv", "pa-Arab"] {
+        for tag in [
+            "ar", "he-IL", "FA", "ur_PK", "ps", "sd", "ug", "yi", "dv", "pa-Arab",
+        ] {
             assert_eq!(direction_for_lang(tag), Direction::Rtl, "{tag}");
         }
     }

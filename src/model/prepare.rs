@@ -123,13 +123,18 @@ fn figure_targets(
 }
 
 fn check_dates(article: &Article, problems: &mut Vec<Problem>) {
-    for (name, value) in [("published", &article.published), ("updated", &article.updated)] {
+    for (name, value) in [
+        ("published", &article.published),
+        ("updated", &article.updated),
+    ] {
         if let Some(text) = value
             && IsoDate::parse(text).is_none()
         {
             problems.push(Problem {
                 path: name.to_owned(),
-                message: format!("\"{text}\" is not an ISO 8601 date such as 2025-12-05; it is not shown"),
+                message: format!(
+                    "\"{text}\" is not an ISO 8601 date such as 2025-12-05; it is not shown"
+                ),
             });
         }
     }
@@ -140,7 +145,10 @@ fn check_blocks(article: &Article, problems: &mut Vec<Problem>) {
         if url.safe.is_none() {
             problems.push(Problem {
                 path,
-                message: format!("the address \"{}\" is not allowed and is shown as text", url.raw),
+                message: format!(
+                    "the address \"{}\" is not allowed and is shown as text",
+                    url.raw
+                ),
             });
         }
     }
@@ -183,7 +191,9 @@ fn check_blocks(article: &Article, problems: &mut Vec<Problem>) {
                 }
                 Block::Unknown { kind } => problems.push(Problem {
                     path: format!("{path}.type"),
-                    message: format!("\"{kind}\" is not a block type this viewer knows; a placeholder is shown"),
+                    message: format!(
+                        "\"{kind}\" is not a block type this viewer knows; a placeholder is shown"
+                    ),
                 }),
                 Block::Heading { .. } | Block::PullQuote { .. } | Block::Divider => {}
             }
@@ -202,7 +212,10 @@ fn word_count(article: &Article) -> usize {
             Block::Heading { text, .. } => count(text),
             Block::List { items, .. } => items.iter().map(|i| count(&inline_text(i))).sum(),
             // A pull-quote repeats the body; images and dividers have no running text.
-            Block::PullQuote { .. } | Block::Image { .. } | Block::Divider | Block::Unknown { .. } => 0,
+            Block::PullQuote { .. }
+            | Block::Image { .. }
+            | Block::Divider
+            | Block::Unknown { .. } => 0,
         })
         .sum()
 }
@@ -228,7 +241,13 @@ mod tests {
         );
         assert_eq!(
             p.section_ids,
-            ["lead", "peace-process", "peace-process-2", "bad-id-script", "section-5"]
+            [
+                "lead",
+                "peace-process",
+                "peace-process-2",
+                "bad-id-script",
+                "section-5"
+            ]
         );
         assert_eq!(p.problems.len(), 1, "{:?}", p.problems);
         assert_eq!(p.problems[0].path, "sections[3].id");
@@ -254,7 +273,10 @@ mod tests {
     fn direction_follows_dir_then_lang() {
         let base = r#""version": 1, "title": "T", "sections": [{"blocks": []}]"#;
         assert_eq!(prepared(&format!("{{{base}}}")).dir, Direction::Ltr);
-        assert_eq!(prepared(&format!(r#"{{{base}, "lang": "ar"}}"#)).dir, Direction::Rtl);
+        assert_eq!(
+            prepared(&format!(r#"{{{base}, "lang": "ar"}}"#)).dir,
+            Direction::Rtl
+        );
         assert_eq!(
             prepared(&format!(r#"{{{base}, "lang": "ar", "dir": "ltr"}}"#)).dir,
             Direction::Ltr

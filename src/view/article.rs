@@ -66,7 +66,8 @@ pub fn ArticleView(
     ));
     provide_context(states.clone());
 
-    let headings: Vec<Option<String>> = article.sections.iter().map(|s| s.heading.clone()).collect();
+    let headings: Vec<Option<String>> =
+        article.sections.iter().map(|s| s.heading.clone()).collect();
     let has_figures = !article.key_figures.is_empty();
     let figures = has_figures.then(|| {
         view! {

@@ -13,7 +13,9 @@ pub fn BlockView(
 ) -> impl IntoView {
     match block {
         Block::Paragraph(spans) => view! { <p><InlineText spans /></p> }.into_any(),
-        Block::Heading { text, level: 3 } => view! { <h3 class="block-heading">{text}</h3> }.into_any(),
+        Block::Heading { text, level: 3 } => {
+            view! { <h3 class="block-heading">{text}</h3> }.into_any()
+        }
         Block::Heading { text, .. } => view! { <h4 class="block-heading">{text}</h4> }.into_any(),
         Block::List { ordered, items } => {
             let items = items

@@ -25,7 +25,9 @@ pub fn KeyFigures(
         .map(|(figure, target)| {
             let link = target.map(|index| {
                 let id = section_ids[index].clone();
-                let heading = headings[index].clone().unwrap_or_else(|| "the introduction".into());
+                let heading = headings[index]
+                    .clone()
+                    .unwrap_or_else(|| "the introduction".into());
                 let href = format!("#{id}");
                 let states = states.clone();
                 let open = move |ev: leptos::ev::MouseEvent| {

@@ -67,7 +67,11 @@ pub fn ArticleHeader(
     }
 }
 
-fn date_view(iso: String, lang: Option<&str>, prefix: &'static str) -> Option<impl IntoView + use<>> {
+fn date_view(
+    iso: String,
+    lang: Option<&str>,
+    prefix: &'static str,
+) -> Option<impl IntoView + use<>> {
     let parsed = IsoDate::parse(&iso)?;
     let shown = format_date(&iso, parsed.has_time, lang);
     Some(view! {
