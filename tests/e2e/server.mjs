@@ -2,7 +2,7 @@
 // loopback, with the content types and cache headers the README recommends for real hosts.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,8 +36,9 @@ export async function serveStatic({ root, base = '/', extra = {} }) {
       }
     }
     if (rest === '' || rest.endsWith('/')) rest += 'index.html';
-    const file = normalize(join(dir, rest));
-    if (!file.startsWith(normalize(dir) + sep) && file !== normalize(dir)) {
+    const folder = resolve(dir);
+    const file = resolve(join(folder, rest));
+    if (!file.startsWith(folder + sep)) {
       res.writeHead(403).end();
       return;
     }

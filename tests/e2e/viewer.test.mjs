@@ -1,0 +1,160 @@
+// End to end: the release build in dist/, served under a sub-path by a real HTTP server on
+// loopback, read by headless Chromium with real mouse and keyboard input.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveStatic } from './server.mjs';
+import { launchChromium, openPage } from './browser.mjs';
+
+const BASE = '/some/deep/path/';
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic({ root: 'dist', base: BASE, extra: { 'fixtures/': 'tests/fixtures/valid/' } });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Loads the viewer (with an optional query) and waits until the article or an alert shows. */
+async function view(query = '', options) {
+  const opened = await openPage(browser, options);
+  await opened.page.goto(server.url + query);
+  await opened.page.locator('article, [role=alert]').first().waitFor({ timeout: 15000 });
+  return opened;
+}
+
+function inViewport(page, selector) {
+  return page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= -1 && box.top < window.innerHeight;
+  });
+}
+
+describe('the built viewer under a sub-path', () => {
+  test('dist/index.html refers to its assets relatively', async () => {
+    const html = await readFile('dist/index.html', 'utf8');
+    const urls = [...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    assert.ok(urls.length >= 3, `found asset references: ${urls}`);
+    for (const url of urls) assert.ok(url.startsWith('./'), `asset URL is not relative: ${url}`);
+  });
+
+  test('the sample article renders fully, with a clean console', async () => {
+    const { page, problems, context } = await view();
+    assert.equal(await page.title(), await page.textContent('h1'));
+    assert.match(await page.textContent('h1'), /Azerbaijan/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.textContent('.kicker'), 'Promoted');
+    // The sponsor is named next to the title, not only at the end.
+    const sponsorLine = await page.$eval('h1', (h1) => h1.nextElementSibling.textContent);
+    assert.match(sponsorLine, /Paid for by/);
+    assert.ok(await page.textContent('.standfirst'));
+    assert.equal(await page.locator('.section-lead').count(), 1);
+    assert.equal(await page.locator('.section-lead h2').count(), 0);
+    assert.equal(await page.locator('section h2 > button[aria-expanded][aria-controls]').count(), 6);
+    assert.equal(await page.locator('figure.pull-quote blockquote').count(), 1);
+    assert.match(await page.textContent('figure.pull-quote figcaption'), /Amirbayov/);
+    assert.equal(await page.locator('#peace-process ol > li').count(), 3);
+    assert.equal(await page.locator('aside[aria-label="Key figures"] .figure').count(), 7);
+    assert.equal(await page.locator('aside .figure a.figure-link').count(), 7);
+    assert.match(await page.textContent('.article-footer .disclosure'), /Embassy of the Republic of Azerbaijan/);
+    assert.match(await page.textContent('.article-footer .copyright'), /© 2025 The Brussels Times/);
+    assert.equal(await page.getAttribute('time', 'datetime'), '2025-12-05');
+    assert.equal(await page.locator('[role=alert], .problems').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a figure link opens its collapsed section and brings it into view', async () => {
+    const { page, problems, context } = await view();
+    const toggle = '#middle-corridor--toggle';
+    assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
+    assert.equal(await page.isVisible('#middle-corridor--panel'), false);
+    const historyBefore = await page.evaluate(() => history.length);
+    await page.click('aside a.figure-link[href="#middle-corridor"]');
+    await page.waitForFunction(() => document.querySelector('#middle-corridor--toggle').getAttribute('aria-expanded') === 'true');
+    assert.equal(await page.isVisible('#middle-corridor--panel'), true);
+    await page.waitForFunction(() => {
+      const top = document.getElementById('middle-corridor').getBoundingClientRect().top;
+      return top >= -1 && top < innerHeight;
+    });
+    assert.ok(await inViewport(page, '#middle-corridor'));
+    assert.equal(new URL(page.url()).hash, '#middle-corridor');
+    assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry added');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'middle-corridor--toggle');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('toggles answer Enter and Space from the keyboard', async () => {
+    const { page, problems, context } = await view();
+    // Tab from the start of the page until the first section toggle has focus.
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== 'belgium--toggle'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    assert.equal(focused, 'belgium--toggle', 'Tab reaches the first toggle');
+    const expanded = () => page.getAttribute('#belgium--toggle', 'aria-expanded');
+    assert.equal(await expanded(), 'true');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'false');
+    assert.equal(await page.isVisible('#belgium--panel'), false);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'true');
+    assert.equal(await page.isVisible('#belgium--panel'), true);
+    // Tab moves on to the next toggle: the open panel's text has no focus stops in between.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'peace-process--toggle');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('?article= loads a relative address, and an absolute one', async () => {
+    for (const query of ['?article=fixtures/right-to-left.json', `?article=${encodeURIComponent(server.url + 'fixtures/collapsed.json')}`]) {
+      const { page, problems, context } = await view(query);
+      assert.equal(await page.locator('article').count(), 1, query);
+      assert.deepEqual(problems, [], query);
+      if (query.includes('right-to-left')) {
+        assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+        assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+      } else {
+        assert.equal(await page.textContent('h1'), 'Three collapsed sections');
+      }
+      await context.close();
+    }
+  });
+
+  test('a missing article shows an alert with the status and address', async () => {
+    const { page, problems, context } = await view('?article=fixtures/no-such-article.json');
+    const alert = await page.textContent('[role=alert]');
+    assert.match(alert, /could not be found/);
+    assert.match(alert, /HTTP 404/);
+    assert.match(alert, /no-such-article\.json/);
+    assert.equal(await page.title(), 'Article unavailable');
+    assert.ok(problems.some((p) => p.includes('404')), 'the 404 itself is the only problem');
+    assert.ok(problems.every((p) => p.includes('404')), problems.join('\n'));
+    await context.close();
+  });
+
+  test('narrow screens put the key figures after the lead and before the sections', async () => {
+    const { page, context } = await view('', { viewport: { width: 375, height: 800 } });
+    const order = await page.evaluate(() => {
+      const top = (s) => document.querySelector(s).getBoundingClientRect().top;
+      return [top('.article-lead'), top('.key-figures'), top('.article-sections')];
+    });
+    assert.ok(order[0] < order[1] && order[1] < order[2], `lead, figures, sections: ${order}`);
+    const wide = await view('');
+    const [leadLeft, figuresLeft] = await wide.page.evaluate(() => [
+      document.querySelector('.article-lead').getBoundingClientRect().left,
+      document.querySelector('.key-figures').getBoundingClientRect().left,
+    ]);
+    assert.ok(figuresLeft > leadLeft + 300, 'on wide screens the figures sit beside the text');
+    await wide.context.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,42 @@
+//! The command-line validator on real files: exit status and messages.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn validate(args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_validate-article"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn the_sample_article_is_clean() {
+    let (code, out) = validate(&["--strict", "public/articles/sample.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("sample.json: ok"));
+}
+
+#[test]
+fn problems_fail_only_in_strict_mode() {
+    let file = "tests/fixtures/valid/degraded.json";
+    let (code, out) = validate(&[file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("key_figures[0].section: no section has the id \"missing-section\""));
+    let (code, _) = validate(&["--strict", file]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn errors_name_the_field_path() {
+    let (code, out) = validate(&["tests/fixtures/invalid/list-items-not-array.json"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("sections[1].blocks[0].items"), "{out}");
+    let (code, _) = validate(&[]);
+    assert_eq!(code, 2);
+}
