@@ -9,8 +9,39 @@ use crate::model::lang::{Direction, direction_for_lang};
 use crate::model::types::*;
 use crate::model::url::CheckedUrl;
 
-/// Words per minute for the reading-time estimate (adult silent reading of non-fiction).
-const WORDS_PER_MINUTE: usize = 238;
+/// Silent reading speed of adults, by language (IReST, Trauzettel-Klosinski et al. 2012):
+/// words per minute, or characters per minute for Chinese and Japanese, which are written
+/// without spaces. Other languages use the English rate for non-fiction (Brysbaert 2019).
+fn reading_rate(lang: Option<&str>) -> (usize, Unit) {
+    let primary = lang
+        .and_then(|tag| tag.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match primary.as_str() {
+        "zh" => (255, Unit::Characters),
+        "ja" => (357, Unit::Characters),
+        "ar" => (138, Unit::Words),
+        "he" => (187, Unit::Words),
+        "de" => (179, Unit::Words),
+        "fr" => (195, Unit::Words),
+        "es" => (218, Unit::Words),
+        "it" => (188, Unit::Words),
+        "nl" => (202, Unit::Words),
+        "pt" => (181, Unit::Words),
+        "pl" | "tr" => (166, Unit::Words),
+        "ru" => (184, Unit::Words),
+        "sv" => (199, Unit::Words),
+        "fi" => (161, Unit::Words),
+        _ => (238, Unit::Words),
+    }
+}
+
+/// What a reading rate counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Words,
+    Characters,
+}
 
 /// An article ready to render: the publisher's data plus everything derived from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +86,10 @@ pub fn prepare(article: Article) -> PreparedArticle {
         Some(lang) => direction_for_lang(lang),
         None => Direction::Ltr,
     });
-    let words = word_count(&article);
+    let (rate, unit) = reading_rate(article.lang.as_deref());
+    let amount = text_amount(&article, unit);
     PreparedArticle {
-        reading_minutes: words.div_ceil(WORDS_PER_MINUTE).max(1),
+        reading_minutes: amount.div_ceil(rate).max(1),
         section_ids,
         figure_targets,
         dir,
@@ -201,8 +233,11 @@ fn check_blocks(article: &Article, problems: &mut Vec<Problem>) {
     }
 }
 
-fn word_count(article: &Article) -> usize {
-    let count = |text: &str| text.split_whitespace().count();
+fn text_amount(article: &Article, unit: Unit) -> usize {
+    let count = |text: &str| match unit {
+        Unit::Words => text.split_whitespace().count(),
+        Unit::Characters => text.chars().filter(|c| !c.is_whitespace()).count(),
+    };
     article
         .sections
         .iter()
@@ -310,5 +345,19 @@ mod tests {
             r#"{{"version": 1, "title": "T", "sections": [{{"blocks": [{{"type": "paragraph", "text": "{words}"}}]}}]}}"#
         ));
         assert_eq!(p.reading_minutes, 3);
+    }
+
+    #[test]
+    fn reading_time_follows_the_language() {
+        let article = |lang: &str, text: &str| {
+            prepared(&format!(
+                r#"{{"version": 1, "title": "T", "lang": "{lang}", "sections": [{{"blocks": [{{"type": "paragraph", "text": "{text}"}}]}}]}}"#
+            ))
+        };
+        let words = vec!["word"; 400].join(" ");
+        assert_eq!(article("en", &words).reading_minutes, 2);
+        assert_eq!(article("ar", &words).reading_minutes, 3);
+        // Chinese counts characters: 600 characters at 255 a minute.
+        assert_eq!(article("zh-Hans", &"字".repeat(600)).reading_minutes, 3);
     }
 }

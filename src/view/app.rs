@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::load::{fetch_article, requested_article};
+use crate::load::{fetch_article, requested_article, resolve_article_url};
 use crate::view::article::ArticleView;
 use crate::view::status::{LoadFailure, Loading};
 
@@ -19,16 +19,24 @@ pub fn ArticleLoader(
     #[prop(into)]
     url: String,
 ) -> impl IntoView {
+    // Remembered section state is per article, keyed by its resolved address.
+    let storage_key = format!(
+        "article-viewer:open:{}",
+        resolve_article_url(&url).unwrap_or_else(|_| url.clone())
+    );
     let article = LocalResource::new(move || fetch_article(url.clone()));
     let retry = Callback::new(move |()| article.refetch());
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
+            {move || {
+                let storage_key = storage_key.clone();
+                Suspend::new(async move {
                 match article.await {
-                    Ok(prepared) => view! { <ArticleView prepared /> }.into_any(),
+                    Ok(prepared) => view! { <ArticleView prepared storage_key /> }.into_any(),
                     Err(error) => view! { <LoadFailure error on_retry=retry /> }.into_any(),
                 }
-            })}
+                })
+            }}
         </Suspense>
     }
 }

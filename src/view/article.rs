@@ -1,44 +1,27 @@
-//! One article: header, lead, key figures, sections, footer, laid out as a grid.
-
-use std::sync::Arc;
+//! One article: display controls, header, lead, contents and key figures, sections, footer.
 
 use leptos::prelude::*;
 
 use crate::model::{PreparedArticle, Section};
+use crate::view::accordion::{SectionState, SectionStates, ShowAllToggle};
+use crate::view::announce::{Announcements, Announcer};
+use crate::view::contents::TableOfContents;
+use crate::view::display::DisplayControls;
 use crate::view::figures::KeyFigures;
 use crate::view::footer::{ArticleFooter, ProblemsNote};
 use crate::view::header::ArticleHeader;
-use crate::view::page::{reveal, set_document_metadata};
+use crate::view::page::set_document_metadata;
+use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::SectionView;
-
-/// Open/closed state of every section, shared so a figure link can open its section.
-#[derive(Clone)]
-pub struct SectionStates(pub Arc<Vec<SectionState>>);
-
-/// One section's id and whether its panel is shown.
-#[derive(Clone)]
-pub struct SectionState {
-    /// The page id of the section.
-    pub id: String,
-    /// True while the panel is shown; always true for a section without heading.
-    pub expanded: RwSignal<bool>,
-}
-
-impl SectionStates {
-    /// Opens section `index`, scrolls to it and focuses its heading control.
-    pub fn open_and_reveal(&self, index: usize) {
-        if let Some(state) = self.0.get(index) {
-            state.expanded.set(true);
-            reveal(state.id.clone(), format!("{}--toggle", state.id));
-        }
-    }
-}
 
 /// Renders a prepared article and makes the page's title, language and direction follow it.
 #[component]
 pub fn ArticleView(
     /// The article with its derived ids, targets and problems.
     prepared: PreparedArticle,
+    /// Session-storage key under which the open sections are remembered; `None` to not remember.
+    #[prop(optional, into)]
+    storage_key: Option<String>,
 ) -> impl IntoView {
     let PreparedArticle {
         article,
@@ -53,40 +36,57 @@ pub fn ArticleView(
         leptos::logging::warn!("article problem: {problem}");
     }
 
-    let states = SectionStates(Arc::new(
+    let states = SectionStates::new(
         article
             .sections
             .iter()
             .zip(&section_ids)
-            .map(|(section, id)| SectionState {
-                id: id.clone(),
-                expanded: RwSignal::new(section.heading.is_none() || !section.collapsed),
-            })
+            .map(|(section, id)| (id.clone(), section.heading.is_some(), !section.collapsed))
             .collect(),
-    ));
+        storage_key.as_deref(),
+    );
     provide_context(states.clone());
+    if let Some(key) = storage_key {
+        states.remember(key);
+    }
+    follow_fragments(states.clone());
+    let announcer = Announcer::provide();
+    let position = ReadingPosition::track(states.clone());
 
     let headings: Vec<Option<String>> =
         article.sections.iter().map(|s| s.heading.clone()).collect();
-    let has_figures = !article.key_figures.is_empty();
-    let figures = has_figures.then(|| {
+    let contents: Vec<(usize, String)> = headings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.clone().map(|h| (i, h)))
+        .collect();
+    let collapsible_count = contents.len();
+    let contents =
+        (collapsible_count > 1).then(|| view! { <TableOfContents entries=contents position /> });
+    let figures = (!article.key_figures.is_empty()).then(|| {
         view! {
             <KeyFigures
                 figures=article.key_figures
                 targets=figure_targets
                 headings=headings
-                section_ids=section_ids.clone()
+                section_ids=section_ids
             />
         }
     });
+    let has_rail = contents.is_some() || figures.is_some();
 
     let article_lang = article.lang.clone();
-    let mut sections = article.sections.into_iter().zip(states.0.iter().cloned());
+    let mut sections = article
+        .sections
+        .into_iter()
+        .zip(states.all().iter().cloned());
     let first = sections.next().map(render_section);
     let rest = sections.map(render_section).collect_view();
 
     view! {
+        <ReadingProgress position />
         <article class="article" lang=article_lang dir=dir.as_attr()>
+            <DisplayControls />
             <ArticleHeader
                 label=article.label
                 title=article.title
@@ -99,17 +99,32 @@ pub fn ArticleView(
                 lang=article.lang
                 reading_minutes
             />
-            <div class="article-body" class:has-figures=has_figures>
+            <div class="article-body" class:has-rail=has_rail>
                 <div class="article-lead">{first}</div>
-                {figures}
-                <div class="article-sections">{rest}</div>
+                {has_rail.then(|| view! { <div class="article-rail">{contents}{figures}</div> })}
+                <div class="article-sections">
+                    {(collapsible_count > 1).then(|| view! { <ShowAllToggle /> })}
+                    {rest}
+                </div>
             </div>
             <ArticleFooter sponsor=article.sponsor copyright=article.copyright />
             <ProblemsNote problems />
         </article>
+        <Announcements announcer />
     }
 }
 
 fn render_section((section, state): (Section, SectionState)) -> impl IntoView {
     view! { <SectionView section state /> }
+}
+
+/// Opens and scrolls to the `#fragment` target once the article is in the page, and again on
+/// every `hashchange`.
+fn follow_fragments(states: SectionStates) {
+    let on_change = states.clone();
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        on_change.follow_fragment();
+    });
+    on_cleanup(move || listener.remove());
+    request_animation_frame(move || states.follow_fragment());
 }

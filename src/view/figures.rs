@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::{KeyFigure, Source};
-use crate::view::article::SectionStates;
+use crate::view::accordion::SectionStates;
 use crate::view::page::replace_fragment;
 
 /// The `<aside>` of key figures.
@@ -46,7 +46,7 @@ pub fn KeyFigures(
         .collect_view();
     view! {
         <aside class="key-figures" aria-label="Key figures">
-            <h2 class="key-figures-title">"Key figures"</h2>
+            <h2 class="rail-title">"Key figures"</h2>
             <ul class="figure-list">{items}</ul>
         </aside>
     }

@@ -1,14 +1,19 @@
 //! Leptos components. They render what [`crate::model`] prepared and hold only UI state
 //! (which sections are open); all parsing and deriving happens in the model.
 
+mod accordion;
+mod announce;
 mod app;
 mod article;
 mod blocks;
+mod contents;
+mod display;
 mod figures;
 mod footer;
 mod header;
 mod inline;
 mod page;
+mod reading;
 mod section;
 mod status;
 

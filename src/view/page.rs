@@ -1,5 +1,5 @@
 //! Small bridges to the browser page that components share: document metadata, dates in the
-//! reader's language, and bringing an element into view.
+//! reader's language, scrolling, the URL fragment, storage and the clipboard.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -54,16 +54,32 @@ pub fn format_date(iso: &str, has_time: bool, lang: Option<&str>) -> String {
         .unwrap_or_else(|| iso.to_owned())
 }
 
-/// Scrolls the element with `id` into view and moves keyboard focus to `focus_id`, after the
-/// pending DOM updates (opening a section) have been applied.
-pub fn reveal(id: String, focus_id: String) {
+/// Whether the reader asked the system for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Scrolls the element with `id` to the top of the viewport and moves keyboard focus to
+/// `focus_id` if given, after pending DOM updates (opening a section) have been applied.
+pub fn reveal(id: String, focus_id: Option<String>) {
     request_animation_frame(move || {
         let document = document();
         if let Some(target) = document.get_element_by_id(&id) {
-            target.scroll_into_view();
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            options.set_behavior(if prefers_reduced_motion() {
+                web_sys::ScrollBehavior::Instant
+            } else {
+                web_sys::ScrollBehavior::Smooth
+            });
+            target.scroll_into_view_with_scroll_into_view_options(&options);
         }
-        if let Some(focus) = document
-            .get_element_by_id(&focus_id)
+        if let Some(focus) = focus_id
+            .and_then(|focus_id| document.get_element_by_id(&focus_id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let options = web_sys::FocusOptions::new();
@@ -76,6 +92,60 @@ pub fn reveal(id: String, focus_id: String) {
 /// Puts `#id` in the address bar without adding a history entry, so the URL can be shared.
 pub fn replace_fragment(id: &str) {
     if let Ok(history) = window().history() {
-        _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+        let fragment = format!("#{}", js_sys::encode_uri_component(id));
+        _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&fragment));
+    }
+}
+
+/// The current URL fragment without `#`, percent-decoded (ids may be in any script).
+pub fn current_fragment() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let raw = hash.strip_prefix('#').filter(|h| !h.is_empty())?;
+    Some(
+        js_sys::decode_uri_component(raw)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| raw.to_owned()),
+    )
+}
+
+/// The page's URL with `#id` instead of its current fragment: what "copy link" copies.
+pub fn link_to_fragment(id: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{}", js_sys::encode_uri_component(id))
+}
+
+/// Copies `text`; resolves to whether the browser allowed it.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let promise = window().navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Which browser storage a value lives in.
+#[derive(Clone, Copy)]
+pub enum Store {
+    /// For this tab only: which sections a reader opened.
+    Session,
+    /// Across visits: theme and text size.
+    Local,
+}
+
+fn storage(store: Store) -> Option<web_sys::Storage> {
+    match store {
+        Store::Session => window().session_storage().ok().flatten(),
+        Store::Local => window().local_storage().ok().flatten(),
+    }
+}
+
+/// Reads a stored value; `None` when absent or storage is blocked (private modes, policies).
+pub fn load(store: Store, key: &str) -> Option<String> {
+    storage(store)?.get_item(key).ok().flatten()
+}
+
+/// Stores a value, silently doing nothing where storage is blocked or full.
+pub fn save(store: Store, key: &str, value: &str) {
+    if let Some(storage) = storage(store) {
+        _ = storage.set_item(key, value);
     }
 }

@@ -1,11 +1,16 @@
 //! A section: a lead without heading, or a collapsible section following the WAI-ARIA accordion
-//! pattern (the toggle is a real `<button>` inside the `<h2>`, so Enter and Space work natively).
+//! pattern. The toggle is the only element inside the `<h2>` and a real `<button>`, so Enter and
+//! Space work natively. Closed panels use `hidden="until-found"`: find-in-page can still reach
+//! their text, and `beforematch` opens the section; browsers without it treat the value as
+//! ordinary `hidden`.
 
 use leptos::prelude::*;
 
 use crate::model::Section;
-use crate::view::article::SectionState;
+use crate::view::accordion::SectionState;
+use crate::view::announce::CopyLinkButton;
 use crate::view::blocks::BlockView;
+use crate::view::page::replace_fragment;
 
 /// Renders one section with its open/closed state.
 #[component]
@@ -15,7 +20,7 @@ pub fn SectionView(
     /// Its page id and open state.
     state: SectionState,
 ) -> impl IntoView {
-    let SectionState { id, expanded } = state;
+    let SectionState { id, expanded, .. } = state;
     let blocks = section
         .blocks
         .into_iter()
@@ -26,29 +31,45 @@ pub fn SectionView(
     };
     let toggle_id = format!("{id}--toggle");
     let panel_id = format!("{id}--panel");
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            let open = !expanded.get_untracked();
+            expanded.set(open);
+            if open {
+                replace_fragment(&id);
+            }
+        }
+    };
+    let copy_label = format!("section: {heading}");
+    let copy_id = id.clone();
     view! {
         <section class="section" id=id class:is-open=move || expanded.get()>
-            <h2 class="section-heading">
-                <button
-                    type="button"
-                    class="section-toggle"
-                    id=toggle_id.clone()
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-controls=panel_id.clone()
-                    on:click=move |_| expanded.update(|open| *open = !*open)
-                >
-                    <span class="section-heading-text">{heading}</span>
-                    <span class="section-toggle-hint" aria-hidden="true">
-                        {move || if expanded.get() { "Hide" } else { "Show" }}
-                    </span>
-                </button>
-            </h2>
+            <div class="section-header">
+                <h2 class="section-heading">
+                    <button
+                        type="button"
+                        class="section-toggle"
+                        id=toggle_id.clone()
+                        aria-expanded=move || expanded.get().to_string()
+                        aria-controls=panel_id.clone()
+                        on:click=toggle
+                    >
+                        <span class="section-heading-text">{heading}</span>
+                        <span class="section-toggle-hint" aria-hidden="true">
+                            {move || if expanded.get() { "Hide" } else { "Show" }}
+                        </span>
+                    </button>
+                </h2>
+                <CopyLinkButton id=copy_id label=copy_label />
+            </div>
             <div
                 class="section-panel"
                 id=panel_id
                 role="region"
                 aria-labelledby=toggle_id
-                hidden=move || !expanded.get()
+                hidden=move || (!expanded.get()).then_some("until-found")
+                on:beforematch=move |_: web_sys::Event| expanded.set(true)
             >
                 {blocks}
             </div>

@@ -40,7 +40,7 @@ describe('the built viewer under a sub-path', () => {
     const html = await readFile('dist/index.html', 'utf8');
     const urls = [...html.matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
     assert.ok(urls.length >= 3, `found asset references: ${urls}`);
-    for (const url of urls) assert.ok(url.startsWith('./'), `asset URL is not relative: ${url}`);
+    for (const url of urls) assert.ok(url.startsWith('./'), `asset URL is not written as ./…: ${url}`);
   });
 
   test('the sample article renders fully, with a clean console', async () => {
@@ -94,7 +94,7 @@ describe('the built viewer under a sub-path', () => {
     const { page, problems, context } = await view();
     // Tab from the start of the page until the first section toggle has focus.
     let focused = '';
-    for (let i = 0; i < 30 && focused !== 'belgium--toggle'; i++) {
+    for (let i = 0; i < 60 && focused !== 'belgium--toggle'; i++) {
       await page.keyboard.press('Tab');
       focused = await page.evaluate(() => document.activeElement?.id ?? '');
     }
@@ -107,7 +107,9 @@ describe('the built viewer under a sub-path', () => {
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'true');
     assert.equal(await page.isVisible('#belgium--panel'), true);
-    // Tab moves on to the next toggle: the open panel's text has no focus stops in between.
+    // Tab moves on: the section's copy-link button, then (no links in this panel) the next toggle.
+    await page.keyboard.press('Tab');
+    assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Copy link to section/);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'peace-process--toggle');
     assert.deepEqual(problems, []);

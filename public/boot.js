@@ -1,0 +1,59 @@
+// Runs before the first paint, as a plain external script (no inline code, so a strict
+// Content-Security-Policy can forbid inline scripts):
+// - applies the reader's saved theme and text size, so the page does not flash;
+// - replaces the "loading" message with a plain explanation when the viewer cannot start
+//   (no WebAssembly, or its files failed to load).
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  try {
+    var theme = localStorage.getItem('article-viewer:theme');
+    if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+    var size = localStorage.getItem('article-viewer:text-size');
+    if (size === 'small' || size === 'medium' || size === 'large') root.setAttribute('data-text-size', size);
+  } catch (e) {
+    // Storage can be blocked; the defaults apply.
+  }
+
+  var started = false;
+  window.addEventListener('TrunkApplicationStarted', function () { started = true; });
+
+  function cannotStart(reason) {
+    if (started) return;
+    var host = document.getElementById('viewer');
+    if (!host) return;
+    var box = document.createElement('div');
+    box.className = 'status status-error';
+    box.setAttribute('role', 'alert');
+    var title = document.createElement('h1');
+    title.className = 'status-title';
+    title.textContent = 'This article cannot be shown in this browser.';
+    var text = document.createElement('p');
+    text.textContent = reason;
+    box.appendChild(title);
+    box.appendChild(text);
+    host.replaceChildren(box);
+  }
+
+  function whenReady(fn) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+    else fn();
+  }
+
+  if (typeof WebAssembly !== 'object') {
+    whenReady(function () {
+      cannotStart('The viewer needs WebAssembly, which this browser does not support or has turned off. Open the page in a current version of Firefox, Chrome, Edge or Safari.');
+    });
+    return;
+  }
+  // A script or the .wasm file that fails to load, or fails to start.
+  window.addEventListener('error', function (event) {
+    var el = event.target;
+    if (el && (el.tagName === 'SCRIPT' || el.tagName === 'LINK')) {
+      cannotStart('A file the viewer needs could not be loaded. Check your connection and reload the page.');
+    }
+  }, true);
+  window.addEventListener('unhandledrejection', function () {
+    cannotStart('The viewer could not start. Reload the page; if this keeps happening, try another browser.');
+  });
+})();

@@ -1,0 +1,147 @@
+//! The state of all collapsible sections: opening from links and `#fragments`, "show all",
+//! and remembering what the reader opened for the rest of the browser session.
+
+use std::sync::Arc;
+
+use crate::view::page::{Store, current_fragment, load, reveal, save};
+use leptos::prelude::*;
+
+/// Open/closed state of every section, shared by toggles, contents, figures and "show all".
+#[derive(Clone)]
+pub struct SectionStates {
+    sections: Arc<Vec<SectionState>>,
+    /// The section the reader last navigated to (link, contents, fragment), so the contents
+    /// can mark it even when the page cannot scroll it to the top.
+    pub revealed: RwSignal<Option<usize>>,
+}
+
+/// One section's id and whether its panel is shown.
+#[derive(Clone)]
+pub struct SectionState {
+    /// The page id of the section.
+    pub id: String,
+    /// Whether the section collapses at all (a lead without heading does not).
+    pub collapsible: bool,
+    /// True while the panel is shown; always true for a lead.
+    pub expanded: RwSignal<bool>,
+}
+
+impl SectionStates {
+    /// Creates the states from `(id, collapsible, initially open)`, then applies what the reader
+    /// opened earlier in this session under `storage_key`, if anything.
+    pub fn new(sections: Vec<(String, bool, bool)>, storage_key: Option<&str>) -> Self {
+        let remembered: Option<Vec<String>> = storage_key
+            .and_then(|key| load(Store::Session, key))
+            .and_then(|json| serde_json::from_str(&json).ok());
+        let states = sections
+            .into_iter()
+            .map(|(id, collapsible, open)| {
+                let open = match &remembered {
+                    Some(open_ids) if collapsible => open_ids.contains(&id),
+                    _ => open || !collapsible,
+                };
+                SectionState {
+                    id,
+                    collapsible,
+                    expanded: RwSignal::new(open),
+                }
+            })
+            .collect();
+        SectionStates {
+            sections: Arc::new(states),
+            revealed: RwSignal::new(None),
+        }
+    }
+
+    /// All sections in page order.
+    pub fn all(&self) -> &[SectionState] {
+        &self.sections
+    }
+
+    /// Opens section `index`, scrolls to it and focuses its toggle (or the section itself).
+    pub fn open_and_reveal(&self, index: usize) {
+        if let Some(state) = self.sections.get(index) {
+            state.expanded.set(true);
+            self.revealed.set(Some(index));
+            let focus = state.collapsible.then(|| format!("{}--toggle", state.id));
+            reveal(state.id.clone(), focus);
+        }
+    }
+
+    /// Whether every collapsible section is open.
+    pub fn all_open(&self) -> bool {
+        self.sections
+            .iter()
+            .filter(|s| s.collapsible)
+            .all(|s| s.expanded.get())
+    }
+
+    /// Opens or closes every collapsible section.
+    pub fn set_all(&self, open: bool) {
+        for state in self.sections.iter().filter(|s| s.collapsible) {
+            state.expanded.set(open);
+        }
+    }
+
+    /// Opens the section that holds the element named by the URL fragment and scrolls to it.
+    /// A fragment always wins over remembered state.
+    pub fn follow_fragment(&self) {
+        let Some(id) = current_fragment() else { return };
+        let Some(target) = document().get_element_by_id(&id) else {
+            return;
+        };
+        let section_id = target
+            .closest("section.section")
+            .ok()
+            .flatten()
+            .map(|section| section.id());
+        let Some(index) = section_id.and_then(|sid| self.sections.iter().position(|s| s.id == sid))
+        else {
+            return;
+        };
+        if target.id() == self.sections[index].id {
+            self.open_and_reveal(index);
+        } else {
+            self.sections[index].expanded.set(true);
+            self.revealed.set(Some(index));
+            reveal(id, None);
+        }
+    }
+
+    /// Keeps the set of open sections in session storage under `key` whenever it changes.
+    pub fn remember(&self, key: String) {
+        let states = self.clone();
+        Effect::new(move |_| {
+            let open: Vec<&str> = states
+                .sections
+                .iter()
+                .filter(|s| s.collapsible && s.expanded.get())
+                .map(|s| s.id.as_str())
+                .collect();
+            if let Ok(json) = serde_json::to_string(&open) {
+                save(Store::Session, &key, &json);
+            }
+        });
+    }
+}
+
+/// "Show all sections" / "Hide all sections": one control reflecting and setting every section.
+#[component]
+pub fn ShowAllToggle() -> impl IntoView {
+    let states = expect_context::<SectionStates>();
+    let all_open = {
+        let states = states.clone();
+        Memo::new(move |_| states.all_open())
+    };
+    view! {
+        <button
+            type="button"
+            class="show-all"
+            aria-expanded=move || all_open.get().to_string()
+            on:click=move |_| states.set_all(!all_open.get_untracked())
+        >
+            <span class="show-all-icon" aria-hidden="true"></span>
+            {move || if all_open.get() { "Hide all sections" } else { "Show all sections" }}
+        </button>
+    }
+}

@@ -1,0 +1,139 @@
+//! Where the reader is: which section is on screen (for the contents) and how far through the
+//! article they are (for the progress bar). One passive scroll listener, throttled to frames.
+
+use leptos::prelude::*;
+
+use crate::view::accordion::SectionStates;
+
+/// Reading position, updated at most once per animation frame while the page scrolls.
+#[derive(Clone, Copy)]
+pub struct ReadingPosition {
+    /// Index of the section being read: the last one whose top has passed a quarter of the
+    /// viewport height.
+    pub current: RwSignal<Option<usize>>,
+    /// 0.0 at the top of the page, 1.0 at the bottom.
+    pub progress: RwSignal<f64>,
+}
+
+impl ReadingPosition {
+    /// Starts tracking the sections in `states`; the listener is removed with the owner.
+    pub fn track(states: SectionStates) -> Self {
+        let position = ReadingPosition {
+            current: RwSignal::new(None),
+            progress: RwSignal::new(0.0),
+        };
+        let pending = StoredValue::new(false);
+        let ids: Vec<String> = states.all().iter().map(|s| s.id.clone()).collect();
+        let ids = StoredValue::new(ids);
+        // (section navigated to, whether its top has been on screen since)
+        let pin = StoredValue::new(None::<(usize, bool)>);
+        let update = move || {
+            if pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            request_animation_frame(move || {
+                pending.set_value(false);
+                position.measure(&ids.read_value(), pin);
+            });
+        };
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
+        let resize = window_event_listener(leptos::ev::resize, move |_| update());
+        on_cleanup(move || {
+            scroll.remove();
+            resize.remove();
+        });
+        let revealed = states.revealed;
+        Effect::new(move |_| {
+            if let Some(index) = revealed.get() {
+                pin.set_value(Some((index, false)));
+                update();
+            }
+        });
+        request_animation_frame(update);
+        position
+    }
+
+    fn measure(&self, ids: &[String], pin: StoredValue<Option<(usize, bool)>>) {
+        let window = window();
+        let viewport = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let scrolled = window.scroll_y().unwrap_or(0.0);
+        let total = document()
+            .document_element()
+            .map(|root| f64::from(root.scroll_height()))
+            .unwrap_or(0.0);
+        let range = total - viewport;
+        let progress = if range > 0.0 {
+            (scrolled / range).clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        if (self.progress.get_untracked() - progress).abs() > 0.001 {
+            self.progress.set(progress);
+        }
+        // Section tops increase down the page, so a binary search finds the one being read
+        // without measuring every section of a long article.
+        let line = viewport * 0.25;
+        let top = |i: usize| {
+            document()
+                .get_element_by_id(&ids[i])
+                .map(|el| el.get_bounding_client_rect().top())
+                .unwrap_or(f64::INFINITY)
+        };
+        // After a jump, the target stays current while it is on screen (or still on its way
+        // there), even where the page ends too soon to scroll it to the top.
+        let pinned = match pin.get_value() {
+            Some((index, seen)) => {
+                let on_screen = (-1.0..viewport).contains(&top(index));
+                if on_screen || !seen {
+                    pin.set_value(Some((index, seen || on_screen)));
+                    Some(index)
+                } else {
+                    pin.set_value(None);
+                    None
+                }
+            }
+            None => None,
+        };
+        let current =
+            pinned.or_else(|| count_leading(ids.len(), |i| top(i) <= line).checked_sub(1));
+        if self.current.get_untracked() != current {
+            self.current.set(current);
+        }
+    }
+}
+
+/// Number of leading indices in `0..len` for which `pred` holds (`pred` must be monotonic).
+fn count_leading(len: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if pred(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// A thin bar at the top of the window showing how far through the article the reader is.
+/// Decorative: hidden from assistive technology, which has its own sense of position.
+#[component]
+pub fn ReadingProgress(
+    /// The tracked position.
+    position: ReadingPosition,
+) -> impl IntoView {
+    view! {
+        <div class="reading-progress" aria-hidden="true">
+            <div
+                class="reading-progress-bar"
+                style:transform=move || format!("scaleX({:.4})", position.progress.get())
+            ></div>
+        </div>
+    }
+}

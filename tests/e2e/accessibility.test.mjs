@@ -1,0 +1,71 @@
+// axe-core (from npm, pinned) over the rendered viewer in both themes, and screenshots at three
+// widths in both themes for a person to review in tests/e2e/screenshots/ (git-ignored).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { useViewer } from './helpers.mjs';
+
+const viewer = useViewer();
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const SCREENSHOTS = 'tests/e2e/screenshots';
+
+/** Runs axe in the page (injected through the DevTools protocol, not a <script> tag). */
+async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      passes: result.passes.length,
+      incomplete: result.incomplete.map((r) => r.id),
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      })),
+    };
+  }, WCAG_TAGS);
+}
+
+const PAGES = [
+  ['sample article, sections as loaded', ''],
+  ['sample article, every section open', '', async (page) => page.click('button.show-all')],
+  ['every block type', '?article=fixtures/every-block.json'],
+  ['right-to-left article', '?article=fixtures/right-to-left.json'],
+  ['a load failure', '?article=fixtures/missing.json'],
+];
+
+describe('accessibility (axe-core, WCAG 2.0/2.1/2.2 A and AA)', () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const [name, suffix, prepare] of PAGES) {
+      test(`${name}, ${scheme} theme: no violations`, async () => {
+        const { page, context } = await viewer.view(suffix, { colorScheme: scheme });
+        if (prepare) await prepare(page);
+        const result = await axe(page);
+        assert.ok(result.passes >= 5, `axe ran ${result.passes} passing rules`);
+        assert.deepEqual(result.violations, [], JSON.stringify(result.violations, null, 2));
+        console.log(`# axe ${name} (${scheme}): ${result.passes} rules passed, 0 violations, needs review: ${result.incomplete.join(', ') || 'none'}`);
+        await context.close();
+      });
+    }
+  }
+});
+
+describe('screenshots for review', () => {
+  test('375, 768 and 1280 px wide, light and dark', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    for (const scheme of ['light', 'dark']) {
+      for (const width of [375, 768, 1280]) {
+        const { page, context } = await viewer.view('', { colorScheme: scheme, viewport: { width, height: 900 } });
+        const path = `${SCREENSHOTS}/sample-${width}-${scheme}.png`;
+        await page.screenshot({ path, fullPage: true });
+        const size = (await readFile(path)).length;
+        assert.ok(size > 10_000, `${path} has content (${size} bytes)`);
+        await context.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// What the end-to-end files share: one server for dist/ under a sub-path, one browser, and a
+// way to open the viewer and wait until it has rendered an article or an alert.
+import { after, before } from 'node:test';
+import { serveStatic } from './server.mjs';
+import { launchChromium, openPage } from './browser.mjs';
+
+export const BASE = '/some/deep/path/';
+
+/** Registers before/after hooks and returns accessors for the live server and browser. */
+export function useViewer() {
+  const live = {};
+  before(async () => {
+    live.server = await serveStatic({ root: 'dist', base: BASE, extra: { 'fixtures/': 'tests/fixtures/valid/' } });
+    live.browser = await launchChromium();
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.server?.close();
+  });
+  return {
+    get url() { return live.server.url; },
+    get browser() { return live.browser; },
+    /** Opens the viewer at `suffix` (query and/or fragment) and waits for it to render. */
+    async view(suffix = '', options) {
+      const opened = await openPage(live.browser, options);
+      await opened.page.goto(live.server.url + suffix);
+      await opened.page.locator('article, [role=alert]').first().waitFor({ timeout: 15000 });
+      return opened;
+    },
+  };
+}
+
+/** Resolves when `predicate` (run in the page) holds; fails the test after `timeout` ms. */
+export function until(page, predicate, arg, timeout = 5000) {
+  return page.waitForFunction(predicate, arg, { timeout });
+}
+
+/** Whether the top of `selector` is inside the viewport. */
+export function topInView(page, selector) {
+  return page.$eval(selector, (el) => {
+    const top = el.getBoundingClientRect().top;
+    return top >= -1 && top < innerHeight;
+  });
+}
+
+/** Waits until the element's top has come to rest inside the viewport (smooth scrolling). */
+export function scrolledIntoView(page, id) {
+  return until(page, (id) => {
+    const top = document.getElementById(id).getBoundingClientRect().top;
+    return top >= -1 && top < innerHeight * 0.5;
+  }, id);
+}
+
+export const expanded = (page, id) => page.getAttribute(`#${id}--toggle`, 'aria-expanded');
