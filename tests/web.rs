@@ -195,6 +195,81 @@ async fn clicking_a_toggle_shows_and_hides_its_panel() {
 }
 
 #[wasm_bindgen_test]
+async fn closed_panels_stay_findable_and_beforematch_opens_them() {
+    let root = mount_article(COLLAPSED).await;
+    let panel = one(&root, "[id='beta--panel']");
+    assert_eq!(
+        panel.get_attribute("hidden").as_deref(),
+        Some("until-found")
+    );
+    // The browser fires beforematch when find-in-page or a text fragment matches inside.
+    let event = web_sys::Event::new("beforematch").unwrap();
+    panel.dispatch_event(&event).unwrap();
+    tick().await;
+    assert_eq!(panel.get_attribute("hidden"), None);
+    assert_eq!(
+        one(&root, "[id='beta--toggle']")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert_toggles_agree(&root);
+}
+
+#[wasm_bindgen_test]
+async fn show_all_opens_every_section_and_hide_all_closes_them() {
+    let root = mount_article(COLLAPSED).await;
+    let show_all = one(&root, "button.show-all");
+    assert_eq!(
+        show_all.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(show_all.text_content().unwrap(), "Show all sections");
+    click(&show_all);
+    tick().await;
+    for toggle in all(&root, ".section-toggle") {
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("true")
+        );
+    }
+    assert_eq!(show_all.text_content().unwrap(), "Hide all sections");
+    assert_toggles_agree(&root);
+    click(&show_all);
+    tick().await;
+    for toggle in all(&root, ".section-toggle") {
+        assert_eq!(
+            toggle.get_attribute("aria-expanded").as_deref(),
+            Some("false")
+        );
+    }
+    assert_eq!(
+        show_all.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_toggles_agree(&root);
+}
+
+#[wasm_bindgen_test]
+async fn contents_list_every_headed_section() {
+    let root = mount_article(COLLAPSED).await;
+    let nav = one(&root, "nav[aria-label='Contents']");
+    let hrefs: Vec<_> = all(&nav, "a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["#alpha", "#beta", "#gamma"]);
+    click(&one(&nav, "a[href='#beta']"));
+    tick().await;
+    assert_eq!(
+        one(&root, "[id='beta--toggle']")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn toggles_are_native_buttons_reachable_by_keyboard() {
     // Enter and Space on a focused <button> are handled by the browser itself; the end-to-end
     // suite presses the real keys. Here: the toggle takes focus and is not removed from Tab order.
