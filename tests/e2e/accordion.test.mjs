@@ -213,6 +213,32 @@ describe('sections as an accordion', () => {
     await context.close();
   });
 
+  test('touch targets are at least 44 px', async () => {
+    for (const width of [375, 1280]) {
+      const { page, context } = await viewer.view('', { viewport: { width, height: 900 } });
+      await page.click('button.show-all');
+      const small = await page.$$eval('button, .rail a, .contents a, .figure-link', (targets) =>
+        targets
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => ({ name: el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 30), box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.height < 44 || (box.width < 44))
+          .map(({ name, box }) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`));
+      assert.deepEqual(small, [], `at ${width} px`);
+      await context.close();
+    }
+  });
+
+  test('reduced motion: jumps are instant, nothing animates', async () => {
+    const { page, context } = await viewer.view('', { reducedMotion: 'reduce' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'auto');
+    await page.click('nav.contents a[href="#outlook"]');
+    // No smooth scrolling to wait for: one frame later the section is already in place.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const top = await page.$eval('#outlook', (el) => el.getBoundingClientRect().top);
+    assert.ok(top >= -1 && top < 450, `section top at ${top}`);
+    await context.close();
+  });
+
   test('without JavaScript the page says so instead of staying blank', async () => {
     const { page, context } = await (async () => {
       const context = await viewer.browser.newContext({ javaScriptEnabled: false });
