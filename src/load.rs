@@ -167,7 +167,18 @@ pub async fn fetch_article(raw: String) -> Result<PreparedArticle, LoadError> {
             },
         });
     }
-    parse_article(&text)
+    let mut prepared = parse_article(&text)
         .map(prepare)
-        .map_err(|source| LoadError::Article { url, source })
+        .map_err(|source| LoadError::Article {
+            url: url.clone(),
+            source,
+        })?;
+    // Relative images and links in an article are relative to the article file, as in any
+    // document; resolve them before the page (which may sit elsewhere) uses them.
+    prepared.resolve_urls(|address| {
+        web_sys::Url::new_with_base(address, &url)
+            .map(|absolute| absolute.href())
+            .unwrap_or_else(|_| address.to_owned())
+    });
+    Ok(prepared)
 }

@@ -46,6 +46,24 @@ fn valid_fixtures_and_the_sample_parse() {
 }
 
 #[test]
+fn every_sample_figure_is_anchored_in_its_section_with_a_source() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/articles/sample.json");
+    let prepared = prepare(parse_article(&read(&path)).unwrap());
+    assert_eq!(prepared.article.key_figures.len(), 7);
+    for (i, figure) in prepared.article.key_figures.iter().enumerate() {
+        assert!(
+            prepared.figure_targets[i].is_some(),
+            "figure {i} has a section"
+        );
+        assert!(
+            prepared.figure_anchors[i].is_some(),
+            "figure {i} is anchored"
+        );
+        assert!(figure.source.is_some(), "figure {i} has a source");
+    }
+}
+
+#[test]
 fn degraded_fixture_lists_each_problem() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/degraded.json");
     let prepared = prepare(parse_article(&read(&path)).unwrap());
@@ -55,6 +73,7 @@ fn degraded_fixture_lists_each_problem() {
         [
             "sections[1].id",
             "key_figures[0].section",
+            "key_figures[1].anchor",
             "published",
             "sections[0].blocks[0].text[0].href",
             "sections[0].blocks[0].text[2].href",
@@ -84,6 +103,7 @@ fn expected_error(fixture: &str) -> (&'static str, Option<&'static str>) {
         "authors-not-array" => ("shape", Some("authors")),
         "section-without-blocks" => ("shape", Some("sections[0].blocks")),
         "block-without-type" => ("shape", Some("sections[0].blocks[0].type")),
+        "series-value-not-number" => ("shape", Some("key_figures[0].series[1].value")),
         other => panic!("invalid fixture {other} has no expectation here"),
     }
 }

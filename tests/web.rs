@@ -135,10 +135,13 @@ async fn renders_every_block_type_as_elements_and_text() {
     assert_eq!(all(&root, "ul.block-list > li").len(), 2);
     assert_eq!(all(&root, "ol.block-list > li").len(), 3);
     assert_eq!(
-        text(&root, "figure.pull-quote > blockquote > p"),
+        text(&root, ".pull-quote > figure > blockquote > p"),
         "Display words, set apart."
     );
-    assert_eq!(text(&root, "figure.pull-quote > figcaption"), "A. Speaker");
+    assert_eq!(
+        text(&root, ".pull-quote > figure > figcaption"),
+        "A. Speaker"
+    );
     assert!(text(&root, "blockquote.quote").contains("Quoted body text."));
     assert_eq!(text(&root, "blockquote.quote cite"), "A Report, 2024");
     let img = one(&root, "figure.image img");
@@ -148,14 +151,34 @@ async fn renders_every_block_type_as_elements_and_text() {
     assert_eq!(all(&root, "hr").len(), 1);
 
     let aside = one(&root, "aside[aria-label='Key figures']");
-    assert_eq!(all(&aside, ".figure").len(), 2);
-    assert_eq!(text(&aside, ".figure-value"), "42");
+    assert_eq!(all(&aside, ".figure").len(), 3);
+    assert!(text(&aside, "#figure--1 .figure-value").ends_with("42"));
     assert!(text(&aside, ".figure-meta").contains("As of 2024"));
     assert_eq!(
         all(&aside, "a.figure-link").len(),
-        1,
-        "only the figure tied to a section links"
+        2,
+        "only the figures tied to a section link"
     );
+    // Anchored figures: the phrase is marked in the text, with a link back to the card.
+    assert_eq!(
+        one(&aside, "#figure--1 a.figure-link")
+            .get_attribute("href")
+            .as_deref(),
+        Some("#figure--1--text")
+    );
+    assert_eq!(text(&root, "mark[id='figure--1--text']"), "42 answers");
+    assert_eq!(
+        text(&root, "mark[id='figure--3--text']"),
+        "trade reached 90 million"
+    );
+    let back = one(&root, "mark[id='figure--3--text'] + sup.figure-ref > a");
+    assert_eq!(back.get_attribute("href").as_deref(), Some("#figure--3"));
+    let chart = one(&aside, "#figure--3 svg[role='img']");
+    assert_eq!(
+        chart.get_attribute("aria-label").as_deref(),
+        Some("trade by year, million USD: 2022: 80; 2023: 85.5; 2024: 90.")
+    );
+    assert_eq!(all(&chart, "rect").len(), 3);
     assert_eq!(text(&root, ".copyright"), "© 2025 Example News");
     assert!(root.query_selector(".problems").unwrap().is_none());
     assert_toggles_agree(&root);
@@ -318,7 +341,7 @@ async fn hostile_text_stays_text_and_problems_are_listed() {
     assert!(root.text_content().unwrap().contains("script link"));
     assert_eq!(all(&root, ".image-refused").len(), 2);
     assert!(text(&root, "[data-block-type='carousel']").contains("carousel"));
-    assert!(text(&root, ".problems summary").contains("(9)"));
+    assert!(text(&root, ".problems summary").contains("(10)"));
     // Duplicate ids became unique.
     assert_eq!(
         all(&root, "section[id='dup'], section[id='dup-2']").len(),

@@ -306,6 +306,11 @@ fn decode_block(value: &Value, path: Path<'_>) -> Decoded<Block> {
         "pull_quote" => Block::PullQuote {
             text: string(fields, "text", path)?,
             attribution: opt_string(fields, "attribution", path)?,
+            repeats_text: match present(fields, "repeats_text") {
+                None => None,
+                Some(Value::Bool(b)) => Some(*b),
+                other => return Err(shape(path.field("repeats_text"), "true or false", other)),
+            },
         },
         "quote" => Block::Quote {
             text: decode_inline(fields.get("text"), path.field("text"))?,
@@ -363,8 +368,49 @@ fn decode_figure(value: &Value, path: Path<'_>) -> Decoded<KeyFigure> {
         detail: opt_string(fields, "detail", path)?,
         as_of: opt_string(fields, "as_of", path)?,
         section: opt_string(fields, "section", path)?,
+        anchor: opt_string(fields, "anchor", path)?,
+        unit: opt_string(fields, "unit", path)?,
         source: decode_opt_source(fields, "source", path)?,
+        series: decode_series(fields, path)?,
     })
+}
+
+/// At most this many points: a figure's chart is a glance, not a data table.
+pub const MAX_SERIES_POINTS: usize = 24;
+
+fn decode_series(fields: &Fields, path: Path<'_>) -> Decoded<Vec<SeriesPoint>> {
+    let series_path = path.field("series");
+    let points = opt_array(fields, "series", path)?;
+    if points.len() > MAX_SERIES_POINTS {
+        return Err(ArticleError::Shape {
+            path: series_path.to_string(),
+            expected: format!("at most {MAX_SERIES_POINTS} points"),
+            found: format!("{} points", points.len()),
+        });
+    }
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, point)| {
+            let point_path = series_path.index(i);
+            let fields = object(Some(point), point_path)?;
+            let value = match fields.get("value") {
+                Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+                _ => None,
+            };
+            let Some(value) = value else {
+                return Err(shape(
+                    point_path.field("value"),
+                    "a number",
+                    fields.get("value"),
+                ));
+            };
+            Ok(SeriesPoint {
+                label: string(fields, "label", point_path)?,
+                value,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

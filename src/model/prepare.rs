@@ -52,12 +52,123 @@ pub struct PreparedArticle {
     pub section_ids: Vec<String>,
     /// For each key figure, the index of the section it points at, if it exists.
     pub figure_targets: Vec<Option<usize>>,
+    /// For each key figure, where its anchor phrase sits in the text, if it was found.
+    pub figure_anchors: Vec<Option<AnchorSpot>>,
     /// Direction for `<html dir>`.
     pub dir: Direction,
     /// Estimated minutes to read the body, at least 1.
     pub reading_minutes: usize,
     /// Things that were wrong but did not stop the article from showing.
     pub problems: Vec<Problem>,
+}
+
+/// Where a figure's anchor phrase is: a text run (paragraph, list item or quote) of a section,
+/// and the byte range of the phrase in that run's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnchorSpot {
+    /// Section index.
+    pub section: usize,
+    /// Block index within the section.
+    pub block: usize,
+    /// List item index, for list blocks.
+    pub item: Option<usize>,
+    /// Start byte of the phrase in the run's concatenated text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+}
+
+/// A phrase to mark inside one text run: the range and the figure (0-based) it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Start byte in the run's concatenated text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+    /// Index of the key figure.
+    pub figure: usize,
+}
+
+impl PreparedArticle {
+    /// Rewrites every allowed address with `resolve` (the loader makes relative addresses
+    /// relative to the article file rather than to the viewer page). Addresses that start with
+    /// `#` or `?` are left alone: they point within the viewer page itself.
+    pub fn resolve_urls(&mut self, resolve: impl Fn(&str) -> String) {
+        let fix = |url: &mut CheckedUrl| {
+            if let Some(safe) = url.safe.as_ref().filter(|u| !u.starts_with(['#', '?'])) {
+                url.safe = Some(resolve(safe));
+            }
+        };
+        let article = &mut self.article;
+        let sources = article.source.iter_mut().chain(
+            article
+                .key_figures
+                .iter_mut()
+                .filter_map(|f| f.source.as_mut()),
+        );
+        for source in sources {
+            source.url.as_mut().map(fix);
+        }
+        for block in article
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.blocks.iter_mut())
+        {
+            match block {
+                Block::Image { src, .. } => fix(src),
+                Block::Paragraph(text) | Block::Quote { text, .. } => {
+                    text.iter_mut()
+                        .filter_map(|s| s.href.as_mut())
+                        .for_each(fix);
+                }
+                Block::List { items, .. } => items
+                    .iter_mut()
+                    .flatten()
+                    .filter_map(|s| s.href.as_mut())
+                    .for_each(fix),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A [`Mark`] with the text run it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacedMark {
+    /// Section index.
+    pub section: usize,
+    /// Block index within the section.
+    pub block: usize,
+    /// List item index, for list blocks.
+    pub item: Option<usize>,
+    /// The phrase and its figure.
+    pub mark: Mark,
+}
+
+impl PreparedArticle {
+    /// Every marked phrase, in text order within each run.
+    pub fn marks(&self) -> Vec<PlacedMark> {
+        let mut marks: Vec<PlacedMark> = self
+            .figure_anchors
+            .iter()
+            .enumerate()
+            .filter_map(|(figure, spot)| {
+                let spot = spot.as_ref()?;
+                Some(PlacedMark {
+                    section: spot.section,
+                    block: spot.block,
+                    item: spot.item,
+                    mark: Mark {
+                        start: spot.start,
+                        end: spot.end,
+                        figure,
+                    },
+                })
+            })
+            .collect();
+        marks.sort_by_key(|m| (m.section, m.block, m.item, m.mark.start));
+        marks
+    }
 }
 
 /// A non-fatal fault in the article, with the field it concerns.
@@ -76,10 +187,12 @@ impl fmt::Display for Problem {
 }
 
 /// Derives ids, direction, figure targets and reading time, and lists the problems found.
-pub fn prepare(article: Article) -> PreparedArticle {
+pub fn prepare(mut article: Article) -> PreparedArticle {
     let mut problems = Vec::new();
     let section_ids = section_ids(&article, &mut problems);
     let figure_targets = figure_targets(&article, &section_ids, &mut problems);
+    let figure_anchors = figure_anchors(&article, &figure_targets, &mut problems);
+    resolve_pull_quote_repeats(&mut article);
     check_dates(&article, &mut problems);
     check_blocks(&article, &mut problems);
     let dir = article.dir.unwrap_or_else(|| match &article.lang {
@@ -92,6 +205,7 @@ pub fn prepare(article: Article) -> PreparedArticle {
         reading_minutes: amount.div_ceil(rate).max(1),
         section_ids,
         figure_targets,
+        figure_anchors,
         dir,
         problems,
         article,
@@ -152,6 +266,120 @@ fn figure_targets(
             found
         })
         .collect()
+}
+
+/// Every text run of a section that can hold a marked phrase: (block, list item, spans).
+fn text_runs(section: &Section) -> impl Iterator<Item = (usize, Option<usize>, &Inline)> {
+    section.blocks.iter().enumerate().flat_map(
+        |(b, block)| -> Box<dyn Iterator<Item = (usize, Option<usize>, &Inline)>> {
+            match block {
+                Block::Paragraph(text) | Block::Quote { text, .. } => {
+                    Box::new(std::iter::once((b, None, text)))
+                }
+                Block::List { items, .. } => Box::new(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, item)| (b, Some(i), item)),
+                ),
+                _ => Box::new(std::iter::empty()),
+            }
+        },
+    )
+}
+
+fn figure_anchors(
+    article: &Article,
+    targets: &[Option<usize>],
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<AnchorSpot>> {
+    let mut found: Vec<Option<AnchorSpot>> = Vec::with_capacity(targets.len());
+    for (f, (figure, target)) in article.key_figures.iter().zip(targets).enumerate() {
+        let Some(anchor) = figure.anchor.as_deref().filter(|a| !a.trim().is_empty()) else {
+            found.push(None);
+            continue;
+        };
+        let path = format!("key_figures[{f}].anchor");
+        let Some(section_index) = *target else {
+            if figure.section.is_none() {
+                problems.push(Problem {
+                    path,
+                    message: "the figure has an anchor but no section to find it in".to_owned(),
+                });
+            }
+            found.push(None);
+            continue;
+        };
+        let section = &article.sections[section_index];
+        let spot = text_runs(section).find_map(|(block, item, spans)| {
+            let start = inline_text(spans).find(anchor)?;
+            Some(AnchorSpot {
+                section: section_index,
+                block,
+                item,
+                start,
+                end: start + anchor.len(),
+            })
+        });
+        let overlaps = |spot: &AnchorSpot| {
+            found.iter().flatten().any(|other| {
+                (other.section, other.block, other.item) == (spot.section, spot.block, spot.item)
+                    && other.start < spot.end
+                    && spot.start < other.end
+            })
+        };
+        match spot {
+            None => problems.push(Problem {
+                path,
+                message: format!(
+                    "\"{anchor}\" does not occur in the text of section \"{}\"",
+                    figure.section.as_deref().unwrap_or_default()
+                ),
+            }),
+            Some(spot) if overlaps(&spot) => {
+                problems.push(Problem {
+                    path,
+                    message: format!(
+                        "\"{anchor}\" overlaps another figure's anchor; it is not marked"
+                    ),
+                });
+                found.push(None);
+                continue;
+            }
+            Some(_) => {}
+        }
+        found.push(spot);
+    }
+    found
+}
+
+/// Lower-cased words only, so "“It opened the door.”" matches "it opened the door".
+fn comparable(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Decides, where the publisher did not, whether each pull-quote repeats words of its section.
+fn resolve_pull_quote_repeats(article: &mut Article) {
+    for section in &mut article.sections {
+        let body: String = text_runs(section)
+            .map(|(_, _, spans)| comparable(&inline_text(spans)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for block in &mut section.blocks {
+            if let Block::PullQuote {
+                text, repeats_text, ..
+            } = block
+                && repeats_text.is_none()
+            {
+                let quote = comparable(text);
+                *repeats_text = Some(!quote.is_empty() && body.contains(&quote));
+            }
+        }
+    }
 }
 
 fn check_dates(article: &Article, problems: &mut Vec<Problem>) {
@@ -336,6 +564,143 @@ mod tests {
                 "sections[0].blocks[2].type"
             ]
         );
+    }
+
+    #[test]
+    fn anchors_are_found_in_their_section_text_or_reported() {
+        let p = prepared(
+            r#"{"version": 1, "title": "T", "sections": [
+                {"heading": "Trade", "blocks": [
+                    {"type": "paragraph", "text": "Nothing here."},
+                    {"type": "paragraph", "text": ["Trade stayed ", {"text": "under $90 million", "strong": true}, " in 2024."]},
+                    {"type": "list", "items": ["first", "some 20 companies"]}]},
+                {"heading": "Other", "blocks": [{"type": "paragraph", "text": "33 years"}]}],
+              "key_figures": [
+                {"value": "< $90m", "label": "trade", "section": "trade", "anchor": "stayed under $90 million"},
+                {"value": "~20", "label": "firms", "section": "trade", "anchor": "20 companies"},
+                {"value": "33", "label": "years", "section": "trade", "anchor": "33 years"},
+                {"value": "x", "label": "overlap", "section": "trade", "anchor": "under $90"},
+                {"value": "y", "label": "no section", "anchor": "Nothing"}]}"#,
+        );
+        assert_eq!(
+            p.figure_anchors[0],
+            Some(AnchorSpot {
+                section: 0,
+                block: 1,
+                item: None,
+                start: 6,
+                end: 30
+            })
+        );
+        assert_eq!(
+            p.figure_anchors[1],
+            Some(AnchorSpot {
+                section: 0,
+                block: 2,
+                item: Some(1),
+                start: 5,
+                end: 17
+            })
+        );
+        assert_eq!(p.figure_anchors[2], None, "33 years is in another section");
+        assert_eq!(
+            p.figure_anchors[3], None,
+            "overlapping anchors are not marked"
+        );
+        assert_eq!(p.figure_anchors[4], None);
+        let paths: Vec<_> = p.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "key_figures[2].anchor",
+                "key_figures[3].anchor",
+                "key_figures[4].anchor"
+            ]
+        );
+        let marks = p.marks();
+        assert_eq!(marks.len(), 2);
+        assert_eq!(
+            marks[0],
+            PlacedMark {
+                section: 0,
+                block: 1,
+                item: None,
+                mark: Mark {
+                    start: 6,
+                    end: 30,
+                    figure: 0
+                }
+            }
+        );
+        assert_eq!((marks[1].block, marks[1].item), (2, Some(1)));
+    }
+
+    #[test]
+    fn pull_quotes_that_repeat_the_body_are_detected_unless_the_publisher_says() {
+        let p = prepared(
+            r#"{"version": 1, "title": "T", "sections": [{"blocks": [
+                {"type": "paragraph", "text": "He said it opened the door, now we build."},
+                {"type": "pull_quote", "text": "“It opened the door”"},
+                {"type": "pull_quote", "text": "Words found nowhere else"},
+                {"type": "pull_quote", "text": "It opened the door", "repeats_text": false}]}]}"#,
+        );
+        let repeats: Vec<_> = p.article.sections[0]
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::PullQuote { repeats_text, .. } => *repeats_text,
+                _ => None,
+            })
+            .collect();
+        assert_eq!(repeats, [true, false, false]);
+    }
+
+    #[test]
+    fn resolve_urls_rewrites_every_allowed_address_and_only_those() {
+        let mut p = prepared(
+            r##"{"version": 1, "title": "T", "source": {"name": "P", "url": "about.html"},
+                "sections": [{"blocks": [
+                    {"type": "image", "src": "pic.png", "alt": ""},
+                    {"type": "image", "src": "javascript:x", "alt": ""},
+                    {"type": "paragraph", "text": [{"text": "a", "href": "a.html"}, {"text": "b", "href": "#lead"}]},
+                    {"type": "list", "items": [[{"text": "b", "href": "https://x.example/"}]]}]}],
+                "key_figures": [{"value": "1", "label": "l", "source": {"name": "S", "url": "s.html"}}]}"##,
+        );
+        p.resolve_urls(|u| format!("BASE/{u}"));
+        let a = &p.article;
+        assert_eq!(
+            a.source
+                .as_ref()
+                .unwrap()
+                .url
+                .as_ref()
+                .unwrap()
+                .safe
+                .as_deref(),
+            Some("BASE/about.html")
+        );
+        let blocks = &a.sections[0].blocks;
+        assert!(
+            matches!(&blocks[0], Block::Image { src, .. } if src.safe.as_deref() == Some("BASE/pic.png"))
+        );
+        assert!(matches!(&blocks[1], Block::Image { src, .. } if src.safe.is_none()));
+        assert!(
+            matches!(&blocks[2], Block::Paragraph(t) if t[0].href.as_ref().unwrap().safe.as_deref() == Some("BASE/a.html"))
+        );
+        assert!(
+            matches!(&blocks[2], Block::Paragraph(t) if t[1].href.as_ref().unwrap().safe.as_deref() == Some("#lead"))
+        );
+        assert!(
+            matches!(&blocks[3], Block::List { items, .. } if items[0][0].href.as_ref().unwrap().safe.as_deref() == Some("BASE/https://x.example/"))
+        );
+        let figure_url = a.key_figures[0]
+            .source
+            .as_ref()
+            .unwrap()
+            .url
+            .as_ref()
+            .unwrap();
+        assert_eq!(figure_url.safe.as_deref(), Some("BASE/s.html"));
     }
 
     #[test]

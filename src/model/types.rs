@@ -95,6 +95,10 @@ pub enum Block {
         text: String,
         /// Who said them.
         attribution: Option<String>,
+        /// Whether the words also appear in the body (`repeats_text`); when the publisher does
+        /// not say, the viewer checks the section's text. A repeat is hidden from assistive
+        /// technology so it is not read twice.
+        repeats_text: Option<bool>,
     },
     /// A quotation that is part of the running text.
     Quote {
@@ -152,8 +156,23 @@ pub struct KeyFigure {
     pub as_of: Option<String>,
     /// Id of the section that states the figure.
     pub section: Option<String>,
+    /// A short phrase of that section's text that states the figure; marked in the text.
+    pub anchor: Option<String>,
+    /// Unit of `value` and of the series, e.g. "million USD".
+    pub unit: Option<String>,
     /// Where the figure comes from.
     pub source: Option<Source>,
+    /// A few labelled values (e.g. by year), drawn as a small chart.
+    pub series: Vec<SeriesPoint>,
+}
+
+/// One labelled value of a figure's series.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SeriesPoint {
+    /// e.g. "2024".
+    pub label: String,
+    /// The value, in the figure's unit.
+    pub value: f64,
 }
 
 /// Concatenates the text of an inline run, for counting words and building ids.

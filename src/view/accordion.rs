@@ -64,7 +64,17 @@ impl SectionStates {
             state.expanded.set(true);
             self.revealed.set(Some(index));
             let focus = state.collapsible.then(|| format!("{}--toggle", state.id));
-            reveal(state.id.clone(), focus);
+            reveal(state.id.clone(), focus, false);
+        }
+    }
+
+    /// Opens section `index`, scrolls to the element `id` inside it, highlights it and moves
+    /// focus there (such targets carry `tabindex="-1"`).
+    pub fn open_and_flash(&self, index: usize, id: String) {
+        if let Some(state) = self.sections.get(index) {
+            state.expanded.set(true);
+            self.revealed.set(Some(index));
+            reveal(id.clone(), Some(id), true);
         }
     }
 
@@ -95,16 +105,11 @@ impl SectionStates {
             .ok()
             .flatten()
             .map(|section| section.id());
-        let Some(index) = section_id.and_then(|sid| self.sections.iter().position(|s| s.id == sid))
-        else {
-            return;
-        };
-        if target.id() == self.sections[index].id {
-            self.open_and_reveal(index);
-        } else {
-            self.sections[index].expanded.set(true);
-            self.revealed.set(Some(index));
-            reveal(id, None);
+        match section_id.and_then(|sid| self.sections.iter().position(|s| s.id == sid)) {
+            Some(index) if self.sections[index].id == id => self.open_and_reveal(index),
+            Some(index) => self.open_and_flash(index, id),
+            // Outside the sections (a key figure card): bring it into view and highlight it.
+            None => reveal(id.clone(), Some(id), true),
         }
     }
 

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::model::{PreparedArticle, Section};
-use crate::view::accordion::{SectionState, SectionStates, ShowAllToggle};
+use crate::model::{KeyFigure, PlacedMark, PreparedArticle, structured_data};
+use crate::view::accordion::{SectionStates, ShowAllToggle};
 use crate::view::announce::{Announcements, Announcer};
 use crate::view::contents::TableOfContents;
 use crate::view::display::DisplayControls;
-use crate::view::figures::KeyFigures;
+use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleFooter, ProblemsNote};
 use crate::view::header::ArticleHeader;
-use crate::view::page::set_document_metadata;
+use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::SectionView;
 
@@ -23,15 +23,23 @@ pub fn ArticleView(
     #[prop(optional, into)]
     storage_key: Option<String>,
 ) -> impl IntoView {
+    let marks = prepared.marks();
     let PreparedArticle {
         article,
         section_ids,
         figure_targets,
+        figure_anchors,
         dir,
         reading_minutes,
         problems,
     } = prepared;
     set_document_metadata(&article.title, article.lang.as_deref(), dir.as_attr());
+    let page_url = window()
+        .location()
+        .href()
+        .ok()
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned());
+    set_structured_data(&structured_data(&article, page_url.as_deref()).to_string());
     for problem in &problems {
         leptos::logging::warn!("article problem: {problem}");
     }
@@ -63,25 +71,46 @@ pub fn ArticleView(
     let collapsible_count = contents.len();
     let contents =
         (collapsible_count > 1).then(|| view! { <TableOfContents entries=contents position /> });
-    let figures = (!article.key_figures.is_empty()).then(|| {
-        view! {
-            <KeyFigures
-                figures=article.key_figures
-                targets=figure_targets
-                headings=headings
-                section_ids=section_ids
-            />
-        }
+    let targets: Vec<Option<FigureTarget>> = figure_targets
+        .iter()
+        .zip(&figure_anchors)
+        .map(|(target, anchor)| {
+            target.map(|section| FigureTarget {
+                section,
+                heading: headings[section].clone(),
+                anchored: anchor.is_some(),
+            })
+        })
+        .collect();
+    let reader_figures = reader_summary(&article.key_figures);
+    // Reader modes drop the header; a sponsored article must still say so there.
+    let reader_notice = article.sponsor.as_ref().map(|sponsor| {
+        let label = article
+            .label
+            .clone()
+            .unwrap_or_else(|| "Sponsored".to_owned());
+        view! { <p class="reader-only">{format!("{label}. Paid for by {}.", sponsor.name)}</p> }
     });
+    let figures = (!article.key_figures.is_empty())
+        .then(|| view! { <KeyFigures figures=article.key_figures targets /> });
     let has_rail = contents.is_some() || figures.is_some();
 
     let article_lang = article.lang.clone();
     let mut sections = article
         .sections
         .into_iter()
-        .zip(states.all().iter().cloned());
-    let first = sections.next().map(render_section);
-    let rest = sections.map(render_section).collect_view();
+        .zip(states.all().iter().cloned())
+        .enumerate()
+        .map(|(index, (section, state))| {
+            let marks: Vec<PlacedMark> = marks
+                .iter()
+                .filter(|m| m.section == index)
+                .copied()
+                .collect();
+            view! { <SectionView section state marks /> }
+        });
+    let first = sections.next();
+    let rest = sections.collect_view();
 
     view! {
         <ReadingProgress position />
@@ -100,22 +129,53 @@ pub fn ArticleView(
                 reading_minutes
             />
             <div class="article-body" class:has-rail=has_rail>
-                <div class="article-lead">{first}</div>
+                <div class="article-lead">{reader_notice}{first}</div>
                 {has_rail.then(|| view! { <div class="article-rail">{contents}{figures}</div> })}
                 <div class="article-sections">
                     {(collapsible_count > 1).then(|| view! { <ShowAllToggle /> })}
                     {rest}
+                    {reader_figures}
+                    // Inside the body, not after it: reader modes keep only the main column.
+                    <ArticleFooter sponsor=article.sponsor copyright=article.copyright />
                 </div>
             </div>
-            <ArticleFooter sponsor=article.sponsor copyright=article.copyright />
             <ProblemsNote problems />
         </article>
         <Announcements announcer />
     }
 }
 
-fn render_section((section, state): (Section, SectionState)) -> impl IntoView {
-    view! { <SectionView section state /> }
+/// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden
+/// from everyone else by the stylesheet (see `.reader-only`).
+fn reader_summary(figures: &[KeyFigure]) -> Option<impl IntoView + use<>> {
+    if figures.is_empty() {
+        return None;
+    }
+    let items = figures
+        .iter()
+        .map(|f| {
+            let mut line = f.value.clone();
+            if let Some(unit) = &f.unit {
+                line.push(' ');
+                line.push_str(unit);
+            }
+            line.push_str(": ");
+            line.push_str(&f.label);
+            if let Some(as_of) = &f.as_of {
+                line.push_str(&format!(" (as of {as_of})"));
+            }
+            if let Some(source) = &f.source {
+                line.push_str(&format!(". Source: {}", source.name));
+            }
+            view! { <li>{line}</li> }
+        })
+        .collect_view();
+    Some(view! {
+        <div class="reader-only">
+            <h2>"Key figures"</h2>
+            <ul>{items}</ul>
+        </div>
+    })
 }
 
 /// Opens and scrolls to the `#fragment` target once the article is in the page, and again on

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::Block;
+use crate::model::{Block, Mark};
+use crate::view::announce::CopyLinkButton;
 use crate::view::inline::InlineText;
 
 /// Renders a block; unknown types become a small visible note instead of breaking the article.
@@ -10,9 +11,23 @@ use crate::view::inline::InlineText;
 pub fn BlockView(
     /// The block to render.
     block: Block,
+    /// Page id for blocks that can be linked to (pull-quotes).
+    block_id: String,
+    /// Figure phrases to mark in this block, with the list item they are in (if any).
+    #[prop(optional)]
+    marks: Vec<(Option<usize>, Mark)>,
 ) -> impl IntoView {
+    let marks_for = move |item: Option<usize>| -> Vec<Mark> {
+        marks
+            .iter()
+            .filter(|(i, _)| *i == item)
+            .map(|(_, m)| *m)
+            .collect()
+    };
     match block {
-        Block::Paragraph(spans) => view! { <p><InlineText spans /></p> }.into_any(),
+        Block::Paragraph(spans) => {
+            view! { <p><InlineText spans marks=marks_for(None) /></p> }.into_any()
+        }
         Block::Heading { text, level: 3 } => {
             view! { <h3 class="block-heading">{text}</h3> }.into_any()
         }
@@ -20,7 +35,8 @@ pub fn BlockView(
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
-                .map(|spans| view! { <li><InlineText spans /></li> })
+                .enumerate()
+                .map(|(i, spans)| view! { <li><InlineText spans marks=marks_for(Some(i)) /></li> })
                 .collect_view();
             if ordered {
                 view! { <ol class="block-list">{items}</ol> }.into_any()
@@ -28,18 +44,31 @@ pub fn BlockView(
                 view! { <ul class="block-list">{items}</ul> }.into_any()
             }
         }
-        Block::PullQuote { text, attribution } => view! {
-            <figure class="pull-quote">
-                <blockquote>
-                    <p>{text}</p>
-                </blockquote>
-                {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
-            </figure>
+        Block::PullQuote {
+            text,
+            attribution,
+            repeats_text,
+        } => {
+            // A pull-quote that repeats the body is hidden from assistive technology, so it is
+            // not read twice; its copy-link button stays outside the hidden part.
+            let repeats = repeats_text.unwrap_or(false);
+            let copy_id = block_id.clone();
+            view! {
+                <div class="pull-quote" id=block_id tabindex="-1">
+                    <figure aria-hidden=repeats.then_some("true")>
+                        <blockquote>
+                            <p>{text}</p>
+                        </blockquote>
+                        {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
+                    </figure>
+                    <CopyLinkButton id=copy_id label="pull-quote" />
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Block::Quote { text, cite } => view! {
             <blockquote class="quote">
-                <p><InlineText spans=text /></p>
+                <p><InlineText spans=text marks=marks_for(None) /></p>
                 {cite.map(|who| view! { <p class="quote-cite"><cite>{who}</cite></p> })}
             </blockquote>
         }

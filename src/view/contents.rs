@@ -44,7 +44,9 @@ pub fn TableOfContents(
         })
         .collect_view();
     view! {
-        <nav class="contents" aria-label="Contents">
+        // role="navigation" repeats <nav>'s own role on purpose: reader modes drop elements
+        // with that explicit role, and a list of links to collapsed sections is no use there.
+        <nav class="contents" role="navigation" aria-label="Contents">
             <h2 class="rail-title">"Contents"</h2>
             <ol class="contents-list">{items}</ol>
         </nav>

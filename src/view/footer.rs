@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::model::{Problem, Sponsor};
 
-/// Sponsor disclosure and copyright line.
+/// Sponsor disclosure and copyright line. A plain `<div>`, not `<footer>`: reader modes drop
+/// footers, and the disclosure must survive them.
 #[component]
 pub fn ArticleFooter(
     /// Present when the article is paid for.
@@ -22,10 +23,10 @@ pub fn ArticleFooter(
         }
     });
     view! {
-        <footer class="article-footer">
+        <div class="article-end">
             {disclosure}
             {copyright.map(|c| view! { <p class="copyright">{c}</p> })}
-        </footer>
+        </div>
     }
 }
 

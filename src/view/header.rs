@@ -32,8 +32,8 @@ pub fn ArticleHeader(
     let sponsored = sponsor.is_some();
     let sponsor_line = sponsor.map(|s| {
         view! {
-            <p class="sponsor-line">
-                <span class="sponsor-tag">"Sponsored"</span>
+            <p class="paid-line">
+                <span class="paid-tag">"Sponsored"</span>
                 " Paid for by " {s.name}
             </p>
         }
@@ -52,7 +52,7 @@ pub fn ArticleHeader(
     });
     view! {
         <header class="article-header">
-            {label.map(|label| view! { <p class="kicker" class:is-sponsored=sponsored>{label}</p> })}
+            {label.map(|label| view! { <p class="kicker" class:is-paid=sponsored>{label}</p> })}
             <h1 class="title">{title}</h1>
             {sponsor_line}
             {standfirst.map(|text| view! { <p class="standfirst">{text}</p> })}

@@ -6,6 +6,7 @@ mod announce;
 mod app;
 mod article;
 mod blocks;
+mod chart;
 mod contents;
 mod display;
 mod figures;

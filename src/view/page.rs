@@ -63,14 +63,30 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|query| query.matches())
 }
 
-/// Scrolls the element with `id` to the top of the viewport and moves keyboard focus to
-/// `focus_id` if given, after pending DOM updates (opening a section) have been applied.
-pub fn reveal(id: String, focus_id: Option<String>) {
+/// How long a passage stays highlighted after a jump to it.
+const FLASH: std::time::Duration = std::time::Duration::from_millis(2500);
+
+/// Scrolls the element with `id` into view, moves keyboard focus to `focus_id` if given and,
+/// with `flash`, highlights the element briefly; all after pending DOM updates (opening a
+/// section) have been applied.
+pub fn reveal(id: String, focus_id: Option<String>, flash: bool) {
     request_animation_frame(move || {
         let document = document();
         if let Some(target) = document.get_element_by_id(&id) {
+            if flash {
+                _ = target.class_list().add_1("is-flashed");
+                let target = target.clone();
+                set_timeout(
+                    move || _ = target.class_list().remove_1("is-flashed"),
+                    FLASH,
+                );
+            }
             let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            options.set_block(if flash {
+                web_sys::ScrollLogicalPosition::Center
+            } else {
+                web_sys::ScrollLogicalPosition::Start
+            });
             options.set_behavior(if prefers_reduced_motion() {
                 web_sys::ScrollBehavior::Instant
             } else {
@@ -87,6 +103,23 @@ pub fn reveal(id: String, focus_id: Option<String>) {
             _ = focus.focus_with_options(&options);
         }
     });
+}
+
+/// Publishes the article's schema.org JSON-LD in `<head>`, replacing any earlier one.
+/// Set as text, so the JSON can never be parsed as HTML.
+pub fn set_structured_data(json: &str) {
+    let document = document();
+    let id = "article-structured-data";
+    let script = document.get_element_by_id(id).or_else(|| {
+        let script = document.create_element("script").ok()?;
+        script.set_id(id);
+        _ = script.set_attribute("type", "application/ld+json");
+        document.head()?.append_child(&script).ok()?;
+        Some(script)
+    });
+    if let Some(script) = script {
+        script.set_text_content(Some(json));
+    }
 }
 
 /// Puts `#id` in the address bar without adding a history entry, so the URL can be shared.

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::Section;
+use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
 use crate::view::announce::CopyLinkButton;
 use crate::view::blocks::BlockView;
@@ -19,12 +19,23 @@ pub fn SectionView(
     section: Section,
     /// Its page id and open state.
     state: SectionState,
+    /// Key-figure phrases marked in this section's text.
+    #[prop(optional)]
+    marks: Vec<PlacedMark>,
 ) -> impl IntoView {
     let SectionState { id, expanded, .. } = state;
     let blocks = section
         .blocks
         .into_iter()
-        .map(|block| view! { <BlockView block /> })
+        .enumerate()
+        .map(|(b, block)| {
+            let marks = marks
+                .iter()
+                .filter(|m| m.block == b)
+                .map(|m| (m.item, m.mark))
+                .collect();
+            view! { <BlockView block block_id=format!("{id}--block-{b}") marks /> }
+        })
         .collect_view();
     let Some(heading) = section.heading else {
         return view! { <section class="section section-lead" id=id>{blocks}</section> }.into_any();
@@ -42,6 +53,7 @@ pub fn SectionView(
         }
     };
     let copy_label = format!("section: {heading}");
+    let heading_copy = heading.clone();
     let copy_id = id.clone();
     view! {
         <section class="section" id=id class:is-open=move || expanded.get()>
@@ -63,6 +75,10 @@ pub fn SectionView(
                 </h2>
                 <CopyLinkButton id=copy_id label=copy_label />
             </div>
+            // Reader modes (Readability) drop <button>, and with it the heading text above.
+            // This copy is display:none by stylesheet: invisible to people, assistive
+            // technology, find-in-page and print, but kept by reader modes.
+            <h2 class="reader-only">{heading_copy}</h2>
             <div
                 class="section-panel"
                 id=panel_id

@@ -170,8 +170,8 @@ describe('sections as an accordion', () => {
     for (const id of COLLAPSED_IN_SAMPLE) {
       assert.equal(await sample.page.isVisible(`#${id}--panel`), true, `${id} printed`);
     }
-    assert.equal(await sample.page.isVisible('.kicker.is-sponsored'), true, 'sponsor label printed');
-    assert.equal(await sample.page.isVisible('.sponsor-line'), true);
+    assert.equal(await sample.page.isVisible('.kicker.is-paid'), true, 'sponsor label printed');
+    assert.equal(await sample.page.isVisible('.paid-line'), true);
     await sample.context.close();
   });
 

@@ -56,13 +56,13 @@ describe('the built viewer under a sub-path', () => {
     assert.equal(await page.locator('.section-lead').count(), 1);
     assert.equal(await page.locator('.section-lead h2').count(), 0);
     assert.equal(await page.locator('section h2 > button[aria-expanded][aria-controls]').count(), 6);
-    assert.equal(await page.locator('figure.pull-quote blockquote').count(), 1);
-    assert.match(await page.textContent('figure.pull-quote figcaption'), /Amirbayov/);
+    assert.equal(await page.locator('.pull-quote figure > blockquote').count(), 1);
+    assert.match(await page.textContent('.pull-quote figure > figcaption'), /Amirbayov/);
     assert.equal(await page.locator('#peace-process ol > li').count(), 3);
     assert.equal(await page.locator('aside[aria-label="Key figures"] .figure').count(), 7);
     assert.equal(await page.locator('aside .figure a.figure-link').count(), 7);
-    assert.match(await page.textContent('.article-footer .disclosure'), /Embassy of the Republic of Azerbaijan/);
-    assert.match(await page.textContent('.article-footer .copyright'), /© 2025 The Brussels Times/);
+    assert.match(await page.textContent('.article-end .disclosure'), /Embassy of the Republic of Azerbaijan/);
+    assert.match(await page.textContent('.article-end .copyright'), /© 2025 The Brussels Times/);
     assert.equal(await page.getAttribute('time', 'datetime'), '2025-12-05');
     assert.equal(await page.locator('[role=alert], .problems').count(), 0);
     assert.deepEqual(problems, []);
@@ -75,17 +75,18 @@ describe('the built viewer under a sub-path', () => {
     assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
     assert.equal(await page.isVisible('#middle-corridor--panel'), false);
     const historyBefore = await page.evaluate(() => history.length);
-    await page.click('aside a.figure-link[href="#middle-corridor"]');
+    await page.click('aside #figure--5 a.figure-link');
     await page.waitForFunction(() => document.querySelector('#middle-corridor--toggle').getAttribute('aria-expanded') === 'true');
     assert.equal(await page.isVisible('#middle-corridor--panel'), true);
     await page.waitForFunction(() => {
-      const top = document.getElementById('middle-corridor').getBoundingClientRect().top;
+      const top = document.getElementById('figure--5--text').getBoundingClientRect().top;
       return top >= -1 && top < innerHeight;
     });
-    assert.ok(await inViewport(page, '#middle-corridor'));
-    assert.equal(new URL(page.url()).hash, '#middle-corridor');
+    assert.ok(await inViewport(page, '#figure--5--text'));
+    assert.equal(new URL(page.url()).hash, '#figure--5--text');
     assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry added');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'middle-corridor--toggle');
+    // Keyboard and screen-reader users land on the passage too.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'figure--5--text');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -107,11 +108,15 @@ describe('the built viewer under a sub-path', () => {
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'true');
     assert.equal(await page.isVisible('#belgium--panel'), true);
-    // Tab moves on: the section's copy-link button, then (no links in this panel) the next toggle.
+    // Tab moves on: the section's copy-link button, the panel's links, then the next toggle.
     await page.keyboard.press('Tab');
     assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Copy link to section/);
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'peace-process--toggle');
+    const stops = [];
+    for (let i = 0; i < 10 && stops.at(-1) !== 'peace-process--toggle'; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate(() => document.activeElement.id || document.activeElement.getAttribute('aria-label')));
+    }
+    assert.deepEqual(stops, ['Key figure 1', 'Key figure 2', 'Key figure 3', 'peace-process--toggle']);
     assert.deepEqual(problems, []);
     await context.close();
   });
