@@ -1,10 +1,19 @@
 //! Fetching an article in the browser, with one error type for everything that can go wrong
-//! between "the reader opened a link" and "we have a prepared article".
+//! between "the reader opened a link" and "we have a prepared article": a bad address, a refused
+//! origin, the network, the server, the time limit, the size limit and the document itself.
 
-use gloo_net::http::Request;
+use std::time::Duration;
+
+use gloo_net::http::{Request, Response};
+use js_sys::Uint8Array;
 use thiserror::Error;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::model::{ArticleError, MAX_ARTICLE_BYTES, PreparedArticle, parse_article, prepare};
+use crate::config::{CONFIG_FILE, ViewerConfig};
+use crate::model::{
+    ArticleError, MAX_ARTICLE_BYTES, PreparedArticle, parse_article_bytes, prepare,
+};
 
 /// The bundled sample, relative to the page so the build works under any sub-path.
 pub const SAMPLE_ARTICLE: &str = "articles/sample.json";
@@ -18,11 +27,42 @@ pub enum LoadError {
         /// What the query parameter held.
         raw: String,
     },
-    /// The request never got an HTTP answer (offline, DNS, refused, blocked by CORS).
+    /// The article is on an origin the publisher has not allowed.
+    #[error(
+        "Articles from {origin} are not allowed here (URL: {url}); the publisher can allow that origin in {CONFIG_FILE}"
+    )]
+    RefusedOrigin {
+        /// The resolved article URL.
+        url: String,
+        /// Its origin (`null` for data: and other opaque URLs).
+        origin: String,
+    },
+    /// The publisher's configuration file is unusable.
+    #[error("{0}")]
+    Config(String),
+    /// The request never got an HTTP answer (offline, DNS, refused, blocked by CORS or CSP).
     #[error("Could not reach {url}: {message}")]
     Network {
         /// The resolved article URL.
         url: String,
+        /// What the browser reported.
+        message: String,
+    },
+    /// No complete answer within the time limit.
+    #[error("No complete answer from {url} within {seconds} seconds")]
+    Timeout {
+        /// The resolved article URL.
+        url: String,
+        /// The limit that passed.
+        seconds: f64,
+    },
+    /// The answer started but the connection broke before the end.
+    #[error("The download of {url} broke off after {received} bytes: {message}")]
+    Interrupted {
+        /// The resolved article URL.
+        url: String,
+        /// Bytes received before the break.
+        received: usize,
         /// What the browser reported.
         message: String,
     },
@@ -59,12 +99,18 @@ impl LoadError {
     pub fn summary(&self) -> &'static str {
         match self {
             LoadError::BadAddress { .. } => "The link to this article is broken.",
+            LoadError::RefusedOrigin { .. } => {
+                "This viewer is not allowed to show articles from that website."
+            }
+            LoadError::Config(_) => "The viewer is set up wrongly, so it cannot load articles.",
             LoadError::Network { .. } => {
                 "The article could not be downloaded. Check your connection and try again."
             }
-            LoadError::Http { status: 404, .. } | LoadError::Http { status: 410, .. } => {
-                "This article could not be found."
-            }
+            LoadError::Timeout { .. } => "The article took too long to arrive.",
+            LoadError::Interrupted { .. } => "The download of the article broke off.",
+            LoadError::Http {
+                status: 404 | 410, ..
+            } => "This article could not be found.",
             LoadError::Http { status, .. } if *status >= 500 => {
                 "The server that hosts this article has a problem. Try again in a moment."
             }
@@ -82,11 +128,13 @@ impl LoadError {
         }
     }
 
-    /// Whether trying again might help (network and server trouble, not a broken document).
+    /// Whether trying again might help (network, time and server trouble, not a bad document).
     pub fn retryable(&self) -> bool {
         matches!(
             self,
             LoadError::Network { .. }
+                | LoadError::Timeout { .. }
+                | LoadError::Interrupted { .. }
                 | LoadError::Http {
                     status: 408 | 429 | 500..,
                     ..
@@ -95,13 +143,25 @@ impl LoadError {
     }
 }
 
-/// Resolves the article address against the page, as a link on the page would be.
-pub fn resolve_article_url(raw: &str) -> Result<String, LoadError> {
-    let base = web_sys::window()
+/// Bytes of the article received so far, and the total when the server said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Bytes received.
+    pub received: usize,
+    /// `Content-Length`, when sent and believable.
+    pub total: Option<usize>,
+}
+
+fn page_base() -> String {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    web_sys::Url::new_with_base(raw.trim(), &base)
+        .unwrap_or_default()
+}
+
+/// Resolves the article address against the page, as a link on the page would be.
+pub fn resolve_article_url(raw: &str) -> Result<String, LoadError> {
+    web_sys::Url::new_with_base(raw.trim(), &page_base())
         .map(|url| url.href())
         .map_err(|_| LoadError::BadAddress {
             raw: raw.to_owned(),
@@ -118,16 +178,75 @@ pub fn requested_article() -> String {
         .unwrap_or_else(|| SAMPLE_ARTICLE.to_owned())
 }
 
-/// Downloads, parses and prepares the article at `raw` (relative to the page or absolute).
-pub async fn fetch_article(raw: String) -> Result<PreparedArticle, LoadError> {
+/// Reads `viewer-config.json` beside the page; no file means the defaults.
+pub async fn load_config() -> Result<ViewerConfig, LoadError> {
+    let url = resolve_article_url(CONFIG_FILE)?;
+    let response = match Request::get(&url).send().await {
+        Ok(response) => response,
+        Err(_) => return Ok(ViewerConfig::default()),
+    };
+    if response.status() == 404 {
+        return Ok(ViewerConfig::default());
+    }
+    if !response.ok() {
+        return Err(LoadError::Config(format!(
+            "{CONFIG_FILE}: the server answered HTTP {}",
+            response.status()
+        )));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| LoadError::Config(format!("{CONFIG_FILE}: {e}")))?;
+    ViewerConfig::parse(&text).map_err(|e| LoadError::Config(e.to_string()))
+}
+
+/// Downloads, parses and prepares the article at `raw` (relative to the page or absolute),
+/// within the origins and time limit of `config`, reporting download progress.
+pub async fn fetch_article(
+    raw: String,
+    config: ViewerConfig,
+    on_progress: impl Fn(Progress),
+) -> Result<PreparedArticle, LoadError> {
     let url = resolve_article_url(&raw)?;
-    let response = Request::get(&url)
+    let origin = web_sys::Url::new(&url)
+        .map(|u| u.origin())
+        .unwrap_or_default();
+    let page_origin = web_sys::Url::new(&page_base())
+        .map(|u| u.origin())
+        .unwrap_or_default();
+    if !config.allows(&origin, &page_origin) {
+        return Err(LoadError::RefusedOrigin { url, origin });
+    }
+
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    if let Some(controller) = controller.clone() {
+        leptos::prelude::set_timeout(
+            move || controller.abort(),
+            Duration::from_millis(config.timeout_ms.into()),
+        );
+    }
+    let timed_out = || signal.as_ref().is_some_and(|s| s.aborted());
+    let timeout = |url: String| LoadError::Timeout {
+        url,
+        seconds: f64::from(config.timeout_ms) / 1000.0,
+    };
+
+    let response = match Request::get(&url)
+        .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| LoadError::Network {
-            url: url.clone(),
-            message: e.to_string(),
-        })?;
+    {
+        Ok(response) => response,
+        Err(_) if timed_out() => return Err(timeout(url)),
+        Err(e) => {
+            return Err(LoadError::Network {
+                url,
+                message: e.to_string(),
+            });
+        }
+    };
     if !response.ok() {
         return Err(LoadError::Http {
             url,
@@ -139,40 +258,55 @@ pub async fn fetch_article(raw: String) -> Result<PreparedArticle, LoadError> {
     if content_type.to_ascii_lowercase().contains("html") {
         return Err(LoadError::NotJson { url, content_type });
     }
-    if let Some(length) = response
+    let total = response
         .headers()
         .get("content-length")
-        .and_then(|l| l.parse::<usize>().ok())
-        .filter(|&l| l > MAX_ARTICLE_BYTES)
-    {
+        .and_then(|l| l.parse::<usize>().ok());
+    if let Some(size) = total.filter(|&l| l > MAX_ARTICLE_BYTES) {
         return Err(LoadError::Article {
             url,
             source: ArticleError::TooLarge {
-                size: length,
+                size,
                 limit: MAX_ARTICLE_BYTES,
             },
         });
     }
-    let text = response.text().await.map_err(|e| LoadError::Network {
-        url: url.clone(),
-        message: e.to_string(),
-    })?;
-    if text.trim_start().starts_with('<') {
-        return Err(LoadError::NotJson {
-            url,
-            content_type: if content_type.is_empty() {
-                "no content type".to_owned()
-            } else {
-                content_type
-            },
-        });
+
+    let bytes = match read_body(&response, total, &on_progress).await {
+        Ok(bytes) => bytes,
+        Err(BodyError::TooLarge(size)) => {
+            return Err(LoadError::Article {
+                url,
+                source: ArticleError::TooLarge {
+                    size,
+                    limit: MAX_ARTICLE_BYTES,
+                },
+            });
+        }
+        Err(BodyError::Broken { .. }) if timed_out() => return Err(timeout(url)),
+        Err(BodyError::Broken { received, message }) => {
+            return Err(LoadError::Interrupted {
+                url,
+                received,
+                message,
+            });
+        }
+    };
+    if bytes.trim_ascii_start().starts_with(b"<") {
+        let content_type = if content_type.is_empty() {
+            "no content type".to_owned()
+        } else {
+            content_type
+        };
+        return Err(LoadError::NotJson { url, content_type });
     }
-    let mut prepared = parse_article(&text)
-        .map(prepare)
-        .map_err(|source| LoadError::Article {
-            url: url.clone(),
-            source,
-        })?;
+    let mut prepared =
+        parse_article_bytes(&bytes)
+            .map(prepare)
+            .map_err(|source| LoadError::Article {
+                url: url.clone(),
+                source,
+            })?;
     // Relative images and links in an article are relative to the article file, as in any
     // document; resolve them before the page (which may sit elsewhere) uses them.
     prepared.resolve_urls(|address| {
@@ -181,4 +315,63 @@ pub async fn fetch_article(raw: String) -> Result<PreparedArticle, LoadError> {
             .unwrap_or_else(|_| address.to_owned())
     });
     Ok(prepared)
+}
+
+enum BodyError {
+    /// More than [`MAX_ARTICLE_BYTES`] arrived; reading stopped there.
+    TooLarge(usize),
+    /// The stream failed (connection lost, aborted).
+    Broken { received: usize, message: String },
+}
+
+/// Reads the body chunk by chunk, so progress can be shown and an oversized body is cut off
+/// without holding more than the limit in memory.
+async fn read_body(
+    response: &Response,
+    total: Option<usize>,
+    on_progress: &impl Fn(Progress),
+) -> Result<Vec<u8>, BodyError> {
+    let broken = |received: usize, error: wasm_bindgen::JsValue| BodyError::Broken {
+        received,
+        message: error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "the connection closed early".to_owned()),
+    };
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(total.unwrap_or(64 * 1024).min(MAX_ARTICLE_BYTES));
+    on_progress(Progress { received: 0, total });
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| broken(bytes.len(), e))?;
+        let chunk: web_sys::ReadableStreamReadResult = chunk.unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            break;
+        }
+        let data: Uint8Array = chunk.get_value().unchecked_into();
+        let size = data.length() as usize;
+        if bytes.len() + size > MAX_ARTICLE_BYTES {
+            _ = reader.cancel();
+            return Err(BodyError::TooLarge(bytes.len() + size));
+        }
+        let start = bytes.len();
+        bytes.resize(start + size, 0);
+        data.copy_to(&mut bytes[start..]);
+        on_progress(Progress {
+            received: bytes.len(),
+            total,
+        });
+    }
+    if let Some(expected) = total.filter(|&t| bytes.len() < t) {
+        return Err(BodyError::Broken {
+            received: bytes.len(),
+            message: format!("expected {expected} bytes"),
+        });
+    }
+    Ok(bytes)
 }

@@ -120,6 +120,8 @@ fn invalid_fixtures_fail_with_their_kind_and_path() {
             ArticleError::BlankTitle => "blank-title",
             ArticleError::NoSections => "no-sections",
             ArticleError::TooLarge { .. } => "too-large",
+            ArticleError::TooDeep { .. } => "too-deep",
+            ArticleError::NotText { .. } => "not-text",
         };
         let (want_kind, want_path) = expected_error(&fixture);
         assert_eq!(kind, want_kind, "{fixture}: {error}");

@@ -2,6 +2,7 @@
 //! components on fixtures and check what a reader gets.
 #![cfg(target_arch = "wasm32")]
 
+use article_viewer::config::ViewerConfig;
 use article_viewer::model::{parse_article, prepare};
 use article_viewer::view::{ArticleLoader, ArticleView};
 use leptos::{mount::mount_to, prelude::*, task::tick};
@@ -362,14 +363,22 @@ async fn right_to_left_articles_set_the_page_direction() {
     assert_eq!(all(&root, "a.figure-link").len(), 1);
 }
 
-/// Mounts the loader on `url` and waits (bounded) for the alert or article to appear.
+/// Mounts the loader on `url` and waits (bounded) for the alert or article to appear. The
+/// test documents are data: URLs, which the default origin policy (rightly) refuses.
 async fn load(url: &str) -> HtmlElement {
+    let config = ViewerConfig {
+        allow_any_origin: true,
+        ..ViewerConfig::default()
+    };
+    load_with(url, config).await
+}
+
+async fn load_with(url: &str, config: ViewerConfig) -> HtmlElement {
     let host = host();
     let url = url.to_owned();
-    mount_to(
-        host.clone(),
-        move || view! { <ArticleLoader url=url.clone() /> },
-    )
+    mount_to(host.clone(), move || {
+        view! { <ArticleLoader url=url.clone() config=config.clone() /> }
+    })
     .forget();
     for _ in 0..500 {
         tick().await;
@@ -473,4 +482,64 @@ async fn unsupported_versions_are_refused_clearly() {
     let body = r#"{"version": 2, "title": "Future"}"#;
     let host = load(&data_url("application/json", body)).await;
     assert!(alert_text(&host).contains("newer version"));
+}
+
+#[wasm_bindgen_test]
+async fn other_origins_are_refused_by_default() {
+    let host = load_with(
+        &data_url("application/json", COLLAPSED),
+        ViewerConfig::default(),
+    )
+    .await;
+    let alert = alert_text(&host);
+    assert!(
+        alert.contains("not allowed to show articles from that website"),
+        "{alert}"
+    );
+    assert!(alert.contains("viewer-config.json"), "{alert}");
+}
+
+#[wasm_bindgen_test]
+async fn nesting_past_the_limit_is_named() {
+    let body = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let host = load(&data_url("application/json", &body)).await;
+    let alert = alert_text(&host);
+    assert!(alert.contains("too deeply nested"), "{alert}");
+    assert!(alert.contains("128 levels"), "{alert}");
+}
+
+#[wasm_bindgen_test]
+fn the_panic_panel_replaces_the_page_with_a_reload_link() {
+    let viewer = document().create_element("div").unwrap();
+    viewer.set_id("viewer");
+    viewer.set_text_content(Some("whatever was there"));
+    document().body().unwrap().append_child(&viewer).unwrap();
+    article_viewer::panic_panel::show_panel("panicked at src/x.rs:1:1: <b>not bold</b>");
+    let alert = one(&viewer, "[role=alert]");
+    assert!(
+        alert
+            .text_content()
+            .unwrap()
+            .contains("Something went wrong")
+    );
+    assert_eq!(
+        text(&alert, "code"),
+        "panicked at src/x.rs:1:1: <b>not bold</b>"
+    );
+    assert!(
+        alert.query_selector("b").unwrap().is_none(),
+        "the detail is text"
+    );
+    let reload = one(&alert, "a.button");
+    assert_eq!(
+        reload.get_attribute("href"),
+        window().location().href().ok()
+    );
+    assert!(
+        !viewer
+            .text_content()
+            .unwrap()
+            .contains("whatever was there")
+    );
+    viewer.remove();
 }

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use article_viewer::model::{parse_article, prepare};
+use article_viewer::model::{parse_article_bytes, prepare};
 
 fn main() -> ExitCode {
     let mut strict = false;
@@ -27,15 +27,15 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for file in &files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 println!("{file}: cannot read: {e}");
                 failed = true;
                 continue;
             }
         };
-        match parse_article(&text).map(prepare) {
+        match parse_article_bytes(&bytes).map(prepare) {
             Err(error) => {
                 println!("{file}: error: {} {}", error.summary(), error.detail());
                 failed = true;

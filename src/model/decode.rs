@@ -16,6 +16,26 @@ use crate::model::url::{CheckedUrl, UrlKind};
 /// Documents larger than this are refused before parsing (8 MiB: ~5,000 sections of prose).
 pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
 
+/// Deepest nesting of arrays and objects the parser accepts (serde_json's own limit); the
+/// format itself never needs more than eight.
+pub const MAX_NESTING: usize = 128;
+
+/// Parses an article from raw bytes: refuses oversized input before looking at it, and
+/// non-UTF-8 input with the offset of the first bad byte.
+pub fn parse_article_bytes(bytes: &[u8]) -> Result<Article, ArticleError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotText {
+        offset: e.valid_up_to(),
+    })?;
+    parse_article(text)
+}
+
 /// Parses and decodes an article document.
 pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
     if text.len() > MAX_ARTICLE_BYTES {
@@ -30,6 +50,13 @@ pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
 
 fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
     let (line, column) = (error.line(), error.column());
+    if error.to_string().starts_with("recursion limit exceeded") {
+        return ArticleError::TooDeep {
+            line,
+            column,
+            limit: MAX_NESTING,
+        };
+    }
     // serde_json appends " at line L column C"; the position is reported separately.
     let full = error.to_string();
     let message = match full.rfind(" at line ") {
@@ -501,6 +528,45 @@ mod tests {
         let huge = " ".repeat(MAX_ARTICLE_BYTES + 1);
         assert!(matches!(
             parse_article(&huge),
+            Err(ArticleError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_its_own_error() {
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_NESTING + 10),
+            "]".repeat(MAX_NESTING + 10)
+        );
+        assert!(matches!(
+            parse_article(&deep),
+            Err(ArticleError::TooDeep {
+                line: 1,
+                limit: MAX_NESTING,
+                ..
+            })
+        ));
+        let fine = format!("{}{}", "[".repeat(50), "]".repeat(50));
+        assert!(matches!(
+            parse_article(&fine),
+            Err(ArticleError::Shape { .. })
+        ));
+    }
+
+    #[test]
+    fn bytes_must_be_utf8_and_may_start_with_a_bom() {
+        let ok =
+            b"\xEF\xBB\xBF{\"version\": 1, \"title\": \"T\", \"sections\": [{\"blocks\": []}]}";
+        assert!(parse_article_bytes(ok).is_ok());
+        let bad = b"{\"version\": 1, \"title\": \"\xFF\"}";
+        assert_eq!(
+            parse_article_bytes(bad),
+            Err(ArticleError::NotText { offset: 25 })
+        );
+        let huge = vec![b' '; MAX_ARTICLE_BYTES + 1];
+        assert!(matches!(
+            parse_article_bytes(&huge),
             Err(ArticleError::TooLarge { .. })
         ));
     }

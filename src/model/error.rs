@@ -45,6 +45,24 @@ pub enum ArticleError {
     /// There is nothing to show.
     #[error("The article has no sections to show (at sections: the list is empty)")]
     NoSections,
+    /// Nested deeper than the parser allows (a crafted document could exhaust the stack).
+    #[error(
+        "The article file is nested too deeply to read (line {line}, column {column}; the limit is {limit} levels)"
+    )]
+    TooDeep {
+        /// 1-based line where the limit was passed.
+        line: usize,
+        /// 1-based column where the limit was passed.
+        column: usize,
+        /// [`crate::model::MAX_NESTING`].
+        limit: usize,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("The article file is not UTF-8 text (invalid byte at offset {offset})")]
+    NotText {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
     /// Refused before parsing, so a huge file cannot freeze the page.
     #[error("The article file is too large to show: {size} bytes, the limit is {limit} bytes")]
     TooLarge {
@@ -69,6 +87,10 @@ impl ArticleError {
             ArticleError::BlankTitle => "The article has no title.",
             ArticleError::NoSections => "The article has no content to show.",
             ArticleError::TooLarge { .. } => "The article file is too large to show.",
+            ArticleError::TooDeep { .. } => "The article file is too deeply nested to read.",
+            ArticleError::NotText { .. } => {
+                "The article file is not text in the expected encoding."
+            }
         }
     }
 
@@ -96,6 +118,14 @@ impl ArticleError {
             ArticleError::TooLarge { size, limit } => {
                 format!("The document is {size} bytes; the limit is {limit} bytes.")
             }
+            ArticleError::TooDeep {
+                line,
+                column,
+                limit,
+            } => format!("Nesting passes {limit} levels at line {line}, column {column}."),
+            ArticleError::NotText { offset } => {
+                format!("The file must be UTF-8; byte {offset} is not.")
+            }
         }
     }
 
@@ -106,7 +136,10 @@ impl ArticleError {
             ArticleError::UnsupportedVersion { .. } => Some("version"),
             ArticleError::BlankTitle => Some("title"),
             ArticleError::NoSections => Some("sections"),
-            ArticleError::Syntax { .. } | ArticleError::TooLarge { .. } => None,
+            ArticleError::Syntax { .. }
+            | ArticleError::TooLarge { .. }
+            | ArticleError::TooDeep { .. }
+            | ArticleError::NotText { .. } => None,
         }
     }
 }

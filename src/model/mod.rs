@@ -17,7 +17,9 @@ mod types;
 mod url;
 
 pub use date::IsoDate;
-pub use decode::{MAX_ARTICLE_BYTES, MAX_SERIES_POINTS, parse_article};
+pub use decode::{
+    MAX_ARTICLE_BYTES, MAX_NESTING, MAX_SERIES_POINTS, parse_article, parse_article_bytes,
+};
 pub use error::ArticleError;
 pub use ids::slugify;
 pub use lang::{Direction, direction_for_lang};
