@@ -6,11 +6,19 @@ import { launchChromium, openPage } from './browser.mjs';
 
 export const BASE = '/some/deep/path/';
 
-/** Registers before/after hooks and returns accessors for the live server and browser. */
-export function useViewer() {
+/**
+ * Registers before/after hooks and returns accessors for the live server and browser.
+ * `routes(live)` may add made-up responses (see server.mjs); it can read `live.server` lazily.
+ */
+export function useViewer({ routes } = {}) {
   const live = {};
   before(async () => {
-    live.server = await serveStatic({ root: 'dist', base: BASE, extra: { 'fixtures/': 'tests/fixtures/valid/' } });
+    live.server = await serveStatic({
+      root: 'dist',
+      base: BASE,
+      extra: { 'fixtures/': 'tests/fixtures/valid/' },
+      routes: routes ? routes(live) : {},
+    });
     live.browser = await launchChromium();
   });
   after(async () => {
@@ -19,6 +27,7 @@ export function useViewer() {
   });
   return {
     get url() { return live.server.url; },
+    get origin() { return live.server.origin; },
     get browser() { return live.browser; },
     /** Opens the viewer at `suffix` (query and/or fragment) and waits for it to render. */
     async view(suffix = '', options) {

@@ -17,10 +17,13 @@ const TYPES = {
 
 /**
  * Starts serving `root` at `http://127.0.0.1:<port><base>`; `extra` maps paths under the base to
- * folders, so test fixtures can sit beside the build without being copied into it.
- * Resolves to { url, close }.
+ * folders, so test fixtures can sit beside the build without being copied into it; `routes`
+ * maps paths under the base to handlers `(req, res, server) => …` for made-up responses
+ * (errors, slow or broken answers), tried first; a route ending in `/` matches a prefix.
+ * Resolves to { url, origin, close }.
  */
-export async function serveStatic({ root, base = '/', extra = {} }) {
+export async function serveStatic({ root, base = '/', extra = {}, routes = {} }) {
+  const sockets = new Set();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -28,6 +31,11 @@ export async function serveStatic({ root, base = '/', extra = {} }) {
       return;
     }
     let rest = path.slice(base.length);
+    const route = routes[rest] ?? Object.entries(routes).find(([p]) => p.endsWith('/') && rest.startsWith(p))?.[1];
+    if (route) {
+      await route(req, res, rest);
+      return;
+    }
     let dir = root;
     for (const [prefix, folder] of Object.entries(extra)) {
       if (rest.startsWith(prefix)) {
@@ -56,11 +64,20 @@ export async function serveStatic({ root, base = '/', extra = {} }) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => {
+      // Slow test routes may hold connections open; end them so the server can stop.
+      for (const socket of sockets) socket.destroy();
+      server.close(resolve);
+    }),
   };
 }
 
