@@ -1,0 +1,276 @@
+//! A mutation fuzzer over parse → validate → view model: seeds from the committed corpus
+//! (tests/fuzz/corpus, the fixtures and the hostile corpus) are mutated at random, byte-wise and
+//! structurally, for a bounded time (FUZZ_SECONDS, default 3), and every step the viewer runs on
+//! an article must return without panicking. Deterministic for a given FUZZ_SEED. It is not
+//! coverage-guided: cargo-fuzz needs a nightly toolchain, which these machines do not have.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use article_viewer::config::ViewerConfig;
+use article_viewer::model::{
+    describe_series, parse_article, parse_article_bytes, prepare, slugify, structured_data,
+};
+use serde_json::Value;
+
+/// xorshift64*: tiny, deterministic, good enough to pick mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ":",
+    ",",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-0",
+    "1e999",
+    "-1e-999",
+    "18446744073709551616",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\"\\uDFFF\"",
+    "\"type\": \"list\"",
+    "\"items\": []",
+    "\"anchor\": \"",
+    "\"section\": \"",
+    "\"series\": [{\"label\": \"a\", \"value\": 1}]",
+    "\"heading\": \"",
+    "\"id\": \"--\"",
+    "\"href\": \"javascript:x\"",
+    "\"level\": 3",
+    "\"version\": 1",
+    "\u{202e}",
+    "é",
+    "字",
+    "🎉",
+    "\u{feff}",
+    "\\",
+    "\\\"",
+    "\n",
+    "\t",
+    "&#58;",
+    "\"repeats_text\": true",
+];
+
+fn seeds() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in [
+        "tests/fuzz/corpus",
+        "tests/fixtures/valid",
+        "tests/fixtures/invalid",
+        "public/articles",
+    ] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut seeds: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let hostile: Value =
+        serde_json::from_slice(&std::fs::read(root.join("tests/hostile/corpus.json")).unwrap())
+            .unwrap();
+    for case in hostile.as_array().unwrap() {
+        match (&case["raw"], &case["document"]) {
+            (Value::String(raw), _) if raw.len() < 100_000 => seeds.push(raw.clone().into_bytes()),
+            (_, document) if !document.is_null() => {
+                seeds.push(serde_json::to_vec(document).unwrap())
+            }
+            _ => {}
+        }
+    }
+    seeds
+}
+
+fn mutate_bytes(rng: &mut Rng, input: &mut Vec<u8>, seeds: &[Vec<u8>]) {
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(input.len() + 1);
+        match rng.below(6) {
+            0 if !input.is_empty() => {
+                let i = rng.below(input.len());
+                input[i] ^= 1 << rng.below(8);
+            }
+            1 => input.insert(at, rng.next() as u8),
+            2 if !input.is_empty() => {
+                let end = (at + rng.below(16)).min(input.len());
+                input.drain(at.min(end)..end);
+            }
+            3 => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                input.splice(at..at, token.iter().copied());
+            }
+            4 if !input.is_empty() => {
+                let start = rng.below(input.len());
+                let end = (start + rng.below(64)).min(input.len());
+                let copy = input[start..end].to_vec();
+                input.splice(at..at, copy);
+            }
+            _ => {
+                let other = &seeds[rng.below(seeds.len())];
+                let from = rng.below(other.len() + 1);
+                input.truncate(at);
+                input.extend_from_slice(&other[from..]);
+            }
+        }
+    }
+}
+
+fn random_value(rng: &mut Rng, depth: usize) -> Value {
+    match rng.below(if depth > 3 { 5 } else { 7 }) {
+        0 => Value::Null,
+        1 => Value::Bool(rng.below(2) == 0),
+        2 => serde_json::json!((rng.next() as i64) >> rng.below(64)),
+        3 => Value::String(TOKENS[rng.below(TOKENS.len())].repeat(1 + rng.below(4))),
+        4 => serde_json::json!(f64::from_bits(rng.next()).clamp(-1e300, 1e300)),
+        5 => Value::Array(
+            (0..rng.below(4))
+                .map(|_| random_value(rng, depth + 1))
+                .collect(),
+        ),
+        _ => {
+            let keys = [
+                "type", "text", "items", "heading", "id", "blocks", "value", "label", "anchor",
+                "section", "src", "href",
+            ];
+            Value::Object(
+                (0..rng.below(4))
+                    .map(|_| {
+                        (
+                            keys[rng.below(keys.len())].to_owned(),
+                            random_value(rng, depth + 1),
+                        )
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// Replaces one node somewhere in the tree with a random value.
+fn mutate_tree(rng: &mut Rng, value: &mut Value) {
+    let mut node = value;
+    loop {
+        let children = match node {
+            Value::Array(items) if !items.is_empty() => items.len(),
+            Value::Object(map) if !map.is_empty() => map.len(),
+            _ => 0,
+        };
+        if children == 0 || rng.below(3) == 0 {
+            *node = random_value(rng, 0);
+            return;
+        }
+        let pick = rng.below(children);
+        node = match node {
+            Value::Array(items) => &mut items[pick],
+            Value::Object(map) => map.values_mut().nth(pick).unwrap(),
+            _ => unreachable!(),
+        };
+    }
+}
+
+/// Everything the viewer derives from an article, short of touching the DOM.
+fn exercise(bytes: &[u8]) {
+    let Ok(article) = parse_article_bytes(bytes) else {
+        return;
+    };
+    let mut prepared = prepare(article);
+    let marks = prepared.marks();
+    for placed in &marks {
+        assert!(placed.mark.start < placed.mark.end);
+    }
+    for (i, figure) in prepared.article.key_figures.iter().enumerate() {
+        let _ = describe_series(&figure.series, figure.unit.as_deref(), &figure.label);
+        let _ = slugify(&figure.label);
+        assert!(prepared.figure_targets[i].is_none_or(|s| s < prepared.article.sections.len()));
+    }
+    let _ = structured_data(&prepared.article, Some("https://viewer.example/"));
+    prepared.resolve_urls(|u| format!("https://base.example/{u}"));
+    let mut ids = prepared.section_ids.clone();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        prepared.section_ids.len(),
+        "section ids are unique"
+    );
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = ViewerConfig::parse(text);
+        let _ = parse_article(text);
+    }
+}
+
+#[test]
+fn fuzz_parse_prepare_view_model() {
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed_1234_abcd_ef01);
+    let seeds = seeds();
+    let mut rng = Rng(seed);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut executions: u64 = 0;
+    // Quiet the default hook: a caught panic is reported below, with the input that caused it.
+    std::panic::set_hook(Box::new(|_| {}));
+    while Instant::now() < deadline {
+        for _ in 0..64 {
+            let mut input = seeds[rng.below(seeds.len())].clone();
+            if rng.below(3) == 0 {
+                if let Ok(mut tree) = serde_json::from_slice::<Value>(&input) {
+                    for _ in 0..=rng.below(3) {
+                        mutate_tree(&mut rng, &mut tree);
+                    }
+                    input = serde_json::to_vec(&tree).unwrap();
+                }
+            } else {
+                mutate_bytes(&mut rng, &mut input, &seeds);
+            }
+            if catch_unwind(AssertUnwindSafe(|| exercise(&input))).is_err() {
+                let _ = std::panic::take_hook();
+                let crash = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                    .join(format!("fuzz-crash-{executions}.json"));
+                std::fs::write(&crash, &input).unwrap();
+                panic!(
+                    "panic after {executions} executions; input saved to {}",
+                    crash.display()
+                );
+            }
+            executions += 1;
+        }
+    }
+    let _ = std::panic::take_hook();
+    println!(
+        "fuzz: {executions} executions in {seconds} s from {} seeds, 0 panics (seed {seed:#x})",
+        seeds.len()
+    );
+}
