@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_viewer::model::{ArticleError, parse_article, prepare};
+use article_viewer::model::{parse_article, prepare};
 
 fn json_files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -113,16 +113,7 @@ fn invalid_fixtures_fail_with_their_kind_and_path() {
     for path in json_files("tests/fixtures/invalid") {
         let fixture = name(&path);
         let error = parse_article(&read(&path)).expect_err(&fixture);
-        let kind = match &error {
-            ArticleError::Syntax { .. } => "syntax",
-            ArticleError::Shape { .. } => "shape",
-            ArticleError::UnsupportedVersion { .. } => "version",
-            ArticleError::BlankTitle => "blank-title",
-            ArticleError::NoSections => "no-sections",
-            ArticleError::TooLarge { .. } => "too-large",
-            ArticleError::TooDeep { .. } => "too-deep",
-            ArticleError::NotText { .. } => "not-text",
-        };
+        let kind = error.kind();
         let (want_kind, want_path) = expected_error(&fixture);
         assert_eq!(kind, want_kind, "{fixture}: {error}");
         assert_eq!(error.path(), want_path, "{fixture}: {error}");

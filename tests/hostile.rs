@@ -31,19 +31,6 @@ fn case_bytes(case: &Value) -> Vec<u8> {
     }
 }
 
-fn kind(error: &ArticleError) -> &'static str {
-    match error {
-        ArticleError::Syntax { .. } => "syntax",
-        ArticleError::Shape { .. } => "shape",
-        ArticleError::UnsupportedVersion { .. } => "version",
-        ArticleError::BlankTitle => "blank-title",
-        ArticleError::NoSections => "no-sections",
-        ArticleError::TooLarge { .. } => "too-large",
-        ArticleError::TooDeep { .. } => "too-deep",
-        ArticleError::NotText { .. } => "not-text",
-    }
-}
-
 /// Every address that survived would pass the filter again, for its use.
 fn assert_addresses_are_safe(name: &str, prepared: &PreparedArticle) {
     let check = |url: &CheckedUrl, kind: UrlKind| {
@@ -95,7 +82,7 @@ fn every_case_has_its_expected_outcome_in_the_model() {
             // The page refuses these before the model sees them (HTML where JSON should be).
             (Some("not-json"), Err(ArticleError::Syntax { .. })) => {}
             (Some(want), Err(error)) => {
-                assert_eq!(kind(&error), want, "{name}: {error}");
+                assert_eq!(error.kind(), want, "{name}: {error}");
                 if let Some(path) = expect.get("path").and_then(Value::as_str) {
                     assert_eq!(error.path(), Some(path), "{name}");
                 }

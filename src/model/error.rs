@@ -129,6 +129,20 @@ impl ArticleError {
         }
     }
 
+    /// A short stable name for the kind of error, for tests, tools and logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ArticleError::Syntax { .. } => "syntax",
+            ArticleError::Shape { .. } => "shape",
+            ArticleError::UnsupportedVersion { .. } => "version",
+            ArticleError::BlankTitle => "blank-title",
+            ArticleError::NoSections => "no-sections",
+            ArticleError::TooLarge { .. } => "too-large",
+            ArticleError::TooDeep { .. } => "too-deep",
+            ArticleError::NotText { .. } => "not-text",
+        }
+    }
+
     /// The field path the error points at, when it points at one.
     pub fn path(&self) -> Option<&str> {
         match self {
