@@ -1,0 +1,121 @@
+// The release build in headless Firefox ESR, driven through geckodriver's W3C WebDriver API
+// (plain HTTP; playwright cannot drive Debian's Firefox): the sample renders under its CSP, and
+// real Tab, Enter and Space keys reach and toggle the sections.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { serveStatic } from './server.mjs';
+
+const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
+const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+const KEYS = { Tab: '\uE004', Enter: '\uE007', Space: ' ' };
+
+const freePort = () => new Promise((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => resolve(port));
+  });
+});
+
+let server;
+let driver;
+let endpoint;
+let session;
+
+async function call(method, path, body) {
+  const response = await fetch(`${endpoint}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  return json.value;
+}
+const run = (script, ...args) => call('POST', `/session/${session}/execute/sync`, { script, args });
+const press = (key) => call('POST', `/session/${session}/actions`, {
+  actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: KEYS[key] }, { type: 'keyUp', value: KEYS[key] }] }],
+});
+
+/** Polls `script` in the page until it returns a truthy value, for at most `ms`. */
+async function until(script, ms = 10000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await run(script);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${script}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+before(async () => {
+  server = await serveStatic({ root: 'dist', base: '/some/deep/path/' });
+  const port = await freePort();
+  endpoint = `http://127.0.0.1:${port}`;
+  driver = spawn(GECKODRIVER, ['--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    try {
+      const status = await (await fetch(`${endpoint}/status`)).json();
+      if (status.value.ready) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('geckodriver did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const created = await call('POST', '/session', {
+    capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'] } } },
+  });
+  session = created.sessionId;
+});
+
+after(async () => {
+  if (session) await call('DELETE', `/session/${session}`).catch(() => {});
+  driver?.kill();
+  await server?.close();
+});
+
+describe('the release build in headless Firefox', () => {
+  test('the sample renders fully under the CSP', async () => {
+    await call('POST', `/session/${session}/url`, { url: server.url });
+    await until('return document.querySelector("article h1")');
+    const page = await run(`return {
+      title: document.title,
+      sections: document.querySelectorAll('section h2 > button[aria-expanded]').length,
+      figures: document.querySelectorAll('aside .figure').length,
+      marks: document.querySelectorAll('mark.figure-anchor').length,
+      hidden: document.getElementById('middle-corridor--panel').getAttribute('hidden'),
+      alert: document.querySelector('[role=alert]'),
+      beforematch: 'onbeforematch' in document.body,
+    }`);
+    console.log(`# Firefox supports beforematch: ${page.beforematch}`);
+    assert.match(page.title, /Azerbaijan/);
+    assert.equal(page.sections, 6);
+    assert.equal(page.figures, 7);
+    assert.equal(page.marks, 7);
+    assert.equal(page.hidden, 'until-found');
+    assert.equal(page.alert, null);
+  });
+
+  test('Tab reaches the first toggle; Enter and Space toggle it', async () => {
+    await call('POST', `/session/${session}/url`, { url: `${server.url}?fresh=1` });
+    await until('return document.querySelector("article h1")');
+    let focused = '';
+    for (let i = 0; i < 60 && focused !== 'belgium--toggle'; i++) {
+      await press('Tab');
+      focused = await run('return document.activeElement && document.activeElement.id');
+    }
+    assert.equal(focused, 'belgium--toggle');
+    const state = () => run(`return [document.getElementById('belgium--toggle').getAttribute('aria-expanded'),
+      document.getElementById('belgium--panel').hasAttribute('hidden')]`);
+    assert.deepEqual(await state(), ['true', false]);
+    await press('Enter');
+    await until(`return document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'false'`);
+    assert.deepEqual(await state(), ['false', true]);
+    await press('Space');
+    await until(`return document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'true'`);
+    assert.deepEqual(await state(), ['true', false]);
+  });
+});
