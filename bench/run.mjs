@@ -1,0 +1,181 @@
+// The benchmark (not a test): the release build against (1) the same rendered markup as static
+// HTML and (2) a plain JavaScript renderer (bench/plain/), on synthetic articles, in headless
+// Chromium, over alternating runs. Prints a table of medians and ratios; writes JSON.
+//   node bench/run.mjs [--runs 5] [--sizes 10,500,5000] [--out target/bench/results.json]
+// Run it through scripts/bench, which builds dist/ first.
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serveStatic } from '../tests/e2e/server.mjs';
+import { launchChromium } from '../tests/e2e/browser.mjs';
+import { syntheticArticle } from './generate.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    sizes: { type: 'string', default: '10,500,5000' },
+    out: { type: 'string', default: 'target/bench/results.json' },
+  },
+});
+const RUNS = Number(options.runs);
+const SIZES = options.sizes.split(',').map(Number);
+const SITE = 'target/bench/site';
+
+// The site: dist/ as viewer/, the plain renderer beside it with the same stylesheet, articles.
+await rm(SITE, { recursive: true, force: true });
+await mkdir(`${SITE}/articles`, { recursive: true });
+await cp('dist', `${SITE}/viewer`, { recursive: true });
+const css = (await readdir('dist')).find((f) => /^main-.*\.css$/.test(f));
+await mkdir(`${SITE}/plain`, { recursive: true });
+await cp(`dist/${css}`, `${SITE}/plain/main.css`);
+await cp('bench/plain/renderer.js', `${SITE}/plain/renderer.js`);
+await writeFile(`${SITE}/plain/index.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Article</title>
+<link rel="stylesheet" href="main.css"><script src="renderer.js" defer></script></head>
+<body><div id="viewer" class="viewer"></div></body></html>`);
+const articleBytes = {};
+for (const size of SIZES) {
+  const json = JSON.stringify(syntheticArticle(size));
+  articleBytes[size] = Buffer.byteLength(json);
+  await writeFile(`${SITE}/articles/a${size}.json`, json);
+}
+
+const server = await serveStatic({ root: SITE, base: '/' });
+const browser = await launchChromium();
+
+// Watches every frame from navigation on: the first frame in which the title, the lead and the
+// last section are in the document (performance.now() is relative to navigation start).
+const FRAME_WATCH = () => {
+  window.__bench = {};
+  addEventListener('TrunkApplicationStarted', (event) => { window.__benchWasm = event.detail.wasm; });
+  const last = () => document.querySelector('[data-bench-last]') || document.getElementById(window.__benchLastId);
+  const tick = (now) => {
+    const b = window.__bench;
+    if (b.title === undefined && document.querySelector('article h1')) b.title = now;
+    if (b.first === undefined && document.querySelector('.article-lead p')) b.first = now;
+    if (b.full === undefined && last()) b.full = now;
+    if (b.full === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function measure(variant, size) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript((id) => { window.__benchLastId = id; }, `s-${size - 1}`);
+  await page.addInitScript(FRAME_WATCH);
+  const url = {
+    viewer: `${server.url}viewer/?article=../articles/a${size}.json`,
+    static: `${server.url}viewer/static-${size}.html`,
+    plain: `${server.url}plain/?article=../articles/a${size}.json`,
+  }[variant];
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.full !== undefined, null, { timeout: 120000 });
+  const result = await page.evaluate(() => window.__bench);
+  if (variant !== 'static') {
+    const middle = `#s-${Math.floor(size / 2)}--toggle`;
+    // From the click to the second frame after it: the change is applied and painted.
+    result.toggle = await page.evaluate(async (selector) => {
+      const button = document.querySelector(selector);
+      const start = performance.now();
+      button.click();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return performance.now() - start;
+    }, middle);
+    result.expandAll = await page.evaluate(async () => {
+      const start = performance.now();
+      document.querySelector('button.show-all').click();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return performance.now() - start;
+    });
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  result.jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
+  result.wasmMemory = variant === 'viewer'
+    ? await page.evaluate(() => window.__benchWasm?.memory?.buffer.byteLength ?? null)
+    : 0;
+  await context.close();
+  return result;
+}
+
+// The static copy: the viewer's own rendered markup for each size, without scripts.
+for (const size of SIZES) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}viewer/?article=../articles/a${size}.json`);
+  await page.waitForFunction((id) => document.getElementById(id), `s-${size - 1}`, { timeout: 120000 });
+  let html = await page.evaluate(() => '<!doctype html>\n' + document.documentElement.outerHTML);
+  html = html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+  await writeFile(`${SITE}/viewer/static-${size}.html`, html);
+  await context.close();
+}
+
+const VARIANTS = ['static', 'plain', 'viewer'];
+const samples = {};
+for (const size of SIZES) {
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate the order so no variant always runs first or last.
+    const order = run % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+    for (const variant of order) {
+      const result = await measure(variant, size);
+      ((samples[size] ??= {})[variant] ??= []).push(result);
+      process.stderr.write('.');
+    }
+  }
+}
+process.stderr.write('\n');
+await browser.close();
+await server.close();
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const METRICS = ['title', 'first', 'full', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory'];
+const medians = {};
+for (const size of SIZES) {
+  for (const variant of VARIANTS) {
+    const runs = samples[size][variant];
+    (medians[size] ??= {})[variant] = Object.fromEntries(METRICS.map((m) => [m, median(runs.map((r) => r[m]))]));
+  }
+}
+
+const fmt = (v, unit) => (v === null ? '—' : unit === 'MB' ? `${(v / 1048576).toFixed(1)} MB` : `${v.toFixed(1)} ms`);
+const ratio = (a, b) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+const rows = [['sections', 'JSON', 'metric', 'static HTML', 'plain JS', 'viewer', 'viewer/static', 'viewer/plain']];
+const labels = { title: 'title painted', first: 'first screen', full: 'whole article', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory' };
+for (const size of SIZES) {
+  for (const metric of METRICS) {
+    const m = medians[size];
+    const unit = metric === 'jsHeap' || metric === 'wasmMemory' ? 'MB' : 'ms';
+    const memory = metric === 'jsHeap' ? (m.viewer.jsHeap ?? 0) + (m.viewer.wasmMemory ?? 0) : m.viewer[metric];
+    rows.push([String(size), `${(articleBytes[size] / 1024).toFixed(0)} KB`, labels[metric], fmt(m.static[metric], unit), fmt(m.plain[metric], unit), fmt(m.viewer[metric], unit),
+      ratio(m.viewer[metric], m.static[metric]), ratio(metric === 'jsHeap' ? memory : m.viewer[metric], m.plain[metric])]);
+  }
+}
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+for (const [i, row] of rows.entries()) {
+  console.log(row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap.`);
+
+const sizes = {};
+for (const file of await readdir('dist')) {
+  if (/\.(wasm|js|css|html)$/.test(file)) {
+    const bytes = await readFile(join('dist', file));
+    const { gzipSync } = await import('node:zlib');
+    sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  }
+}
+await mkdir('target/bench', { recursive: true });
+await writeFile(options.out, JSON.stringify({ runs: RUNS, sizes: SIZES, articleBytes, medians, samples, transfer: sizes }, null, 2));
+console.log(`results: ${options.out}`);
