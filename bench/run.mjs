@@ -43,18 +43,26 @@ for (const size of SIZES) {
 const server = await serveStatic({ root: SITE, base: '/' });
 const browser = await launchChromium();
 
-// Watches every frame from navigation on: the first frame in which the title, the lead and the
-// last section are in the document (performance.now() is relative to navigation start).
+// Watches every frame from navigation on. When the title, the lead or the last section is first
+// in the document at a frame, that frame lays it out and paints it; the start of the *next*
+// frame is taken as its paint time (performance.now() is relative to navigation start).
 const FRAME_WATCH = () => {
   window.__bench = {};
   addEventListener('TrunkApplicationStarted', (event) => { window.__benchWasm = event.detail.wasm; });
-  const last = () => document.querySelector('[data-bench-last]') || document.getElementById(window.__benchLastId);
-  const tick = (now) => {
-    const b = window.__bench;
-    if (b.title === undefined && document.querySelector('article h1')) b.title = now;
-    if (b.first === undefined && document.querySelector('.article-lead p')) b.first = now;
-    if (b.full === undefined && last()) b.full = now;
-    if (b.full === undefined) requestAnimationFrame(tick);
+  const seen = {};
+  const probes = {
+    title: () => document.querySelector('article h1'),
+    first: () => document.querySelector('.article-lead p'),
+    full: () => document.getElementById(window.__benchLastId),
+  };
+  const tick = () => {
+    for (const [name, probe] of Object.entries(probes)) {
+      if (!seen[name] && probe()) {
+        seen[name] = true;
+        requestAnimationFrame((next) => { window.__bench[name] = next; });
+      }
+    }
+    if (window.__bench.full === undefined) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 };
