@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::view::page::{Store, save};
+use crate::view::page::{Store, media_matches, save};
 
 const THEME_KEY: &str = "article-viewer:theme";
 const TEXT_SIZE_KEY: &str = "article-viewer:text-size";
@@ -22,21 +22,13 @@ fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
-fn system_prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
-}
-
 /// The theme toggle and text-size buttons.
 #[component]
 pub fn DisplayControls() -> impl IntoView {
     let dark = RwSignal::new(match root_attribute("data-theme").as_deref() {
         Some("dark") => true,
         Some("light") => false,
-        _ => system_prefers_dark(),
+        _ => media_matches("(prefers-color-scheme: dark)"),
     });
     let toggle_theme = move |_| {
         let now_dark = !dark.get_untracked();

@@ -7,7 +7,7 @@ use crate::model::{KeyFigure, Source};
 use crate::view::accordion::SectionStates;
 use crate::view::announce::CopyLinkButton;
 use crate::view::chart::SeriesChart;
-use crate::view::inline::{anchor_id, figure_id};
+use crate::view::inline::{anchor_id, figure_id, source_name};
 use crate::view::page::replace_fragment;
 
 /// Where a figure's link leads: its marked passage, or only its section.
@@ -127,10 +127,5 @@ fn FigureCard(
 }
 
 fn source_view(source: Source) -> impl IntoView {
-    let Source { name, url } = source;
-    let name_view = match url.and_then(|u| u.safe) {
-        Some(url) => view! { <a href=url rel="noopener noreferrer">{name}</a> }.into_any(),
-        None => name.into_any(),
-    };
-    view! { <span class="figure-source">"Source: " {name_view}</span> }
+    view! { <span class="figure-source">"Source: " {source_name(source)}</span> }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::{IsoDate, Source, Sponsor};
+use crate::view::inline::source_name;
 use crate::view::page::format_date;
 
 /// Everything above the body. A sponsored article says so next to its title, not only at the end.
@@ -43,13 +44,8 @@ pub fn ArticleHeader(
     });
     let published = published.and_then(|iso| date_view(iso, lang.as_deref(), "Published"));
     let updated = updated.and_then(|iso| date_view(iso, lang.as_deref(), "Updated"));
-    let source = source.map(|Source { name, url }| {
-        let name = match url.and_then(|u| u.safe) {
-            Some(url) => view! { <a href=url rel="noopener noreferrer">{name}</a> }.into_any(),
-            None => name.into_any(),
-        };
-        view! { <span class="meta-item source">{name}</span> }
-    });
+    let source =
+        source.map(|source| view! { <span class="meta-item source">{source_name(source)}</span> });
     view! {
         <header class="article-header">
             {label.map(|label| view! { <p class="kicker" class:is-paid=sponsored>{label}</p> })}

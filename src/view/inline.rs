@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Inline, Mark, Span};
+use crate::model::{Inline, Mark, Source, Span};
 
 /// Page id of the marked passage that states figure `index` (0-based).
 pub fn anchor_id(index: usize) -> String {
@@ -77,6 +77,15 @@ fn render_piece(span: &Span, text: String, mark: Option<(usize, bool)>) -> AnyVi
             view! { <a href=url rel=rel>{view}</a> }.into_any()
         }
         None => view,
+    }
+}
+
+/// An organisation's name, linked to its site when the address is allowed.
+pub fn source_name(source: Source) -> AnyView {
+    let Source { name, url } = source;
+    match url.and_then(|u| u.safe) {
+        Some(url) => view! { <a href=url rel="noopener noreferrer">{name}</a> }.into_any(),
+        None => name.into_any(),
     }
 }
 

@@ -54,13 +54,13 @@ pub fn format_date(iso: &str, has_time: bool, lang: Option<&str>) -> String {
         .unwrap_or_else(|| iso.to_owned())
 }
 
-/// Whether the reader asked the system for less motion.
-pub fn prefers_reduced_motion() -> bool {
+/// Whether a media query matches now, e.g. the reader's motion or colour-scheme preference.
+pub fn media_matches(query: &str) -> bool {
     window()
-        .match_media("(prefers-reduced-motion: reduce)")
+        .match_media(query)
         .ok()
         .flatten()
-        .is_some_and(|query| query.matches())
+        .is_some_and(|list| list.matches())
 }
 
 /// How long a passage stays highlighted after a jump to it.
@@ -87,7 +87,7 @@ pub fn reveal(id: String, focus_id: Option<String>, flash: bool) {
             } else {
                 web_sys::ScrollLogicalPosition::Start
             });
-            options.set_behavior(if prefers_reduced_motion() {
+            options.set_behavior(if media_matches("(prefers-reduced-motion: reduce)") {
                 web_sys::ScrollBehavior::Instant
             } else {
                 web_sys::ScrollBehavior::Smooth
