@@ -11,6 +11,7 @@ use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleFooter, ProblemsNote};
 use crate::view::header::ArticleHeader;
 use crate::view::page::{set_document_metadata, set_structured_data};
+use crate::view::progressive::{PendingSection, ProgressiveSections};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::SectionView;
 
@@ -57,7 +58,9 @@ pub fn ArticleView(
     if let Some(key) = storage_key {
         states.remember(key);
     }
-    follow_fragments(states.clone());
+    // Fragments are followed once every section is in the page (long articles render in slices).
+    let complete = RwSignal::new(false);
+    follow_fragments(states.clone(), complete);
     let announcer = Announcer::provide();
     let position = ReadingPosition::track(states.clone());
 
@@ -107,10 +110,12 @@ pub fn ArticleView(
                 .filter(|m| m.section == index)
                 .copied()
                 .collect();
-            view! { <SectionView section state marks /> }
+            (section, state, marks)
         });
-    let first = sections.next();
-    let rest = sections.collect_view();
+    let first = sections
+        .next()
+        .map(|(section, state, marks)| view! { <SectionView section state marks /> });
+    let rest: Vec<PendingSection> = sections.collect();
 
     view! {
         <ReadingProgress position />
@@ -133,7 +138,7 @@ pub fn ArticleView(
                 {has_rail.then(|| view! { <div class="article-rail">{contents}{figures}</div> })}
                 <div class="article-sections">
                     {(collapsible_count > 1).then(|| view! { <ShowAllToggle /> })}
-                    {rest}
+                    <ProgressiveSections sections=rest complete />
                     {reader_figures}
                     // Inside the body, not after it: reader modes keep only the main column.
                     <ArticleFooter sponsor=article.sponsor copyright=article.copyright />
@@ -178,13 +183,18 @@ fn reader_summary(figures: &[KeyFigure]) -> Option<impl IntoView + use<>> {
     })
 }
 
-/// Opens and scrolls to the `#fragment` target once the article is in the page, and again on
+/// Opens and scrolls to the `#fragment` target once every section is in the page, and again on
 /// every `hashchange`.
-fn follow_fragments(states: SectionStates) {
+fn follow_fragments(states: SectionStates, complete: RwSignal<bool>) {
     let on_change = states.clone();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         on_change.follow_fragment();
     });
     on_cleanup(move || listener.remove());
-    request_animation_frame(move || states.follow_fragment());
+    Effect::new(move |_| {
+        if complete.get() {
+            let states = states.clone();
+            request_animation_frame(move || states.follow_fragment());
+        }
+    });
 }

@@ -16,13 +16,18 @@ pub fn TableOfContents(
     position: ReadingPosition,
 ) -> impl IntoView {
     let states = expect_context::<SectionStates>();
+    // Only the entries that gain or lose the mark re-render, not every entry of a long list.
+    let current_section = Selector::new(move || position.current.get());
     let items = entries
         .into_iter()
         .map(|(index, heading)| {
             let id = states.all()[index].id.clone();
             let href = format!("#{id}");
             let states = states.clone();
-            let current = move || position.current.get() == Some(index);
+            let current = {
+                let current_section = current_section.clone();
+                move || current_section.selected(&Some(index))
+            };
             let follow = move |ev: leptos::ev::MouseEvent| {
                 ev.prevent_default();
                 replace_fragment(&id);
@@ -33,7 +38,7 @@ pub fn TableOfContents(
                     <a
                         href=href
                         class="contents-link"
-                        class:is-current=current
+                        class:is-current=current.clone()
                         aria-current=move || current().then_some("true")
                         on:click=follow
                     >

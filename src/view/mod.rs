@@ -14,6 +14,7 @@ mod footer;
 mod header;
 mod inline;
 mod page;
+mod progressive;
 mod reading;
 mod section;
 mod status;
