@@ -87,10 +87,21 @@ pub fn reveal(id: String, focus_id: Option<String>, flash: bool) {
             } else {
                 web_sys::ScrollLogicalPosition::Start
             });
-            options.set_behavior(if media_matches("(prefers-reduced-motion: reduce)") {
-                web_sys::ScrollBehavior::Instant
-            } else {
+            // Smooth only for short hops: over long distances the sections passed on the way are
+            // laid out for the first time (content-visibility: auto) and grow, so a smooth
+            // scroll would stop short of a target it measured before they did.
+            let viewport = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            let distance = target.get_bounding_client_rect().top().abs();
+            let smooth =
+                distance < 2.0 * viewport && !media_matches("(prefers-reduced-motion: reduce)");
+            options.set_behavior(if smooth {
                 web_sys::ScrollBehavior::Smooth
+            } else {
+                web_sys::ScrollBehavior::Instant
             });
             target.scroll_into_view_with_scroll_into_view_options(&options);
         }

@@ -3,8 +3,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useViewer, until, scrolledIntoView, expanded } from './helpers.mjs';
+import { syntheticArticle } from '../../bench/generate.mjs';
 
-const viewer = useViewer();
+const LONG = JSON.stringify(syntheticArticle(300));
+const viewer = useViewer({
+  routes: () => ({
+    'generated/300.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(LONG),
+  }),
+});
 const COLLAPSED_IN_SAMPLE = ['middle-corridor', 'eu-relations', 'nato', 'outlook'];
 const ALL_IN_SAMPLE = ['belgium', 'peace-process', ...COLLAPSED_IN_SAMPLE];
 
@@ -24,6 +30,18 @@ describe('sections as an accordion', () => {
     await until(page, () => location.hash === '#eu-relations');
     assert.equal(await page.evaluate(() => history.length), before);
     assert.ok(before >= historyLength);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a long article renders in slices to the end, and a deep link to its last section works', async () => {
+    // s-299 is collapsed and lies past the first slice of 40 sections.
+    const { page, problems, context } = await viewer.view('?article=generated/300.json#s-299');
+    await until(page, () => document.querySelectorAll('.article-sections > section.section').length === 300);
+    await until(page, () => document.getElementById('s-299--toggle').getAttribute('aria-expanded') === 'true');
+    await scrolledIntoView(page, 's-299');
+    const order = await page.$$eval('.article-sections > section.section', (all) => all.map((s) => s.id));
+    assert.deepEqual(order, Array.from({ length: 300 }, (_, i) => `s-${i}`), 'in order, each once');
     assert.deepEqual(problems, []);
     await context.close();
   });
