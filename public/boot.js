@@ -15,6 +15,25 @@
     // Storage can be blocked; the defaults apply.
   }
 
+  // Start downloading the configuration and a same-origin article now, while the WebAssembly
+  // compiles; the viewer's own requests then take them from the preload cache.
+  function preload(href) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+  try {
+    preload('viewer-config.json');
+    var requested = new URLSearchParams(location.search).get('article') || 'articles/sample.json';
+    var url = new URL(requested, document.baseURI);
+    if (url.origin === location.origin) preload(url.href);
+  } catch (e) {
+    // A malformed address is the viewer's to report.
+  }
+
   var started = false;
   window.addEventListener('TrunkApplicationStarted', function () { started = true; });
 

@@ -66,6 +66,11 @@ describe('the built viewer under a sub-path', () => {
     assert.match(await page.textContent('.article-end .copyright'), /© 2025 The Brussels Times/);
     assert.equal(await page.getAttribute('time', 'datetime'), '2025-12-05');
     assert.equal(await page.locator('[role=alert], .problems').count(), 0);
+    // boot.js preloads the article while the wasm compiles; the viewer reuses that download.
+    const downloads = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('articles/sample.json') || entry.name.endsWith('viewer-config.json'))
+      .map((entry) => `${entry.name.split('/').pop()} by ${entry.initiatorType}`));
+    assert.deepEqual(downloads.sort(), ['sample.json by link', 'viewer-config.json by link']);
     assert.deepEqual(problems, []);
     await context.close();
   });
