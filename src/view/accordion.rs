@@ -58,11 +58,9 @@ impl SectionStates {
         &self.sections
     }
 
-    /// Opens section `index`, scrolls to it and focuses its toggle (or the section itself).
+    /// Opens section `index`, scrolls to it and focuses its toggle, if it has one.
     pub fn open_and_reveal(&self, index: usize) {
-        if let Some(state) = self.sections.get(index) {
-            state.expanded.set(true);
-            self.revealed.set(Some(index));
+        if let Some(state) = self.open(index) {
             let focus = state.collapsible.then(|| format!("{}--toggle", state.id));
             reveal(state.id.clone(), focus, false);
         }
@@ -71,11 +69,17 @@ impl SectionStates {
     /// Opens section `index`, scrolls to the element `id` inside it, highlights it and moves
     /// focus there (such targets carry `tabindex="-1"`).
     pub fn open_and_flash(&self, index: usize, id: String) {
-        if let Some(state) = self.sections.get(index) {
-            state.expanded.set(true);
-            self.revealed.set(Some(index));
+        if self.open(index).is_some() {
             reveal(id.clone(), Some(id), true);
         }
+    }
+
+    /// Opens section `index` and records it as the one the reader navigated to.
+    fn open(&self, index: usize) -> Option<&SectionState> {
+        let state = self.sections.get(index)?;
+        state.expanded.set(true);
+        self.revealed.set(Some(index));
+        Some(state)
     }
 
     /// Whether every collapsible section is open.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::view::accordion::SectionStates;
+use crate::view::accordion::{SectionState, SectionStates};
 
 /// Reading position, updated at most once per animation frame while the page scrolls.
 #[derive(Clone, Copy)]
@@ -23,8 +23,7 @@ impl ReadingPosition {
             progress: RwSignal::new(0.0),
         };
         let pending = StoredValue::new(false);
-        let ids: Vec<String> = states.all().iter().map(|s| s.id.clone()).collect();
-        let ids = StoredValue::new(ids);
+        let sections = StoredValue::new(states.clone());
         // (section navigated to, whether its top has been on screen since)
         let pin = StoredValue::new(None::<(usize, bool)>);
         let update = move || {
@@ -34,7 +33,7 @@ impl ReadingPosition {
             pending.set_value(true);
             request_animation_frame(move || {
                 pending.set_value(false);
-                position.measure(&ids.read_value(), pin);
+                position.measure(sections.read_value().all(), pin);
             });
         };
         let scroll = window_event_listener(leptos::ev::scroll, move |_| update());
@@ -54,7 +53,7 @@ impl ReadingPosition {
         position
     }
 
-    fn measure(&self, ids: &[String], pin: StoredValue<Option<(usize, bool)>>) {
+    fn measure(&self, sections: &[SectionState], pin: StoredValue<Option<(usize, bool)>>) {
         let window = window();
         let viewport = window
             .inner_height()
@@ -80,7 +79,7 @@ impl ReadingPosition {
         let line = viewport * 0.25;
         let top = |i: usize| {
             document()
-                .get_element_by_id(&ids[i])
+                .get_element_by_id(&sections[i].id)
                 .map(|el| el.get_bounding_client_rect().top())
                 .unwrap_or(f64::INFINITY)
         };
@@ -100,7 +99,7 @@ impl ReadingPosition {
             None => None,
         };
         let current =
-            pinned.or_else(|| count_leading(ids.len(), |i| top(i) <= line).checked_sub(1));
+            pinned.or_else(|| count_leading(sections.len(), |i| top(i) <= line).checked_sub(1));
         if self.current.get_untracked() != current {
             self.current.set(current);
         }
