@@ -10,6 +10,7 @@ mod decode;
 mod error;
 mod ids;
 mod lang;
+mod number;
 mod prepare;
 mod series;
 mod structured;
@@ -23,6 +24,7 @@ pub use decode::{
 pub use error::ArticleError;
 pub use ids::slugify;
 pub use lang::{Direction, direction_for_lang};
+pub use number::decimal;
 pub use prepare::{AnchorSpot, Mark, PlacedMark, PreparedArticle, Problem, prepare};
 pub use series::describe_series;
 pub use structured::structured_data;

@@ -1,26 +1,17 @@
 //! Text for a figure's series: the alternative to its chart, which must give every number.
 
+use crate::model::number::decimal;
 use crate::model::types::SeriesPoint;
 
 /// "Bilateral trade, million USD: 2022: 80; 2023: 85.5; 2024: 90."
 pub fn describe_series(series: &[SeriesPoint], unit: Option<&str>, label: &str) -> String {
     let values: Vec<String> = series
         .iter()
-        .map(|p| format!("{}: {}", p.label, format_number(p.value)))
+        .map(|p| format!("{}: {}", p.label, decimal(p.value, 2)))
         .collect();
     match unit {
         Some(unit) => format!("{label}, {unit}: {}.", values.join("; ")),
         None => format!("{label}: {}.", values.join("; ")),
-    }
-}
-
-/// Whole numbers without ".0"; others with up to two decimals.
-fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
     }
 }
 

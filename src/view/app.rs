@@ -1,16 +1,44 @@
 //! The root: decides which article to load and switches between loading, failure and article.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::config::ViewerConfig;
-use crate::load::{Progress, fetch_article, load_config, requested_article, resolve_article_url};
+use crate::load::{LoadError, Progress, fetch_article, load_config, resolve_article_url};
+use crate::model::PreparedArticle;
 use crate::view::article::ArticleView;
 use crate::view::status::{LoadFailure, Loading};
 
 /// The whole viewer: the article named by `?article=`, or the bundled sample.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <ArticleLoader url=requested_article() /> }
+    view! { <ArticleLoader url=crate::load::requested_article() /> }
+}
+
+/// Where a load stands. A plain signal set by one task, rather than `LocalResource` and
+/// `Suspense`: the async machinery those bring measured 18 KB of gzip wasm, a sixth of the
+/// size budget, for a page that loads exactly one document.
+enum LoadState {
+    /// Downloading (progress has its own signal, so the view is not rebuilt per chunk).
+    Loading,
+    /// Ready to render; taken out, leaving `Shown`, when the article view is built.
+    Loaded(Box<PreparedArticle>),
+    /// The article view owns the article now.
+    Shown,
+    /// Why there is no article.
+    Failed(LoadError),
+}
+
+impl LoadState {
+    /// What to render: the article moves out (it can be large), everything else is copied.
+    fn take(&mut self) -> LoadState {
+        match self {
+            LoadState::Loaded(_) => std::mem::replace(self, LoadState::Shown),
+            LoadState::Failed(error) => LoadState::Failed(error.clone()),
+            LoadState::Loading => LoadState::Loading,
+            LoadState::Shown => LoadState::Shown,
+        }
+    }
 }
 
 /// Loads the article at `url` and renders it, or an alert saying why it could not.
@@ -28,33 +56,51 @@ pub fn ArticleLoader(
         "article-viewer:open:{}",
         resolve_article_url(&url).unwrap_or_else(|_| url.clone())
     );
+    let state = RwSignal::new(LoadState::Loading);
     let progress = RwSignal::new(None::<Progress>);
-    let article = LocalResource::new(move || {
+    // Retrying is offered only after a failure, so at most one download runs at a time. The
+    // task may outlive the view (the reader navigates away): it then sets nothing.
+    let start = move || {
         let url = url.clone();
         let config = config.clone();
-        async move {
-            let config = match config {
-                Some(config) => config,
-                None => load_config().await?,
-            };
-            fetch_article(url, config, move |p| progress.set(Some(p))).await
-        }
-    });
-    let retry = Callback::new(move |()| {
         progress.set(None);
-        article.refetch();
-    });
-    view! {
-        <Suspense fallback=move || view! { <Loading progress /> }>
-            {move || {
+        state.set(LoadState::Loading);
+        spawn_local(async move {
+            let config = match config {
+                Some(config) => Ok(config),
+                None => load_config().await,
+            };
+            let result = match config {
+                Ok(config) => {
+                    fetch_article(url, config, move |p| _ = progress.try_set(Some(p))).await
+                }
+                Err(error) => Err(error),
+            };
+            _ = state.try_set(match result {
+                Ok(prepared) => LoadState::Loaded(Box::new(prepared)),
+                Err(error) => LoadState::Failed(error),
+            });
+        });
+    };
+    let retry = {
+        let start = start.clone();
+        Callback::new(move |()| start())
+    };
+    start();
+
+    move || {
+        state.track();
+        match state.try_update_untracked(LoadState::take) {
+            Some(LoadState::Loading) => view! { <Loading progress /> }.into_any(),
+            Some(LoadState::Loaded(prepared)) => {
+                let prepared = *prepared;
                 let storage_key = storage_key.clone();
-                Suspend::new(async move {
-                    match article.await {
-                        Ok(prepared) => view! { <ArticleView prepared storage_key /> }.into_any(),
-                        Err(error) => view! { <LoadFailure error on_retry=retry /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+                view! { <ArticleView prepared storage_key /> }.into_any()
+            }
+            Some(LoadState::Failed(error)) => {
+                view! { <LoadFailure error on_retry=retry /> }.into_any()
+            }
+            Some(LoadState::Shown) | None => ().into_any(),
+        }
     }
 }

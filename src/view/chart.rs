@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::{SeriesPoint, describe_series};
+use crate::model::{SeriesPoint, decimal, describe_series};
 
 const WIDTH: f64 = 240.0;
 const HEIGHT: f64 = 64.0;
 const GAP: f64 = 4.0;
+const VIEW_BOX: &str = "0 0 240 64";
 
 /// Bars for each point, with a text alternative that gives every number.
 #[component]
@@ -35,10 +36,10 @@ pub fn SeriesChart(
             let x = i as f64 * (bar_width + GAP);
             view! {
                 <rect
-                    x=format!("{x:.1}")
-                    y=format!("{:.1}", HEIGHT - height)
-                    width=format!("{bar_width:.1}")
-                    height=format!("{height:.1}")
+                    x=decimal(x, 1)
+                    y=decimal(HEIGHT - height, 1)
+                    width=decimal(bar_width, 1)
+                    height=decimal(height, 1)
                     rx="1.5"
                 ></rect>
             }
@@ -50,7 +51,7 @@ pub fn SeriesChart(
         <figure class="series">
             <svg
                 class="series-chart"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=VIEW_BOX
                 role="img"
                 aria-label=description
                 preserveAspectRatio="none"

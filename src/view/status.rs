@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::load::{LoadError, Progress};
+use crate::model::decimal;
 
 /// Shown while the article downloads: a real progress bar when the size is known.
 #[component]
@@ -57,7 +58,7 @@ fn human_size(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{} MB", decimal(bytes as f64 / (1024.0 * 1024.0), 1))
     }
 }
 
