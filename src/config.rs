@@ -1,7 +1,7 @@
 //! The publisher's configuration, shipped beside the build as `viewer-config.json`: which other
 //! origins articles may come from, and how long to wait for one. Pure Rust, tested natively.
 
-use serde_json::Value;
+use crate::model::json::{self, Json as Value};
 use thiserror::Error;
 
 /// File name of the configuration, relative to the viewer page.
@@ -39,8 +39,12 @@ pub struct ConfigError(pub String);
 impl ViewerConfig {
     /// Reads the JSON configuration; unknown fields are ignored.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| ConfigError(format!("not valid JSON ({e})")))?;
+        let value = json::parse(text, 16).map_err(|e| {
+            ConfigError(format!(
+                "not valid JSON ({} at line {}, column {})",
+                e.message, e.line, e.column
+            ))
+        })?;
         let Value::Object(fields) = value else {
             return Err(ConfigError("expected an object".into()));
         };
@@ -70,8 +74,8 @@ impl ViewerConfig {
         }
         match fields.get("timeout_seconds") {
             None | Some(Value::Null) => {}
-            Some(Value::Number(n)) => match n.as_f64() {
-                Some(seconds) if (0.1..=300.0).contains(&seconds) => {
+            Some(Value::Number(seconds)) => match *seconds {
+                seconds if (0.1..=300.0).contains(&seconds) => {
                     config.timeout_ms = (seconds * 1000.0).round() as u32;
                 }
                 _ => {

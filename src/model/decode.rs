@@ -1,23 +1,23 @@
 //! Text → [`Article`], with errors that name the exact field.
 //!
-//! We parse to a `serde_json::Value` first (syntax errors carry line and column) and then walk it
-//! by hand, so every shape error carries its path (`sections[1].blocks[0].items`), unknown block
+//! We parse to a [`Json`] tree first (syntax errors carry line and column) and then walk it by
+//! hand, so every shape error carries its path (`sections[1].blocks[0].items`), unknown block
 //! types survive as placeholders, and unknown fields are ignored as the format promises.
 
 use std::fmt;
 
-use serde_json::{Map, Value};
-
 use crate::model::error::ArticleError;
+use crate::model::json::{self, Fields, Json as Value};
 use crate::model::lang::Direction;
+use crate::model::number::decimal;
 use crate::model::types::*;
 use crate::model::url::{CheckedUrl, UrlKind};
 
 /// Documents larger than this are refused before parsing (8 MiB: ~5,000 sections of prose).
 pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
 
-/// Deepest nesting of arrays and objects the parser accepts (serde_json's own limit); the
-/// format itself never needs more than eight.
+/// Deepest nesting of arrays and objects the parser accepts; the format itself never needs more
+/// than eight.
 pub const MAX_NESTING: usize = 128;
 
 /// Parses an article from raw bytes: refuses oversized input before looking at it, and
@@ -44,29 +44,28 @@ pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let value = json::parse(text, MAX_NESTING).map_err(|e| syntax_error(text, e))?;
     decode_article(&value)
 }
 
-fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
-    let (line, column) = (error.line(), error.column());
-    if error.to_string().starts_with("recursion limit exceeded") {
+fn syntax_error(text: &str, error: json::SyntaxError) -> ArticleError {
+    let json::SyntaxError {
+        line,
+        column,
+        message,
+        too_deep,
+    } = error;
+    if too_deep {
         return ArticleError::TooDeep {
             line,
             column,
             limit: MAX_NESTING,
         };
     }
-    // serde_json appends " at line L column C"; the position is reported separately.
-    let full = error.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(at) => full[..at].to_owned(),
-        None => full,
-    };
     ArticleError::Syntax {
         line,
         column,
-        message,
+        message: message.to_owned(),
         excerpt: excerpt_at(text, line, column),
     }
 }
@@ -77,11 +76,7 @@ fn excerpt_at(text: &str, line: usize, column: usize) -> String {
         return String::new();
     };
     let chars: Vec<char> = line_text.chars().collect();
-    // serde_json counts columns in bytes; map that back to a character index on this line.
-    let char_index = line_text
-        .char_indices()
-        .take_while(|(byte, _)| *byte < column.saturating_sub(1))
-        .count();
+    let char_index = column.saturating_sub(1).min(chars.len());
     let start = char_index.saturating_sub(20);
     let end = (char_index + 20).min(chars.len());
     chars[start..end]
@@ -123,7 +118,7 @@ fn describe(value: Option<&Value>) -> String {
         None => "nothing (the field is missing)".to_owned(),
         Some(Value::Null) => "null".to_owned(),
         Some(Value::Bool(b)) => format!("{b}"),
-        Some(Value::Number(n)) => format!("the number {n}"),
+        Some(Value::Number(n)) => format!("the number {}", decimal(*n, 6)),
         Some(Value::String(_)) => "a string".to_owned(),
         Some(Value::Array(_)) => "an array".to_owned(),
         Some(Value::Object(_)) => "an object".to_owned(),
@@ -138,7 +133,6 @@ fn shape(path: Path<'_>, expected: &str, found: Option<&Value>) -> ArticleError 
     }
 }
 
-type Fields = Map<String, Value>;
 type Decoded<T> = Result<T, ArticleError>;
 
 fn object<'v>(value: Option<&'v Value>, path: Path<'_>) -> Decoded<&'v Fields> {
@@ -192,8 +186,8 @@ fn opt_array<'v>(fields: &'v Fields, name: &str, path: Path<'_>) -> Decoded<&'v 
 }
 
 /// Compares by value, as JSON Schema does: `1`, `1.0` and `1e0` are all the number one.
-fn number_is(n: &serde_json::Number, expected: u64) -> bool {
-    n.as_u64() == Some(expected) || n.as_f64() == Some(expected as f64)
+fn number_is(n: &f64, expected: u64) -> bool {
+    *n == expected as f64
 }
 
 fn decode_article(value: &Value) -> Decoded<Article> {
@@ -202,9 +196,9 @@ fn decode_article(value: &Value) -> Decoded<Article> {
     // The version comes first: a newer document may differ in any other field.
     let version = match fields.get("version") {
         Some(Value::Number(n)) if number_is(n, FORMAT_VERSION) => FORMAT_VERSION,
-        Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+        Some(Value::Number(n)) if n.is_finite() && n.fract() == 0.0 => {
             return Err(ArticleError::UnsupportedVersion {
-                found: n.to_string(),
+                found: decimal(*n, 0),
             });
         }
         other => return Err(shape(root.field("version"), "the integer 1", other)),
@@ -422,7 +416,7 @@ fn decode_series(fields: &Fields, path: Path<'_>) -> Decoded<Vec<SeriesPoint>> {
             let point_path = series_path.index(i);
             let fields = object(Some(point), point_path)?;
             let value = match fields.get("value") {
-                Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+                Some(Value::Number(n)) => Some(*n).filter(|v| v.is_finite()),
                 _ => None,
             };
             let Some(value) = value else {

@@ -9,6 +9,7 @@ mod date;
 mod decode;
 mod error;
 mod ids;
+pub mod json;
 mod lang;
 mod number;
 mod prepare;

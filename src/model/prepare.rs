@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::date::IsoDate;
-use crate::model::ids::{IdAllocator, slugify};
+use crate::model::ids::{IdAllocator, is_word_char, slugify, to_lower};
 use crate::model::lang::{Direction, direction_for_lang};
 use crate::model::types::*;
 use crate::model::url::CheckedUrl;
@@ -355,9 +355,9 @@ fn figure_anchors(
 
 /// Lower-cased words only, so "“It opened the door.”" matches "it opened the door".
 fn comparable(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| w.chars().map(to_lower).collect::<String>())
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -1,48 +1,55 @@
 //! schema.org JSON-LD for the article, so search engines and reader modes know what it is and,
 //! for sponsored content, who paid for it.
 
-use serde_json::{Map, Value, json};
-
 use crate::model::date::IsoDate;
+use crate::model::json::{Fields, Json};
 use crate::model::types::Article;
 
 /// Longest headline schema.org consumers commonly accept.
 const MAX_HEADLINE_CHARS: usize = 110;
 
+fn thing(kind: &str, name: &str) -> Fields {
+    let mut fields = Fields::default();
+    fields.insert("@type", Json::string(kind));
+    fields.insert("name", Json::string(name));
+    fields
+}
+
 /// `NewsArticle`, or `AdvertiserContentArticle` with `sponsor` when the article is paid for.
-pub fn structured_data(article: &Article, page_url: Option<&str>) -> Value {
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
+pub fn structured_data(article: &Article, page_url: Option<&str>) -> Json {
+    let mut data = Fields::default();
+    data.insert("@context", Json::string("https://schema.org"));
     let kind = if article.sponsor.is_some() {
         "AdvertiserContentArticle"
     } else {
         "NewsArticle"
     };
-    data.insert("@type".into(), json!(kind));
+    data.insert("@type", Json::string(kind));
     let headline: String = article.title.chars().take(MAX_HEADLINE_CHARS).collect();
-    data.insert("headline".into(), json!(headline));
-    let mut optional = |key: &str, value: Option<Value>| {
+    data.insert("headline", Json::String(headline));
+    let mut optional = |key: &str, value: Option<Json>| {
         if let Some(value) = value {
-            data.insert(key.into(), value);
+            data.insert(key, value);
         }
     };
+    let text = |text: &Option<String>| text.as_deref().map(Json::string);
     let valid_date = |d: &Option<String>| {
-        d.as_ref()
+        d.as_deref()
             .filter(|d| IsoDate::parse(d).is_some())
-            .map(|d| json!(d))
+            .map(Json::string)
     };
-    optional("description", article.standfirst.as_ref().map(|s| json!(s)));
-    optional("inLanguage", article.lang.as_ref().map(|l| json!(l)));
+    optional("description", text(&article.standfirst));
+    optional("inLanguage", text(&article.lang));
     optional("datePublished", valid_date(&article.published));
     optional("dateModified", valid_date(&article.updated));
     optional(
         "author",
         (!article.authors.is_empty()).then(|| {
-            Value::Array(
+            Json::Array(
                 article
                     .authors
                     .iter()
-                    .map(|name| json!({"@type": "Person", "name": name}))
+                    .map(|name| Json::Object(thing("Person", name)))
                     .collect(),
             )
         }),
@@ -50,11 +57,11 @@ pub fn structured_data(article: &Article, page_url: Option<&str>) -> Value {
     optional(
         "publisher",
         article.source.as_ref().map(|source| {
-            let mut publisher = json!({"@type": "Organization", "name": source.name});
+            let mut publisher = thing("Organization", &source.name);
             if let Some(url) = source.url.as_ref().and_then(|u| u.safe.as_ref()) {
-                publisher["url"] = json!(url);
+                publisher.insert("url", Json::string(url));
             }
-            publisher
+            Json::Object(publisher)
         }),
     );
     optional(
@@ -62,15 +69,12 @@ pub fn structured_data(article: &Article, page_url: Option<&str>) -> Value {
         article
             .sponsor
             .as_ref()
-            .map(|sponsor| json!({"@type": "Organization", "name": sponsor.name})),
+            .map(|sponsor| Json::Object(thing("Organization", &sponsor.name))),
     );
-    optional(
-        "copyrightNotice",
-        article.copyright.as_ref().map(|c| json!(c)),
-    );
-    optional("url", page_url.map(|u| json!(u)));
-    optional("mainEntityOfPage", page_url.map(|u| json!(u)));
-    Value::Object(data)
+    optional("copyrightNotice", text(&article.copyright));
+    optional("url", page_url.map(Json::string));
+    optional("mainEntityOfPage", page_url.map(Json::string));
+    Json::Object(data)
 }
 
 #[cfg(test)]
@@ -87,11 +91,16 @@ mod tests {
         )
         .unwrap();
         let data = structured_data(&article, Some("https://x.example/#"));
-        assert_eq!(data["@type"], "AdvertiserContentArticle");
-        assert_eq!(data["sponsor"]["name"], "Embassy");
-        assert_eq!(data["publisher"]["url"], "https://pub.example");
-        assert_eq!(data["author"][0]["name"], "A");
-        assert_eq!(data["datePublished"], "2025-12-05");
+        let text = |value: Option<&Json>| value.and_then(Json::as_str).map(str::to_owned);
+        assert_eq!(text(data.get("@type")).unwrap(), "AdvertiserContentArticle");
+        let field = |outer: &str, inner: &str| text(data.get(outer).and_then(|o| o.get(inner)));
+        assert_eq!(field("sponsor", "name").unwrap(), "Embassy");
+        assert_eq!(field("publisher", "url").unwrap(), "https://pub.example");
+        let Some(Json::Array(authors)) = data.get("author") else {
+            panic!("no authors")
+        };
+        assert_eq!(text(authors[0].get("name")).unwrap(), "A");
+        assert_eq!(text(data.get("datePublished")).unwrap(), "2025-12-05");
         assert!(
             data.get("dateModified").is_none(),
             "invalid dates are left out"
@@ -103,7 +112,10 @@ mod tests {
         let article =
             parse_article(r#"{"version": 1, "title": "T", "sections": [{"blocks": []}]}"#).unwrap();
         let data = structured_data(&article, None);
-        assert_eq!(data["@type"], "NewsArticle");
+        assert_eq!(
+            data.get("@type").and_then(Json::as_str),
+            Some("NewsArticle")
+        );
         assert!(data.get("sponsor").is_none());
     }
 }

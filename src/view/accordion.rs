@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::model::json::{self, Json};
 use crate::view::page::{Store, current_fragment, load, reveal, save};
 use leptos::prelude::*;
 
@@ -32,7 +33,18 @@ impl SectionStates {
     pub fn new(sections: Vec<(String, bool, bool)>, storage_key: Option<&str>) -> Self {
         let remembered: Option<Vec<String>> = storage_key
             .and_then(|key| load(Store::Session, key))
-            .and_then(|json| serde_json::from_str(&json).ok());
+            .and_then(|text| match json::parse(&text, 2) {
+                Ok(Json::Array(items)) => Some(
+                    items
+                        .into_iter()
+                        .filter_map(|item| match item {
+                            Json::String(id) => Some(id),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            });
         let states = sections
             .into_iter()
             .map(|(id, collapsible, open)| {
@@ -121,15 +133,13 @@ impl SectionStates {
     pub fn remember(&self, key: String) {
         let states = self.clone();
         Effect::new(move |_| {
-            let open: Vec<&str> = states
+            let open: Vec<Json> = states
                 .sections
                 .iter()
                 .filter(|s| s.collapsible && s.expanded.get())
-                .map(|s| s.id.as_str())
+                .map(|s| Json::string(&s.id))
                 .collect();
-            if let Ok(json) = serde_json::to_string(&open) {
-                save(Store::Session, &key, &json);
-            }
+            save(Store::Session, &key, &Json::Array(open).to_text());
         });
     }
 }

@@ -40,7 +40,7 @@ pub fn ArticleView(
         .href()
         .ok()
         .map(|h| h.split('#').next().unwrap_or_default().to_owned());
-    set_structured_data(&structured_data(&article, page_url.as_deref()).to_string());
+    set_structured_data(&structured_data(&article, page_url.as_deref()).to_text());
     for problem in &problems {
         leptos::logging::warn!("article problem: {problem}");
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::decimal;
 use crate::view::accordion::{SectionState, SectionStates};
 
 /// Reading position, updated at most once per animation frame while the page scrolls.
@@ -131,7 +132,7 @@ pub fn ReadingProgress(
         <div class="reading-progress" aria-hidden="true">
             <div
                 class="reading-progress-bar"
-                style:transform=move || format!("scaleX({:.4})", position.progress.get())
+                style:transform=move || format!("scaleX({})", decimal(position.progress.get(), 4))
             ></div>
         </div>
     }
