@@ -4,6 +4,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
+use crate::view::dom::{Dom, set};
 use crate::view::page::{copy_to_clipboard, link_to_fragment};
 
 /// The message currently announced; empty when there is none.
@@ -58,7 +61,28 @@ pub fn Announcements(
     }
 }
 
-/// A small button that copies a link to the element with `id`.
+/// Attribute holding the fragment a copy-link button copies. One click listener on the article
+/// serves every button ([`Announcer::copy_link_from_click`]): a long article has thousands.
+pub const COPY_LINK_ATTR: &str = "data-copy-link";
+
+const LINK_ICON_PATH: &str = "M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1";
+
+impl Announcer {
+    /// Copies the link of the copy-link button the click came from, if it came from one.
+    pub fn copy_link_from_click(self, event: &web_sys::MouseEvent) {
+        let id = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-copy-link]").ok().flatten())
+            .and_then(|button| button.get_attribute(COPY_LINK_ATTR));
+        if let Some(id) = id {
+            self.copy_link(&id);
+        }
+    }
+}
+
+/// A small button that copies a link to the element with `id` (clicks are handled by the
+/// article, see [`COPY_LINK_ATTR`]).
 #[component]
 pub fn CopyLinkButton(
     /// The fragment the link points at.
@@ -67,18 +91,17 @@ pub fn CopyLinkButton(
     #[prop(into)]
     label: String,
 ) -> impl IntoView {
-    let announcer = expect_context::<Announcer>();
     view! {
         <button
             type="button"
             class="copy-link"
             aria-label=format!("Copy link to {label}")
             title="Copy link"
-            on:click=move |_| announcer.copy_link(&id)
+            data-copy-link=id
         >
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                 <path
-                    d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1"
+                    d=LINK_ICON_PATH
                     fill="none"
                     stroke="currentColor"
                     stroke-width="2"
@@ -86,5 +109,34 @@ pub fn CopyLinkButton(
                 ></path>
             </svg>
         </button>
+    }
+}
+
+/// The same button as [`CopyLinkButton`], built as plain DOM inside static content.
+pub fn build_copy_link_button(dom: &Dom, parent: &web_sys::Element, id: &str, label: &str) {
+    let button = dom.element(parent, "button", "copy-link");
+    set(&button, "type", "button");
+    set(&button, "aria-label", &format!("Copy link to {label}"));
+    set(&button, "title", "Copy link");
+    set(&button, COPY_LINK_ATTR, id);
+    let svg = dom.svg_element(&button, "svg");
+    for (name, value) in [
+        ("viewBox", "0 0 24 24"),
+        ("width", "20"),
+        ("height", "20"),
+        ("aria-hidden", "true"),
+        ("focusable", "false"),
+    ] {
+        set(&svg, name, value);
+    }
+    let path = dom.svg_element(&svg, "path");
+    for (name, value) in [
+        ("d", LINK_ICON_PATH),
+        ("fill", "none"),
+        ("stroke", "currentColor"),
+        ("stroke-width", "2"),
+        ("stroke-linecap", "round"),
+    ] {
+        set(&path, name, value);
     }
 }

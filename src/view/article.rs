@@ -119,7 +119,12 @@ pub fn ArticleView(
 
     view! {
         <ReadingProgress position />
-        <article class="article" lang=article_lang dir=dir.as_attr()>
+        <article
+            class="article"
+            lang=article_lang
+            dir=dir.as_attr()
+            on:click=move |ev| announcer.copy_link_from_click(&ev)
+        >
             <DisplayControls />
             <ArticleHeader
                 label=article.label

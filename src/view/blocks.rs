@@ -1,23 +1,44 @@
-//! One content block of a section, by type.
+//! The content blocks of a section, built once as plain DOM (see [`crate::view::dom`] for why).
 
-use leptos::prelude::*;
+use crate::model::{Block, Mark, PlacedMark};
+use crate::view::announce::build_copy_link_button;
+use crate::view::dom::{Content, Dom, set};
+use crate::view::inline::build_inline;
 
-use crate::model::{Block, Mark};
-use crate::view::announce::CopyLinkButton;
-use crate::view::inline::InlineText;
+/// A section's blocks with the key-figure phrases marked in them.
+pub struct SectionBlocks {
+    /// The section's page id; pull-quotes get `{id}--block-{index}`.
+    pub section_id: String,
+    /// The blocks, in order.
+    pub blocks: Vec<Block>,
+    /// Figure phrases in this section.
+    pub marks: Vec<PlacedMark>,
+}
 
-/// Renders a block; unknown types become a small visible note instead of breaking the article.
-#[component]
-pub fn BlockView(
-    /// The block to render.
-    block: Block,
-    /// Page id for blocks that can be linked to (pull-quotes).
-    block_id: String,
-    /// Figure phrases to mark in this block, with the list item they are in (if any).
-    #[prop(optional)]
-    marks: Vec<(Option<usize>, Mark)>,
-) -> impl IntoView {
-    let marks_for = move |item: Option<usize>| -> Vec<Mark> {
+impl Content for SectionBlocks {
+    fn build(&self, dom: &Dom, parent: &web_sys::Element) {
+        for (index, block) in self.blocks.iter().enumerate() {
+            let marks: Vec<(Option<usize>, Mark)> = self
+                .marks
+                .iter()
+                .filter(|m| m.block == index)
+                .map(|m| (m.item, m.mark))
+                .collect();
+            let id = format!("{}--block-{index}", self.section_id);
+            build_block(dom, parent, block, &id, &marks);
+        }
+    }
+}
+
+/// Builds one block; unknown types become a small visible note instead of breaking the article.
+fn build_block(
+    dom: &Dom,
+    parent: &web_sys::Element,
+    block: &Block,
+    block_id: &str,
+    marks: &[(Option<usize>, Mark)],
+) {
+    let marks_for = |item: Option<usize>| -> Vec<Mark> {
         marks
             .iter()
             .filter(|(i, _)| *i == item)
@@ -26,22 +47,19 @@ pub fn BlockView(
     };
     match block {
         Block::Paragraph(spans) => {
-            view! { <p><InlineText spans marks=marks_for(None) /></p> }.into_any()
+            let p = dom.element(parent, "p", "");
+            build_inline(dom, &p, spans, &marks_for(None));
         }
-        Block::Heading { text, level: 3 } => {
-            view! { <h3 class="block-heading">{text}</h3> }.into_any()
+        Block::Heading { text, level } => {
+            let tag = if *level == 3 { "h3" } else { "h4" };
+            let heading = dom.element(parent, tag, "block-heading");
+            dom.text(&heading, text);
         }
-        Block::Heading { text, .. } => view! { <h4 class="block-heading">{text}</h4> }.into_any(),
         Block::List { ordered, items } => {
-            let items = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, spans)| view! { <li><InlineText spans marks=marks_for(Some(i)) /></li> })
-                .collect_view();
-            if ordered {
-                view! { <ol class="block-list">{items}</ol> }.into_any()
-            } else {
-                view! { <ul class="block-list">{items}</ul> }.into_any()
+            let list = dom.element(parent, if *ordered { "ol" } else { "ul" }, "block-list");
+            for (i, spans) in items.iter().enumerate() {
+                let item = dom.element(&list, "li", "");
+                build_inline(dom, &item, spans, &marks_for(Some(i)));
             }
         }
         Block::PullQuote {
@@ -51,68 +69,80 @@ pub fn BlockView(
         } => {
             // A pull-quote that repeats the body is hidden from assistive technology, so it is
             // not read twice; its copy-link button stays outside the hidden part.
-            let repeats = repeats_text.unwrap_or(false);
-            let copy_id = block_id.clone();
-            view! {
-                <div class="pull-quote" id=block_id tabindex="-1">
-                    <figure aria-hidden=repeats.then_some("true")>
-                        <blockquote>
-                            <p>{text}</p>
-                        </blockquote>
-                        {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
-                    </figure>
-                    <CopyLinkButton id=copy_id label="pull-quote" />
-                </div>
+            let quote = dom.element(parent, "div", "pull-quote");
+            quote.set_id(block_id);
+            set(&quote, "tabindex", "-1");
+            let figure = dom.element(&quote, "figure", "");
+            if repeats_text.unwrap_or(false) {
+                set(&figure, "aria-hidden", "true");
             }
-            .into_any()
+            let blockquote = dom.element(&figure, "blockquote", "");
+            let p = dom.element(&blockquote, "p", "");
+            dom.text(&p, text);
+            if let Some(who) = attribution {
+                let caption = dom.element(&figure, "figcaption", "");
+                dom.text(&caption, who);
+            }
+            build_copy_link_button(dom, &quote, block_id, "pull-quote");
         }
-        Block::Quote { text, cite } => view! {
-            <blockquote class="quote">
-                <p><InlineText spans=text marks=marks_for(None) /></p>
-                {cite.map(|who| view! { <p class="quote-cite"><cite>{who}</cite></p> })}
-            </blockquote>
+        Block::Quote { text, cite } => {
+            let quote = dom.element(parent, "blockquote", "quote");
+            let p = dom.element(&quote, "p", "");
+            build_inline(dom, &p, text, &marks_for(None));
+            if let Some(who) = cite {
+                let p = dom.element(&quote, "p", "quote-cite");
+                let cite = dom.element(&p, "cite", "");
+                dom.text(&cite, who);
+            }
         }
-        .into_any(),
         Block::Image {
             src,
             alt,
             caption,
             credit,
         } => {
-            let caption = (caption.is_some() || credit.is_some()).then(|| {
-                view! {
-                    <figcaption>
-                        {caption}
-                        {credit.map(|c| view! { <span class="image-credit">{c}</span> })}
-                    </figcaption>
+            let alt = alt.as_deref().unwrap_or_default();
+            let figure = match &src.safe {
+                Some(url) => {
+                    let figure = dom.element(parent, "figure", "image");
+                    let img = dom.element(&figure, "img", "");
+                    set(&img, "src", url);
+                    set(&img, "alt", alt);
+                    set(&img, "loading", "lazy");
+                    set(&img, "decoding", "async");
+                    figure
                 }
-            });
-            match src.safe {
-                Some(url) => view! {
-                    <figure class="image">
-                        <img src=url alt=alt.unwrap_or_default() loading="lazy" decoding="async" />
-                        {caption}
-                    </figure>
+                None => {
+                    let figure = dom.element(parent, "figure", "image image-refused");
+                    let p = dom.element(&figure, "p", "placeholder");
+                    dom.text(&p, "Image not shown: its address is not allowed.");
+                    if !alt.is_empty() {
+                        dom.text(&p, &format!(" ({alt})"));
+                    }
+                    figure
                 }
-                .into_any(),
-                None => view! {
-                    <figure class="image image-refused">
-                        <p class="placeholder">
-                            "Image not shown: its address is not allowed."
-                            {alt.filter(|a| !a.is_empty()).map(|a| format!(" ({a})"))}
-                        </p>
-                        {caption}
-                    </figure>
+            };
+            if caption.is_some() || credit.is_some() {
+                let figcaption = dom.element(&figure, "figcaption", "");
+                if let Some(caption) = caption {
+                    dom.text(&figcaption, caption);
                 }
-                .into_any(),
+                if let Some(credit) = credit {
+                    let span = dom.element(&figcaption, "span", "image-credit");
+                    dom.text(&span, credit);
+                }
             }
         }
-        Block::Divider => view! { <hr class="divider" /> }.into_any(),
-        Block::Unknown { kind } => view! {
-            <p class="placeholder" data-block-type=kind.clone()>
-                {format!("This part of the article (a \"{kind}\" block) cannot be shown here.")}
-            </p>
+        Block::Divider => {
+            dom.element(parent, "hr", "divider");
         }
-        .into_any(),
+        Block::Unknown { kind } => {
+            let p = dom.element(parent, "p", "placeholder");
+            set(&p, "data-block-type", kind);
+            dom.text(
+                &p,
+                &format!("This part of the article (a \"{kind}\" block) cannot be shown here."),
+            );
+        }
     }
 }

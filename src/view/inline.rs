@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Inline, Mark, Source, Span};
+use crate::model::{Mark, Source, Span};
+use crate::view::dom::{Dom, set};
 
 /// Page id of the marked passage that states figure `index` (0-based).
 pub fn anchor_id(index: usize) -> String {
@@ -16,16 +17,10 @@ pub fn figure_id(index: usize) -> String {
     format!("figure--{}", index + 1)
 }
 
-/// Renders a run of spans, marking the given phrases.
-#[component]
-pub fn InlineText(
-    /// The spans, in order.
-    spans: Inline,
-    /// Phrases to mark, as byte ranges of the run's text, in order and not overlapping.
-    #[prop(optional)]
-    marks: Vec<Mark>,
-) -> impl IntoView {
-    let mut views = Vec::with_capacity(spans.len() + marks.len() * 2);
+/// Builds a run of spans into `parent`, marking the given phrases.
+///
+/// `marks` are byte ranges of the run's text, in order and not overlapping.
+pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks: &[Mark]) {
     let mut offset = 0;
     for span in spans {
         let span_end = offset + span.text.len();
@@ -38,46 +33,51 @@ pub fn InlineText(
         cuts.push(span_end);
         let mut piece_start = offset;
         for cut in cuts {
-            let text = span.text[piece_start - offset..cut - offset].to_owned();
+            let text = &span.text[piece_start - offset..cut - offset];
             let mark = marks
                 .iter()
                 .find(|m| m.start <= piece_start && piece_start < m.end);
-            views.push(render_piece(
-                &span,
-                text,
-                mark.map(|m| (m.figure, m.start == piece_start)),
-            ));
+            let piece = build_piece(dom, span, text, mark.map(|m| (m.figure, m.start == piece_start)));
+            _ = parent.append_child(&piece);
             if let Some(mark) = mark.filter(|m| m.end == cut) {
-                views.push(back_link(mark.figure));
+                build_back_link(dom, parent, mark.figure);
             }
             piece_start = cut;
         }
         offset = span_end;
     }
-    views
 }
 
-fn render_piece(span: &Span, text: String, mark: Option<(usize, bool)>) -> AnyView {
-    let mut view = text.into_any();
+/// One piece of text, wrapped from the inside out in its mark, emphasis, strength and link.
+fn build_piece(dom: &Dom, span: &Span, text: &str, mark: Option<(usize, bool)>) -> web_sys::Node {
+    let mut node = dom.text_node(text);
+    let mut wrap = |tag: &str, class: &str| {
+        let outer = dom.detached(tag, class);
+        _ = outer.append_child(&node);
+        node = outer.clone().into();
+        outer
+    };
     if let Some((figure, first)) = mark {
-        let id = first.then(|| anchor_id(figure));
-        let focusable = first.then_some("-1");
-        view =
-            view! { <mark class="figure-anchor" id=id tabindex=focusable>{view}</mark> }.into_any();
+        let mark = wrap("mark", "figure-anchor");
+        if first {
+            mark.set_id(&anchor_id(figure));
+            set(&mark, "tabindex", "-1");
+        }
     }
     if span.em {
-        view = view! { <em>{view}</em> }.into_any();
+        wrap("em", "");
     }
     if span.strong {
-        view = view! { <strong>{view}</strong> }.into_any();
+        wrap("strong", "");
     }
-    match span.href.as_ref().and_then(|h| h.safe.clone()) {
-        Some(url) => {
-            let rel = is_external(&url).then_some("noopener noreferrer");
-            view! { <a href=url rel=rel>{view}</a> }.into_any()
+    if let Some(url) = span.href.as_ref().and_then(|h| h.safe.as_deref()) {
+        let link = wrap("a", "");
+        set(&link, "href", url);
+        if is_external(url) {
+            set(&link, "rel", "noopener noreferrer");
         }
-        None => view,
     }
+    node
 }
 
 /// An organisation's name, linked to its site when the address is allowed.
@@ -90,16 +90,13 @@ pub fn source_name(source: Source) -> AnyView {
 }
 
 /// A footnote-style number after a marked phrase, linking to its figure card.
-fn back_link(figure: usize) -> AnyView {
-    let number = figure + 1;
-    view! {
-        <sup class="figure-ref">
-            <a href=format!("#{}", figure_id(figure)) aria-label=format!("Key figure {number}")>
-                {number}
-            </a>
-        </sup>
-    }
-    .into_any()
+fn build_back_link(dom: &Dom, parent: &web_sys::Element, figure: usize) {
+    let number = (figure + 1).to_string();
+    let sup = dom.element(parent, "sup", "figure-ref");
+    let link = dom.element(&sup, "a", "");
+    set(&link, "href", &format!("#{}", figure_id(figure)));
+    set(&link, "aria-label", &format!("Key figure {number}"));
+    dom.text(&link, &number);
 }
 
 /// Absolute addresses leave the viewer; they get `rel="noopener noreferrer"`.

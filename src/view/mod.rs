@@ -9,6 +9,7 @@ mod blocks;
 mod chart;
 mod contents;
 mod display;
+mod dom;
 mod figures;
 mod footer;
 mod header;

@@ -4,12 +4,15 @@
 //! their text, and `beforematch` opens the section; browsers without it treat the value as
 //! ordinary `hidden`.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
 use crate::view::announce::CopyLinkButton;
-use crate::view::blocks::BlockView;
+use crate::view::blocks::SectionBlocks;
+use crate::view::dom::{Content, fill};
 use crate::view::page::replace_fragment;
 
 /// Renders one section with its open/closed state.
@@ -24,21 +27,14 @@ pub fn SectionView(
     marks: Vec<PlacedMark>,
 ) -> impl IntoView {
     let SectionState { id, expanded, .. } = state;
-    let blocks = section
-        .blocks
-        .into_iter()
-        .enumerate()
-        .map(|(b, block)| {
-            let marks = marks
-                .iter()
-                .filter(|m| m.block == b)
-                .map(|m| (m.item, m.mark))
-                .collect();
-            view! { <BlockView block block_id=format!("{id}--block-{b}") marks /> }
-        })
-        .collect_view();
+    let blocks: Rc<dyn Content> = Rc::new(SectionBlocks {
+        section_id: id.clone(),
+        blocks: section.blocks,
+        marks,
+    });
     let Some(heading) = section.heading else {
-        return view! { <section class="section section-lead" id=id>{blocks}</section> }.into_any();
+        return view! { <section class="section section-lead" id=id use:fill=blocks></section> }
+            .into_any();
     };
     let toggle_id = format!("{id}--toggle");
     let panel_id = format!("{id}--panel");
@@ -86,9 +82,8 @@ pub fn SectionView(
                 aria-labelledby=toggle_id
                 hidden=move || (!expanded.get()).then_some("until-found")
                 on:beforematch=move |_: web_sys::Event| expanded.set(true)
-            >
-                {blocks}
-            </div>
+                use:fill=blocks
+            ></div>
         </section>
     }
     .into_any()
