@@ -18,6 +18,10 @@ const SLICE: usize = 250;
 pub type PendingSection = (Section, SectionState, Vec<PlacedMark>);
 
 /// Renders `sections` in slices and sets `complete` once all of them are in the page.
+///
+/// Each later slice is a closure that renders nothing until its switch is turned on, then its
+/// sections, once. That is all the bookkeeping a list that only ever grows at its end needs
+/// (a keyed `<For>` here measured about 6 KB more gzip wasm).
 #[component]
 pub fn ProgressiveSections(
     /// The sections after the lead, in order.
@@ -25,41 +29,45 @@ pub fn ProgressiveSections(
     /// Becomes true when the last section is in the page (immediately for short articles).
     complete: RwSignal<bool>,
 ) -> impl IntoView {
-    let total = sections.len();
-    let slots = StoredValue::new(sections.into_iter().map(Some).collect::<Vec<_>>());
-    let shown = RwSignal::new(FIRST_SLICE.min(total));
-    if total <= FIRST_SLICE {
-        complete.set(true);
-    } else {
-        add_slices(shown, total, complete);
+    let mut sections = sections.into_iter();
+    let first: Vec<AnyView> = sections.by_ref().take(FIRST_SLICE).map(render).collect();
+    let mut switches = Vec::new();
+    let mut later = Vec::new();
+    while sections.len() > 0 {
+        let slice: Vec<PendingSection> = sections.by_ref().take(SLICE).collect();
+        let shown = RwSignal::new(false);
+        let pending = StoredValue::new(Some(slice));
+        switches.push(shown);
+        later.push(move || {
+            shown
+                .get()
+                .then(|| pending.try_update_value(Option::take).flatten())
+                .flatten()
+                .map(|slice| slice.into_iter().map(render).collect::<Vec<_>>())
+        });
     }
-    view! {
-        <For
-            each=move || 0..shown.get()
-            key=|index| *index
-            children=move |index| {
-                slots
-                    .try_update_value(|slots| slots[index].take())
-                    .flatten()
-                    .map(|(section, state, marks)| view! { <SectionView section state marks /> })
-            }
-        />
-    }
+    show_in_turn(switches, complete);
+    view! { {first} {later} }
 }
 
-/// Adds a slice in a new task, so the browser can paint and handle input in between.
-fn add_slices(shown: RwSignal<usize>, total: usize, complete: RwSignal<bool>) {
+fn render((section, state, marks): PendingSection) -> AnyView {
+    view! { <SectionView section state marks /> }.into_any()
+}
+
+/// Turns the switches on one task after another, so the browser can paint and handle input in
+/// between; then marks the list complete.
+fn show_in_turn(mut switches: Vec<RwSignal<bool>>, complete: RwSignal<bool>) {
+    if switches.is_empty() {
+        // The view may be gone by now (another article was loaded): then there is nothing to do.
+        _ = complete.try_set(true);
+        return;
+    }
+    let next = switches.remove(0);
     set_timeout(
         move || {
-            if shown.is_disposed() {
-                return;
-            }
-            let next = (shown.get_untracked() + SLICE).min(total);
-            shown.set(next);
-            if next == total {
-                complete.set(true);
-            } else {
-                add_slices(shown, total, complete);
+            // `try_set` hands the value back when the view is gone; then stop.
+            if next.try_set(true).is_none() {
+                show_in_turn(switches, complete);
             }
         },
         Duration::ZERO,
