@@ -37,7 +37,12 @@ pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks:
             let mark = marks
                 .iter()
                 .find(|m| m.start <= piece_start && piece_start < m.end);
-            let piece = build_piece(dom, span, text, mark.map(|m| (m.figure, m.start == piece_start)));
+            let piece = build_piece(
+                dom,
+                span,
+                text,
+                mark.map(|m| (m.figure, m.start == piece_start)),
+            );
             _ = parent.append_child(&piece);
             if let Some(mark) = mark.filter(|m| m.end == cut) {
                 build_back_link(dom, parent, mark.figure);
