@@ -297,13 +297,13 @@ pub async fn fetch_article(
         };
         return Err(LoadError::NotJson { url, content_type });
     }
-    let mut prepared =
-        parse_article_bytes(&bytes)
-            .map(prepare)
-            .map_err(|source| LoadError::Article {
-                url: url.clone(),
-                source,
-            })?;
+    let article = parse_article_bytes(&bytes);
+    // The raw text is not needed once decoded; free it before preparing and rendering.
+    drop(bytes);
+    let mut prepared = article.map(prepare).map_err(|source| LoadError::Article {
+        url: url.clone(),
+        source,
+    })?;
     // Relative images and links in an article are relative to the article file, as in any
     // document; resolve them before the page (which may sit elsewhere) uses them.
     prepared.resolve_urls(|address| {

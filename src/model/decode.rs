@@ -135,7 +135,7 @@ fn shape(path: Path<'_>, expected: &str, found: Option<&Value>) -> ArticleError 
 
 type Decoded<T> = Result<T, ArticleError>;
 
-fn object<'v>(value: Option<&'v Value>, path: Path<'_>) -> Decoded<&'v Fields> {
+fn object<'v>(value: Option<&'v Value<'v>>, path: Path<'_>) -> Decoded<&'v Fields<'v>> {
     match value {
         Some(Value::Object(map)) => Ok(map),
         other => Err(shape(path, "an object", other)),
@@ -143,13 +143,13 @@ fn object<'v>(value: Option<&'v Value>, path: Path<'_>) -> Decoded<&'v Fields> {
 }
 
 /// A present, non-null field; `null` counts as absent for optional fields.
-fn present<'v>(fields: &'v Fields, name: &str) -> Option<&'v Value> {
+fn present<'v>(fields: &'v Fields<'v>, name: &str) -> Option<&'v Value<'v>> {
     fields.get(name).filter(|v| !v.is_null())
 }
 
 fn string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<String> {
     match fields.get(name) {
-        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::String(s)) => Ok(s.to_string()),
         other => Err(shape(path.field(name), "a string", other)),
     }
 }
@@ -157,7 +157,7 @@ fn string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<String> {
 fn opt_string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<Option<String>> {
     match present(fields, name) {
         None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s.to_string())),
         other => Err(shape(path.field(name), "a string", other)),
     }
 }
@@ -170,14 +170,14 @@ fn opt_bool(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<bool> {
     }
 }
 
-fn array<'v>(fields: &'v Fields, name: &str, path: Path<'_>) -> Decoded<&'v Vec<Value>> {
+fn array<'v>(fields: &'v Fields<'v>, name: &str, path: Path<'_>) -> Decoded<&'v [Value<'v>]> {
     match fields.get(name) {
         Some(Value::Array(items)) => Ok(items),
         other => Err(shape(path.field(name), "an array", other)),
     }
 }
 
-fn opt_array<'v>(fields: &'v Fields, name: &str, path: Path<'_>) -> Decoded<&'v [Value]> {
+fn opt_array<'v>(fields: &'v Fields<'v>, name: &str, path: Path<'_>) -> Decoded<&'v [Value<'v>]> {
     match present(fields, name) {
         None => Ok(&[]),
         Some(Value::Array(items)) => Ok(items),
@@ -223,7 +223,7 @@ fn decode_article(value: &Value) -> Decoded<Article> {
         .iter()
         .enumerate()
         .map(|(i, v)| match v {
-            Value::String(s) => Ok(s.clone()),
+            Value::String(s) => Ok(s.to_string()),
             other => Err(shape(authors_path.index(i), "a string", Some(other))),
         })
         .collect::<Decoded<Vec<_>>>()?;
@@ -353,7 +353,7 @@ const INLINE_EXPECTED: &str = "text: a string, or an array of strings and {\"tex
 fn decode_inline(value: Option<&Value>, path: Path<'_>) -> Decoded<Inline> {
     match value {
         Some(Value::String(s)) => Ok(vec![Span {
-            text: s.clone(),
+            text: s.to_string(),
             ..Span::default()
         }]),
         Some(Value::Array(parts)) => parts
@@ -368,7 +368,7 @@ fn decode_inline(value: Option<&Value>, path: Path<'_>) -> Decoded<Inline> {
 fn decode_span(value: &Value, path: Path<'_>) -> Decoded<Span> {
     match value {
         Value::String(s) => Ok(Span {
-            text: s.clone(),
+            text: s.to_string(),
             ..Span::default()
         }),
         Value::Object(fields) => Ok(Span {

@@ -7,11 +7,14 @@
 //! line, a column in characters and a plain message, and refuses nesting beyond a limit before
 //! it can exhaust the stack.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
-/// One JSON value. Objects keep their fields in document order.
+/// One JSON value. Objects keep their fields in document order. Strings without escapes borrow
+/// from the parsed text instead of being copied: the tree of a 5 MB article is then mostly
+/// structure, and each string is copied once, into the article.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
@@ -19,21 +22,21 @@ pub enum Json {
     /// Any number, as the nearest `f64`.
     Number(f64),
     /// A string, with escapes resolved.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object.
-    Object(Fields),
+    Object(Fields<'a>),
 }
 
 /// The fields of an object, in document order. With duplicate names the last one counts, as in
 /// JavaScript's `JSON.parse`.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Fields(pub Vec<(String, Json)>);
+pub struct Fields<'a>(pub Vec<(Cow<'a, str>, Json<'a>)>);
 
-impl Fields {
+impl<'a> Fields<'a> {
     /// The value of field `name`, if present.
-    pub fn get(&self, name: &str) -> Option<&Json> {
+    pub fn get(&self, name: &str) -> Option<&Json<'a>> {
         self.0
             .iter()
             .rev()
@@ -42,12 +45,12 @@ impl Fields {
     }
 
     /// Adds a field (for writing).
-    pub fn insert(&mut self, name: &str, value: Json) {
-        self.0.push((name.to_owned(), value));
+    pub fn insert(&mut self, name: &'a str, value: Json<'a>) {
+        self.0.push((Cow::Borrowed(name), value));
     }
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// Whether this is `null`.
     pub fn is_null(&self) -> bool {
         matches!(self, Json::Null)
@@ -62,7 +65,7 @@ impl Json {
     }
 
     /// A field of an object value.
-    pub fn get(&self, name: &str) -> Option<&Json> {
+    pub fn get(&self, name: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(fields) => fields.get(name),
             _ => None,
@@ -70,8 +73,8 @@ impl Json {
     }
 
     /// A string value.
-    pub fn string(text: &str) -> Json {
-        Json::String(text.to_owned())
+    pub fn string(text: &'a str) -> Json<'a> {
+        Json::String(Cow::Borrowed(text))
     }
 
     /// Compact JSON text. Numbers are written with up to six decimals (the viewer writes none).
@@ -148,7 +151,7 @@ pub struct SyntaxError {
 }
 
 /// Parses `text` as one JSON value, refusing arrays and objects nested deeper than `max_depth`.
-pub fn parse(text: &str, max_depth: usize) -> Result<Json, SyntaxError> {
+pub fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, SyntaxError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -172,7 +175,7 @@ struct Reader<'t> {
 
 type Read<T> = Result<T, SyntaxError>;
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     fn error(&self, message: &'static str) -> SyntaxError {
         let before = &self.text[..self.at.min(self.text.len())];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -194,7 +197,7 @@ impl Reader<'_> {
         }
     }
 
-    fn expect_word(&mut self, word: &str, value: Json) -> Read<Json> {
+    fn expect_word(&mut self, word: &str, value: Json<'t>) -> Read<Json<'t>> {
         if self.bytes[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -204,7 +207,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Read<Json> {
+    fn value(&mut self, depth: usize) -> Read<Json<'t>> {
         self.skip_space();
         match self.peek() {
             None => Err(self.error("the text ends where a value should be")),
@@ -229,7 +232,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Read<Json> {
+    fn array(&mut self, depth: usize) -> Read<Json<'t>> {
         self.enter(depth)?;
         self.at += 1;
         let mut items = Vec::new();
@@ -253,7 +256,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Read<Json> {
+    fn object(&mut self, depth: usize) -> Read<Json<'t>> {
         self.enter(depth)?;
         self.at += 1;
         let mut fields = Vec::new();
@@ -290,10 +293,11 @@ impl Reader<'_> {
         }
     }
 
-    /// A string starting at the opening quote; runs without escapes are copied in one piece.
-    fn string(&mut self) -> Read<String> {
+    /// A string starting at the opening quote: borrowed when it has no escapes, else built with
+    /// runs between escapes copied in one piece.
+    fn string(&mut self) -> Read<Cow<'t, str>> {
         self.at += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let start = self.at;
             while let Some(b) = self.peek() {
@@ -303,15 +307,23 @@ impl Reader<'_> {
                 self.at += 1;
             }
             // Stops only at ASCII bytes, so the slice ends on a character boundary.
-            out.push_str(&self.text[start..self.at]);
+            let run = &self.text[start..self.at];
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => Cow::Borrowed(run),
+                        Some(mut out) => {
+                            out.push_str(run);
+                            Cow::Owned(out)
+                        }
+                    });
                 }
                 Some(b'\\') => {
+                    let out = out.get_or_insert_with(String::new);
+                    out.push_str(run);
                     self.at += 1;
-                    self.escape(&mut out)?;
+                    self.escape(out)?;
                 }
                 Some(_) => {
                     return Err(self.error("a string contains a line break or control character"));
@@ -475,7 +487,7 @@ fn scale(mantissa: u64, exponent: i32) -> f64 {
 mod tests {
     use super::*;
 
-    fn ok(text: &str) -> Json {
+    fn ok(text: &str) -> Json<'_> {
         parse(text, 128).unwrap_or_else(|e| panic!("{text}: {e:?}"))
     }
 
@@ -549,6 +561,11 @@ mod tests {
             Json::string("a\"b\\c/d\n\té😀 Ünï")
         );
         assert_eq!(ok(r#""\ud800x""#), Json::string("\u{FFFD}x"));
+        // Strings without escapes are not copied.
+        assert!(matches!(
+            ok(r#""plain""#),
+            Json::String(Cow::Borrowed("plain"))
+        ));
         assert_eq!(
             ok(r#""\udc00\ud800\u0041""#),
             Json::string("\u{FFFD}\u{FFFD}A")

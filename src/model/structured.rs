@@ -8,7 +8,17 @@ use crate::model::types::Article;
 /// Longest headline schema.org consumers commonly accept.
 const MAX_HEADLINE_CHARS: usize = 110;
 
-fn thing(kind: &str, name: &str) -> Fields {
+fn text(text: &Option<String>) -> Option<Json<'_>> {
+    text.as_deref().map(Json::string)
+}
+
+fn valid_date(date: &Option<String>) -> Option<Json<'_>> {
+    date.as_deref()
+        .filter(|d| IsoDate::parse(d).is_some())
+        .map(Json::string)
+}
+
+fn thing<'a>(kind: &'a str, name: &'a str) -> Fields<'a> {
     let mut fields = Fields::default();
     fields.insert("@type", Json::string(kind));
     fields.insert("name", Json::string(name));
@@ -16,7 +26,7 @@ fn thing(kind: &str, name: &str) -> Fields {
 }
 
 /// `NewsArticle`, or `AdvertiserContentArticle` with `sponsor` when the article is paid for.
-pub fn structured_data(article: &Article, page_url: Option<&str>) -> Json {
+pub fn structured_data<'a>(article: &'a Article, page_url: Option<&'a str>) -> Json<'a> {
     let mut data = Fields::default();
     data.insert("@context", Json::string("https://schema.org"));
     let kind = if article.sponsor.is_some() {
@@ -26,17 +36,11 @@ pub fn structured_data(article: &Article, page_url: Option<&str>) -> Json {
     };
     data.insert("@type", Json::string(kind));
     let headline: String = article.title.chars().take(MAX_HEADLINE_CHARS).collect();
-    data.insert("headline", Json::String(headline));
-    let mut optional = |key: &str, value: Option<Json>| {
+    data.insert("headline", Json::String(headline.into()));
+    let mut optional = |key: &'static str, value: Option<Json<'a>>| {
         if let Some(value) = value {
             data.insert(key, value);
         }
-    };
-    let text = |text: &Option<String>| text.as_deref().map(Json::string);
-    let valid_date = |d: &Option<String>| {
-        d.as_deref()
-            .filter(|d| IsoDate::parse(d).is_some())
-            .map(Json::string)
     };
     optional("description", text(&article.standfirst));
     optional("inLanguage", text(&article.lang));

@@ -38,7 +38,7 @@ impl SectionStates {
                     items
                         .into_iter()
                         .filter_map(|item| match item {
-                            Json::String(id) => Some(id),
+                            Json::String(id) => Some(id.into_owned()),
                             _ => None,
                         })
                         .collect(),
