@@ -1,19 +1,19 @@
 // The benchmark (not a test): the release build against (1) the same rendered markup as static
 // HTML and (2) a plain JavaScript renderer (bench/plain/), on synthetic articles, in headless
 // Chromium, over alternating runs. Prints a table of medians and ratios; writes JSON.
-//   node bench/run.mjs [--runs 5] [--sizes 10,500,5000] [--out target/bench/results.json]
+//   node bench/run.mjs [--runs 5] [--sizes 10,500,2000,5000] [--out target/bench/results.json]
 // Run it through scripts/bench, which builds dist/ first.
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../tests/e2e/server.mjs';
 import { launchChromium } from '../tests/e2e/browser.mjs';
 import { syntheticArticle } from './generate.mjs';
+import { BUDGET_BYTES, measure as measureTransfer, table as transferTable } from '../scripts/size.mjs';
 
 const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
-    sizes: { type: 'string', default: '10,500,5000' },
+    sizes: { type: 'string', default: '10,500,2000,5000' },
     out: { type: 'string', default: 'target/bench/results.json' },
   },
 });
@@ -80,6 +80,12 @@ async function measure(variant, size) {
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.full !== undefined, null, { timeout: 120000 });
   const result = await page.evaluate(() => window.__bench);
+  if (variant === 'viewer') {
+    // The viewer's own User Timing marks (src/timing.rs): where its time goes.
+    await page.waitForFunction(() => performance.getEntriesByName('viewer:complete').length > 0);
+    result.marks = await page.evaluate(() => Object.fromEntries(
+      performance.getEntriesByType('mark').filter((m) => m.name.startsWith('viewer:')).map((m) => [m.name.slice(7), m.startTime])));
+  }
   if (variant !== 'static') {
     const middle = `#s-${Math.floor(size / 2)}--toggle`;
     // From the click to the second frame after it: the change is applied and painted.
@@ -176,14 +182,40 @@ for (const [i, row] of rows.entries()) {
 }
 console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap.`);
 
-const sizes = {};
-for (const file of await readdir('dist')) {
-  if (/\.(wasm|js|css|html)$/.test(file)) {
-    const bytes = await readFile(join('dist', file));
-    const { gzipSync } = await import('node:zlib');
-    sizes[file] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  }
+// Where the viewer's time goes: its marks, as medians since navigation start.
+const STAGES = [['start', 'wasm running'], ['fetch', 'config read, fetch starts'], ['downloaded', 'article downloaded'],
+  ['parsed', 'parsed and decoded'], ['prepared', 'prepared'], ['rendered', 'first slice in the DOM'], ['complete', 'all sections in the DOM']];
+console.log(`\nviewer timeline (ms since navigation start, medians)`);
+console.log(['stage'.padEnd(26), ...SIZES.map((s) => String(s).padStart(8))].join(''));
+for (const [key, label] of STAGES) {
+  const cells = SIZES.map((size) => {
+    const value = median(samples[size].viewer.map((r) => r.marks?.[key]));
+    return (value === null ? '—' : value.toFixed(0)).padStart(8);
+  });
+  console.log([label.padEnd(26), ...cells].join(''));
 }
+
+// The budgets of issue 6, for the sizes that were run.
+const transfer = await measureTransfer('dist');
+const budgets = [];
+const check = (name, value, limit, unit = '×') => budgets.push({ name, value, limit, met: value !== null && value <= limit, unit });
+check('transfer before the article (KB gzip)', transfer.total.gzip / 1024, BUDGET_BYTES / 1024, ' KB');
+if (medians[10]) check('10 sections: title painted, viewer / static', medians[10].viewer.title / medians[10].static.title, 2);
+const big = SIZES.includes(2000) ? 2000 : Math.max(...SIZES);
+if (medians[big] && big > 10) {
+  const m = medians[big];
+  check(`${big} sections: first screen / plain whole`, m.viewer.first / m.plain.full, 0.5);
+  check(`${big} sections: whole article / plain whole`, m.viewer.full / m.plain.full, 1.3);
+  check(`${big} sections: toggle one / plain toggle`, m.viewer.toggle / m.plain.toggle, 1.2);
+  check(`${big} sections: memory / plain JS heap`, (m.viewer.jsHeap + m.viewer.wasmMemory) / m.plain.jsHeap, 2);
+}
+console.log('\nbudgets');
+for (const b of budgets) {
+  const show = (v) => (b.unit === '×' ? `${v.toFixed(2)}×` : `${v.toFixed(1)}${b.unit}`);
+  console.log(`${b.name.padEnd(46)} ${show(b.value).padStart(9)}  limit ${show(b.limit).padStart(9)}  ${b.met ? 'met' : 'NOT met'}`);
+}
+console.log(`\ntransfer size (dist/, everything before the article)\n${transferTable(transfer)}`);
+
 await mkdir('target/bench', { recursive: true });
-await writeFile(options.out, JSON.stringify({ runs: RUNS, sizes: SIZES, articleBytes, medians, samples, transfer: sizes }, null, 2));
+await writeFile(options.out, JSON.stringify({ runs: RUNS, sizes: SIZES, articleBytes, medians, samples, transfer, budgets }, null, 2));
 console.log(`results: ${options.out}`);

@@ -7,6 +7,7 @@ pub mod config;
 pub mod load;
 pub mod model;
 pub mod panic_panel;
+pub mod timing;
 pub mod view;
 
 pub use view::App;
@@ -16,6 +17,7 @@ pub fn start() {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
+    timing::mark("viewer:start");
     panic_panel::install();
     let host = document()
         .get_element_by_id("viewer")

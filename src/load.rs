@@ -211,6 +211,7 @@ pub async fn fetch_article(
     config: ViewerConfig,
     on_progress: impl Fn(Progress),
 ) -> Result<PreparedArticle, LoadError> {
+    crate::timing::mark("viewer:fetch");
     let url = resolve_article_url(&raw)?;
     let origin = web_sys::Url::new(&url)
         .map(|u| u.origin())
@@ -297,7 +298,9 @@ pub async fn fetch_article(
         };
         return Err(LoadError::NotJson { url, content_type });
     }
+    crate::timing::mark("viewer:downloaded");
     let article = parse_article_bytes(&bytes);
+    crate::timing::mark("viewer:parsed");
     // The raw text is not needed once decoded; free it before preparing and rendering.
     drop(bytes);
     let mut prepared = article.map(prepare).map_err(|source| LoadError::Article {
@@ -311,6 +314,7 @@ pub async fn fetch_article(
             .map(|absolute| absolute.href())
             .unwrap_or_else(|_| address.to_owned())
     });
+    crate::timing::mark("viewer:prepared");
     Ok(prepared)
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::{KeyFigure, PlacedMark, PreparedArticle, structured_data};
+use crate::timing::mark;
 use crate::view::accordion::{SectionStates, ShowAllToggle};
 use crate::view::announce::{Announcements, Announcer};
 use crate::view::contents::TableOfContents;
@@ -61,6 +62,15 @@ pub fn ArticleView(
     // Fragments are followed once every section is in the page (long articles render in slices).
     let complete = RwSignal::new(false);
     follow_fragments(states.clone(), complete);
+    // Effects run once the view is in the page: the first screen, then the last slice.
+    Effect::new(move |previous: Option<()>| {
+        if previous.is_none() {
+            mark("viewer:rendered");
+        }
+        if complete.get() {
+            mark("viewer:complete");
+        }
+    });
     let announcer = Announcer::provide();
     let position = ReadingPosition::track(states.clone());
 
