@@ -226,8 +226,11 @@ async fn closed_panels_stay_findable_and_beforematch_opens_them() {
         panel.get_attribute("hidden").as_deref(),
         Some("until-found")
     );
-    // The browser fires beforematch when find-in-page or a text fragment matches inside.
-    let event = web_sys::Event::new("beforematch").unwrap();
+    // The browser fires beforematch, which bubbles, when find-in-page or a text fragment
+    // matches inside.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforematch", &init).unwrap();
     panel.dispatch_event(&event).unwrap();
     tick().await;
     assert_eq!(panel.get_attribute("hidden"), None);

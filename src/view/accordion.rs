@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use crate::model::json::{self, Json};
-use crate::view::page::{Store, current_fragment, load, reveal, save};
+use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 #[derive(Clone)]
@@ -92,6 +93,43 @@ impl SectionStates {
         state.expanded.set(true);
         self.revealed.set(Some(index));
         Some(state)
+    }
+
+    /// Handles a click anywhere in the article: a section toggle opens or closes its section
+    /// (and an opened section's address goes into the URL). One listener serves every toggle.
+    pub fn handle_click(&self, event: &web_sys::MouseEvent) {
+        let Some(index) = self.section_of(event, "button.section-toggle") else {
+            return;
+        };
+        let state = &self.sections[index];
+        let open = !state.expanded.get_untracked();
+        state.expanded.set(open);
+        if open {
+            replace_fragment(&state.id);
+        }
+    }
+
+    /// Handles `beforematch` (find-in-page found text in a closed panel): opens that section.
+    pub fn handle_before_match(&self, event: &web_sys::Event) {
+        if let Some(index) = self.section_of(event, "div.section-panel") {
+            self.sections[index].expanded.set(true);
+        }
+    }
+
+    /// The collapsible section whose `selector` element the event happened in.
+    fn section_of(&self, event: &web_sys::Event, selector: &str) -> Option<usize> {
+        let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+        let section = target
+            .closest(selector)
+            .ok()
+            .flatten()?
+            .closest("section.section")
+            .ok()
+            .flatten()?;
+        let id = section.id();
+        self.sections
+            .iter()
+            .position(|s| s.collapsible && s.id == id)
     }
 
     /// Whether every collapsible section is open.

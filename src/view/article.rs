@@ -133,7 +133,17 @@ pub fn ArticleView(
             class="article"
             lang=article_lang
             dir=dir.as_attr()
-            on:click=move |ev| announcer.copy_link_from_click(&ev)
+            on:click={
+                let states = states.clone();
+                move |ev| {
+                    states.handle_click(&ev);
+                    announcer.copy_link_from_click(&ev);
+                }
+            }
+            on:beforematch={
+                let states = states.clone();
+                move |ev: web_sys::Event| states.handle_before_match(&ev)
+            }
         >
             <DisplayControls />
             <ArticleHeader

@@ -3,17 +3,25 @@
 //! Space work natively. Closed panels use `hidden="until-found"`: find-in-page can still reach
 //! their text, and `beforematch` opens the section; browsers without it treat the value as
 //! ordinary `hidden`.
+//!
+//! Long articles have thousands of sections, so each is built once as plain DOM (see
+//! [`crate::view::dom`]) with a single effect that applies its open state; clicks on toggles
+//! and `beforematch` are handled once for the whole article ([`SectionStates::handle_click`],
+//! [`SectionStates::handle_before_match`]).
+//!
+//! [`SectionStates::handle_click`]: crate::view::accordion::SectionStates::handle_click
+//! [`SectionStates::handle_before_match`]: crate::view::accordion::SectionStates::handle_before_match
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
-use crate::view::announce::CopyLinkButton;
+use crate::view::announce::build_copy_link_button;
 use crate::view::blocks::SectionBlocks;
-use crate::view::dom::{Content, fill};
-use crate::view::page::replace_fragment;
+use crate::view::dom::{Content, Dom, fill, set};
 
 /// Renders one section with its open/closed state.
 #[component]
@@ -27,64 +35,99 @@ pub fn SectionView(
     marks: Vec<PlacedMark>,
 ) -> impl IntoView {
     let SectionState { id, expanded, .. } = state;
-    let blocks: Rc<dyn Content> = Rc::new(SectionBlocks {
+    let blocks = SectionBlocks {
         section_id: id.clone(),
         blocks: section.blocks,
         marks,
-    });
+    };
     let Some(heading) = section.heading else {
+        let blocks: Rc<dyn Content> = Rc::new(blocks);
         return view! { <section class="section section-lead" id=id use:fill=blocks></section> }
             .into_any();
     };
-    let toggle_id = format!("{id}--toggle");
-    let panel_id = format!("{id}--panel");
-    let toggle = {
-        let id = id.clone();
-        move |_| {
-            let open = !expanded.get_untracked();
-            expanded.set(open);
-            if open {
-                replace_fragment(&id);
-            }
-        }
-    };
-    let copy_label = format!("section: {heading}");
-    let heading_copy = heading.clone();
-    let copy_id = id.clone();
-    view! {
-        <section class="section" id=id class:is-open=move || expanded.get()>
-            <div class="section-header">
-                <h2 class="section-heading">
-                    <button
-                        type="button"
-                        class="section-toggle"
-                        id=toggle_id.clone()
-                        aria-expanded=move || expanded.get().to_string()
-                        aria-controls=panel_id.clone()
-                        on:click=toggle
-                    >
-                        <span class="section-heading-text">{heading}</span>
-                        <span class="section-toggle-hint" aria-hidden="true">
-                            {move || if expanded.get() { "Hide" } else { "Show" }}
-                        </span>
-                    </button>
-                </h2>
-                <CopyLinkButton id=copy_id label=copy_label />
-            </div>
-            // Reader modes (Readability) drop <button>, and with it the heading text above.
-            // This copy is display:none by stylesheet: invisible to people, assistive
-            // technology, find-in-page and print, but kept by reader modes.
-            <h2 class="reader-only">{heading_copy}</h2>
-            <div
-                class="section-panel"
-                id=panel_id
-                role="region"
-                aria-labelledby=toggle_id
-                hidden=move || (!expanded.get()).then_some("until-found")
-                on:beforematch=move |_: web_sys::Event| expanded.set(true)
-                use:fill=blocks
-            ></div>
-        </section>
+    let shell: Rc<dyn Content> = Rc::new(SectionShell {
+        id: id.clone(),
+        heading,
+        blocks,
+        expanded,
+    });
+    view! { <section class="section" id=id use:fill=shell></section> }.into_any()
+}
+
+/// A headed section's header, reader-mode heading and panel.
+struct SectionShell {
+    id: String,
+    heading: String,
+    blocks: SectionBlocks,
+    expanded: RwSignal<bool>,
+}
+
+impl Content for SectionShell {
+    fn build(&self, dom: &Dom, section: &Element) {
+        let SectionShell {
+            id,
+            heading,
+            blocks,
+            expanded,
+        } = self;
+        let toggle_id = format!("{id}--toggle");
+        let panel_id = format!("{id}--panel");
+        let header = dom.element(section, "div", "section-header");
+        let h2 = dom.element(&header, "h2", "section-heading");
+        let button = dom.element(&h2, "button", "section-toggle");
+        set(&button, "type", "button");
+        button.set_id(&toggle_id);
+        set(&button, "aria-controls", &panel_id);
+        let text = dom.element(&button, "span", "section-heading-text");
+        dom.text(&text, heading);
+        let hint = dom.element(&button, "span", "section-toggle-hint");
+        set(&hint, "aria-hidden", "true");
+        build_copy_link_button(dom, &header, id, &format!("section: {heading}"));
+        // Reader modes (Readability) drop <button>, and with it the heading text above. This
+        // copy is display:none by stylesheet: invisible to people, assistive technology,
+        // find-in-page and print, but kept by reader modes.
+        let reader_heading = dom.element(section, "h2", "reader-only");
+        dom.text(&reader_heading, heading);
+        let panel = dom.element(section, "div", "section-panel");
+        panel.set_id(&panel_id);
+        set(&panel, "role", "region");
+        set(&panel, "aria-labelledby", &toggle_id);
+        blocks.build(dom, &panel);
+
+        let shown = Shown {
+            section: section.clone(),
+            button,
+            hint,
+            panel,
+        };
+        shown.apply(expanded.get_untracked());
+        let expanded = *expanded;
+        Effect::new(move |_| shown.apply(expanded.get()));
     }
-    .into_any()
+}
+
+/// The elements that show whether a section is open.
+struct Shown {
+    section: Element,
+    button: Element,
+    hint: Element,
+    panel: Element,
+}
+
+impl Shown {
+    fn apply(&self, open: bool) {
+        _ = self.section.class_list().toggle_with_force("is-open", open);
+        set(
+            &self.button,
+            "aria-expanded",
+            if open { "true" } else { "false" },
+        );
+        self.hint
+            .set_text_content(Some(if open { "Hide" } else { "Show" }));
+        if open {
+            _ = self.panel.remove_attribute("hidden");
+        } else {
+            set(&self.panel, "hidden", "until-found");
+        }
+    }
 }
