@@ -114,29 +114,35 @@ pub fn CopyLinkButton(
 
 /// The same button as [`CopyLinkButton`], built as plain DOM inside static content.
 pub fn build_copy_link_button(dom: &Dom, parent: &web_sys::Element, id: &str, label: &str) {
-    let button = dom.element(parent, "button", "copy-link");
-    set(&button, "type", "button");
+    let button: web_sys::Element = dom
+        .copy_of("copy-link", |dom| {
+            let button = dom.detached("button", "copy-link");
+            set(&button, "type", "button");
+            set(&button, "title", "Copy link");
+            let svg = dom.svg_element(&button, "svg");
+            for (name, value) in [
+                ("viewBox", "0 0 24 24"),
+                ("width", "20"),
+                ("height", "20"),
+                ("aria-hidden", "true"),
+                ("focusable", "false"),
+            ] {
+                set(&svg, name, value);
+            }
+            let path = dom.svg_element(&svg, "path");
+            for (name, value) in [
+                ("d", LINK_ICON_PATH),
+                ("fill", "none"),
+                ("stroke", "currentColor"),
+                ("stroke-width", "2"),
+                ("stroke-linecap", "round"),
+            ] {
+                set(&path, name, value);
+            }
+            button.into()
+        })
+        .unchecked_into();
     set(&button, "aria-label", &format!("Copy link to {label}"));
-    set(&button, "title", "Copy link");
     set(&button, COPY_LINK_ATTR, id);
-    let svg = dom.svg_element(&button, "svg");
-    for (name, value) in [
-        ("viewBox", "0 0 24 24"),
-        ("width", "20"),
-        ("height", "20"),
-        ("aria-hidden", "true"),
-        ("focusable", "false"),
-    ] {
-        set(&svg, name, value);
-    }
-    let path = dom.svg_element(&svg, "path");
-    for (name, value) in [
-        ("d", LINK_ICON_PATH),
-        ("fill", "none"),
-        ("stroke", "currentColor"),
-        ("stroke-width", "2"),
-        ("stroke-linecap", "round"),
-    ] {
-        set(&path, name, value);
-    }
+    _ = parent.append_child(&button);
 }

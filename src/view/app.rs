@@ -66,16 +66,13 @@ pub fn ArticleLoader(
         progress.set(None);
         state.set(LoadState::Loading);
         spawn_local(async move {
-            let config = match config {
-                Some(config) => Ok(config),
-                None => load_config().await,
-            };
-            let result = match config {
-                Ok(config) => {
-                    fetch_article(url, config, move |p| _ = progress.try_set(Some(p))).await
+            let config = async move {
+                match config {
+                    Some(config) => Ok(config),
+                    None => load_config().await,
                 }
-                Err(error) => Err(error),
             };
+            let result = fetch_article(url, config, move |p| _ = progress.try_set(Some(p))).await;
             _ = state.try_set(match result {
                 Ok(prepared) => LoadState::Loaded(Box::new(prepared)),
                 Err(error) => LoadState::Failed(error),

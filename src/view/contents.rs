@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::view::accordion::SectionStates;
-use crate::view::dom::{Content, Dom, fill, set};
+use crate::view::dom::{Content, Dom, fill, first_child, set};
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
 
@@ -81,8 +81,13 @@ struct ContentsLinks(Vec<(usize, String, String)>);
 impl Content for ContentsLinks {
     fn build(&self, dom: &Dom, parent: &web_sys::Element) {
         for (index, id, heading) in &self.0 {
-            let item = dom.element(parent, "li", "");
-            let link = dom.element(&item, "a", "contents-link");
+            let item = dom.copy_of("contents-entry", |dom| {
+                let item = dom.detached("li", "");
+                dom.element(&item, "a", "contents-link");
+                item.into()
+            });
+            let link = first_child(&item);
+            _ = parent.append_child(&item);
             set(&link, "href", &format!("#{id}"));
             set(&link, SECTION_ATTR, &index.to_string());
             dom.text(&link, heading);

@@ -7,10 +7,16 @@
 //! Performance). Leptos components keep everything interactive; they attach this content with
 //! the [`fill`] directive. Text always goes in as text nodes, never as HTML.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::UnwrapThrowExt;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, Node};
+
+thread_local! {
+    /// Prototypes by name, built on first use (see [`Dom::copy_of`]).
+    static PROTOTYPES: RefCell<Vec<(&'static str, Node)>> = const { RefCell::new(Vec::new()) };
+}
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -61,6 +67,29 @@ impl Dom {
         self.document.create_text_node(text).into()
     }
 
+    /// A deep copy of the prototype `name`, which `make` builds (detached) the first time.
+    ///
+    /// Every string handed from WebAssembly to the DOM is decoded on the JavaScript side, and
+    /// in a long article those decodings were the largest single cost: a structure repeated
+    /// per section is therefore built once and cloned, and only its varying parts are set.
+    pub fn copy_of(&self, name: &'static str, make: impl FnOnce(&Dom) -> Node) -> Node {
+        let prototype = PROTOTYPES.with(|prototypes| {
+            let mut prototypes = prototypes.borrow_mut();
+            if let Some((_, node)) = prototypes.iter().find(|(n, _)| *n == name) {
+                return node.clone();
+            }
+            let node = make(self);
+            prototypes.push((name, node.clone()));
+            node
+        });
+        prototype.clone_node_with_deep(true).unwrap_throw()
+    }
+
+    /// A detached document fragment, to build a prototype in.
+    pub fn fragment(&self) -> Node {
+        self.document.create_document_fragment().into()
+    }
+
     /// An element not yet in the page.
     pub fn detached(&self, tag: &str, class: &str) -> Element {
         let element = self.document.create_element(tag).unwrap_throw();
@@ -69,6 +98,16 @@ impl Dom {
         }
         element
     }
+}
+
+/// The first element child of `node` (prototype parts are found by position).
+pub fn first_child(node: &Node) -> Element {
+    node.first_child().unwrap_throw().unchecked_into()
+}
+
+/// The element after `element` in its parent.
+pub fn next(element: &Element) -> Element {
+    element.next_element_sibling().unwrap_throw()
 }
 
 /// Sets attribute `name` (values are attribute text, never markup).

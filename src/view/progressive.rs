@@ -12,7 +12,7 @@ use crate::view::section::SectionView;
 /// Sections rendered before the first paint: more than a screen on any device.
 const FIRST_SLICE: usize = 40;
 /// Sections added per task afterwards.
-const SLICE: usize = 250;
+const SLICE: usize = 500;
 
 /// One section with what it needs to render.
 pub type PendingSection = (Section, SectionState, Vec<PlacedMark>);

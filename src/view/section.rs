@@ -21,7 +21,7 @@ use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
 use crate::view::announce::build_copy_link_button;
 use crate::view::blocks::SectionBlocks;
-use crate::view::dom::{Content, Dom, fill, set};
+use crate::view::dom::{Content, Dom, fill, first_child, next, set};
 
 /// Renders one section with its open/closed state.
 #[component]
@@ -72,25 +72,39 @@ impl Content for SectionShell {
         } = self;
         let toggle_id = format!("{id}--toggle");
         let panel_id = format!("{id}--panel");
-        let header = dom.element(section, "div", "section-header");
-        let h2 = dom.element(&header, "h2", "section-heading");
-        let button = dom.element(&h2, "button", "section-toggle");
-        set(&button, "type", "button");
+        // One prototype per page, cloned per section (see `Dom::copy_of`):
+        // div.section-header > h2 > button > (span, span); h2.reader-only; div.section-panel.
+        let parts = dom.copy_of("section", |dom| {
+            let parts = dom.fragment();
+            let header = dom.element(&parts, "div", "section-header");
+            let h2 = dom.element(&header, "h2", "section-heading");
+            let button = dom.element(&h2, "button", "section-toggle");
+            set(&button, "type", "button");
+            dom.element(&button, "span", "section-heading-text");
+            let hint = dom.element(&button, "span", "section-toggle-hint");
+            set(&hint, "aria-hidden", "true");
+            // Reader modes (Readability) drop <button>, and with it the heading text above.
+            // This copy is display:none by stylesheet: invisible to people, assistive
+            // technology, find-in-page and print, but kept by reader modes.
+            dom.element(&parts, "h2", "reader-only");
+            let panel = dom.element(&parts, "div", "section-panel");
+            set(&panel, "role", "region");
+            parts
+        });
+        let header = first_child(&parts);
+        let button = first_child(&first_child(&header));
+        let text = first_child(&button);
+        let hint = next(&text);
+        let reader_heading = next(&header);
+        let panel = next(&reader_heading);
+        _ = section.append_child(&parts);
+
         button.set_id(&toggle_id);
         set(&button, "aria-controls", &panel_id);
-        let text = dom.element(&button, "span", "section-heading-text");
         dom.text(&text, heading);
-        let hint = dom.element(&button, "span", "section-toggle-hint");
-        set(&hint, "aria-hidden", "true");
         build_copy_link_button(dom, &header, id, &format!("section: {heading}"));
-        // Reader modes (Readability) drop <button>, and with it the heading text above. This
-        // copy is display:none by stylesheet: invisible to people, assistive technology,
-        // find-in-page and print, but kept by reader modes.
-        let reader_heading = dom.element(section, "h2", "reader-only");
         dom.text(&reader_heading, heading);
-        let panel = dom.element(section, "div", "section-panel");
         panel.set_id(&panel_id);
-        set(&panel, "role", "region");
         set(&panel, "aria-labelledby", &toggle_id);
         blocks.build(dom, &panel);
 
