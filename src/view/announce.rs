@@ -81,38 +81,8 @@ impl Announcer {
     }
 }
 
-/// A small button that copies a link to the element with `id` (clicks are handled by the
-/// article, see [`COPY_LINK_ATTR`]).
-#[component]
-pub fn CopyLinkButton(
-    /// The fragment the link points at.
-    id: String,
-    /// What the link leads to, for the accessible name ("Copy link to section: …").
-    #[prop(into)]
-    label: String,
-) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="copy-link"
-            aria-label=format!("Copy link to {label}")
-            title="Copy link"
-            data-copy-link=id
-        >
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                <path
-                    d=LINK_ICON_PATH
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="2"
-                    stroke-linecap="round"
-                ></path>
-            </svg>
-        </button>
-    }
-}
-
-/// The same button as [`CopyLinkButton`], built as plain DOM inside static content.
+/// A small button that copies a link to the element with `id`, built as plain DOM; its clicks
+/// are handled by the article (see [`COPY_LINK_ATTR`]).
 pub fn build_copy_link_button(dom: &Dom, parent: &web_sys::Element, id: &str, label: &str) {
     let button: web_sys::Element = dom
         .copy_of("copy-link", |dom| {

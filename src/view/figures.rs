@@ -1,14 +1,27 @@
 //! The key-figures sidebar: each figure prominent, with its unit, date and source, numbered,
 //! linked to the passage that states it (or its section), and with a copy-link control.
+//!
+//! The cards are static, so they are built as plain DOM (see [`crate::view::dom`]); their
+//! links are followed by one listener on the list.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use crate::model::{KeyFigure, Source};
+use crate::model::KeyFigure;
 use crate::view::accordion::SectionStates;
-use crate::view::announce::CopyLinkButton;
-use crate::view::chart::SeriesChart;
-use crate::view::inline::{anchor_id, figure_id, source_name};
+use crate::view::announce::build_copy_link_button;
+use crate::view::chart::build_series_chart;
+use crate::view::dom::{Content, Dom, fill, set};
+use crate::view::inline::{anchor_id, build_source_name, figure_id};
 use crate::view::page::replace_fragment;
+
+/// On a figure link: the section to open.
+const SECTION_ATTR: &str = "data-section";
+/// On a figure link to a marked passage: present (the passage is highlighted, not the section).
+const PASSAGE_ATTR: &str = "data-passage";
 
 /// Where a figure's link leads: its marked passage, or only its section.
 #[derive(Clone)]
@@ -30,64 +43,87 @@ pub fn KeyFigures(
     targets: Vec<Option<FigureTarget>>,
 ) -> impl IntoView {
     let states = expect_context::<SectionStates>();
-    let items = figures
-        .into_iter()
-        .zip(targets)
-        .enumerate()
-        .map(|(index, (figure, target))| {
-            let link = target.map(|target| figure_link(&states, index, target));
-            view! { <FigureCard index figure link /> }
-        })
-        .collect_view();
-    view! {
-        <aside class="key-figures" aria-label="Key figures">
-            <h2 class="rail-title">"Key figures"</h2>
-            <ol class="figure-list">{items}</ol>
-        </aside>
-    }
-}
-
-fn figure_link(
-    states: &SectionStates,
-    index: usize,
-    target: FigureTarget,
-) -> impl IntoView + use<> {
-    let FigureTarget {
-        section,
-        heading,
-        anchored,
-    } = target;
-    let section_id = states.all()[section].id.clone();
-    let destination = if anchored {
-        anchor_id(index)
-    } else {
-        section_id
-    };
-    let href = format!("#{destination}");
-    let states = states.clone();
+    let section_ids = targets
+        .iter()
+        .map(|t| t.as_ref().map(|t| states.all()[t.section].id.clone()))
+        .collect();
+    let cards: Rc<dyn Content> = Rc::new(FigureCards {
+        figures,
+        targets,
+        section_ids,
+    });
     let follow = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let Some(link) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|element| element.closest("a.figure-link").ok().flatten())
+        else {
+            return;
+        };
+        let section = link
+            .get_attribute(SECTION_ATTR)
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|s| *s < states.all().len());
+        let destination = link
+            .get_attribute("href")
+            .and_then(|href| href.strip_prefix('#').map(str::to_owned));
+        let (Some(section), Some(destination)) = (section, destination) else {
+            return;
+        };
         ev.prevent_default();
         replace_fragment(&destination);
-        if anchored {
-            states.open_and_flash(section, destination.clone());
+        if link.has_attribute(PASSAGE_ATTR) {
+            states.open_and_flash(section, destination);
         } else {
             states.open_and_reveal(section);
         }
     };
-    let text = match (anchored, heading) {
-        (true, _) => "Where the article says this".to_owned(),
-        (false, Some(heading)) => format!("In: {heading}"),
-        (false, None) => "In the introduction".to_owned(),
-    };
-    view! { <a class="figure-link" href=href on:click=follow>{text}</a> }
+    view! {
+        <aside class="key-figures" aria-label="Key figures" on:click=follow>
+            <h2 class="rail-title">"Key figures"</h2>
+            <ol class="figure-list" use:fill=cards></ol>
+        </aside>
+    }
 }
 
-#[component]
-fn FigureCard(
+struct FigureCards {
+    figures: Vec<KeyFigure>,
+    targets: Vec<Option<FigureTarget>>,
+    /// Page id of each target's section.
+    section_ids: Vec<Option<String>>,
+}
+
+impl Content for FigureCards {
+    fn build(&self, dom: &Dom, list: &Element) {
+        let cards = self
+            .figures
+            .iter()
+            .zip(&self.targets)
+            .zip(&self.section_ids);
+        for (index, ((figure, target), section_id)) in cards.enumerate() {
+            build_card(
+                dom,
+                list,
+                index,
+                figure,
+                target.as_ref(),
+                section_id.as_deref(),
+            );
+        }
+    }
+}
+
+fn build_card(
+    dom: &Dom,
+    list: &Element,
     index: usize,
-    figure: KeyFigure,
-    link: Option<impl IntoView + 'static>,
-) -> impl IntoView {
+    figure: &KeyFigure,
+    target: Option<&FigureTarget>,
+    section_id: Option<&str>,
+) {
     let KeyFigure {
         value,
         label,
@@ -98,34 +134,63 @@ fn FigureCard(
         series,
         ..
     } = figure;
-    let copy_label = format!("key figure: {value} {label}");
-    let chart = (!series.is_empty()).then(|| {
-        view! { <SeriesChart series unit=unit.clone() label=label.clone() /> }
-    });
-    view! {
-        <li class="figure" id=figure_id(index) tabindex="-1">
-            <p class="figure-value">
-                <span class="figure-number" aria-hidden="true">{index + 1}</span>
-                {value}
-                {unit.map(|u| view! { <span class="figure-unit">" " {u}</span> })}
-            </p>
-            <p class="figure-label">{label}</p>
-            {chart}
-            {detail.map(|d| view! { <p class="figure-detail">{d}</p> })}
-            {(as_of.is_some() || source.is_some()).then(|| view! {
-                <p class="figure-meta">
-                    {as_of.map(|when| view! { <span>"As of " {when}</span> })}
-                    {source.map(source_view)}
-                </p>
-            })}
-            <div class="figure-actions">
-                {link}
-                <CopyLinkButton id=figure_id(index) label=copy_label />
-            </div>
-        </li>
+    let card = dom.element(list, "li", "figure");
+    card.set_id(&figure_id(index));
+    set(&card, "tabindex", "-1");
+    let value_line = dom.element(&card, "p", "figure-value");
+    let number = dom.element(&value_line, "span", "figure-number");
+    set(&number, "aria-hidden", "true");
+    dom.text(&number, &(index + 1).to_string());
+    dom.text(&value_line, value);
+    if let Some(unit) = unit {
+        let span = dom.element(&value_line, "span", "figure-unit");
+        dom.text(&span, " ");
+        dom.text(&span, unit);
     }
-}
-
-fn source_view(source: Source) -> impl IntoView {
-    view! { <span class="figure-source">"Source: " {source_name(source)}</span> }
+    let label_line = dom.element(&card, "p", "figure-label");
+    dom.text(&label_line, label);
+    if !series.is_empty() {
+        build_series_chart(dom, &card, series, unit.as_deref(), label);
+    }
+    if let Some(detail) = detail {
+        let p = dom.element(&card, "p", "figure-detail");
+        dom.text(&p, detail);
+    }
+    if as_of.is_some() || source.is_some() {
+        let meta = dom.element(&card, "p", "figure-meta");
+        if let Some(when) = as_of {
+            let span = dom.element(&meta, "span", "");
+            dom.text(&span, "As of ");
+            dom.text(&span, when);
+        }
+        if let Some(source) = source {
+            let span = dom.element(&meta, "span", "figure-source");
+            dom.text(&span, "Source: ");
+            build_source_name(dom, &span, source);
+        }
+    }
+    let actions = dom.element(&card, "div", "figure-actions");
+    if let (Some(target), Some(section_id)) = (target, section_id) {
+        let link = dom.element(&actions, "a", "figure-link");
+        let destination = if target.anchored {
+            set(&link, PASSAGE_ATTR, "");
+            anchor_id(index)
+        } else {
+            section_id.to_owned()
+        };
+        set(&link, "href", &format!("#{destination}"));
+        set(&link, SECTION_ATTR, &target.section.to_string());
+        let text = match (target.anchored, &target.heading) {
+            (true, _) => "Where the article says this".to_owned(),
+            (false, Some(heading)) => format!("In: {heading}"),
+            (false, None) => "In the introduction".to_owned(),
+        };
+        dom.text(&link, &text);
+    }
+    build_copy_link_button(
+        dom,
+        &actions,
+        &figure_id(index),
+        &format!("key figure: {value} {label}"),
+    );
 }

@@ -2,8 +2,6 @@
 //! Phrases that state a key figure are wrapped in `<mark>` with an id, followed by a small link
 //! back to the figure.
 
-use leptos::prelude::*;
-
 use crate::model::{Mark, Source, Span};
 use crate::view::dom::{Dom, set};
 
@@ -85,12 +83,17 @@ fn build_piece(dom: &Dom, span: &Span, text: &str, mark: Option<(usize, bool)>) 
     node
 }
 
-/// An organisation's name, linked to its site when the address is allowed.
-pub fn source_name(source: Source) -> AnyView {
-    let Source { name, url } = source;
-    match url.and_then(|u| u.safe) {
-        Some(url) => view! { <a href=url rel="noopener noreferrer">{name}</a> }.into_any(),
-        None => name.into_any(),
+/// An organisation's name, linked to its site when the address is allowed, appended to
+/// `parent`.
+pub fn build_source_name(dom: &Dom, parent: &web_sys::Element, source: &Source) {
+    match source.url.as_ref().and_then(|u| u.safe.as_deref()) {
+        Some(url) => {
+            let link = dom.element(parent, "a", "");
+            set(&link, "href", url);
+            set(&link, "rel", "noopener noreferrer");
+            dom.text(&link, &source.name);
+        }
+        None => dom.text(parent, &source.name),
     }
 }
 
