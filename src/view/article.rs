@@ -1,5 +1,7 @@
 //! One article: display controls, header, lead, contents and key figures, sections, footer.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::model::{KeyFigure, PlacedMark, PreparedArticle, structured_data};
@@ -8,6 +10,7 @@ use crate::view::accordion::{SectionStates, ShowAllToggle};
 use crate::view::announce::{Announcements, Announcer};
 use crate::view::contents::TableOfContents;
 use crate::view::display::DisplayControls;
+use crate::view::dom::{Content, Dom, fill};
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleFooter, ProblemsNote};
 use crate::view::header::ArticleHeader;
@@ -95,7 +98,10 @@ pub fn ArticleView(
             })
         })
         .collect();
-    let reader_figures = reader_summary(&article.key_figures);
+    let reader_figures = (!article.key_figures.is_empty()).then(|| {
+        let summary: Rc<dyn Content> = Rc::new(ReaderSummary::new(&article.key_figures));
+        view! { <div class="reader-only" use:fill=summary></div> }
+    });
     // Reader modes drop the header; a sponsored article must still say so there.
     let reader_notice = article.sponsor.as_ref().map(|sponsor| {
         let label = article
@@ -177,35 +183,44 @@ pub fn ArticleView(
 
 /// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden
 /// from everyone else by the stylesheet (see `.reader-only`).
-fn reader_summary(figures: &[KeyFigure]) -> Option<impl IntoView + use<>> {
-    if figures.is_empty() {
-        return None;
+struct ReaderSummary(Vec<String>);
+
+impl ReaderSummary {
+    fn new(figures: &[KeyFigure]) -> Self {
+        ReaderSummary(
+            figures
+                .iter()
+                .map(|f| {
+                    let mut line = f.value.clone();
+                    if let Some(unit) = &f.unit {
+                        line.push(' ');
+                        line.push_str(unit);
+                    }
+                    line.push_str(": ");
+                    line.push_str(&f.label);
+                    if let Some(as_of) = &f.as_of {
+                        line.push_str(&format!(" (as of {as_of})"));
+                    }
+                    if let Some(source) = &f.source {
+                        line.push_str(&format!(". Source: {}", source.name));
+                    }
+                    line
+                })
+                .collect(),
+        )
     }
-    let items = figures
-        .iter()
-        .map(|f| {
-            let mut line = f.value.clone();
-            if let Some(unit) = &f.unit {
-                line.push(' ');
-                line.push_str(unit);
-            }
-            line.push_str(": ");
-            line.push_str(&f.label);
-            if let Some(as_of) = &f.as_of {
-                line.push_str(&format!(" (as of {as_of})"));
-            }
-            if let Some(source) = &f.source {
-                line.push_str(&format!(". Source: {}", source.name));
-            }
-            view! { <li>{line}</li> }
-        })
-        .collect_view();
-    Some(view! {
-        <div class="reader-only">
-            <h2>"Key figures"</h2>
-            <ul>{items}</ul>
-        </div>
-    })
+}
+
+impl Content for ReaderSummary {
+    fn build(&self, dom: &Dom, parent: &web_sys::Element) {
+        let heading = dom.element(parent, "h2", "");
+        dom.text(&heading, "Key figures");
+        let list = dom.element(parent, "ul", "");
+        for line in &self.0 {
+            let item = dom.element(&list, "li", "");
+            dom.text(&item, line);
+        }
+    }
 }
 
 /// Opens and scrolls to the `#fragment` target once every section is in the page, and again on

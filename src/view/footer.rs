@@ -1,8 +1,13 @@
 //! The end of the article: sponsor disclosure, copyright, and a note listing data problems.
+//! Static, so built as plain DOM (see [`crate::view::dom`]).
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::model::{Problem, Sponsor};
+use crate::view::dom::{Content, Dom, fill};
 
 /// Sponsor disclosure and copyright line. A plain `<div>`, not `<footer>`: reader modes drop
 /// footers, and the disclosure must survive them.
@@ -13,20 +18,30 @@ pub fn ArticleFooter(
     /// The publisher's copyright line.
     copyright: Option<String>,
 ) -> impl IntoView {
-    let disclosure = sponsor.map(|Sponsor { name, disclosure }| {
-        let text = disclosure.unwrap_or_else(|| format!("This article was paid for by {name}."));
-        view! {
-            <p class="disclosure">
-                <strong class="disclosure-label">"Sponsored content. "</strong>
-                {text}
-            </p>
+    let content: Rc<dyn Content> = Rc::new(FooterContent { sponsor, copyright });
+    view! { <div class="article-end" use:fill=content></div> }
+}
+
+struct FooterContent {
+    sponsor: Option<Sponsor>,
+    copyright: Option<String>,
+}
+
+impl Content for FooterContent {
+    fn build(&self, dom: &Dom, end: &Element) {
+        if let Some(Sponsor { name, disclosure }) = &self.sponsor {
+            let p = dom.element(end, "p", "disclosure");
+            let label = dom.element(&p, "strong", "disclosure-label");
+            dom.text(&label, "Sponsored content. ");
+            match disclosure {
+                Some(text) => dom.text(&p, text),
+                None => dom.text(&p, &format!("This article was paid for by {name}.")),
+            }
         }
-    });
-    view! {
-        <div class="article-end">
-            {disclosure}
-            {copyright.map(|c| view! { <p class="copyright">{c}</p> })}
-        </div>
+        if let Some(copyright) = &self.copyright {
+            let p = dom.element(end, "p", "copyright");
+            dom.text(&p, copyright);
+        }
     }
 }
 
@@ -37,16 +52,27 @@ pub fn ProblemsNote(
     problems: Vec<Problem>,
 ) -> impl IntoView {
     (!problems.is_empty()).then(|| {
-        let count = problems.len();
-        let items = problems
-            .into_iter()
-            .map(|p| view! { <li><code>{p.path}</code> ": " {p.message}</li> })
-            .collect_view();
-        view! {
-            <details class="problems">
-                <summary>{format!("Problems with this article ({count})")}</summary>
-                <ul>{items}</ul>
-            </details>
-        }
+        let content: Rc<dyn Content> = Rc::new(ProblemList(problems));
+        view! { <details class="problems" use:fill=content></details> }
     })
+}
+
+struct ProblemList(Vec<Problem>);
+
+impl Content for ProblemList {
+    fn build(&self, dom: &Dom, details: &Element) {
+        let summary = dom.element(details, "summary", "");
+        dom.text(
+            &summary,
+            &format!("Problems with this article ({})", self.0.len()),
+        );
+        let list = dom.element(details, "ul", "");
+        for problem in &self.0 {
+            let item = dom.element(&list, "li", "");
+            let code = dom.element(&item, "code", "");
+            dom.text(&code, &problem.path);
+            dom.text(&item, ": ");
+            dom.text(&item, &problem.message);
+        }
+    }
 }
