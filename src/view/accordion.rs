@@ -1,6 +1,7 @@
 //! The state of all collapsible sections: opening from links and `#fragments`, "show all",
 //! and remembering what the reader opened for the rest of the browser session.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::model::json::{self, Json};
@@ -32,7 +33,8 @@ impl SectionStates {
     /// Creates the states from `(id, collapsible, initially open)`, then applies what the reader
     /// opened earlier in this session under `storage_key`, if anything.
     pub fn new(sections: Vec<(String, bool, bool)>, storage_key: Option<&str>) -> Self {
-        let remembered: Option<Vec<String>> = storage_key
+        // A set: a reader may have opened thousands of sections of a long article.
+        let remembered: Option<HashSet<String>> = storage_key
             .and_then(|key| load(Store::Session, key))
             .and_then(|text| match json::parse(&text, 2) {
                 Ok(Json::Array(items)) => Some(
