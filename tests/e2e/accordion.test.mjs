@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { useViewer, until, scrolledIntoView, expanded } from './helpers.mjs';
 import { syntheticArticle } from '../../bench/generate.mjs';
 
-const LONG = JSON.stringify(syntheticArticle(300));
+// More sections than the first slice (40) and two later slices (500 each) hold.
+const LONG = JSON.stringify(syntheticArticle(1200));
 const viewer = useViewer({
   routes: () => ({
-    'generated/300.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(LONG),
+    'generated/1200.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(LONG),
   }),
 });
 const COLLAPSED_IN_SAMPLE = ['middle-corridor', 'eu-relations', 'nato', 'outlook'];
@@ -35,13 +36,20 @@ describe('sections as an accordion', () => {
   });
 
   test('a long article renders in slices to the end, and a deep link to its last section works', async () => {
-    // s-299 is collapsed and lies past the first slice of 40 sections.
-    const { page, problems, context } = await viewer.view('?article=generated/300.json#s-299');
-    await until(page, () => document.querySelectorAll('.article-sections > section.section').length === 300);
-    await until(page, () => document.getElementById('s-299--toggle').getAttribute('aria-expanded') === 'true');
-    await scrolledIntoView(page, 's-299');
+    // s-1199 is collapsed and lies in the last slice.
+    const { page, problems, context } = await viewer.view('?article=generated/1200.json#s-1199');
+    await until(page, () => document.querySelectorAll('.article-sections > section.section').length === 1200);
+    await until(page, () => document.getElementById('s-1199--toggle').getAttribute('aria-expanded') === 'true');
+    await scrolledIntoView(page, 's-1199');
     const order = await page.$$eval('.article-sections > section.section', (all) => all.map((s) => s.id));
-    assert.deepEqual(order, Array.from({ length: 300 }, (_, i) => `s-${i}`), 'in order, each once');
+    assert.deepEqual(order, Array.from({ length: 1200 }, (_, i) => `s-${i}`), 'in order, each once');
+    // Every section was built once: one toggle, one panel with its two paragraphs.
+    assert.equal(await page.locator('.article-sections .section-toggle').count(), 1200);
+    assert.equal(await page.locator('.article-sections .section-panel > p').count(), 2400);
+    // The contents list all of them, and a toggle in the last slice works.
+    assert.equal(await page.locator('nav.contents a').count(), 1200);
+    await page.click('#s-1196--toggle'); // collapsed in the generated article
+    await until(page, () => document.getElementById('s-1196--toggle').getAttribute('aria-expanded') === 'true');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -132,6 +140,17 @@ describe('sections as an accordion', () => {
     await page.evaluate(() => document.getElementById('belgium').scrollIntoView({ behavior: 'instant' }));
     await until(page, () => document.querySelector('nav a[aria-current="true"]')?.getAttribute('href') === '#belgium');
     assert.equal(await nav.locator('a[aria-current]').count(), 1);
+    // A modified click (new tab, new window) is left to the browser: not prevented, and the
+    // section stays as it was. (The window listener runs last, records, then stops the
+    // navigation so the test page stays.)
+    const modified = await page.evaluate(() => {
+      const link = document.querySelector('nav a[href="#outlook"]');
+      let prevented = null;
+      addEventListener('click', (event) => { prevented = event.defaultPrevented; event.preventDefault(); }, { once: true });
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+      return { prevented, expanded: document.getElementById('outlook--toggle').getAttribute('aria-expanded') };
+    });
+    assert.deepEqual(modified, { prevented: false, expanded: 'false' });
     assert.deepEqual(problems, []);
     await context.close();
   });

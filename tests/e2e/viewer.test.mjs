@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { serveStatic } from './server.mjs';
+import { until } from './helpers.mjs';
 import { launchChromium, openPage } from './browser.mjs';
 
 const BASE = '/some/deep/path/';
@@ -72,6 +73,12 @@ describe('the built viewer under a sub-path', () => {
       .filter((entry) => entry.name.endsWith('articles/sample.json') || entry.name.endsWith('viewer-config.json'))
       .map((entry) => `${entry.name.split('/').pop()} by ${entry.initiatorType}`));
     assert.deepEqual(downloads.sort(), ['sample.json by link', 'viewer-config.json by link']);
+    // The viewer's User Timing marks (read by scripts/bench) are there, in pipeline order.
+    await until(page, () => performance.getEntriesByName('viewer:complete').length > 0);
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('viewer:')).map((m) => m.name));
+    assert.deepEqual(marks, ['viewer:start', 'viewer:fetch', 'viewer:downloaded', 'viewer:parsed',
+      'viewer:prepared', 'viewer:rendered', 'viewer:complete']);
     assert.deepEqual(problems, []);
     await context.close();
   });
