@@ -13,7 +13,7 @@ use crate::view::display::DisplayControls;
 use crate::view::dom::{Content, Dom, fill};
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleFooter, ProblemsNote};
-use crate::view::header::ArticleHeader;
+use crate::view::header::{ArticleHeader, HeaderContent};
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, ProgressiveSections};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
@@ -30,7 +30,7 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let marks = prepared.marks();
     let PreparedArticle {
-        article,
+        mut article,
         section_ids,
         figure_targets,
         figure_anchors,
@@ -110,13 +110,21 @@ pub fn ArticleView(
             .unwrap_or_else(|| "Sponsored".to_owned());
         view! { <p class="reader-only">{format!("{label}. Paid for by {}.", sponsor.name)}</p> }
     });
-    let figures = (!article.key_figures.is_empty())
-        .then(|| view! { <KeyFigures figures=article.key_figures targets /> });
+    let key_figures = std::mem::take(&mut article.key_figures);
+    let figures =
+        (!key_figures.is_empty()).then(|| view! { <KeyFigures figures=key_figures targets /> });
     let has_rail = contents.is_some() || figures.is_some();
 
     let article_lang = article.lang.clone();
-    let mut sections = article
-        .sections
+    let sponsor = article.sponsor.clone();
+    let copyright = article.copyright.clone();
+    let all_sections = std::mem::take(&mut article.sections);
+    // What is left of the article (no sections, no figures) is the header's.
+    let header = HeaderContent {
+        article,
+        reading_minutes,
+    };
+    let mut sections = all_sections
         .into_iter()
         .zip(states.all().iter().cloned())
         .enumerate()
@@ -152,18 +160,7 @@ pub fn ArticleView(
             }
         >
             <DisplayControls />
-            <ArticleHeader
-                label=article.label
-                title=article.title
-                standfirst=article.standfirst
-                authors=article.authors
-                published=article.published
-                updated=article.updated
-                source=article.source
-                sponsor=article.sponsor.clone()
-                lang=article.lang
-                reading_minutes
-            />
+            <ArticleHeader content=header />
             <div class="article-body" class:has-rail=has_rail>
                 <div class="article-lead">{reader_notice}{first}</div>
                 {has_rail.then(|| view! { <div class="article-rail">{contents}{figures}</div> })}
@@ -172,7 +169,7 @@ pub fn ArticleView(
                     <ProgressiveSections sections=rest complete />
                     {reader_figures}
                     // Inside the body, not after it: reader modes keep only the main column.
-                    <ArticleFooter sponsor=article.sponsor copyright=article.copyright />
+                    <ArticleFooter sponsor copyright />
                 </div>
             </div>
             <ProblemsNote problems />

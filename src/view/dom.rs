@@ -1,11 +1,13 @@
-//! Plain DOM building for the static part of an article: its blocks and inline text.
+//! Plain DOM building for the static part of an article: section content and shells, contents
+//! entries, header, key-figure cards and footer.
 //!
 //! Why not `view!`: each `view!` tree compiles to its own typed build, rebuild and drop code,
 //! and keeps a retained state per element for later updates. Article text never updates once
 //! shown, so it is built here with a handful of non-generic calls instead: measured, this made
 //! the wasm smaller and a 5,000-section article faster to show and lighter in memory (README,
-//! Performance). Leptos components keep everything interactive; they attach this content with
-//! the [`fill`] directive. Text always goes in as text nodes, never as HTML.
+//! Performance). Leptos components keep the state and attach this content with the [`fill`]
+//! directive; clicks inside it are handled by one listener per component, through data
+//! attributes. Text always goes in as text nodes, never as HTML.
 
 use std::cell::RefCell;
 use std::rc::Rc;
