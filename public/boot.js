@@ -16,20 +16,26 @@
   }
 
   // Start downloading the configuration and a same-origin article now, while the WebAssembly
-  // compiles; the viewer's own requests then take them from the preload cache.
-  function preload(href) {
-    var link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.appendChild(link);
+  // compiles. The viewer takes these requests over (once; a retry asks again) instead of
+  // starting its own: window.articleViewerPrefetch = { config, article: { url, response,
+  // controller } }. A failure is the viewer's to report, so none is left unhandled here.
+  function quiet(promise) {
+    promise.catch(function () {});
+    return promise;
   }
+  var prefetch = (window.articleViewerPrefetch = {});
   try {
-    preload('viewer-config.json');
-    var requested = new URLSearchParams(location.search).get('article') || 'articles/sample.json';
+    prefetch.config = quiet(fetch('viewer-config.json'));
+    var requested = (new URLSearchParams(location.search).get('article') || '').trim() || 'articles/sample.json';
     var url = new URL(requested, document.baseURI);
-    if (url.origin === location.origin) preload(url.href);
+    if (url.origin === location.origin) {
+      var controller = new AbortController();
+      prefetch.article = {
+        url: url.href,
+        controller: controller,
+        response: quiet(fetch(url.href, { signal: controller.signal })),
+      };
+    }
   } catch (e) {
     // A malformed address is the viewer's to report.
   }
