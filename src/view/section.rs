@@ -114,9 +114,18 @@ impl Content for SectionShell {
             hint,
             panel,
         };
-        shown.apply(expanded.get_untracked());
+        let initial = expanded.get_untracked();
+        shown.apply(initial);
         let expanded = *expanded;
-        Effect::new(move |_| shown.apply(expanded.get()));
+        // Applies only changes: the state at build time is already in place, and in a long
+        // article applying it twice costs, each string crossing into JavaScript.
+        Effect::new(move |applied: Option<bool>| {
+            let open = expanded.get();
+            if open != applied.unwrap_or(initial) {
+                shown.apply(open);
+            }
+            open
+        });
     }
 }
 
