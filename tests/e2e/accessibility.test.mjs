@@ -61,6 +61,12 @@ describe('screenshots for review', () => {
       for (const width of [375, 768, 1280]) {
         const { page, context } = await viewer.view('', { colorScheme: scheme, viewport: { width, height: 900 } });
         const path = `${SCREENSHOTS}/sample-${width}-${scheme}.png`;
+        // A full-page capture paints beyond the viewport, where `content-visibility: auto`
+        // leaves sections unpainted until a reader scrolls to them; show everything for the
+        // picture. (The CSP allows no inline style element, so set the property directly.)
+        await page.$$eval('.article-sections > .section, .contents-list > li', (all) => {
+          for (const element of all) element.style.contentVisibility = 'visible';
+        });
         await page.screenshot({ path, fullPage: true });
         const size = (await readFile(path)).length;
         assert.ok(size > 10_000, `${path} has content (${size} bytes)`);
