@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_BYTES = 120 * 1024;
 /**
  * What the test command enforces: the size measured when this ceiling was last set
- * (149,346 B), plus 1 %. It stops growth, not the gap to the budget, which is still open
+ * (149,711 B), plus about 1 %. It stops growth, not the gap to the budget, which is still open
  * (README, Performance). Lower it whenever the bundle shrinks.
  */
 export const CEILING_BYTES = 151_000;
@@ -36,7 +36,7 @@ export function table({ rows, total }) {
   for (const r of rows) lines.push(`${name(r.name)}${kb(r.raw)}${kb(r.gzip)}`);
   lines.push(`${'total'.padEnd(28)}${kb(total.raw)}${kb(total.gzip)}`);
   lines.push(`budget ${kb(BUDGET_BYTES).trim()} gzip: ${total.gzip <= BUDGET_BYTES ? 'met' : `not met (${((total.gzip / BUDGET_BYTES - 1) * 100).toFixed(0)} % over)`}`);
-  lines.push(`ceiling ${CEILING_BYTES} B gzip (enforced): ${total.gzip <= CEILING_BYTES ? 'ok' : 'PASSED'} (${total.gzip} B)`);
+  lines.push(`ceiling ${CEILING_BYTES} B gzip (enforced): ${total.gzip <= CEILING_BYTES ? 'ok' : 'EXCEEDED'} (${total.gzip} B)`);
   return lines.join('\n');
 }
 
