@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_BYTES = 120 * 1024;
 /**
  * What the test command enforces: the size measured when this ceiling was last set
- * (149,711 B), plus about 1 %. It stops growth, not the gap to the budget, which is still open
+ * (149,263 B), plus about 1 %. It stops growth, not the gap to the budget, which is still open
  * (README, Performance). Lower it whenever the bundle shrinks.
  */
 export const CEILING_BYTES = 151_000;

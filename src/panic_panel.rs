@@ -8,8 +8,10 @@ use wasm_bindgen::JsCast;
 /// Installs the panic hook. Call once, before mounting.
 pub fn install() {
     std::panic::set_hook(Box::new(|info: &PanicHookInfo<'_>| {
-        console_error_panic_hook::hook(info);
-        show_panel(&info.to_string());
+        let detail = info.to_string();
+        // `console.error` shows the message with the JavaScript stack that led to it.
+        web_sys::console::error_1(&detail.as_str().into());
+        show_panel(&detail);
     }));
 }
 
