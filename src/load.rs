@@ -291,28 +291,21 @@ pub async fn fetch_article(
     if content_type.to_ascii_lowercase().contains("html") {
         return Err(LoadError::NotJson { url, content_type });
     }
+    let too_large = |url: String, size: usize| LoadError::Article {
+        url,
+        source: ArticleError::TooLarge {
+            size,
+            limit: MAX_ARTICLE_BYTES,
+        },
+    };
     let total = header("content-length").and_then(|l| l.parse::<usize>().ok());
     if let Some(size) = total.filter(|&l| l > MAX_ARTICLE_BYTES) {
-        return Err(LoadError::Article {
-            url,
-            source: ArticleError::TooLarge {
-                size,
-                limit: MAX_ARTICLE_BYTES,
-            },
-        });
+        return Err(too_large(url, size));
     }
 
     let bytes = match read_body(&response, total, &on_progress).await {
         Ok(bytes) => bytes,
-        Err(BodyError::TooLarge(size)) => {
-            return Err(LoadError::Article {
-                url,
-                source: ArticleError::TooLarge {
-                    size,
-                    limit: MAX_ARTICLE_BYTES,
-                },
-            });
-        }
+        Err(BodyError::TooLarge(size)) => return Err(too_large(url, size)),
         Err(BodyError::Broken { .. }) if timed_out() => return Err(timeout(url)),
         Err(BodyError::Broken { received, message }) => {
             return Err(LoadError::Interrupted {

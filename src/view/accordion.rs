@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::model::json::{self, Json};
+use crate::view::dom::event_within;
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 #[derive(Clone)]
@@ -120,11 +120,7 @@ impl SectionStates {
 
     /// The collapsible section whose `selector` element the event happened in.
     fn section_of(&self, event: &web_sys::Event, selector: &str) -> Option<usize> {
-        let target: web_sys::Element = event.target()?.dyn_into().ok()?;
-        let section = target
-            .closest(selector)
-            .ok()
-            .flatten()?
+        let section = event_within(event, selector)?
             .closest("section.section")
             .ok()
             .flatten()?;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use crate::view::dom::{Dom, set};
+use crate::view::dom::{Dom, event_within, set};
 use crate::view::page::{copy_to_clipboard, link_to_fragment};
 
 /// The message currently announced; empty when there is none.
@@ -70,10 +70,7 @@ const LINK_ICON_PATH: &str = "M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1
 impl Announcer {
     /// Copies the link of the copy-link button the click came from, if it came from one.
     pub fn copy_link_from_click(self, event: &web_sys::MouseEvent) {
-        let id = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("[data-copy-link]").ok().flatten())
+        let id = event_within(event, "[data-copy-link]")
             .and_then(|button| button.get_attribute(COPY_LINK_ATTR));
         if let Some(id) = id {
             self.copy_link(&id);

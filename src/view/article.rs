@@ -77,12 +77,11 @@ pub fn ArticleView(
     let announcer = Announcer::provide();
     let position = ReadingPosition::track(states.clone());
 
-    let headings: Vec<Option<String>> =
-        article.sections.iter().map(|s| s.heading.clone()).collect();
-    let contents: Vec<(usize, String)> = headings
+    let contents: Vec<(usize, String)> = article
+        .sections
         .iter()
         .enumerate()
-        .filter_map(|(i, h)| h.clone().map(|h| (i, h)))
+        .filter_map(|(i, s)| s.heading.clone().map(|h| (i, h)))
         .collect();
     let collapsible_count = contents.len();
     let contents =
@@ -93,7 +92,7 @@ pub fn ArticleView(
         .map(|(target, anchor)| {
             target.map(|section| FigureTarget {
                 section,
-                heading: headings[section].clone(),
+                heading: article.sections[section].heading.clone(),
                 anchored: anchor.is_some(),
             })
         })

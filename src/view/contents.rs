@@ -9,15 +9,13 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::view::accordion::SectionStates;
-use crate::view::dom::{Content, Dom, fill, first_child, set};
+use crate::view::dom::{
+    Content, Dom, SECTION_ATTR, event_within, fill, first_child, is_plain_click, section_index, set,
+};
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
-
-/// Attribute holding an entry's section index.
-const SECTION_ATTR: &str = "data-section";
 
 /// `<nav aria-label="Contents">` listing every headed section.
 #[component]
@@ -48,17 +46,11 @@ pub fn TableOfContents(
         current
     });
     let follow = move |ev: leptos::ev::MouseEvent| {
-        // Modified clicks (new tab, new window) are the browser's business.
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if !is_plain_click(&ev) {
             return;
         }
-        let index = ev
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[data-section]").ok().flatten())
-            .and_then(|link| link.get_attribute(SECTION_ATTR))
-            .and_then(|index| index.parse::<usize>().ok())
-            .filter(|index| *index < states.all().len());
+        let index = event_within(&ev, "a.contents-link")
+            .and_then(|link| section_index(&link, states.all().len()));
         if let Some(index) = index {
             ev.prevent_default();
             replace_fragment(&states.all()[index].id);

@@ -112,6 +112,32 @@ pub fn next(element: &Element) -> Element {
     element.next_element_sibling().unwrap_throw()
 }
 
+/// Attribute holding the index of the section a link opens (contents entries, figure links).
+pub const SECTION_ATTR: &str = "data-section";
+
+/// The element matching `selector` that `event` happened in, the target itself or an ancestor:
+/// how one listener serves every control of a kind in content built here.
+pub fn event_within(event: &web_sys::Event, selector: &str) -> Option<Element> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    target.closest(selector).ok().flatten()
+}
+
+/// Whether a click is a plain primary-button click; modified clicks (new tab, new window) are
+/// the browser's business.
+pub fn is_plain_click(event: &web_sys::MouseEvent) -> bool {
+    event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+}
+
+/// The section index in `element`'s [`SECTION_ATTR`], if it names one of `count` sections.
+pub fn section_index(element: &Element, count: usize) -> Option<usize> {
+    element
+        .get_attribute(SECTION_ATTR)?
+        .parse::<usize>()
+        .ok()
+        .filter(|index| *index < count)
+}
+
 /// Sets attribute `name` (values are attribute text, never markup).
 pub fn set(element: &Element, name: &str, value: &str) {
     _ = element.set_attribute(name, value);

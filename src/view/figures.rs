@@ -7,19 +7,18 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::model::KeyFigure;
 use crate::view::accordion::SectionStates;
 use crate::view::announce::build_copy_link_button;
 use crate::view::chart::build_series_chart;
-use crate::view::dom::{Content, Dom, fill, set};
+use crate::view::dom::{
+    Content, Dom, SECTION_ATTR, event_within, fill, is_plain_click, section_index, set,
+};
 use crate::view::inline::{anchor_id, build_source_name, figure_id};
 use crate::view::page::replace_fragment;
 
-/// On a figure link: the section to open.
-const SECTION_ATTR: &str = "data-section";
 /// On a figure link to a marked passage: present (the passage is highlighted, not the section).
 const PASSAGE_ATTR: &str = "data-passage";
 
@@ -53,20 +52,13 @@ pub fn KeyFigures(
         section_ids,
     });
     let follow = move |ev: leptos::ev::MouseEvent| {
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if !is_plain_click(&ev) {
             return;
         }
-        let Some(link) = ev
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|element| element.closest("a.figure-link").ok().flatten())
-        else {
+        let Some(link) = event_within(&ev, "a.figure-link") else {
             return;
         };
-        let section = link
-            .get_attribute(SECTION_ATTR)
-            .and_then(|s| s.parse::<usize>().ok())
-            .filter(|s| *s < states.all().len());
+        let section = section_index(&link, states.all().len());
         let destination = link
             .get_attribute("href")
             .and_then(|href| href.strip_prefix('#').map(str::to_owned));
