@@ -199,7 +199,7 @@ for (const [key, label] of STAGES) {
 const transfer = await measureTransfer('dist');
 const budgets = [];
 const check = (name, value, limit, unit = '×') => budgets.push({ name, value, limit, met: value !== null && value <= limit, unit });
-check('transfer before the article (KB gzip)', transfer.total.gzip / 1024, BUDGET_BYTES / 1024, ' KB');
+check('transfer before the article (KB gzip)', transfer.total.gzip / 1000, BUDGET_BYTES / 1000, ' KB');
 if (medians[10]) check('10 sections: title painted, viewer / static', medians[10].viewer.title / medians[10].static.title, 2);
 const big = SIZES.includes(2000) ? 2000 : Math.max(...SIZES);
 if (medians[big] && big > 10) {

@@ -1,7 +1,7 @@
 //! A browser-only article viewer: article JSON in, an accessible, readable page out.
 //!
 //! [`model`] is pure Rust (parse, validate, derive); [`load`] fetches documents in the browser;
-//! [`view`] holds the Leptos components that only render what the model prepared.
+//! [`view`] builds the page from what the model prepared, kept current by Leptos signals.
 
 pub mod config;
 pub mod load;
@@ -12,21 +12,20 @@ pub mod view;
 
 pub use view::App;
 
-/// Mounts the viewer into `#viewer` (replacing its "loading" placeholder), or into `<body>`.
+/// Starts the viewer in `#viewer` (replacing its "loading" placeholder once the viewer's own
+/// loading state is built), or in `<body>`.
 pub fn start() {
     use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
 
     timing::mark("viewer:start");
     panic_panel::install();
-    let host = document()
+    let document = document();
+    let host = document
         .get_element_by_id("viewer")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match host {
-        Some(host) => {
-            host.replace_children_with_node_0();
-            leptos::mount::mount_to(host, App).forget();
-        }
-        None => leptos::mount::mount_to_body(App),
+        .or_else(|| document.body().map(Into::into));
+    if let Some(host) = host {
+        view::run_in(&host, |_, host| {
+            view::build_loader(host, load::requested_article(), None)
+        });
     }
 }

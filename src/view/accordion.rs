@@ -5,9 +5,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::model::json::{self, Json};
-use crate::view::dom::event_within;
+use crate::view::dom::{Dom, event_within, on, set, set_flag};
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
 use leptos::prelude::*;
+use web_sys::Node;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 #[derive(Clone)]
@@ -181,22 +182,28 @@ impl SectionStates {
 }
 
 /// "Show all sections" / "Hide all sections": one control reflecting and setting every section.
-#[component]
-pub fn ShowAllToggle() -> impl IntoView {
-    let states = expect_context::<SectionStates>();
+pub fn build_show_all(dom: &Dom, parent: &Node, states: SectionStates) {
+    let button = dom.element(parent, "button", "show-all");
+    set(&button, "type", "button");
+    let icon = dom.element(&button, "span", "show-all-icon");
+    set(&icon, "aria-hidden", "true");
+    let label = dom.text_node("");
+    _ = button.append_child(&label);
     let all_open = {
         let states = states.clone();
         Memo::new(move |_| states.all_open())
     };
-    view! {
-        <button
-            type="button"
-            class="show-all"
-            aria-expanded=move || all_open.get().to_string()
-            on:click=move |_| states.set_all(!all_open.get_untracked())
-        >
-            <span class="show-all-icon" aria-hidden="true"></span>
-            {move || if all_open.get() { "Hide all sections" } else { "Show all sections" }}
-        </button>
-    }
+    on(&button, "click", move |_| {
+        states.set_all(!all_open.get_untracked())
+    });
+    let show = move |open: bool| {
+        set_flag(&button, "aria-expanded", open);
+        label.set_node_value(Some(if open {
+            "Hide all sections"
+        } else {
+            "Show all sections"
+        }));
+    };
+    show(all_open.get_untracked());
+    Effect::new(move |_| show(all_open.get()));
 }

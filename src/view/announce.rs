@@ -8,17 +8,16 @@ use wasm_bindgen::JsCast;
 
 use crate::view::dom::{Dom, event_within, set};
 use crate::view::page::{copy_to_clipboard, link_to_fragment};
+use web_sys::Node;
 
 /// The message currently announced; empty when there is none.
 #[derive(Clone, Copy)]
 pub struct Announcer(RwSignal<String>);
 
 impl Announcer {
-    /// Creates the announcer and makes it available to descendants.
-    pub fn provide() -> Self {
-        let announcer = Announcer(RwSignal::new(String::new()));
-        provide_context(announcer);
-        announcer
+    /// Creates the announcer; [`build_announcements`] shows what it says.
+    pub fn create() -> Self {
+        Announcer(RwSignal::new(String::new()))
     }
 
     /// Shows `message` for a few seconds.
@@ -49,16 +48,16 @@ impl Announcer {
 }
 
 /// The live region that shows and speaks announcements.
-#[component]
-pub fn Announcements(
-    /// The announcer to display.
-    announcer: Announcer,
-) -> impl IntoView {
-    view! {
-        <div class="toast" role="status" class:is-visible=move || !announcer.0.get().is_empty()>
-            {move || announcer.0.get()}
-        </div>
-    }
+pub fn build_announcements(dom: &Dom, parent: &Node, announcer: Announcer) {
+    let toast = dom.element(parent, "div", "toast");
+    set(&toast, "role", "status");
+    Effect::new(move |_| {
+        let message = announcer.0.get();
+        _ = toast
+            .class_list()
+            .toggle_with_force("is-visible", !message.is_empty());
+        toast.set_text_content(Some(&message));
+    });
 }
 
 /// Attribute holding the fragment a copy-link button copies. One click listener on the article

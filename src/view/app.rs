@@ -1,20 +1,40 @@
 //! The root: decides which article to load and switches between loading, failure and article.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use web_sys::Element;
 
 use crate::config::ViewerConfig;
 use crate::load::{
     LoadError, Progress, fetch_article, load_config, requested_article, resolve_article_url,
 };
 use crate::model::PreparedArticle;
-use crate::view::article::ArticleView;
-use crate::view::status::{LoadFailure, Loading};
+use crate::view::article::build_article;
+use crate::view::dom::Dom;
+use crate::view::mount::built_view;
+use crate::view::status::{build_failure, build_loading};
 
 /// The whole viewer: the article named by `?article=`, or the bundled sample.
 #[component]
 pub fn App() -> impl IntoView {
     view! { <ArticleLoader url=requested_article() /> }
+}
+
+/// Loads the article at `url` and renders it, or an alert saying why it could not.
+#[component]
+pub fn ArticleLoader(
+    /// Address of the article JSON, relative to the page or absolute.
+    #[prop(into)]
+    url: String,
+    /// Allowed origins and time limit; read from `viewer-config.json` when not given.
+    #[prop(optional)]
+    config: Option<ViewerConfig>,
+) -> impl IntoView {
+    built_view("article-loader", move |_, host| {
+        build_loader(host, url, config)
+    })
 }
 
 /// Where a load stands. A plain signal set by one task, rather than `LocalResource` and
@@ -23,9 +43,9 @@ pub fn App() -> impl IntoView {
 enum LoadState {
     /// Downloading (progress has its own signal, so the view is not rebuilt per chunk).
     Loading,
-    /// Ready to render; taken out, leaving `Shown`, when the article view is built.
+    /// Ready to render; taken out, leaving `Shown`, when the article is built.
     Loaded(Box<PreparedArticle>),
-    /// The article view owns the article now.
+    /// The article's view owns the article now.
     Shown,
     /// Why there is no article.
     Failed(LoadError),
@@ -43,16 +63,9 @@ impl LoadState {
     }
 }
 
-/// Loads the article at `url` and renders it, or an alert saying why it could not.
-#[component]
-pub fn ArticleLoader(
-    /// Address of the article JSON, relative to the page or absolute.
-    #[prop(into)]
-    url: String,
-    /// Allowed origins and time limit; read from `viewer-config.json` when not given.
-    #[prop(optional)]
-    config: Option<ViewerConfig>,
-) -> impl IntoView {
+/// Loads the article at `url` into `host`, replacing whatever `host` shows: first the loading
+/// state, then the article or the failure. Runs under the caller's reactive owner.
+pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
     // Remembered section state is per article, keyed by its resolved address.
     let storage_key = format!(
         "article-viewer:open:{}",
@@ -62,7 +75,7 @@ pub fn ArticleLoader(
     let progress = RwSignal::new(None::<Progress>);
     // Retrying is offered only after a failure, so at most one download runs at a time. The
     // task may outlive the view (the reader navigates away): it then sets nothing.
-    let start = move || {
+    let start: Rc<dyn Fn()> = Rc::new(move || {
         let url = url.clone();
         let config = config.clone();
         progress.set(None);
@@ -80,26 +93,36 @@ pub fn ArticleLoader(
                 Err(error) => LoadState::Failed(error),
             });
         });
-    };
-    let retry = {
-        let start = start.clone();
-        Callback::new(move |()| start())
-    };
+    });
     start();
 
-    move || {
+    // Each state is built under its own owner, cleaned up (effects stopped, signals disposed)
+    // when the next state replaces it.
+    let parent = Owner::current().expect("the loader runs under a reactive owner");
+    let host = host.clone();
+    let mut shown: Option<Owner> = None;
+    Effect::new(move |_| {
         state.track();
-        match state.try_update_untracked(LoadState::take) {
-            Some(LoadState::Loading) => view! { <Loading progress /> }.into_any(),
-            Some(LoadState::Loaded(prepared)) => {
-                let prepared = *prepared;
-                let storage_key = storage_key.clone();
-                view! { <ArticleView prepared storage_key /> }.into_any()
-            }
-            Some(LoadState::Failed(error)) => {
-                view! { <LoadFailure error on_retry=retry /> }.into_any()
-            }
-            Some(LoadState::Shown) | None => ().into_any(),
+        let next = match state.try_update_untracked(LoadState::take) {
+            Some(LoadState::Shown) | None => return,
+            Some(next) => next,
+        };
+        if let Some(previous) = shown.take() {
+            previous.cleanup();
         }
-    }
+        host.replace_children_with_node_0();
+        let owner = parent.child();
+        let dom = Dom::default();
+        untrack(|| {
+            owner.with(|| match next {
+                LoadState::Loading => build_loading(&dom, &host, progress),
+                LoadState::Loaded(prepared) => {
+                    build_article(&dom, &host, *prepared, Some(storage_key.clone()))
+                }
+                LoadState::Failed(error) => build_failure(&dom, &host, &error, Some(start.clone())),
+                LoadState::Shown => {}
+            })
+        });
+        shown = Some(owner);
+    });
 }

@@ -1,23 +1,24 @@
 //! One article: display controls, header, lead, contents and key figures, sections, footer.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Node;
 
 use crate::model::{KeyFigure, PlacedMark, PreparedArticle, structured_data};
 use crate::timing::mark;
-use crate::view::accordion::{SectionStates, ShowAllToggle};
-use crate::view::announce::{Announcements, Announcer};
-use crate::view::contents::TableOfContents;
-use crate::view::display::DisplayControls;
-use crate::view::dom::{Content, Dom, fill};
-use crate::view::figures::{FigureTarget, KeyFigures};
-use crate::view::footer::{ArticleFooter, ProblemsNote};
-use crate::view::header::{ArticleHeader, HeaderContent};
+use crate::view::accordion::{SectionStates, build_show_all};
+use crate::view::announce::{Announcer, build_announcements};
+use crate::view::contents::build_contents;
+use crate::view::display::build_display_controls;
+use crate::view::dom::{Content, Dom, on, set};
+use crate::view::figures::{FigureTarget, build_key_figures};
+use crate::view::footer::{build_footer, build_problems};
+use crate::view::header::HeaderContent;
+use crate::view::mount::built_view;
 use crate::view::page::{set_document_metadata, set_structured_data};
-use crate::view::progressive::{PendingSection, ProgressiveSections};
-use crate::view::reading::{ReadingPosition, ReadingProgress};
-use crate::view::section::SectionView;
+use crate::view::progressive::{PendingSection, build_progressive};
+use crate::view::reading::{ReadingPosition, build_reading_progress};
+use crate::view::section::build_section;
 
 /// Renders a prepared article and makes the page's title, language and direction follow it.
 #[component]
@@ -28,6 +29,19 @@ pub fn ArticleView(
     #[prop(optional, into)]
     storage_key: Option<String>,
 ) -> impl IntoView {
+    built_view("article-view", move |dom, parent| {
+        build_article(dom, parent, prepared, storage_key)
+    })
+}
+
+/// Appends the article to `parent`: the reading-progress bar, the `<article>` and the toast.
+/// Runs under the reactive owner that keeps its state.
+pub fn build_article(
+    dom: &Dom,
+    parent: &Node,
+    prepared: PreparedArticle,
+    storage_key: Option<String>,
+) {
     let marks = prepared.marks();
     let PreparedArticle {
         mut article,
@@ -58,14 +72,13 @@ pub fn ArticleView(
             .collect(),
         storage_key.as_deref(),
     );
-    provide_context(states.clone());
     if let Some(key) = storage_key {
         states.remember(key);
     }
     // Fragments are followed once every section is in the page (long articles render in slices).
     let complete = RwSignal::new(false);
     follow_fragments(states.clone(), complete);
-    // Effects run once the view is in the page: the first screen, then the last slice.
+    // Effects run once the article is in the page: the first screen, then the last slice.
     Effect::new(move |previous: Option<()>| {
         if previous.is_none() {
             mark("viewer:rendered");
@@ -74,8 +87,30 @@ pub fn ArticleView(
             mark("viewer:complete");
         }
     });
-    let announcer = Announcer::provide();
+    let announcer = Announcer::create();
     let position = ReadingPosition::track(states.clone());
+
+    build_reading_progress(dom, parent, position);
+    let root = dom.element(parent, "article", "article");
+    if let Some(lang) = &article.lang {
+        set(&root, "lang", lang);
+    }
+    set(&root, "dir", dir.as_attr());
+    {
+        let states = states.clone();
+        on(&root, "click", move |event| {
+            let event = event.unchecked_ref();
+            states.handle_click(event);
+            announcer.copy_link_from_click(event);
+        });
+    }
+    {
+        let states = states.clone();
+        on(&root, "beforematch", move |event| {
+            states.handle_before_match(&event)
+        });
+    }
+    build_display_controls(dom, &root);
 
     let contents: Vec<(usize, String)> = article
         .sections
@@ -83,9 +118,7 @@ pub fn ArticleView(
         .enumerate()
         .filter_map(|(i, s)| s.heading.clone().map(|h| (i, h)))
         .collect();
-    let collapsible_count = contents.len();
-    let contents =
-        (collapsible_count > 1).then(|| view! { <TableOfContents entries=contents position /> });
+    let has_contents = contents.len() > 1;
     let targets: Vec<Option<FigureTarget>> = figure_targets
         .iter()
         .zip(&figure_anchors)
@@ -97,32 +130,34 @@ pub fn ArticleView(
             })
         })
         .collect();
-    let reader_figures = (!article.key_figures.is_empty()).then(|| {
-        let summary: Rc<dyn Content> = Rc::new(ReaderSummary::new(&article.key_figures));
-        view! { <div class="reader-only" use:fill=summary></div> }
-    });
+    let reader_summary = ReaderSummary::new(&article.key_figures);
+    let key_figures = std::mem::take(&mut article.key_figures);
+    let has_rail = has_contents || !key_figures.is_empty();
     // Reader modes drop the header; a sponsored article must still say so there.
     let reader_notice = article.sponsor.as_ref().map(|sponsor| {
-        let label = article
-            .label
-            .clone()
-            .unwrap_or_else(|| "Sponsored".to_owned());
-        view! { <p class="reader-only">{format!("{label}. Paid for by {}.", sponsor.name)}</p> }
+        let label = article.label.as_deref().unwrap_or("Sponsored");
+        format!("{label}. Paid for by {}.", sponsor.name)
     });
-    let key_figures = std::mem::take(&mut article.key_figures);
-    let figures =
-        (!key_figures.is_empty()).then(|| view! { <KeyFigures figures=key_figures targets /> });
-    let has_rail = contents.is_some() || figures.is_some();
-
-    let article_lang = article.lang.clone();
     let sponsor = article.sponsor.clone();
     let copyright = article.copyright.clone();
     let all_sections = std::mem::take(&mut article.sections);
     // What is left of the article (no sections, no figures) is the header's.
-    let header = HeaderContent {
+    let header = dom.element(&root, "header", "article-header");
+    HeaderContent {
         article,
         reading_minutes,
-    };
+    }
+    .build(dom, &header);
+
+    let body = dom.element(&root, "div", "article-body");
+    if has_rail {
+        _ = body.class_list().add_1("has-rail");
+    }
+    let lead = dom.element(&body, "div", "article-lead");
+    if let Some(notice) = reader_notice {
+        let p = dom.element(&lead, "p", "reader-only");
+        dom.text(&p, &notice);
+    }
     let mut sections = all_sections
         .into_iter()
         .zip(states.all().iter().cloned())
@@ -135,46 +170,34 @@ pub fn ArticleView(
                 .collect();
             (section, state, marks)
         });
-    let first = sections
-        .next()
-        .map(|(section, state, marks)| view! { <SectionView section state marks /> });
-    let rest: Vec<PendingSection> = sections.collect();
-
-    view! {
-        <ReadingProgress position />
-        <article
-            class="article"
-            lang=article_lang
-            dir=dir.as_attr()
-            on:click={
-                let states = states.clone();
-                move |ev| {
-                    states.handle_click(&ev);
-                    announcer.copy_link_from_click(&ev);
-                }
-            }
-            on:beforematch={
-                let states = states.clone();
-                move |ev: web_sys::Event| states.handle_before_match(&ev)
-            }
-        >
-            <DisplayControls />
-            <ArticleHeader content=header />
-            <div class="article-body" class:has-rail=has_rail>
-                <div class="article-lead">{reader_notice}{first}</div>
-                {has_rail.then(|| view! { <div class="article-rail">{contents}{figures}</div> })}
-                <div class="article-sections">
-                    {(collapsible_count > 1).then(|| view! { <ShowAllToggle /> })}
-                    <ProgressiveSections sections=rest complete />
-                    {reader_figures}
-                    // Inside the body, not after it: reader modes keep only the main column.
-                    <ArticleFooter sponsor copyright />
-                </div>
-            </div>
-            <ProblemsNote problems />
-        </article>
-        <Announcements announcer />
+    if let Some((section, state, marks)) = sections.next() {
+        build_section(dom, &lead, section, state, marks);
     }
+    if has_rail {
+        let rail = dom.element(&body, "div", "article-rail");
+        if has_contents {
+            build_contents(dom, &rail, &states, contents, position);
+        }
+        if !key_figures.is_empty() {
+            build_key_figures(dom, &rail, &states, key_figures, targets);
+        }
+    }
+    let main = dom.element(&body, "div", "article-sections");
+    if has_contents {
+        build_show_all(dom, &main, states.clone());
+    }
+    // The other sections go in before what follows them, in slices.
+    let rest: Vec<PendingSection> = sections.collect();
+    let summary = (!reader_summary.0.is_empty()).then(|| {
+        let summary = dom.element(&main, "div", "reader-only");
+        reader_summary.build(dom, &summary);
+        summary
+    });
+    // Inside the body, not after it: reader modes keep only the main column.
+    let end = build_footer(dom, &main, sponsor, copyright);
+    build_progressive(dom, &main, summary.as_ref().unwrap_or(&end), rest, complete);
+    build_problems(dom, &root, problems);
+    build_announcements(dom, parent, announcer);
 }
 
 /// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden

@@ -6,65 +6,64 @@
 //! "current" mark touches only the two entries concerned. With a reactive view per entry,
 //! 2,000 entries measured about 150 ms more before the first paint.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Node;
 
 use crate::view::accordion::SectionStates;
 use crate::view::dom::{
-    Content, Dom, SECTION_ATTR, event_within, fill, first_child, is_plain_click, section_index, set,
+    Content, Dom, SECTION_ATTR, event_within, first_child, is_plain_click, on, section_index, set,
 };
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
 
-/// `<nav aria-label="Contents">` listing every headed section.
-#[component]
-pub fn TableOfContents(
-    /// `(section index, heading)` for each headed section.
+/// `<nav aria-label="Contents">` listing every headed section: `entries` are
+/// `(section index, heading)`; `position` marks the entry being read.
+pub fn build_contents(
+    dom: &Dom,
+    parent: &Node,
+    states: &SectionStates,
     entries: Vec<(usize, String)>,
-    /// The tracked reading position, to mark the current entry.
     position: ReadingPosition,
-) -> impl IntoView {
-    let states = expect_context::<SectionStates>();
-    let links: Rc<dyn Content> = Rc::new(ContentsLinks(
+) {
+    // role="navigation" repeats <nav>'s own role on purpose: reader modes drop elements with
+    // that explicit role, and a list of links to collapsed sections is no use there.
+    let nav = dom.element(parent, "nav", "contents");
+    set(&nav, "role", "navigation");
+    set(&nav, "aria-label", "Contents");
+    let title = dom.element(&nav, "h2", "rail-title");
+    dom.text(&title, "Contents");
+    let list = dom.element(&nav, "ol", "contents-list");
+    ContentsLinks(
         entries
             .into_iter()
             .map(|(index, heading)| (index, states.all()[index].id.clone(), heading))
             .collect(),
-    ));
-    let list = NodeRef::<leptos::html::Ol>::new();
+    )
+    .build(dom, &list);
     Effect::new(move |previous: Option<Option<usize>>| {
         let current = position.current.get();
-        if let Some(list) = list.get() {
-            if let Some(Some(old)) = previous.filter(|old| *old != current) {
-                mark_current(&list, old, false);
-            }
-            if let Some(index) = current {
-                mark_current(&list, index, true);
-            }
+        if let Some(Some(old)) = previous.filter(|old| *old != current) {
+            mark_current(&list, old, false);
+        }
+        if let Some(index) = current {
+            mark_current(&list, index, true);
         }
         current
     });
-    let follow = move |ev: leptos::ev::MouseEvent| {
-        if !is_plain_click(&ev) {
+    let states = states.clone();
+    on(&nav, "click", move |event| {
+        if !is_plain_click(event.unchecked_ref()) {
             return;
         }
-        let index = event_within(&ev, "a.contents-link")
+        let index = event_within(&event, "a.contents-link")
             .and_then(|link| section_index(&link, states.all().len()));
         if let Some(index) = index {
-            ev.prevent_default();
+            event.prevent_default();
             replace_fragment(&states.all()[index].id);
             states.open_and_reveal(index);
         }
-    };
-    view! {
-        // role="navigation" repeats <nav>'s own role on purpose: reader modes drop elements
-        // with that explicit role, and a list of links to collapsed sections is no use there.
-        <nav class="contents" role="navigation" aria-label="Contents" on:click=follow>
-            <h2 class="rail-title">"Contents"</h2>
-            <ol class="contents-list" node_ref=list use:fill=links></ol>
-        </nav>
-    }
+    });
 }
 
 /// The entries: `(section index, section id, heading)`.

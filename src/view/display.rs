@@ -4,13 +4,17 @@
 //! controls change them. Without a saved theme the page follows `prefers-color-scheme`.
 
 use leptos::prelude::*;
+use web_sys::{Element, Node};
 
+use crate::view::dom::{Dom, event_within, on, set, set_flag};
 use crate::view::page::{Store, media_matches, save};
 
 const THEME_KEY: &str = "article-viewer:theme";
 const TEXT_SIZE_KEY: &str = "article-viewer:text-size";
 const TEXT_SIZES: [(&str, &str); 3] =
     [("small", "Small"), ("medium", "Medium"), ("large", "Large")];
+/// On each text-size button: the size it chooses.
+const SIZE_ATTR: &str = "data-size";
 
 fn root_attribute(name: &str) -> Option<String> {
     document().document_element()?.get_attribute(name)
@@ -22,57 +26,57 @@ fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
-/// The theme toggle and text-size buttons.
-#[component]
-pub fn DisplayControls() -> impl IntoView {
-    let dark = RwSignal::new(match root_attribute("data-theme").as_deref() {
+/// The text-size buttons and the theme toggle. Each button shows its state in `aria-pressed`,
+/// which is also the only state they keep.
+pub fn build_display_controls(dom: &Dom, parent: &Node) {
+    let controls = dom.element(parent, "div", "display-controls");
+    let group = dom.element(&controls, "div", "control-group");
+    set(&group, "role", "group");
+    set(&group, "aria-labelledby", "text-size-label");
+    let label = dom.element(&group, "span", "control-label");
+    label.set_id("text-size-label");
+    dom.text(&label, "Text size");
+    let size = root_attribute("data-text-size").unwrap_or_else(|| "medium".into());
+    for (value, label) in TEXT_SIZES {
+        let button = chip(dom, &group, label);
+        set(&button, SIZE_ATTR, value);
+        set_flag(&button, "aria-pressed", size == value);
+    }
+    on(&group.clone(), "click", move |event| {
+        let Some(value) = event_within(&event, "button[data-size]")
+            .and_then(|button| button.get_attribute(SIZE_ATTR))
+        else {
+            return;
+        };
+        set_root_attribute("data-text-size", &value);
+        save(Store::Local, TEXT_SIZE_KEY, &value);
+        let buttons = group.get_elements_by_tag_name("button");
+        for button in (0..buttons.length()).filter_map(|i| buttons.item(i)) {
+            let pressed = button.get_attribute(SIZE_ATTR).as_deref() == Some(value.as_str());
+            set_flag(&button, "aria-pressed", pressed);
+        }
+    });
+
+    let dark = match root_attribute("data-theme").as_deref() {
         Some("dark") => true,
         Some("light") => false,
         _ => media_matches("(prefers-color-scheme: dark)"),
-    });
-    let toggle_theme = move |_| {
-        let now_dark = !dark.get_untracked();
-        dark.set(now_dark);
-        let theme = if now_dark { "dark" } else { "light" };
-        set_root_attribute("data-theme", theme);
-        save(Store::Local, THEME_KEY, theme);
     };
-    let size = RwSignal::new(root_attribute("data-text-size").unwrap_or_else(|| "medium".into()));
-    let sizes = TEXT_SIZES
-        .into_iter()
-        .map(|(value, label)| {
-            let choose = move |_| {
-                size.set(value.to_owned());
-                set_root_attribute("data-text-size", value);
-                save(Store::Local, TEXT_SIZE_KEY, value);
-            };
-            view! {
-                <button
-                    type="button"
-                    class="chip"
-                    data-size=value
-                    aria-pressed=move || (size.get() == value).to_string()
-                    on:click=choose
-                >
-                    {label}
-                </button>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="display-controls">
-            <div class="control-group" role="group" aria-labelledby="text-size-label">
-                <span class="control-label" id="text-size-label">"Text size"</span>
-                {sizes}
-            </div>
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || dark.get().to_string()
-                on:click=toggle_theme
-            >
-                "Dark theme"
-            </button>
-        </div>
-    }
+    let theme = chip(dom, &controls, "Dark theme");
+    set_flag(&theme, "aria-pressed", dark);
+    on(&theme.clone(), "click", move |_| {
+        let now_dark = theme.get_attribute("aria-pressed").as_deref() != Some("true");
+        set_flag(&theme, "aria-pressed", now_dark);
+        let value = if now_dark { "dark" } else { "light" };
+        set_root_attribute("data-theme", value);
+        save(Store::Local, THEME_KEY, value);
+    });
+}
+
+/// A `<button class="chip">` with `label`.
+fn chip(dom: &Dom, parent: &Element, label: &str) -> Element {
+    let button = dom.element(parent, "button", "chip");
+    set(&button, "type", "button");
+    dom.text(&button, label);
+    button
 }

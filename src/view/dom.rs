@@ -1,19 +1,19 @@
-//! Plain DOM building for the static part of an article: section content and shells, contents
-//! entries, header, key-figure cards and footer.
+//! Plain DOM building: every part of the page is built with these few non-generic calls, and
+//! Leptos's reactive system (signals, effects, owners) keeps the parts that change up to date.
 //!
 //! Why not `view!`: each `view!` tree compiles to its own typed build, rebuild and drop code,
 //! and keeps a retained state per element for later updates. Article text never updates once
-//! shown, so it is built here with a handful of non-generic calls instead: measured, this made
-//! the wasm smaller and a 5,000-section article faster to show and lighter in memory (README,
-//! Performance). Leptos components keep the state and attach this content with the [`fill`]
-//! directive; clicks inside it are handled by one listener per component, through data
+//! shown, and the few things that do change (open sections, the current contents entry, button
+//! states, the loading bar) are each one effect on one element. Measured, building with these
+//! calls made the wasm much smaller and a 5,000-section article faster to show and lighter in
+//! memory (README, Performance). Clicks are handled by one listener per part, through data
 //! attributes. Text always goes in as text nodes, never as HTML.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Document, Element, Node};
+use web_sys::{Document, Element, Event, EventTarget, Node};
 
 thread_local! {
     /// Prototypes by name, built on first use (see [`Dom::copy_of`]).
@@ -149,10 +149,15 @@ pub trait Content {
     fn build(&self, dom: &Dom, parent: &Element);
 }
 
-/// A `use:fill=content` directive: builds `content` into the element when Leptos creates it.
-/// Leptos calls directives again when it rebuilds the element in place; the element is emptied
-/// first so content is never doubled.
-pub fn fill(element: Element, content: Rc<dyn Content>) {
-    element.set_text_content(None);
-    content.build(&Dom::default(), &element);
+/// Calls `handler` on every `event` at `target` for as long as the target lives: the listener
+/// belongs to JavaScript and is collected with the element, so parts built here need no
+/// teardown of their own.
+pub fn on(target: &EventTarget, event: &str, handler: impl Fn(Event) + 'static) {
+    let handler = Closure::<dyn Fn(Event)>::new(handler).into_js_value();
+    _ = target.add_event_listener_with_callback(event, handler.unchecked_ref());
+}
+
+/// Sets a true/false ARIA state such as `aria-pressed` or `aria-expanded`.
+pub fn set_flag(element: &Element, name: &str, on: bool) {
+    set(element, name, if on { "true" } else { "false" });
 }

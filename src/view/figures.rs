@@ -4,17 +4,15 @@
 //! The cards are static, so they are built as plain DOM (see [`crate::view::dom`]); their
 //! links are followed by one listener on the list.
 
-use std::rc::Rc;
-
-use leptos::prelude::*;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
 
 use crate::model::KeyFigure;
 use crate::view::accordion::SectionStates;
 use crate::view::announce::build_copy_link_button;
 use crate::view::chart::build_series_chart;
 use crate::view::dom::{
-    Content, Dom, SECTION_ATTR, event_within, fill, is_plain_click, section_index, set,
+    Content, Dom, SECTION_ATTR, event_within, is_plain_click, on, section_index, set,
 };
 use crate::view::inline::{anchor_id, build_source_name, figure_id};
 use crate::view::page::replace_fragment;
@@ -33,29 +31,35 @@ pub struct FigureTarget {
     pub anchored: bool,
 }
 
-/// The `<aside>` of key figures.
-#[component]
-pub fn KeyFigures(
-    /// The figures in display order.
+/// The `<aside>` of key figures: `targets` says, for each figure, where its link leads.
+pub fn build_key_figures(
+    dom: &Dom,
+    parent: &Node,
+    states: &SectionStates,
     figures: Vec<KeyFigure>,
-    /// For each figure, where its link leads, if anywhere.
     targets: Vec<Option<FigureTarget>>,
-) -> impl IntoView {
-    let states = expect_context::<SectionStates>();
+) {
+    let aside = dom.element(parent, "aside", "key-figures");
+    set(&aside, "aria-label", "Key figures");
+    let title = dom.element(&aside, "h2", "rail-title");
+    dom.text(&title, "Key figures");
+    let list = dom.element(&aside, "ol", "figure-list");
     let section_ids = targets
         .iter()
         .map(|t| t.as_ref().map(|t| states.all()[t.section].id.clone()))
         .collect();
-    let cards: Rc<dyn Content> = Rc::new(FigureCards {
+    FigureCards {
         figures,
         targets,
         section_ids,
-    });
-    let follow = move |ev: leptos::ev::MouseEvent| {
-        if !is_plain_click(&ev) {
+    }
+    .build(dom, &list);
+    let states = states.clone();
+    on(&aside, "click", move |event| {
+        if !is_plain_click(event.unchecked_ref()) {
             return;
         }
-        let Some(link) = event_within(&ev, "a.figure-link") else {
+        let Some(link) = event_within(&event, "a.figure-link") else {
             return;
         };
         let section = section_index(&link, states.all().len());
@@ -65,20 +69,14 @@ pub fn KeyFigures(
         let (Some(section), Some(destination)) = (section, destination) else {
             return;
         };
-        ev.prevent_default();
+        event.prevent_default();
         replace_fragment(&destination);
         if link.has_attribute(PASSAGE_ATTR) {
             states.open_and_flash(section, destination);
         } else {
             states.open_and_reveal(section);
         }
-    };
-    view! {
-        <aside class="key-figures" aria-label="Key figures" on:click=follow>
-            <h2 class="rail-title">"Key figures"</h2>
-            <ol class="figure-list" use:fill=cards></ol>
-        </aside>
-    }
+    });
 }
 
 struct FigureCards {

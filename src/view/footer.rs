@@ -1,25 +1,22 @@
 //! The end of the article: sponsor disclosure, copyright, and a note listing data problems.
 //! Static, so built as plain DOM (see [`crate::view::dom`]).
 
-use std::rc::Rc;
-
-use leptos::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, Node};
 
 use crate::model::{Problem, Sponsor};
-use crate::view::dom::{Content, Dom, fill};
+use crate::view::dom::{Content, Dom};
 
-/// Sponsor disclosure and copyright line. A plain `<div>`, not `<footer>`: reader modes drop
-/// footers, and the disclosure must survive them.
-#[component]
-pub fn ArticleFooter(
-    /// Present when the article is paid for.
+/// Appends the sponsor disclosure and copyright line, and returns their container. A plain
+/// `<div>`, not `<footer>`: reader modes drop footers, and the disclosure must survive them.
+pub fn build_footer(
+    dom: &Dom,
+    parent: &Node,
     sponsor: Option<Sponsor>,
-    /// The publisher's copyright line.
     copyright: Option<String>,
-) -> impl IntoView {
-    let content: Rc<dyn Content> = Rc::new(FooterContent { sponsor, copyright });
-    view! { <div class="article-end" use:fill=content></div> }
+) -> Element {
+    let end = dom.element(parent, "div", "article-end");
+    FooterContent { sponsor, copyright }.build(dom, &end);
+    end
 }
 
 struct FooterContent {
@@ -45,16 +42,13 @@ impl Content for FooterContent {
     }
 }
 
-/// A collapsed note for the publisher listing what was wrong but did not stop the article.
-#[component]
-pub fn ProblemsNote(
-    /// Problems found while preparing the article.
-    problems: Vec<Problem>,
-) -> impl IntoView {
-    (!problems.is_empty()).then(|| {
-        let content: Rc<dyn Content> = Rc::new(ProblemList(problems));
-        view! { <details class="problems" use:fill=content></details> }
-    })
+/// A collapsed note for the publisher listing what was wrong but did not stop the article;
+/// nothing when nothing was.
+pub fn build_problems(dom: &Dom, parent: &Node, problems: Vec<Problem>) {
+    if !problems.is_empty() {
+        let details = dom.element(parent, "details", "problems");
+        ProblemList(problems).build(dom, &details);
+    }
 }
 
 struct ProblemList(Vec<Problem>);

@@ -1,32 +1,21 @@
 //! The article header: kicker, title, sponsor line, standfirst, byline and dates. Static, so it
 //! is built as plain DOM (see [`crate::view::dom`]).
 
-use std::rc::Rc;
-
-use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::model::{Article, IsoDate};
-use crate::view::dom::{Content, Dom, fill, set};
+use crate::view::dom::{Content, Dom, set};
 use crate::view::inline::build_source_name;
 use crate::view::page::format_date;
 
 /// What the header shows: the article's own fields (its sections and figures are not used).
+/// Everything above the body; a sponsored article says so next to its title, not only at the
+/// end.
 pub struct HeaderContent {
     /// Title, kicker, standfirst, authors, dates, publisher, sponsor and language.
     pub article: Article,
     /// Estimated reading time.
     pub reading_minutes: usize,
-}
-
-/// Everything above the body. A sponsored article says so next to its title, not only at the end.
-#[component]
-pub fn ArticleHeader(
-    /// Title, kicker, standfirst, byline, dates and sponsor.
-    content: HeaderContent,
-) -> impl IntoView {
-    let content: Rc<dyn Content> = Rc::new(content);
-    view! { <header class="article-header" use:fill=content></header> }
 }
 
 impl Content for HeaderContent {

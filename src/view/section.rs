@@ -12,46 +12,43 @@
 //! [`SectionStates::handle_click`]: crate::view::accordion::SectionStates::handle_click
 //! [`SectionStates::handle_before_match`]: crate::view::accordion::SectionStates::handle_before_match
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, Node};
 
 use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
 use crate::view::announce::build_copy_link_button;
 use crate::view::blocks::SectionBlocks;
-use crate::view::dom::{Content, Dom, fill, first_child, next, set};
+use crate::view::dom::{Content, Dom, first_child, next, set, set_flag};
 
-/// Renders one section with its open/closed state.
-#[component]
-pub fn SectionView(
-    /// The section's content.
+/// Appends one section, with its open/closed state, to `parent`.
+pub fn build_section(
+    dom: &Dom,
+    parent: &Node,
     section: Section,
-    /// Its page id and open state.
     state: SectionState,
-    /// Key-figure phrases marked in this section's text.
-    #[prop(optional)]
     marks: Vec<PlacedMark>,
-) -> impl IntoView {
+) {
     let SectionState { id, expanded, .. } = state;
+    let element = dom.element(parent, "section", "section");
+    element.set_id(&id);
     let blocks = SectionBlocks {
         section_id: id.clone(),
         blocks: section.blocks,
         marks,
     };
     let Some(heading) = section.heading else {
-        let blocks: Rc<dyn Content> = Rc::new(blocks);
-        return view! { <section class="section section-lead" id=id use:fill=blocks></section> }
-            .into_any();
+        _ = element.class_list().add_1("section-lead");
+        blocks.build(dom, &element);
+        return;
     };
-    let shell: Rc<dyn Content> = Rc::new(SectionShell {
-        id: id.clone(),
+    SectionShell {
+        id,
         heading,
         blocks,
         expanded,
-    });
-    view! { <section class="section" id=id use:fill=shell></section> }.into_any()
+    }
+    .build(dom, &element);
 }
 
 /// A headed section's header, reader-mode heading and panel.
@@ -140,11 +137,7 @@ struct Shown {
 impl Shown {
     fn apply(&self, open: bool) {
         _ = self.section.class_list().toggle_with_force("is-open", open);
-        set(
-            &self.button,
-            "aria-expanded",
-            if open { "true" } else { "false" },
-        );
+        set_flag(&self.button, "aria-expanded", open);
         self.hint
             .set_text_content(Some(if open { "Hide" } else { "Show" }));
         if open {

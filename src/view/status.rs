@@ -1,22 +1,49 @@
 //! Loading and failure states: the page is never blank.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
+use web_sys::{Element, Node};
 
 use crate::load::{LoadError, Progress};
 use crate::model::decimal;
+use crate::view::dom::{Dom, on, set};
 
 /// Shown while the article downloads: a real progress bar when the size is known.
-#[component]
-pub fn Loading(
-    /// Bytes received so far, once the download has started.
-    progress: RwSignal<Option<Progress>>,
-) -> impl IntoView {
-    let known_total = move || {
-        progress
-            .get()
-            .and_then(|p| p.total.map(|t| (p.received.min(t), t)))
+///
+/// The live region says "loading" once; the byte counts change too often to be spoken, so they
+/// are visible text and a `<progress>` element that assistive technology can query.
+pub fn build_loading(dom: &Dom, parent: &Node, progress: RwSignal<Option<Progress>>) {
+    let status = dom.element(parent, "div", "status status-loading");
+    let spinner = dom.element(&status, "span", "spinner");
+    set(&spinner, "aria-hidden", "true");
+    let live = dom.element(&status, "p", "visually-hidden");
+    set(&live, "role", "status");
+    dom.text(&live, "Loading the article");
+    let bars = dom.element(&status, "div", "status-progress");
+    let label = dom.element(&bars, "p", "");
+    label.set_id("loading-label");
+    set(&label, "aria-hidden", "true");
+    let bar = dom.detached("progress", "");
+    set(&bar, "aria-labelledby", "loading-label");
+    let show = move |progress: Option<Progress>| {
+        label.set_text_content(Some(&progress_text(progress)));
+        match progress.and_then(|p| p.total.map(|total| (p.received.min(total), total))) {
+            Some((received, total)) => {
+                set(&bar, "max", &total.to_string());
+                set(&bar, "value", &received.to_string());
+                _ = bars.append_child(&bar);
+            }
+            None => bar.remove(),
+        }
     };
-    let label = move || match progress.get() {
+    show(progress.get_untracked());
+    Effect::new(move |_| show(progress.get()));
+}
+
+/// "Loading the article…", then what has arrived.
+fn progress_text(progress: Option<Progress>) -> String {
+    match progress {
         None => "Loading the article…".to_owned(),
         Some(Progress {
             received,
@@ -29,27 +56,7 @@ pub fn Loading(
         Some(Progress {
             received,
             total: None,
-        }) => {
-            format!("Downloading the article: {} received", human_size(received))
-        }
-    };
-    // The live region says "loading" once; the byte counts change too often to be spoken, so
-    // they are visible text and a <progress> element that assistive technology can query.
-    view! {
-        <div class="status status-loading">
-            <span class="spinner" aria-hidden="true"></span>
-            <p class="visually-hidden" role="status">"Loading the article"</p>
-            <div class="status-progress">
-                <p id="loading-label" aria-hidden="true">{label}</p>
-                {move || known_total().map(|(received, total)| view! {
-                    <progress
-                        aria-labelledby="loading-label"
-                        max=total.to_string()
-                        value=received.to_string()
-                    ></progress>
-                })}
-            </div>
-        </div>
+        }) => format!("Downloading the article: {} received", human_size(received)),
     }
 }
 
@@ -62,35 +69,23 @@ fn human_size(bytes: usize) -> String {
     }
 }
 
-/// A failure the reader can understand, with the detail a publisher needs.
-#[component]
-pub fn LoadFailure(
-    /// What went wrong.
-    error: LoadError,
-    /// Called by the "Try again" button; the button only appears when retrying can help.
-    #[prop(optional, into)]
-    on_retry: Option<Callback<()>>,
-) -> impl IntoView {
-    let retry = on_retry.filter(|_| error.retryable()).map(|retry| {
-        view! {
-            <button type="button" class="button" on:click=move |_| retry.run(())>
-                "Try again"
-            </button>
-        }
-    });
-    set_document_title_on_failure();
-    view! {
-        <div class="status status-error" role="alert">
-            <h1 class="status-title">{error.summary()}</h1>
-            <p class="status-detail">
-                <span class="status-detail-label">"Details: "</span>
-                <code>{error.detail()}</code>
-            </p>
-            {retry}
-        </div>
-    }
-}
-
-fn set_document_title_on_failure() {
+/// A failure the reader can understand, with the detail a publisher needs; "Try again" calls
+/// `retry`, and appears only when retrying can help.
+pub fn build_failure(dom: &Dom, parent: &Node, error: &LoadError, retry: Option<Rc<dyn Fn()>>) {
     document().set_title("Article unavailable");
+    let status = dom.element(parent, "div", "status status-error");
+    set(&status, "role", "alert");
+    let title = dom.element(&status, "h1", "status-title");
+    dom.text(&title, error.summary());
+    let detail = dom.element(&status, "p", "status-detail");
+    let label = dom.element(&detail, "span", "status-detail-label");
+    dom.text(&label, "Details: ");
+    let code: Element = dom.element(&detail, "code", "");
+    dom.text(&code, &error.detail());
+    if let Some(retry) = retry.filter(|_| error.retryable()) {
+        let button = dom.element(&status, "button", "button");
+        set(&button, "type", "button");
+        dom.text(&button, "Try again");
+        on(&button, "click", move |_| retry());
+    }
 }
