@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::model::error::ArticleError;
-use crate::model::json::{self, Fields, Json as Value};
+use crate::model::json::{self, Fields, Json as Value, Streamed};
 use crate::model::lang::Direction;
 use crate::model::number::decimal;
 use crate::model::types::*;
@@ -44,8 +44,34 @@ pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
             limit: MAX_ARTICLE_BYTES,
         });
     }
-    let value = json::parse(text, MAX_NESTING).map_err(|e| syntax_error(text, e))?;
-    decode_article(&value)
+    // Sections are decoded as the reader reaches them, so no tree of the whole document is
+    // ever built: at most one section's. The first failure is kept and reported where the
+    // article's fields are checked, in the same order as for any other field.
+    let sections_path = Path::Root.field("sections");
+    let mut sections: Decoded<Vec<Section>> = Ok(Vec::new());
+    let mut index = 0;
+    let value = json::parse_streaming(
+        text,
+        MAX_NESTING,
+        "sections",
+        &mut |streamed| match streamed {
+            Streamed::Start => {
+                sections = Ok(Vec::new());
+                index = 0;
+            }
+            Streamed::Item(value) => {
+                if let Ok(decoded) = &mut sections {
+                    match decode_section(&value, sections_path.index(index)) {
+                        Ok(section) => decoded.push(section),
+                        Err(error) => sections = Err(error),
+                    }
+                }
+                index += 1;
+            }
+        },
+    )
+    .map_err(|e| syntax_error(text, e))?;
+    decode_article(&value, sections)
 }
 
 fn syntax_error(text: &str, error: json::SyntaxError) -> ArticleError {
@@ -190,7 +216,9 @@ fn number_is(n: &f64, expected: u64) -> bool {
     *n == expected as f64
 }
 
-fn decode_article(value: &Value) -> Decoded<Article> {
+/// Decodes the article's fields; `sections` were decoded while reading (the tree holds an empty
+/// array in their place when they were an array at all).
+fn decode_article(value: &Value, sections: Decoded<Vec<Section>>) -> Decoded<Article> {
     let root = Path::Root;
     let fields = object(Some(value), root)?;
     // The version comes first: a newer document may differ in any other field.
@@ -227,12 +255,8 @@ fn decode_article(value: &Value) -> Decoded<Article> {
             other => Err(shape(authors_path.index(i), "a string", Some(other))),
         })
         .collect::<Decoded<Vec<_>>>()?;
-    let sections_path = root.field("sections");
-    let sections = array(fields, "sections", root)?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_section(v, sections_path.index(i)))
-        .collect::<Decoded<Vec<_>>>()?;
+    array(fields, "sections", root)?;
+    let sections = sections?;
     if sections.is_empty() {
         return Err(ArticleError::NoSections);
     }
@@ -502,6 +526,38 @@ mod tests {
         let blank = r#"{"version": 1, "title": "  ", "sections": [{"blocks": []}]}"#;
         assert_eq!(parse_article(blank), Err(ArticleError::BlankTitle));
         assert_eq!(parse_article(&minimal("[]")), Err(ArticleError::NoSections));
+    }
+
+    #[test]
+    fn sections_decoded_while_reading_keep_the_order_of_checks() {
+        // A newer version is reported even when a section before it in the text is wrong.
+        let text = r#"{"sections": [{"blocks": 3}], "version": 2, "title": "T"}"#;
+        assert_eq!(
+            parse_article(text),
+            Err(ArticleError::UnsupportedVersion { found: "2".into() })
+        );
+        // A syntax error anywhere wins over a wrong section.
+        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": 3}], oops}"#;
+        assert!(matches!(
+            parse_article(text),
+            Err(ArticleError::Syntax { .. })
+        ));
+        // The first wrong section is the one named.
+        let text = minimal(r#"[{"blocks": []}, {"blocks": 1}, {"blocks": 2}]"#);
+        assert_eq!(shape_path(&text), "sections[1].blocks");
+        // A repeated field: the last one counts, as with any field.
+        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": 1}],
+            "sections": [{"heading": "A", "blocks": []}, {"heading": "B", "blocks": []}]}"#;
+        let headings: Vec<_> = parse_article(text)
+            .unwrap()
+            .sections
+            .into_iter()
+            .map(|s| s.heading)
+            .collect();
+        assert_eq!(headings, [Some("A".into()), Some("B".into())]);
+        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}],
+            "sections": "none"}"#;
+        assert_eq!(shape_path(text), "sections");
     }
 
     #[test]

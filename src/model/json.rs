@@ -152,30 +152,66 @@ pub struct SyntaxError {
 
 /// Parses `text` as one JSON value, refusing arrays and objects nested deeper than `max_depth`.
 pub fn parse(text: &str, max_depth: usize) -> Result<Json<'_>, SyntaxError> {
-    let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        max_depth,
-    };
-    let value = reader.value(0)?;
-    reader.skip_space();
-    if reader.at < reader.bytes.len() {
-        return Err(reader.error("unexpected text after the end of the document"));
-    }
-    Ok(value)
+    Reader::new(text, max_depth, None).document()
 }
 
-struct Reader<'t> {
+/// What [`parse_streaming`] hands over from the array it streams.
+pub enum Streamed<'a> {
+    /// The array starts (again, if the field is repeated: the last one counts).
+    Start,
+    /// Its next element.
+    Item(Json<'a>),
+}
+
+/// Parses like [`parse`], but hands each element of the array in the top-level field `field`
+/// to `each` as soon as it is read, instead of keeping it in the tree, where the field is then
+/// an empty array. A long article's sections can so be decoded one by one, and the tree of
+/// each dropped before the next is read: the whole document never exists as a tree.
+pub fn parse_streaming<'t>(
+    text: &'t str,
+    max_depth: usize,
+    field: &str,
+    each: &mut dyn FnMut(Streamed<'t>),
+) -> Result<Json<'t>, SyntaxError> {
+    Reader::new(text, max_depth, Some((field, each))).document()
+}
+
+struct Reader<'t, 's> {
     text: &'t str,
     bytes: &'t [u8],
     at: usize,
     max_depth: usize,
+    /// The top-level field whose array is streamed, and where its elements go.
+    stream: Option<(&'s str, &'s mut dyn FnMut(Streamed<'t>))>,
 }
 
 type Read<T> = Result<T, SyntaxError>;
 
-impl<'t> Reader<'t> {
+impl<'t, 's> Reader<'t, 's> {
+    fn new(
+        text: &'t str,
+        max_depth: usize,
+        stream: Option<(&'s str, &'s mut dyn FnMut(Streamed<'t>))>,
+    ) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            max_depth,
+            stream,
+        }
+    }
+
+    /// The whole text as one value, with nothing but white space after it.
+    fn document(mut self) -> Read<Json<'t>> {
+        let value = self.value(0)?;
+        self.skip_space();
+        if self.at < self.bytes.len() {
+            return Err(self.error("unexpected text after the end of the document"));
+        }
+        Ok(value)
+    }
+
     fn error(&self, message: &'static str) -> SyntaxError {
         let before = &self.text[..self.at.min(self.text.len())];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -212,7 +248,7 @@ impl<'t> Reader<'t> {
         match self.peek() {
             None => Err(self.error("the text ends where a value should be")),
             Some(b'{') => self.object(depth + 1),
-            Some(b'[') => self.array(depth + 1),
+            Some(b'[') => self.array(depth + 1, false),
             Some(b'"') => self.string().map(Json::String),
             Some(b't') => self.expect_word("true", Json::Bool(true)),
             Some(b'f') => self.expect_word("false", Json::Bool(false)),
@@ -220,6 +256,18 @@ impl<'t> Reader<'t> {
             Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
             Some(_) => Err(self
                 .error("expected a value (a string, number, object, array, true, false or null)")),
+        }
+    }
+
+    /// Whether the value about to be read is the streamed array: its field is `key`.
+    fn streams(&mut self, key: &str) -> bool {
+        self.skip_space();
+        self.peek() == Some(b'[') && self.stream.as_ref().is_some_and(|(field, _)| *field == key)
+    }
+
+    fn hand_over(&mut self, streamed: Streamed<'t>) {
+        if let Some((_, each)) = self.stream.as_mut() {
+            each(streamed);
         }
     }
 
@@ -232,17 +280,26 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Read<Json<'t>> {
+    /// An array; with `streamed`, its elements go to the stream instead of into the tree.
+    fn array(&mut self, depth: usize, streamed: bool) -> Read<Json<'t>> {
         self.enter(depth)?;
         self.at += 1;
         let mut items = Vec::new();
+        if streamed {
+            self.hand_over(Streamed::Start);
+        }
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
             return Ok(Json::Array(items));
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            if streamed {
+                self.hand_over(Streamed::Item(item));
+            } else {
+                items.push(item);
+            }
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -278,7 +335,11 @@ impl<'t> Reader<'t> {
                 return Err(self.error("expected `:` after the field name"));
             }
             self.at += 1;
-            let value = self.value(depth)?;
+            let value = if depth == 1 && self.streams(&key) {
+                self.array(depth + 1, true)?
+            } else {
+                self.value(depth)?
+            };
             fields.push((key, value));
             self.skip_space();
             match self.peek() {
@@ -493,6 +554,29 @@ mod tests {
 
     fn err(text: &str) -> SyntaxError {
         parse(text, 128).expect_err(text)
+    }
+
+    #[test]
+    fn streaming_hands_over_the_top_level_array_only() {
+        let text = r#"{"a": [1, 2], "s": [{"s": [3]}, 4], "b": {"s": [5]}, "s": [], "s": 6}"#;
+        let mut seen = Vec::new();
+        let tree = parse_streaming(text, 128, "s", &mut |streamed| {
+            seen.push(match streamed {
+                Streamed::Start => "start".to_owned(),
+                Streamed::Item(value) => value.to_text(),
+            })
+        })
+        .unwrap();
+        // Nested fields of the same name and non-array values stay in the tree.
+        assert_eq!(seen, ["start", r#"{"s":[3]}"#, "4", "start"]);
+        assert_eq!(
+            tree.to_text(),
+            r#"{"a":[1,2],"s":[],"b":{"s":[5]},"s":[],"s":6}"#
+        );
+        // Errors are the same as without streaming.
+        let broken = r#"{"s": [1, 2,]}"#;
+        let streamed = parse_streaming(broken, 128, "s", &mut |_| {}).unwrap_err();
+        assert_eq!(streamed, parse(broken, 128).unwrap_err());
     }
 
     #[test]
