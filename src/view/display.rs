@@ -1,7 +1,8 @@
 //! Reader comfort: light or dark theme and three text sizes, remembered in local storage.
 //!
 //! `boot.js` applies the saved choices to `<html>` before the first paint (no flash); these
-//! controls change them. Without a saved theme the page follows `prefers-color-scheme`.
+//! controls change them. Without a saved theme the page follows `prefers-color-scheme`, also
+//! when it changes while the page is open.
 
 use leptos::prelude::*;
 use web_sys::{Element, Node};
@@ -13,6 +14,7 @@ const THEME_KEY: &str = "article-viewer:theme";
 const TEXT_SIZE_KEY: &str = "article-viewer:text-size";
 const TEXT_SIZES: [(&str, &str); 3] =
     [("small", "Small"), ("medium", "Medium"), ("large", "Large")];
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 /// On each text-size button: the size it chooses.
 const SIZE_ATTR: &str = "data-size";
 
@@ -60,10 +62,21 @@ pub fn build_display_controls(dom: &Dom, parent: &Node) {
     let dark = match root_attribute("data-theme").as_deref() {
         Some("dark") => true,
         Some("light") => false,
-        _ => media_matches("(prefers-color-scheme: dark)"),
+        _ => media_matches(DARK_QUERY),
     };
     let theme = chip(dom, &controls, "Dark theme");
     set_flag(&theme, "aria-pressed", dark);
+    // Until the reader chooses, the page follows the system (the stylesheet does that by
+    // itself), and so does the button, also when the system changes while the page is open.
+    if let Ok(Some(system)) = window().match_media(DARK_QUERY) {
+        let theme = theme.clone();
+        let list = system.clone();
+        on(&system, "change", move |_| {
+            if root_attribute("data-theme").is_none() {
+                set_flag(&theme, "aria-pressed", list.matches());
+            }
+        });
+    }
     on(&theme.clone(), "click", move |_| {
         let now_dark = theme.get_attribute("aria-pressed").as_deref() != Some("true");
         set_flag(&theme, "aria-pressed", now_dark);
