@@ -74,14 +74,16 @@ impl Dom {
     /// Every string handed from WebAssembly to the DOM is decoded on the JavaScript side, and
     /// in a long article those decodings were the largest single cost: a structure repeated
     /// per section is therefore built once and cloned, and only its varying parts are set.
+    /// A prototype may contain copies of others: `make` runs without holding the registry.
     pub fn copy_of(&self, name: &'static str, make: impl FnOnce(&Dom) -> Node) -> Node {
-        let prototype = PROTOTYPES.with(|prototypes| {
-            let mut prototypes = prototypes.borrow_mut();
-            if let Some((_, node)) = prototypes.iter().find(|(n, _)| *n == name) {
-                return node.clone();
-            }
+        let known = PROTOTYPES.with(|prototypes| {
+            let prototypes = prototypes.borrow();
+            let found = prototypes.iter().find(|(n, _)| *n == name);
+            found.map(|(_, node)| node.clone())
+        });
+        let prototype = known.unwrap_or_else(|| {
             let node = make(self);
-            prototypes.push((name, node.clone()));
+            PROTOTYPES.with(|prototypes| prototypes.borrow_mut().push((name, node.clone())));
             node
         });
         prototype.clone_node_with_deep(true).unwrap_throw()

@@ -13,11 +13,12 @@
 //! [`SectionStates::handle_before_match`]: crate::view::accordion::SectionStates::handle_before_match
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
-use crate::view::announce::build_copy_link_button;
+use crate::view::announce::{copy_link_button, label_copy_link};
 use crate::view::blocks::SectionBlocks;
 use crate::view::dom::{Content, Dom, first_child, next, set, set_flag};
 
@@ -30,99 +31,99 @@ pub fn build_section(
     marks: Vec<PlacedMark>,
 ) {
     let SectionState { id, expanded, .. } = state;
-    let element = dom.element(parent, "section", "section");
-    element.set_id(&id);
     let blocks = SectionBlocks {
         section_id: id.clone(),
         blocks: section.blocks,
         marks,
     };
     let Some(heading) = section.heading else {
-        _ = element.class_list().add_1("section-lead");
+        let element = dom.element(parent, "section", "section section-lead");
+        element.set_id(&id);
         blocks.build(dom, &element);
         return;
     };
-    SectionShell {
-        id,
-        heading,
-        blocks,
-        expanded,
-    }
-    .build(dom, &element);
+    let open = expanded.get_untracked();
+    let shown = build_headed(dom, parent, &id, &heading, &blocks, open);
+    // Applies only changes: the state at build time is already in the prototype it was cloned
+    // from, and in a long article every string set costs a crossing into JavaScript.
+    Effect::new(move |applied: Option<bool>| {
+        let now = expanded.get();
+        if now != applied.unwrap_or(open) {
+            shown.apply(now);
+        }
+        now
+    });
 }
 
-/// A headed section's header, reader-mode heading and panel.
-struct SectionShell {
-    id: String,
-    heading: String,
-    blocks: SectionBlocks,
-    expanded: RwSignal<bool>,
-}
-
-impl Content for SectionShell {
-    fn build(&self, dom: &Dom, section: &Element) {
-        let SectionShell {
-            id,
-            heading,
-            blocks,
-            expanded,
-        } = self;
-        let toggle_id = format!("{id}--toggle");
-        let panel_id = format!("{id}--panel");
-        // One prototype per page, cloned per section (see `Dom::copy_of`):
-        // div.section-header > h2 > button > (span, span); h2.reader-only; div.section-panel.
-        let parts = dom.copy_of("section", |dom| {
-            let parts = dom.fragment();
-            let header = dom.element(&parts, "div", "section-header");
+/// Appends a headed section, showing `open`: header, reader-mode heading and panel.
+fn build_headed(
+    dom: &Dom,
+    parent: &Node,
+    id: &str,
+    heading: &str,
+    blocks: &SectionBlocks,
+    open: bool,
+) -> Shown {
+    // One prototype per state and page, cloned per section (see `Dom::copy_of`):
+    // section > div.section-header > (h2 > button > (span, span), button.copy-link);
+    // h2.reader-only; div.section-panel.
+    let name = if open {
+        "section-open"
+    } else {
+        "section-closed"
+    };
+    let section: Element = dom
+        .copy_of(name, |dom| {
+            let section = dom.detached("section", "section");
+            let header = dom.element(&section, "div", "section-header");
             let h2 = dom.element(&header, "h2", "section-heading");
             let button = dom.element(&h2, "button", "section-toggle");
             set(&button, "type", "button");
             dom.element(&button, "span", "section-heading-text");
             let hint = dom.element(&button, "span", "section-toggle-hint");
             set(&hint, "aria-hidden", "true");
+            _ = header.append_child(&copy_link_button(dom));
             // Reader modes (Readability) drop <button>, and with it the heading text above.
             // This copy is display:none by stylesheet: invisible to people, assistive
             // technology, find-in-page and print, but kept by reader modes.
-            dom.element(&parts, "h2", "reader-only");
-            let panel = dom.element(&parts, "div", "section-panel");
+            dom.element(&section, "h2", "reader-only");
+            let panel = dom.element(&section, "div", "section-panel");
             set(&panel, "role", "region");
-            parts
-        });
-        let header = first_child(&parts);
-        let button = first_child(&first_child(&header));
-        let text = first_child(&button);
-        let hint = next(&text);
-        let reader_heading = next(&header);
-        let panel = next(&reader_heading);
-        _ = section.append_child(&parts);
+            let shown = Shown {
+                section: section.clone(),
+                button,
+                hint,
+                panel,
+            };
+            shown.apply(open);
+            section.into()
+        })
+        .unchecked_into();
+    let header = first_child(&section);
+    let button = first_child(&first_child(&header));
+    let text = first_child(&button);
+    let hint = next(&text);
+    let copy_link = next(&first_child(&header));
+    let reader_heading = next(&header);
+    let panel = next(&reader_heading);
 
-        button.set_id(&toggle_id);
-        set(&button, "aria-controls", &panel_id);
-        dom.text(&text, heading);
-        build_copy_link_button(dom, &header, id, &format!("section: {heading}"));
-        dom.text(&reader_heading, heading);
-        panel.set_id(&panel_id);
-        set(&panel, "aria-labelledby", &toggle_id);
-        blocks.build(dom, &panel);
-
-        let shown = Shown {
-            section: section.clone(),
-            button,
-            hint,
-            panel,
-        };
-        let initial = expanded.get_untracked();
-        shown.apply(initial);
-        let expanded = *expanded;
-        // Applies only changes: the state at build time is already in place, and in a long
-        // article applying it twice costs, each string crossing into JavaScript.
-        Effect::new(move |applied: Option<bool>| {
-            let open = expanded.get();
-            if open != applied.unwrap_or(initial) {
-                shown.apply(open);
-            }
-            open
-        });
+    let toggle_id = format!("{id}--toggle");
+    let panel_id = format!("{id}--panel");
+    section.set_id(id);
+    button.set_id(&toggle_id);
+    set(&button, "aria-controls", &panel_id);
+    dom.text(&text, heading);
+    label_copy_link(&copy_link, id, &format!("section: {heading}"));
+    dom.text(&reader_heading, heading);
+    panel.set_id(&panel_id);
+    set(&panel, "aria-labelledby", &toggle_id);
+    blocks.build(dom, &panel);
+    _ = parent.append_child(&section);
+    Shown {
+        section,
+        button,
+        hint,
+        panel,
     }
 }
 
