@@ -201,31 +201,28 @@ for (const [key, label] of STAGES) {
 // The budgets of issue 6, for the sizes that were run.
 const transfer = await measureTransfer('dist');
 const budgets = [];
-// A ratio budget is judged on the medians; the same ratio taken within each run (the three
-// variants of one run are measured back to back) shows how far a single run can stray.
-const check = (name, value, limit, unit = '×', perRun = []) => budgets.push({
+const check = (name, value, limit, unit, perRun = []) => budgets.push({
   name, value, limit, met: value !== null && value <= limit, unit,
   perRun: perRun.length ? { min: Math.min(...perRun), max: Math.max(...perRun), met: perRun.filter((r) => r <= limit).length, runs: perRun.length } : null,
 });
-const paired = (size, f) => samples[size].viewer
-  .map((viewer, i) => f(viewer, samples[size].static[i], samples[size].plain[i]))
-  .filter(Number.isFinite);
+// A ratio budget is judged on the medians; the same ratio taken within each run (the three
+// variants of one run are measured back to back) shows how far a single run can stray.
+// `ratio(viewer, staticPage, plain)` reads one sample, or the medians, of each variant.
+const checkRatio = (name, size, limit, ratio) => {
+  const m = medians[size];
+  const perRun = samples[size].viewer
+    .map((viewer, i) => ratio(viewer, samples[size].static[i], samples[size].plain[i]))
+    .filter(Number.isFinite);
+  check(name, ratio(m.viewer, m.static, m.plain), limit, '×', perRun);
+};
 check('transfer before the article (KB gzip)', transfer.total.gzip / 1000, BUDGET_BYTES / 1000, ' KB');
-if (medians[10]) {
-  check('10 sections: title painted, viewer / static', medians[10].viewer.title / medians[10].static.title, 2, '×',
-    paired(10, (v, s) => v.title / s.title));
-}
+if (medians[10]) checkRatio('10 sections: title painted, viewer / static', 10, 2, (v, s) => v.title / s.title);
 const big = SIZES.includes(2000) ? 2000 : Math.max(...SIZES);
 if (medians[big] && big > 10) {
-  const m = medians[big];
-  check(`${big} sections: first screen / plain whole`, m.viewer.first / m.plain.full, 0.5, '×',
-    paired(big, (v, s, p) => v.first / p.full));
-  check(`${big} sections: whole article / plain whole`, m.viewer.full / m.plain.full, 1.3, '×',
-    paired(big, (v, s, p) => v.full / p.full));
-  check(`${big} sections: toggle one / plain toggle`, m.viewer.toggle / m.plain.toggle, 1.2, '×',
-    paired(big, (v, s, p) => v.toggle / p.toggle));
-  check(`${big} sections: memory / plain JS heap`, (m.viewer.jsHeap + m.viewer.wasmMemory) / m.plain.jsHeap, 2, '×',
-    paired(big, (v, s, p) => (v.jsHeap + v.wasmMemory) / p.jsHeap));
+  checkRatio(`${big} sections: first screen / plain whole`, big, 0.5, (v, s, p) => v.first / p.full);
+  checkRatio(`${big} sections: whole article / plain whole`, big, 1.3, (v, s, p) => v.full / p.full);
+  checkRatio(`${big} sections: toggle one / plain toggle`, big, 1.2, (v, s, p) => v.toggle / p.toggle);
+  checkRatio(`${big} sections: memory / plain JS heap`, big, 2, (v, s, p) => (v.jsHeap + v.wasmMemory) / p.jsHeap);
 }
 console.log('\nbudgets (medians; in brackets the ratio within each run: lowest to highest, and in how many runs it was met)');
 for (const b of budgets) {

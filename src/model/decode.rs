@@ -1,8 +1,9 @@
 //! Text → [`Article`], with errors that name the exact field.
 //!
-//! We parse to a [`Json`] tree first (syntax errors carry line and column) and then walk it by
-//! hand, so every shape error carries its path (`sections[1].blocks[0].items`), unknown block
-//! types survive as placeholders, and unknown fields are ignored as the format promises.
+//! We parse to [`Json`] trees (syntax errors carry line and column), one per section as the
+//! reader reaches it and one for the rest of the article, and walk them by hand, so every shape
+//! error carries its path (`sections[1].blocks[0].items`), unknown block types survive as
+//! placeholders, and unknown fields are ignored as the format promises.
 
 use std::fmt;
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Node;
+use web_sys::{Element, Node};
 
 use crate::model::{KeyFigure, PlacedMark, PreparedArticle, structured_data};
 use crate::timing::mark;
@@ -10,10 +10,10 @@ use crate::view::accordion::{SectionStates, build_show_all};
 use crate::view::announce::{Announcer, build_announcements};
 use crate::view::contents::build_contents;
 use crate::view::display::build_display_controls;
-use crate::view::dom::{Content, Dom, on, set};
+use crate::view::dom::{Dom, on, set};
 use crate::view::figures::{FigureTarget, build_key_figures};
 use crate::view::footer::{build_footer, build_problems};
-use crate::view::header::HeaderContent;
+use crate::view::header::build_header;
 use crate::view::mount::built_view;
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive};
@@ -130,24 +130,15 @@ pub fn build_article(
             })
         })
         .collect();
-    let reader_summary = ReaderSummary::new(&article.key_figures);
-    let key_figures = std::mem::take(&mut article.key_figures);
-    let has_rail = has_contents || !key_figures.is_empty();
+    let has_rail = has_contents || !article.key_figures.is_empty();
     // Reader modes drop the header; a sponsored article must still say so there.
     let reader_notice = article.sponsor.as_ref().map(|sponsor| {
         let label = article.label.as_deref().unwrap_or("Sponsored");
         format!("{label}. Paid for by {}.", sponsor.name)
     });
-    let sponsor = article.sponsor.clone();
-    let copyright = article.copyright.clone();
+    build_header(dom, &root, &article, reading_minutes);
+    // The sections move into the page, one slice at a time.
     let all_sections = std::mem::take(&mut article.sections);
-    // What is left of the article (no sections, no figures) is the header's.
-    let header = dom.element(&root, "header", "article-header");
-    HeaderContent {
-        article,
-        reading_minutes,
-    }
-    .build(dom, &header);
 
     let body = dom.element(&root, "div", "article-body");
     if has_rail {
@@ -178,8 +169,8 @@ pub fn build_article(
         if has_contents {
             build_contents(dom, &rail, &states, contents, position);
         }
-        if !key_figures.is_empty() {
-            build_key_figures(dom, &rail, &states, key_figures, targets);
+        if !article.key_figures.is_empty() {
+            build_key_figures(dom, &rail, &states, &article.key_figures, &targets);
         }
     }
     let main = dom.element(&body, "div", "article-sections");
@@ -188,58 +179,47 @@ pub fn build_article(
     }
     // The other sections go in before what follows them, in slices.
     let rest: Vec<PendingSection> = sections.collect();
-    let summary = (!reader_summary.0.is_empty()).then(|| {
-        let summary = dom.element(&main, "div", "reader-only");
-        reader_summary.build(dom, &summary);
-        summary
-    });
+    let summary = build_reader_summary(dom, &main, &article.key_figures);
     // Inside the body, not after it: reader modes keep only the main column.
-    let end = build_footer(dom, &main, sponsor, copyright);
+    let end = build_footer(
+        dom,
+        &main,
+        article.sponsor.as_ref(),
+        article.copyright.as_deref(),
+    );
     build_progressive(dom, &main, summary.as_ref().unwrap_or(&end), rest, complete);
-    build_problems(dom, &root, problems);
+    build_problems(dom, &root, &problems);
     build_announcements(dom, parent, announcer);
 }
 
 /// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden
-/// from everyone else by the stylesheet (see `.reader-only`).
-struct ReaderSummary(Vec<String>);
-
-impl ReaderSummary {
-    fn new(figures: &[KeyFigure]) -> Self {
-        ReaderSummary(
-            figures
-                .iter()
-                .map(|f| {
-                    let mut line = f.value.clone();
-                    if let Some(unit) = &f.unit {
-                        line.push(' ');
-                        line.push_str(unit);
-                    }
-                    line.push_str(": ");
-                    line.push_str(&f.label);
-                    if let Some(as_of) = &f.as_of {
-                        line.push_str(&format!(" (as of {as_of})"));
-                    }
-                    if let Some(source) = &f.source {
-                        line.push_str(&format!(". Source: {}", source.name));
-                    }
-                    line
-                })
-                .collect(),
-        )
+/// from everyone else by the stylesheet (see `.reader-only`). Nothing without figures.
+fn build_reader_summary(dom: &Dom, parent: &Node, figures: &[KeyFigure]) -> Option<Element> {
+    if figures.is_empty() {
+        return None;
     }
-}
-
-impl Content for ReaderSummary {
-    fn build(&self, dom: &Dom, parent: &web_sys::Element) {
-        let heading = dom.element(parent, "h2", "");
-        dom.text(&heading, "Key figures");
-        let list = dom.element(parent, "ul", "");
-        for line in &self.0 {
-            let item = dom.element(&list, "li", "");
-            dom.text(&item, line);
+    let summary = dom.element(parent, "div", "reader-only");
+    let heading = dom.element(&summary, "h2", "");
+    dom.text(&heading, "Key figures");
+    let list = dom.element(&summary, "ul", "");
+    for figure in figures {
+        let mut line = figure.value.clone();
+        if let Some(unit) = &figure.unit {
+            line.push(' ');
+            line.push_str(unit);
         }
+        line.push_str(": ");
+        line.push_str(&figure.label);
+        if let Some(as_of) = &figure.as_of {
+            line.push_str(&format!(" (as of {as_of})"));
+        }
+        if let Some(source) = &figure.source {
+            line.push_str(&format!(". Source: {}", source.name));
+        }
+        let item = dom.element(&list, "li", "");
+        dom.text(&item, &line);
     }
+    Some(summary)
 }
 
 /// Opens and scrolls to the `#fragment` target once every section is in the page, and again on

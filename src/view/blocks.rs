@@ -2,7 +2,7 @@
 
 use crate::model::{Block, Mark, PlacedMark};
 use crate::view::announce::build_copy_link_button;
-use crate::view::dom::{Content, Dom, set};
+use crate::view::dom::{Dom, set};
 use crate::view::inline::build_inline;
 
 /// A section's blocks with the key-figure phrases marked in them.
@@ -15,8 +15,9 @@ pub struct SectionBlocks {
     pub marks: Vec<PlacedMark>,
 }
 
-impl Content for SectionBlocks {
-    fn build(&self, dom: &Dom, parent: &web_sys::Element) {
+impl SectionBlocks {
+    /// Appends the blocks to `parent`.
+    pub fn build(&self, dom: &Dom, parent: &web_sys::Element) {
         for (index, block) in self.blocks.iter().enumerate() {
             let marks: Vec<(Option<usize>, Mark)> = self
                 .marks

@@ -18,7 +18,7 @@ use web_sys::Node;
 
 use crate::view::accordion::SectionStates;
 use crate::view::dom::{
-    Content, Dom, SECTION_ATTR, event_within, first_child, is_plain_click, on, section_index, set,
+    Dom, SECTION_ATTR, event_within, first_child, is_plain_click, on, section_index, set,
 };
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
@@ -48,7 +48,7 @@ pub fn build_contents(
         .map(|(index, heading)| (index, states.all()[index].id.clone(), heading))
         .collect();
     let later = entries.split_off(entries.len().min(FIRST_ENTRIES));
-    ContentsLinks(entries).build(dom, &list);
+    build_entries(dom, &list, &entries);
     {
         let list = list.clone();
         Effect::new(move |previous: Option<Option<usize>>| {
@@ -69,7 +69,7 @@ pub fn build_contents(
                 let Some(current) = position.current.try_get_untracked() else {
                     return;
                 };
-                ContentsLinks(later).build(&Dom::default(), &list);
+                build_entries(&Dom::default(), &list, &later);
                 if let Some(index) = current {
                     mark_current(&list, index, true);
                 }
@@ -92,23 +92,19 @@ pub fn build_contents(
     });
 }
 
-/// The entries: `(section index, section id, heading)`.
-struct ContentsLinks(Vec<(usize, String, String)>);
-
-impl Content for ContentsLinks {
-    fn build(&self, dom: &Dom, parent: &web_sys::Element) {
-        for (index, id, heading) in &self.0 {
-            let item = dom.copy_of("contents-entry", |dom| {
-                let item = dom.detached("li", "");
-                dom.element(&item, "a", "contents-link");
-                item.into()
-            });
-            let link = first_child(&item);
-            _ = parent.append_child(&item);
-            set(&link, "href", &format!("#{id}"));
-            set(&link, SECTION_ATTR, &index.to_string());
-            dom.text(&link, heading);
-        }
+/// Appends entries `(section index, section id, heading)` to the list.
+fn build_entries(dom: &Dom, list: &web_sys::Element, entries: &[(usize, String, String)]) {
+    for (index, id, heading) in entries {
+        let item = dom.copy_of("contents-entry", |dom| {
+            let item = dom.detached("li", "");
+            dom.element(&item, "a", "contents-link");
+            item.into()
+        });
+        let link = first_child(&item);
+        _ = list.append_child(&item);
+        set(&link, "href", &format!("#{id}"));
+        set(&link, SECTION_ATTR, &index.to_string());
+        dom.text(&link, heading);
     }
 }
 

@@ -145,12 +145,6 @@ pub fn set(element: &Element, name: &str, value: &str) {
     _ = element.set_attribute(name, value);
 }
 
-/// Static content that knows how to build itself into an element.
-pub trait Content {
-    /// Appends the content's nodes to `parent`.
-    fn build(&self, dom: &Dom, parent: &Element);
-}
-
 /// Calls `handler` on every `event` at `target` for as long as the target lives: the listener
 /// belongs to JavaScript and is collected with the element, so parts built here need no
 /// teardown of their own.

@@ -11,9 +11,7 @@ use crate::model::KeyFigure;
 use crate::view::accordion::SectionStates;
 use crate::view::announce::build_copy_link_button;
 use crate::view::chart::build_series_chart;
-use crate::view::dom::{
-    Content, Dom, SECTION_ATTR, event_within, is_plain_click, on, section_index, set,
-};
+use crate::view::dom::{Dom, SECTION_ATTR, event_within, is_plain_click, on, section_index, set};
 use crate::view::inline::{anchor_id, build_source_name, figure_id};
 use crate::view::page::replace_fragment;
 
@@ -36,24 +34,18 @@ pub fn build_key_figures(
     dom: &Dom,
     parent: &Node,
     states: &SectionStates,
-    figures: Vec<KeyFigure>,
-    targets: Vec<Option<FigureTarget>>,
+    figures: &[KeyFigure],
+    targets: &[Option<FigureTarget>],
 ) {
     let aside = dom.element(parent, "aside", "key-figures");
     set(&aside, "aria-label", "Key figures");
     let title = dom.element(&aside, "h2", "rail-title");
     dom.text(&title, "Key figures");
     let list = dom.element(&aside, "ol", "figure-list");
-    let section_ids = targets
-        .iter()
-        .map(|t| t.as_ref().map(|t| states.all()[t.section].id.clone()))
-        .collect();
-    FigureCards {
-        figures,
-        targets,
-        section_ids,
+    for (index, (figure, target)) in figures.iter().zip(targets).enumerate() {
+        let section_id = target.as_ref().map(|t| states.all()[t.section].id.as_str());
+        build_card(dom, &list, index, figure, target.as_ref(), section_id);
     }
-    .build(dom, &list);
     let states = states.clone();
     on(&aside, "click", move |event| {
         if !is_plain_click(event.unchecked_ref()) {
@@ -77,33 +69,6 @@ pub fn build_key_figures(
             states.open_and_reveal(section);
         }
     });
-}
-
-struct FigureCards {
-    figures: Vec<KeyFigure>,
-    targets: Vec<Option<FigureTarget>>,
-    /// Page id of each target's section.
-    section_ids: Vec<Option<String>>,
-}
-
-impl Content for FigureCards {
-    fn build(&self, dom: &Dom, list: &Element) {
-        let cards = self
-            .figures
-            .iter()
-            .zip(&self.targets)
-            .zip(&self.section_ids);
-        for (index, ((figure, target), section_id)) in cards.enumerate() {
-            build_card(
-                dom,
-                list,
-                index,
-                figure,
-                target.as_ref(),
-                section_id.as_deref(),
-            );
-        }
-    }
 }
 
 fn build_card(

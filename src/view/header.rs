@@ -1,75 +1,65 @@
 //! The article header: kicker, title, sponsor line, standfirst, byline and dates. Static, so it
 //! is built as plain DOM (see [`crate::view::dom`]).
 
-use web_sys::Element;
+use web_sys::Node;
 
 use crate::model::{Article, IsoDate};
-use crate::view::dom::{Content, Dom, set};
+use crate::view::dom::{Dom, set};
 use crate::view::inline::build_source_name;
 use crate::view::page::format_date;
 
-/// What the header shows: the article's own fields (its sections and figures are not used).
-/// Everything above the body; a sponsored article says so next to its title, not only at the
-/// end.
-pub struct HeaderContent {
-    /// Title, kicker, standfirst, authors, dates, publisher, sponsor and language.
-    pub article: Article,
-    /// Estimated reading time.
-    pub reading_minutes: usize,
-}
-
-impl Content for HeaderContent {
-    fn build(&self, dom: &Dom, header: &Element) {
-        let article = &self.article;
-        if let Some(label) = &article.label {
-            let kicker = dom.element(header, "p", "kicker");
-            if article.sponsor.is_some() {
-                _ = kicker.class_list().add_1("is-paid");
-            }
-            dom.text(&kicker, label);
+/// Appends everything above the body: the article's own fields (not its sections or figures)
+/// and the reading time. A sponsored article says so next to its title, not only at the end.
+pub fn build_header(dom: &Dom, parent: &Node, article: &Article, reading_minutes: usize) {
+    let header = dom.element(parent, "header", "article-header");
+    if let Some(label) = &article.label {
+        let kicker = dom.element(&header, "p", "kicker");
+        if article.sponsor.is_some() {
+            _ = kicker.class_list().add_1("is-paid");
         }
-        let title = dom.element(header, "h1", "title");
-        dom.text(&title, &article.title);
-        if let Some(sponsor) = &article.sponsor {
-            let line = dom.element(header, "p", "paid-line");
-            let tag = dom.element(&line, "span", "paid-tag");
-            dom.text(&tag, "Sponsored");
-            dom.text(&line, " Paid for by ");
-            dom.text(&line, &sponsor.name);
-        }
-        if let Some(text) = &article.standfirst {
-            let standfirst = dom.element(header, "p", "standfirst");
-            dom.text(&standfirst, text);
-        }
-        if !article.authors.is_empty() {
-            let byline = dom.element(header, "p", "byline");
-            dom.text(&byline, "By ");
-            dom.text(&byline, &join_names(&article.authors));
-        }
-        let meta = dom.element(header, "p", "meta");
-        if let Some(source) = &article.source {
-            let item = dom.element(&meta, "span", "meta-item source");
-            build_source_name(dom, &item, source);
-        }
-        let lang = article.lang.as_deref();
-        for (iso, prefix) in [
-            (&article.published, "Published"),
-            (&article.updated, "Updated"),
-        ] {
-            let Some(iso) = iso else { continue };
-            let Some(parsed) = IsoDate::parse(iso) else {
-                continue;
-            };
-            let item = dom.element(&meta, "span", "meta-item");
-            dom.text(&item, prefix);
-            dom.text(&item, " ");
-            let time = dom.element(&item, "time", "");
-            set(&time, "datetime", iso);
-            dom.text(&time, &format_date(iso, parsed.has_time, lang));
-        }
-        let minutes = dom.element(&meta, "span", "meta-item");
-        dom.text(&minutes, &format!("{} min read", self.reading_minutes));
+        dom.text(&kicker, label);
     }
+    let title = dom.element(&header, "h1", "title");
+    dom.text(&title, &article.title);
+    if let Some(sponsor) = &article.sponsor {
+        let line = dom.element(&header, "p", "paid-line");
+        let tag = dom.element(&line, "span", "paid-tag");
+        dom.text(&tag, "Sponsored");
+        dom.text(&line, " Paid for by ");
+        dom.text(&line, &sponsor.name);
+    }
+    if let Some(text) = &article.standfirst {
+        let standfirst = dom.element(&header, "p", "standfirst");
+        dom.text(&standfirst, text);
+    }
+    if !article.authors.is_empty() {
+        let byline = dom.element(&header, "p", "byline");
+        dom.text(&byline, "By ");
+        dom.text(&byline, &join_names(&article.authors));
+    }
+    let meta = dom.element(&header, "p", "meta");
+    if let Some(source) = &article.source {
+        let item = dom.element(&meta, "span", "meta-item source");
+        build_source_name(dom, &item, source);
+    }
+    let lang = article.lang.as_deref();
+    for (iso, prefix) in [
+        (&article.published, "Published"),
+        (&article.updated, "Updated"),
+    ] {
+        let Some(iso) = iso else { continue };
+        let Some(parsed) = IsoDate::parse(iso) else {
+            continue;
+        };
+        let item = dom.element(&meta, "span", "meta-item");
+        dom.text(&item, prefix);
+        dom.text(&item, " ");
+        let time = dom.element(&item, "time", "");
+        set(&time, "datetime", iso);
+        dom.text(&time, &format_date(iso, parsed.has_time, lang));
+    }
+    let minutes = dom.element(&meta, "span", "meta-item");
+    dom.text(&minutes, &format!("{reading_minutes} min read"));
 }
 
 /// "A", "A and B", "A, B and C".

@@ -20,7 +20,7 @@ use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionState;
 use crate::view::announce::{copy_link_button, label_copy_link};
 use crate::view::blocks::SectionBlocks;
-use crate::view::dom::{Content, Dom, first_child, next, set, set_flag};
+use crate::view::dom::{Dom, first_child, next, set, set_flag};
 
 /// Appends one section, with its open/closed state, to `parent`.
 pub fn build_section(
