@@ -80,6 +80,8 @@ async function measure(variant, size) {
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.full !== undefined, null, { timeout: 120000 });
   const result = await page.evaluate(() => window.__bench);
+  // How much each variant built: the comparison is fair only when the counts agree.
+  result.elements = await page.evaluate(() => document.querySelectorAll('#viewer *').length);
   if (variant === 'viewer') {
     // The viewer's own User Timing marks (src/timing.rs): where its time goes.
     await page.waitForFunction(() => performance.getEntriesByName('viewer:complete').length > 0);
@@ -156,7 +158,7 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const METRICS = ['title', 'first', 'full', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory'];
+const METRICS = ['title', 'first', 'full', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory', 'elements'];
 const medians = {};
 for (const size of SIZES) {
   for (const variant of VARIANTS) {
@@ -165,14 +167,14 @@ for (const size of SIZES) {
   }
 }
 
-const fmt = (v, unit) => (v === null ? '—' : unit === 'MB' ? `${(v / 1048576).toFixed(1)} MB` : `${v.toFixed(1)} ms`);
+const fmt = (v, unit) => (v === null ? '—' : unit === 'MB' ? `${(v / 1048576).toFixed(1)} MB` : unit === '' ? String(v) : `${v.toFixed(1)} ms`);
 const ratio = (a, b) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
 const rows = [['sections', 'JSON', 'metric', 'static HTML', 'plain JS', 'viewer', 'viewer/static', 'viewer/plain']];
-const labels = { title: 'title painted', first: 'first screen', full: 'whole article', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory' };
+const labels = { title: 'title painted', first: 'first screen', full: 'whole article', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory', elements: 'elements built' };
 for (const size of SIZES) {
   for (const metric of METRICS) {
     const m = medians[size];
-    const unit = metric === 'jsHeap' || metric === 'wasmMemory' ? 'MB' : 'ms';
+    const unit = metric === 'jsHeap' || metric === 'wasmMemory' ? 'MB' : metric === 'elements' ? '' : 'ms';
     const memory = metric === 'jsHeap' ? (m.viewer.jsHeap ?? 0) + (m.viewer.wasmMemory ?? 0) : m.viewer[metric];
     rows.push([String(size), `${(articleBytes[size] / 1024).toFixed(0)} KB`, labels[metric], fmt(m.static[metric], unit), fmt(m.plain[metric], unit), fmt(m.viewer[metric], unit),
       ratio(m.viewer[metric], m.static[metric]), ratio(metric === 'jsHeap' ? memory : m.viewer[metric], m.plain[metric])]);

@@ -1,33 +1,51 @@
 //! The state of all collapsible sections: opening from links and `#fragments`, "show all",
 //! and remembering what the reader opened for the rest of the browser session.
+//!
+//! A long article has thousands of sections, so their open states are plain flags, not one
+//! signal and effect each: a change is written straight to that section's elements (see
+//! [`show_open`]), and one trigger tells the few parts that summarise all sections ("show all",
+//! the remembered set). At 2,000 sections the per-section effects had cost about
+//! 1.1 MB of wasm memory (README, Performance).
 
+use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use crate::model::json::{self, Json};
 use crate::view::dom::{Dom, event_within, on, set, set_flag};
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
+use crate::view::section::show_open;
 use leptos::prelude::*;
-use web_sys::Node;
+use web_sys::{Element, Node};
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 #[derive(Clone)]
 pub struct SectionStates {
-    sections: Arc<Vec<SectionState>>,
+    sections: Rc<Vec<SectionState>>,
+    /// Notified after any section opens or closes.
+    changed: Trigger,
     /// The section the reader last navigated to (link, contents, fragment), so the contents
     /// can mark it even when the page cannot scroll it to the top.
     pub revealed: RwSignal<Option<usize>>,
 }
 
 /// One section's id and whether its panel is shown.
-#[derive(Clone)]
 pub struct SectionState {
     /// The page id of the section.
     pub id: String,
     /// Whether the section collapses at all (a lead without heading does not).
     pub collapsible: bool,
     /// True while the panel is shown; always true for a lead.
-    pub expanded: RwSignal<bool>,
+    open: Cell<bool>,
+    /// The `<section>` once it is built.
+    element: OnceCell<Element>,
+}
+
+impl SectionState {
+    /// Whether the panel is shown now.
+    pub fn is_open(&self) -> bool {
+        self.open.get()
+    }
 }
 
 impl SectionStates {
@@ -59,13 +77,37 @@ impl SectionStates {
                 SectionState {
                     id,
                     collapsible,
-                    expanded: RwSignal::new(open),
+                    open: Cell::new(open),
+                    element: OnceCell::new(),
                 }
             })
             .collect();
         SectionStates {
-            sections: Arc::new(states),
+            sections: Rc::new(states),
+            changed: Trigger::new(),
             revealed: RwSignal::new(None),
+        }
+    }
+
+    /// Opens or closes section `index`: its elements, if it is in the page yet (a section
+    /// built later starts in the state it has then), and everything that summarises all.
+    pub fn set_open(&self, index: usize, open: bool) {
+        let Some(state) = self.sections.get(index) else {
+            return;
+        };
+        if !state.collapsible || state.open.replace(open) == open {
+            return;
+        }
+        if let Some(section) = state.element.get() {
+            show_open(section, open);
+        }
+        self.changed.notify();
+    }
+
+    /// Records section `index`'s element, built in the state [`SectionState::is_open`] gave.
+    pub fn built(&self, index: usize, section: Element) {
+        if let Some(state) = self.sections.get(index) {
+            _ = state.element.set(section);
         }
     }
 
@@ -93,7 +135,7 @@ impl SectionStates {
     /// Opens section `index` and records it as the one the reader navigated to.
     fn open(&self, index: usize) -> Option<&SectionState> {
         let state = self.sections.get(index)?;
-        state.expanded.set(true);
+        self.set_open(index, true);
         self.revealed.set(Some(index));
         Some(state)
     }
@@ -105,8 +147,8 @@ impl SectionStates {
             return;
         };
         let state = &self.sections[index];
-        let open = !state.expanded.get_untracked();
-        state.expanded.set(open);
+        let open = !state.is_open();
+        self.set_open(index, open);
         if open {
             replace_fragment(&state.id);
         }
@@ -115,7 +157,7 @@ impl SectionStates {
     /// Handles `beforematch` (find-in-page found text in a closed panel): opens that section.
     pub fn handle_before_match(&self, event: &web_sys::Event) {
         if let Some(index) = self.section_of(event, "div.section-panel") {
-            self.sections[index].expanded.set(true);
+            self.set_open(index, true);
         }
     }
 
@@ -131,18 +173,19 @@ impl SectionStates {
             .position(|s| s.collapsible && s.id == id)
     }
 
-    /// Whether every collapsible section is open.
+    /// Whether every collapsible section is open; a reactive read.
     pub fn all_open(&self) -> bool {
+        self.changed.track();
         self.sections
             .iter()
             .filter(|s| s.collapsible)
-            .all(|s| s.expanded.get())
+            .all(SectionState::is_open)
     }
 
     /// Opens or closes every collapsible section.
     pub fn set_all(&self, open: bool) {
-        for state in self.sections.iter().filter(|s| s.collapsible) {
-            state.expanded.set(open);
+        for index in 0..self.sections.len() {
+            self.set_open(index, open);
         }
     }
 
@@ -170,10 +213,11 @@ impl SectionStates {
     pub fn remember(&self, key: String) {
         let states = self.clone();
         Effect::new(move |_| {
+            states.changed.track();
             let open: Vec<Json> = states
                 .sections
                 .iter()
-                .filter(|s| s.collapsible && s.expanded.get())
+                .filter(|s| s.collapsible && s.is_open())
                 .map(|s| Json::string(&s.id))
                 .collect();
             save(Store::Session, &key, &Json::Array(open).to_text());
@@ -189,13 +233,13 @@ pub fn build_show_all(dom: &Dom, parent: &Node, states: SectionStates) {
     set(&icon, "aria-hidden", "true");
     let label = dom.text_node("");
     _ = button.append_child(&label);
-    let all_open = {
+    let all_open = RwSignal::new(states.all_open());
+    {
         let states = states.clone();
-        Memo::new(move |_| states.all_open())
-    };
-    on(&button, "click", move |_| {
-        states.set_all(!all_open.get_untracked())
-    });
+        on(&button, "click", move |_| {
+            states.set_all(!all_open.get_untracked())
+        });
+    }
     let show = move |open: bool| {
         set_flag(&button, "aria-expanded", open);
         label.set_node_value(Some(if open {
@@ -205,5 +249,12 @@ pub fn build_show_all(dom: &Dom, parent: &Node, states: SectionStates) {
         }));
     };
     show(all_open.get_untracked());
-    Effect::new(move |_| show(all_open.get()));
+    Effect::new(move |shown: Option<bool>| {
+        let open = states.all_open();
+        if shown != Some(open) {
+            show(open);
+            all_open.set(open);
+        }
+        open
+    });
 }

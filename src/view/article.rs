@@ -151,18 +151,19 @@ pub fn build_article(
     }
     let mut sections = all_sections
         .into_iter()
-        .zip(states.all().iter().cloned())
         .enumerate()
-        .map(|(index, (section, state))| {
+        .map(|(index, section)| {
             let marks: Vec<PlacedMark> = marks
                 .iter()
                 .filter(|m| m.section == index)
                 .copied()
                 .collect();
-            (section, state, marks)
+            (index, section, marks)
         });
-    if let Some((section, state, marks)) = sections.next() {
-        build_section(dom, &lead, section, state, marks);
+    if let Some((index, section, marks)) = sections.next() {
+        let state = &states.all()[index];
+        let built = build_section(dom, &lead, section, &state.id, state.is_open(), marks);
+        states.built(index, built);
     }
     if has_rail {
         let rail = dom.element(&body, "div", "article-rail");
@@ -187,7 +188,8 @@ pub fn build_article(
         article.sponsor.as_ref(),
         article.copyright.as_deref(),
     );
-    build_progressive(dom, &main, summary.as_ref().unwrap_or(&end), rest, complete);
+    let before = summary.as_ref().unwrap_or(&end);
+    build_progressive(dom, &main, before, &states, rest, complete);
     build_problems(dom, &root, &problems);
     build_announcements(dom, parent, announcer);
 }

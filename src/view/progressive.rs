@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use web_sys::{Element, Node};
 
 use crate::model::{PlacedMark, Section};
-use crate::view::accordion::SectionState;
+use crate::view::accordion::SectionStates;
 use crate::view::dom::Dom;
 use crate::view::section::build_section;
 
@@ -17,8 +17,8 @@ const FIRST_SLICE: usize = 40;
 /// slices of 250 made a 2,000-section article complete about 10 % later.
 const SLICE: usize = 500;
 
-/// One section with what it needs to render.
-pub type PendingSection = (Section, SectionState, Vec<PlacedMark>);
+/// One section with its index and marks.
+pub type PendingSection = (usize, Section, Vec<PlacedMark>);
 
 /// Inserts `sections` into `parent` before `before`, a slice per task, and sets `complete` once
 /// all of them are in the page. Each slice is built in a fragment and inserted at once.
@@ -26,29 +26,37 @@ pub fn build_progressive(
     dom: &Dom,
     parent: &Node,
     before: &Element,
+    states: &SectionStates,
     sections: Vec<PendingSection>,
     complete: RwSignal<bool>,
 ) {
     let mut sections = sections.into_iter();
-    insert_slice(dom, parent, before, sections.by_ref().take(FIRST_SLICE));
+    let first = sections.by_ref().take(FIRST_SLICE);
+    insert_slice(dom, parent, before, states, first);
     let slices: Vec<Vec<PendingSection>> = std::iter::from_fn(|| {
         let slice: Vec<PendingSection> = sections.by_ref().take(SLICE).collect();
         (!slice.is_empty()).then_some(slice)
     })
     .collect();
     let owner = Owner::current().expect("sections are built under a reactive owner");
-    insert_in_turn(owner, parent.clone(), before.clone(), slices, complete);
+    let target = (parent.clone(), before.clone(), states.clone());
+    insert_in_turn(owner, target, slices, complete);
 }
 
+/// Builds sections in the state they have now: the reader may have opened or closed some
+/// ("show all") before they were built.
 fn insert_slice(
     dom: &Dom,
     parent: &Node,
     before: &Element,
+    states: &SectionStates,
     sections: impl Iterator<Item = PendingSection>,
 ) {
     let fragment = dom.fragment();
-    for (section, state, marks) in sections {
-        build_section(dom, &fragment, section, state, marks);
+    for (index, section, marks) in sections {
+        let state = &states.all()[index];
+        let built = build_section(dom, &fragment, section, &state.id, state.is_open(), marks);
+        states.built(index, built);
     }
     _ = parent.insert_before(&fragment, Some(before));
 }
@@ -58,8 +66,7 @@ fn insert_slice(
 /// (another article was loaded): its signals are gone then.
 fn insert_in_turn(
     owner: Owner,
-    parent: Node,
-    before: Element,
+    target: (Node, Element, SectionStates),
     mut slices: Vec<Vec<PendingSection>>,
     complete: RwSignal<bool>,
 ) {
@@ -73,8 +80,10 @@ fn insert_in_turn(
             if complete.try_get_untracked().is_none() {
                 return;
             }
-            owner.with(|| insert_slice(&Dom::default(), &parent, &before, slice.into_iter()));
-            insert_in_turn(owner, parent, before, slices, complete);
+            let (parent, before, states) = &target;
+            let dom = Dom::default();
+            owner.with(|| insert_slice(&dom, parent, before, states, slice.into_iter()));
+            insert_in_turn(owner, target, slices, complete);
         },
         Duration::ZERO,
     );

@@ -27,7 +27,7 @@ impl ReadingPosition {
             progress: RwSignal::new(0.0),
         };
         let pending = StoredValue::new(false);
-        let sections = StoredValue::new(states.clone());
+        let sections = StoredValue::new_local(states.clone());
         // (section navigated to, whether its top has been on screen since)
         let pin = StoredValue::new(None::<(usize, bool)>);
         let update = move || {

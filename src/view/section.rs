@@ -5,54 +5,59 @@
 //! ordinary `hidden`.
 //!
 //! Long articles have thousands of sections, so each is built once as plain DOM (see
-//! [`crate::view::dom`]) with a single effect that applies its open state; clicks on toggles
-//! and `beforematch` are handled once for the whole article ([`SectionStates::handle_click`],
-//! [`SectionStates::handle_before_match`]).
+//! [`crate::view::dom`]) and has no reactive state of its own: a change of its open state is
+//! written to it by [`show_open`]; clicks on toggles and `beforematch` are handled once for the
+//! whole article ([`SectionStates::handle_click`], [`SectionStates::handle_before_match`]).
 //!
 //! [`SectionStates::handle_click`]: crate::view::accordion::SectionStates::handle_click
 //! [`SectionStates::handle_before_match`]: crate::view::accordion::SectionStates::handle_before_match
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use crate::model::{PlacedMark, Section};
-use crate::view::accordion::SectionState;
 use crate::view::announce::{copy_link_button, label_copy_link};
 use crate::view::blocks::SectionBlocks;
 use crate::view::dom::{Dom, first_child, next, set, set_flag};
 
-/// Appends one section, with its open/closed state, to `parent`.
+/// Appends one section with page id `id` to `parent`, open or closed, and returns it.
 pub fn build_section(
     dom: &Dom,
     parent: &Node,
     section: Section,
-    state: SectionState,
+    id: &str,
+    open: bool,
     marks: Vec<PlacedMark>,
-) {
-    let SectionState { id, expanded, .. } = state;
+) -> Element {
     let blocks = SectionBlocks {
-        section_id: id.clone(),
+        section_id: id.to_owned(),
         blocks: section.blocks,
         marks,
     };
     let Some(heading) = section.heading else {
         let element = dom.element(parent, "section", "section section-lead");
-        element.set_id(&id);
+        element.set_id(id);
         blocks.build(dom, &element);
-        return;
+        return element;
     };
-    let open = expanded.get_untracked();
-    let shown = build_headed(dom, parent, &id, &heading, &blocks, open);
-    // Applies only changes: the state at build time is already in the prototype it was cloned
-    // from, and in a long article every string set costs a crossing into JavaScript.
-    Effect::new(move |applied: Option<bool>| {
-        let now = expanded.get();
-        if now != applied.unwrap_or(open) {
-            shown.apply(now);
+    build_headed(dom, parent, id, &heading, &blocks, open)
+}
+
+/// Shows a headed section built by [`build_section`] open or closed.
+pub fn show_open(section: &Element, open: bool) {
+    let header = first_child(section);
+    let button = first_child(&first_child(&header));
+    let hint = next(&first_child(&button));
+    let panel = section.last_element_child();
+    if let Some(panel) = panel {
+        Shown {
+            section: section.clone(),
+            button,
+            hint,
+            panel,
         }
-        now
-    });
+        .apply(open);
+    }
 }
 
 /// Appends a headed section, showing `open`: header, reader-mode heading and panel.
@@ -63,7 +68,7 @@ fn build_headed(
     heading: &str,
     blocks: &SectionBlocks,
     open: bool,
-) -> Shown {
+) -> Element {
     // One prototype per state and page, cloned per section (see `Dom::copy_of`):
     // section > div.section-header > (h2 > button > (span, span), button.copy-link);
     // h2.reader-only; div.section-panel.
@@ -102,7 +107,6 @@ fn build_headed(
     let header = first_child(&section);
     let button = first_child(&first_child(&header));
     let text = first_child(&button);
-    let hint = next(&text);
     let copy_link = next(&first_child(&header));
     let reader_heading = next(&header);
     let panel = next(&reader_heading);
@@ -119,12 +123,7 @@ fn build_headed(
     set(&panel, "aria-labelledby", &toggle_id);
     blocks.build(dom, &panel);
     _ = parent.append_child(&section);
-    Shown {
-        section,
-        button,
-        hint,
-        panel,
-    }
+    section
 }
 
 /// The elements that show whether a section is open.
