@@ -59,9 +59,10 @@ impl Dom {
         element
     }
 
-    /// Appends `text` to `parent` as a text node.
-    pub fn text(&self, parent: &Node, text: &str) {
-        _ = parent.append_child(&self.document.create_text_node(text));
+    /// Appends `text` to `parent` as a text node (`append` with a string: one call into
+    /// JavaScript instead of creating the node and appending it).
+    pub fn text(&self, parent: &Element, text: &str) {
+        _ = parent.append_with_str_1(text);
     }
 
     /// A text node not yet in the page.

@@ -35,13 +35,8 @@ pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks:
             let mark = marks
                 .iter()
                 .find(|m| m.start <= piece_start && piece_start < m.end);
-            let piece = build_piece(
-                dom,
-                span,
-                text,
-                mark.map(|m| (m.figure, m.start == piece_start)),
-            );
-            _ = parent.append_child(&piece);
+            let piece_mark = mark.map(|m| (m.figure, m.start == piece_start));
+            build_piece(dom, parent, span, text, piece_mark);
             if let Some(mark) = mark.filter(|m| m.end == cut) {
                 build_back_link(dom, parent, mark.figure);
             }
@@ -51,13 +46,29 @@ pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks:
     }
 }
 
-/// One piece of text, wrapped from the inside out in its mark, emphasis, strength and link.
-fn build_piece(dom: &Dom, span: &Span, text: &str, mark: Option<(usize, bool)>) -> web_sys::Node {
-    let mut node = dom.text_node(text);
+/// Appends one piece of text, wrapped from the inside out in its mark, emphasis, strength and
+/// link. Plain text goes straight in: most of an article is plain text, and each node made
+/// and appended separately is another call into JavaScript.
+fn build_piece(
+    dom: &Dom,
+    parent: &web_sys::Element,
+    span: &Span,
+    text: &str,
+    mark: Option<(usize, bool)>,
+) {
+    let link = span.href.as_ref().and_then(|h| h.safe.as_deref());
+    if mark.is_none() && !span.em && !span.strong && link.is_none() {
+        dom.text(parent, text);
+        return;
+    }
+    let mut node: Option<web_sys::Element> = None;
     let mut wrap = |tag: &str, class: &str| {
         let outer = dom.detached(tag, class);
-        _ = outer.append_child(&node);
-        node = outer.clone().into();
+        match &node {
+            Some(inner) => _ = outer.append_child(inner),
+            None => dom.text(&outer, text),
+        }
+        node = Some(outer.clone());
         outer
     };
     if let Some((figure, first)) = mark {
@@ -73,14 +84,16 @@ fn build_piece(dom: &Dom, span: &Span, text: &str, mark: Option<(usize, bool)>) 
     if span.strong {
         wrap("strong", "");
     }
-    if let Some(url) = span.href.as_ref().and_then(|h| h.safe.as_deref()) {
+    if let Some(url) = link {
         let link = wrap("a", "");
         set(&link, "href", url);
         if is_external(url) {
             set(&link, "rel", "noopener noreferrer");
         }
     }
-    node
+    if let Some(node) = node {
+        _ = parent.append_child(&node);
+    }
 }
 
 /// An organisation's name, linked to its site when the address is allowed, appended to

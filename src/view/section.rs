@@ -105,9 +105,10 @@ fn build_headed(
         })
         .unchecked_into();
     let header = first_child(&section);
-    let button = first_child(&first_child(&header));
+    let h2 = first_child(&header);
+    let button = first_child(&h2);
     let text = first_child(&button);
-    let copy_link = next(&first_child(&header));
+    let copy_link = next(&h2);
     let reader_heading = next(&header);
     let panel = next(&reader_heading);
 
