@@ -11,8 +11,12 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::config::{CONFIG_FILE, ViewerConfig};
 use crate::model::{
-    ArticleError, MAX_ARTICLE_BYTES, PreparedArticle, decimal, parse_article_bytes, prepare,
+    ArticleError, IncrementalArticle, MAX_ARTICLE_BYTES, PreparedArticle, decimal,
+    parse_article_bytes, prepare,
 };
+
+/// Most bytes of a downloaded chunk handed to the decoder at once.
+const FEED_BYTES: u32 = 64 * 1024;
 
 /// The bundled sample, relative to the page so the build works under any sub-path.
 pub const SAMPLE_ARTICLE: &str = "articles/sample.json";
@@ -198,9 +202,12 @@ pub async fn load_config() -> Result<ViewerConfig, LoadError> {
     }
     // Read as a stream like the article: `Response.text()` on a body that had already arrived
     // measured 15 ms here, the stream 2 ms.
-    let bytes = read_body(&response, None, &|_| {})
-        .await
-        .map_err(|_| LoadError::Config(format!("{CONFIG_FILE}: the download broke off")))?;
+    let mut bytes = Vec::new();
+    read_body(&response, None, &|_| {}, &mut |chunk| {
+        append(&mut bytes, chunk)
+    })
+    .await
+    .map_err(|_| LoadError::Config(format!("{CONFIG_FILE}: the download broke off")))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| LoadError::Config(format!("{CONFIG_FILE}: the file is not UTF-8 text")))?;
     ViewerConfig::parse(&text).map_err(|e| LoadError::Config(e.to_string()))
@@ -303,8 +310,25 @@ pub async fn fetch_article(
         return Err(too_large(url, size));
     }
 
-    let bytes = match read_body(&response, total, &on_progress).await {
-        Ok(bytes) => bytes,
+    // Sections are decoded as they arrive (see `IncrementalArticle`); the chunks themselves
+    // stay on the JavaScript side, only for a document whose errors need the whole text.
+    let mut article = IncrementalArticle::new();
+    let chunks = js_sys::Array::new();
+    let mut take = |chunk: &Uint8Array| {
+        // A chunk can be the whole body (on a fast connection): fed in pieces, only one piece
+        // and the section it ends in are ever in wasm memory.
+        let length = chunk.length();
+        let mut start = 0;
+        while start < length {
+            let end = length.min(start + FEED_BYTES);
+            let piece = chunk.subarray(start, end);
+            article.push_with((end - start) as usize, |slot| piece.copy_to(slot));
+            start = end;
+        }
+        chunks.push(chunk);
+    };
+    let received = match read_body(&response, total, &on_progress, &mut take).await {
+        Ok(received) => received,
         Err(BodyError::TooLarge(size)) => return Err(too_large(url, size)),
         Err(BodyError::Broken { .. }) if timed_out() => return Err(timeout(url)),
         Err(BodyError::Broken { received, message }) => {
@@ -315,7 +339,7 @@ pub async fn fetch_article(
             });
         }
     };
-    if bytes.trim_ascii_start().starts_with(b"<") {
+    if article.looks_like_markup() {
         let content_type = if content_type.is_empty() {
             "no content type".to_owned()
         } else {
@@ -324,10 +348,16 @@ pub async fn fetch_article(
         return Err(LoadError::NotJson { url, content_type });
     }
     crate::timing::mark("viewer:downloaded");
-    let article = parse_article_bytes(&bytes);
+    let article = article.finish().unwrap_or_else(|| {
+        // Not a well-formed article object: the whole text says where and why.
+        let mut bytes = Vec::with_capacity(received);
+        for chunk in chunks.iter() {
+            append(&mut bytes, chunk.unchecked_ref());
+        }
+        parse_article_bytes(&bytes)
+    });
+    drop(chunks);
     crate::timing::mark("viewer:parsed");
-    // The raw text is not needed once decoded; free it before preparing and rendering.
-    drop(bytes);
     let mut prepared = article.map(prepare).map_err(|source| LoadError::Article {
         url: url.clone(),
         source,
@@ -411,50 +441,55 @@ enum BodyError {
     Broken { received: usize, message: String },
 }
 
-/// Reads the body chunk by chunk, so progress can be shown and an oversized body is cut off
-/// without holding more than the limit in memory.
+/// Reads the body chunk by chunk into `take`, so progress can be shown, an article decoded as it
+/// arrives and an oversized body cut off without holding more than the limit; the number of
+/// bytes read.
 async fn read_body(
     response: &web_sys::Response,
     total: Option<usize>,
     on_progress: &impl Fn(Progress),
-) -> Result<Vec<u8>, BodyError> {
+    take: &mut dyn FnMut(&Uint8Array),
+) -> Result<usize, BodyError> {
     let broken = |received: usize, error: JsValue| BodyError::Broken {
         received,
         message: js_message(&error).unwrap_or_else(|| "the connection closed early".to_owned()),
     };
     let Some(stream) = response.body() else {
-        return Ok(Vec::new());
+        return Ok(0);
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(total.unwrap_or(64 * 1024).min(MAX_ARTICLE_BYTES));
-    on_progress(Progress { received: 0, total });
+    let mut received = 0;
+    on_progress(Progress { received, total });
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|e| broken(bytes.len(), e))?;
+            .map_err(|e| broken(received, e))?;
         let chunk: web_sys::ReadableStreamReadResult = chunk.unchecked_into();
         if chunk.get_done().unwrap_or(true) {
             break;
         }
         let data: Uint8Array = chunk.get_value().unchecked_into();
         let size = data.length() as usize;
-        if bytes.len() + size > MAX_ARTICLE_BYTES {
+        if received + size > MAX_ARTICLE_BYTES {
             _ = reader.cancel();
-            return Err(BodyError::TooLarge(bytes.len() + size));
+            return Err(BodyError::TooLarge(received + size));
         }
-        let start = bytes.len();
-        bytes.resize(start + size, 0);
-        data.copy_to(&mut bytes[start..]);
-        on_progress(Progress {
-            received: bytes.len(),
-            total,
-        });
+        take(&data);
+        received += size;
+        on_progress(Progress { received, total });
     }
-    if let Some(expected) = total.filter(|&t| bytes.len() < t) {
+    if let Some(expected) = total.filter(|&t| received < t) {
         return Err(BodyError::Broken {
-            received: bytes.len(),
+            received,
             message: format!("expected {expected} bytes"),
         });
     }
-    Ok(bytes)
+    Ok(received)
+}
+
+/// Appends a chunk of bytes from JavaScript.
+fn append(bytes: &mut Vec<u8>, chunk: &Uint8Array) {
+    let start = bytes.len();
+    bytes.resize(start + chunk.length() as usize, 0);
+    chunk.copy_to(&mut bytes[start..]);
 }

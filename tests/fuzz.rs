@@ -1,8 +1,9 @@
 //! A mutation fuzzer over parse → validate → view model: seeds from the committed corpus
 //! (tests/fuzz/corpus, the fixtures and the hostile corpus) are mutated at random, byte-wise and
 //! structurally, for a bounded time (FUZZ_SECONDS, default 3), and every step the viewer runs on
-//! an article must return without panicking. Deterministic for a given FUZZ_SEED. It is not
-//! coverage-guided: cargo-fuzz needs a nightly toolchain, which these machines do not have.
+//! an article must return without panicking, and reading it in chunks as it downloads must agree
+//! with reading it whole. Deterministic for a given FUZZ_SEED. It is not coverage-guided:
+//! cargo-fuzz needs a nightly toolchain, which these machines do not have.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -11,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use article_viewer::config::ViewerConfig;
 use article_viewer::model::{
-    describe_series, parse_article, parse_article_bytes, prepare, slugify, structured_data,
+    IncrementalArticle, describe_series, parse_article, parse_article_bytes, prepare, slugify,
+    structured_data,
 };
 use serde_json::Value;
 
@@ -195,8 +197,41 @@ fn mutate_tree(rng: &mut Rng, value: &mut Value) {
     }
 }
 
+/// Reads `bytes` in chunks of `size`, as the viewer reads a download, and checks the outcome
+/// against reading them whole: the same article or the same error, or, only for a document
+/// that fails, a hand-over to the whole text (which then names line and column, or the shape).
+fn assert_chunked_agrees(bytes: &[u8], size: usize) {
+    let whole = parse_article_bytes(bytes);
+    let mut reader = IncrementalArticle::new();
+    for chunk in bytes.chunks(size.max(1)) {
+        reader.push(chunk);
+    }
+    assert_eq!(
+        reader.looks_like_markup(),
+        bytes.trim_ascii_start().starts_with(b"<")
+    );
+    match reader.finish() {
+        Some(chunked) => assert_eq!(chunked, whole, "chunks of {size}"),
+        None => assert!(
+            whole.is_err(),
+            "chunks of {size} handed over a valid article to the whole text"
+        ),
+    }
+}
+
+#[test]
+fn reading_in_chunks_agrees_with_reading_whole_on_every_seed() {
+    for seed in seeds() {
+        for size in [1, 2, 3, 5, 17, 64, 4096, seed.len()] {
+            assert_chunked_agrees(&seed, size);
+        }
+    }
+}
+
 /// Everything the viewer derives from an article, short of touching the DOM.
 fn exercise(bytes: &[u8]) {
+    // A chunk size that varies with the input, from one byte up.
+    assert_chunked_agrees(bytes, 1 + bytes.len() % 61);
     let Ok(article) = parse_article_bytes(bytes) else {
         return;
     };

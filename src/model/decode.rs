@@ -48,7 +48,6 @@ pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
     // Sections are decoded as the reader reaches them, so no tree of the whole document is
     // ever built: at most one section's. The first failure is kept and reported where the
     // article's fields are checked, in the same order as for any other field.
-    let sections_path = Path::Root.field("sections");
     let mut sections: Decoded<Vec<Section>> = Ok(Vec::new());
     let mut index = 0;
     let value = json::parse_streaming(
@@ -62,7 +61,7 @@ pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
             }
             Streamed::Item(value) => {
                 if let Ok(decoded) = &mut sections {
-                    match decode_section(&value, sections_path.index(index)) {
+                    match decode_section(&value, sections_path().index(index)) {
                         Ok(section) => decoded.push(section),
                         Err(error) => sections = Err(error),
                     }
@@ -114,7 +113,7 @@ fn excerpt_at(text: &str, line: usize, column: usize) -> String {
 
 /// Where in the document a value sits; built on the stack and only formatted on error.
 #[derive(Clone, Copy)]
-enum Path<'a> {
+pub(crate) enum Path<'a> {
     Root,
     Field(&'a Path<'a>, &'a str),
     Index(&'a Path<'a>, usize),
@@ -124,7 +123,7 @@ impl Path<'_> {
     fn field<'b>(&'b self, name: &'b str) -> Path<'b> {
         Path::Field(self, name)
     }
-    fn index(&self, i: usize) -> Path<'_> {
+    pub(crate) fn index(&self, i: usize) -> Path<'_> {
         Path::Index(self, i)
     }
 }
@@ -197,6 +196,20 @@ fn opt_bool(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<bool> {
     }
 }
 
+/// Decodes every item of an array into a vector of exactly that length: collecting into a
+/// `Result` cannot know the length, so vectors grew by doubling, and at 2,000 sections the unused
+/// room in the sections' block and span lists was a measurable part of wasm memory.
+fn decode_each<T>(
+    items: &[Value<'_>],
+    decode: impl Fn(usize, &Value<'_>) -> Decoded<T>,
+) -> Decoded<Vec<T>> {
+    let mut decoded = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        decoded.push(decode(i, item)?);
+    }
+    Ok(decoded)
+}
+
 fn array<'v>(fields: &'v Fields<'v>, name: &str, path: Path<'_>) -> Decoded<&'v [Value<'v>]> {
     match fields.get(name) {
         Some(Value::Array(items)) => Ok(items),
@@ -217,9 +230,14 @@ fn number_is(n: &f64, expected: u64) -> bool {
     *n == expected as f64
 }
 
+/// Where the sections are in the document: the path their errors start with.
+pub(crate) fn sections_path() -> Path<'static> {
+    Path::Field(&Path::Root, "sections")
+}
+
 /// Decodes the article's fields; `sections` were decoded while reading (the tree holds an empty
 /// array in their place when they were an array at all).
-fn decode_article(value: &Value, sections: Decoded<Vec<Section>>) -> Decoded<Article> {
+pub(crate) fn decode_article(value: &Value, sections: Decoded<Vec<Section>>) -> Decoded<Article> {
     let root = Path::Root;
     let fields = object(Some(value), root)?;
     // The version comes first: a newer document may differ in any other field.
@@ -309,14 +327,12 @@ fn decode_sponsor(fields: &Fields, path: Path<'_>) -> Decoded<Option<Sponsor>> {
     }))
 }
 
-fn decode_section(value: &Value, path: Path<'_>) -> Decoded<Section> {
+pub(crate) fn decode_section(value: &Value, path: Path<'_>) -> Decoded<Section> {
     let fields = object(Some(value), path)?;
     let blocks_path = path.field("blocks");
-    let blocks = array(fields, "blocks", path)?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_block(v, blocks_path.index(i)))
-        .collect::<Decoded<Vec<_>>>()?;
+    let blocks = decode_each(array(fields, "blocks", path)?, |i, v| {
+        decode_block(v, blocks_path.index(i))
+    })?;
     Ok(Section {
         id: opt_string(fields, "id", path)?,
         heading: opt_string(fields, "heading", path)?.filter(|h| !h.trim().is_empty()),
@@ -342,11 +358,9 @@ fn decode_block(value: &Value, path: Path<'_>) -> Decoded<Block> {
             let items_path = path.field("items");
             Block::List {
                 ordered: opt_bool(fields, "ordered", path)?,
-                items: array(fields, "items", path)?
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| decode_inline(Some(v), items_path.index(i)))
-                    .collect::<Decoded<Vec<_>>>()?,
+                items: decode_each(array(fields, "items", path)?, |i, v| {
+                    decode_inline(Some(v), items_path.index(i))
+                })?,
             }
         }
         "pull_quote" => Block::PullQuote {
@@ -381,11 +395,7 @@ fn decode_inline(value: Option<&Value>, path: Path<'_>) -> Decoded<Inline> {
             text: s.to_string(),
             ..Span::default()
         }]),
-        Some(Value::Array(parts)) => parts
-            .iter()
-            .enumerate()
-            .map(|(i, part)| decode_span(part, path.index(i)))
-            .collect(),
+        Some(Value::Array(parts)) => decode_each(parts, |i, part| decode_span(part, path.index(i))),
         other => Err(shape(path, INLINE_EXPECTED, other)),
     }
 }

@@ -9,6 +9,7 @@ mod date;
 mod decode;
 mod error;
 mod ids;
+mod incremental;
 pub mod json;
 mod lang;
 mod number;
@@ -24,6 +25,7 @@ pub use decode::{
 };
 pub use error::ArticleError;
 pub use ids::slugify;
+pub use incremental::IncrementalArticle;
 pub use lang::{Direction, direction_for_lang};
 pub use number::decimal;
 pub use prepare::{AnchorSpot, Mark, PlacedMark, PreparedArticle, Problem, prepare};
