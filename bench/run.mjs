@@ -188,7 +188,7 @@ for (const [i, row] of rows.entries()) {
 console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap.`);
 
 // Where the viewer's time goes: its marks, as medians since navigation start.
-const STAGES = [['start', 'wasm running'], ['fetch', 'config read, fetch starts'], ['downloaded', 'article downloaded'],
+const STAGES = [['start', 'wasm running'], ['fetch', 'config read, fetch starts'], ['early', 'start shown early'], ['downloaded', 'article downloaded'],
   ['parsed', 'parsed and decoded'], ['prepared', 'prepared'], ['rendered', 'first slice in the DOM'], ['complete', 'all sections in the DOM']];
 console.log(`\nviewer timeline (ms since navigation start, medians)`);
 console.log(['stage'.padEnd(26), ...SIZES.map((s) => String(s).padStart(8))].join(''));

@@ -32,6 +32,11 @@ pub struct IncrementalArticle {
     sections: Result<Vec<Section>, ArticleError>,
     /// Position of the next section in its array, for error paths.
     index: usize,
+    /// How many `sections` arrays have started: after the first, what [`early`](Self::early)
+    /// gave may not last.
+    arrays: usize,
+    /// The length of `fields` when [`early`](Self::early) gave an article.
+    early_fields: Option<usize>,
     /// The text is not well-formed (or not what this reader follows): the whole text decides.
     gave_up: bool,
     /// The first byte after leading white space, once seen.
@@ -98,6 +103,8 @@ impl IncrementalArticle {
             fields: Vec::new(),
             sections: Ok(Vec::new()),
             index: 0,
+            arrays: 0,
+            early_fields: None,
             gave_up: false,
             first: None,
         }
@@ -123,6 +130,42 @@ impl IncrementalArticle {
     /// Whether the document starts, after white space, with `<`: a web page, not JSON.
     pub fn looks_like_markup(&self) -> bool {
         self.first == Some(b'<')
+    }
+
+    /// How many sections of the current `sections` array have been read.
+    pub fn sections_read(&self) -> usize {
+        self.index
+    }
+
+    /// The article as far as it has arrived, once its first `count` sections are decoded: the
+    /// fields before `sections` and those sections, decoded as a whole article would be. What a
+    /// page can show while the rest downloads; fields after `sections` (or a second `sections`)
+    /// can still change it, which [`only_adds_to_early`](Self::only_adds_to_early) tells.
+    /// `None` before then, once a section failed, outside the first `sections` array, or
+    /// when the fields so far do not make an article (a required one may come later).
+    pub fn early(&mut self, count: usize) -> Option<Article> {
+        let inside = matches!(
+            self.at,
+            Place::FirstSection | Place::NextSection | Place::AfterSection
+        );
+        let sections = self.sections.as_ref().ok()?;
+        if self.gave_up || self.arrays != 1 || !inside || sections.len() < count {
+            return None;
+        }
+        let mut fields = self.fields.clone();
+        fields.push(b'}');
+        let value = json::parse(std::str::from_utf8(&fields).ok()?, MAX_NESTING).ok()?;
+        let article = decode_article(&value, Ok(sections[..count].to_vec())).ok()?;
+        self.early_fields = Some(self.fields.len());
+        Some(article)
+    }
+
+    /// Whether everything read since [`early`](Self::early) gave an article only added sections
+    /// to it: no field after `sections`, no second `sections`. The finished article then starts
+    /// exactly as the early one, and what a page showed of it stands. Compared as bytes: the
+    /// fields are kept as written.
+    pub fn only_adds_to_early(&self) -> bool {
+        self.early_fields == Some(self.fields.len()) && self.arrays == 1
     }
 
     /// The decoded article, or its error; `None` when the text is not well-formed JSON (or
@@ -196,6 +239,7 @@ impl IncrementalArticle {
             }
             (Place::Value { sections: true }, b'[') => {
                 // A repeated field starts over: the last one counts, as for any field.
+                self.arrays += 1;
                 self.sections = Ok(Vec::new());
                 self.index = 0;
                 self.fields.extend_from_slice(b"[]");
@@ -361,6 +405,56 @@ mod tests {
         assert_eq!(article, parse_article_bytes(text.as_bytes()).unwrap());
         assert_eq!(article.sections.len(), 2000);
         assert_eq!(article.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn the_early_article_is_the_start_of_the_finished_one() {
+        let text = long_article(100);
+        let mut reader = IncrementalArticle::new();
+        let mut early = None;
+        for chunk in text.as_bytes().chunks(700) {
+            reader.push(chunk);
+            early = early.or_else(|| reader.early(41));
+        }
+        let early = early.expect("shown early");
+        // `lang` after the sections changes the article: what was shown does not stand.
+        assert!(!reader.only_adds_to_early());
+        let whole = reader.finish().unwrap().unwrap();
+        assert_eq!(early.sections[..], whole.sections[..41]);
+        // `lang` comes after the sections in this document: not known early.
+        assert_eq!(early.lang, None);
+        assert_eq!(whole.lang.as_deref(), Some("en"));
+        assert_eq!((early.title, early.version), (whole.title, whole.version));
+    }
+
+    #[test]
+    fn nothing_is_early_without_the_required_fields_or_after_a_second_sections() {
+        // The title comes after the sections: the start alone is not an article.
+        let late_title = long_article(50)
+            .replace(r#""title": "Long", "#, "")
+            .replace(r#""lang": "en"}"#, r#""lang": "en", "title": "Long"}"#);
+        let mut reader = read(&[late_title.as_bytes()]);
+        assert_eq!(reader.early(41), None);
+        assert!(!reader.only_adds_to_early());
+        assert!(reader.finish().unwrap().is_ok());
+        // A second `sections` field replaces the first: what was shown early would be wrong.
+        let twice = r#"{"version": 1, "title": "T", "sections": [], "sections": [{"blocks": []}, {"blocks": []}"#;
+        assert_eq!(read(&[twice.as_bytes()]).early(1), None);
+        let once = twice.replace(r#""sections": [], "#, "");
+        let mut reader = read(&[once.as_bytes()]);
+        assert!(reader.early(1).is_some());
+        reader.push(b"]}");
+        assert!(reader.only_adds_to_early());
+        assert_eq!(reader.finish().unwrap().unwrap().sections.len(), 2);
+        // The same, but the sections come again: the early ones do not stand.
+        let mut reader = read(&[once.as_bytes()]);
+        assert!(reader.early(1).is_some());
+        reader.push(br#"], "sections": [{"blocks": []}]}"#);
+        assert!(!reader.only_adds_to_early());
+        // Fewer sections than asked for.
+        let short = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}, {"blocks": []"#;
+        assert_eq!(read(&[short.as_bytes()]).early(2), None);
+        assert!(read(&[short.as_bytes()]).early(1).is_some());
     }
 
     #[test]

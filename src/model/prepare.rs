@@ -90,6 +90,21 @@ pub struct Mark {
 }
 
 impl PreparedArticle {
+    /// Whether this article, prepared from the first sections of a document still arriving,
+    /// already has what the top of its page shows in final form: every key figure's section
+    /// among them (so the cards and marked passages will not change) and a contents list (two
+    /// headed sections or more, so the page's columns will not change).
+    pub fn can_show_early(&self) -> bool {
+        let figures_placed = self
+            .article
+            .key_figures
+            .iter()
+            .zip(&self.figure_targets)
+            .all(|(figure, target)| figure.section.is_none() || target.is_some());
+        let headed = self.article.sections.iter().filter(|s| s.heading.is_some());
+        figures_placed && headed.count() > 1
+    }
+
     /// Rewrites every allowed address with `resolve` (the loader makes relative addresses
     /// relative to the article file rather than to the viewer page). Addresses that start with
     /// `#` or `?` are left alone: they point within the viewer page itself.

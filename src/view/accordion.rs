@@ -4,10 +4,10 @@
 //! A long article has thousands of sections, so their open states are plain flags, not one
 //! signal and effect each: a change is written straight to that section's elements (see
 //! [`show_open`]), and one trigger tells the few parts that summarise all sections ("show all",
-//! the remembered set). At 2,000 sections the per-section effects had cost about
-//! 1.1 MB of wasm memory (README, Performance).
+//! the remembered set). Nothing per section waits in the reactive system, and sections can be
+//! added while the article is still arriving.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -19,10 +19,13 @@ use leptos::prelude::*;
 use web_sys::{Element, Node};
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
+/// Sections can be added while the article is still arriving ([`SectionStates::extend`]).
 #[derive(Clone)]
 pub struct SectionStates {
-    sections: Rc<Vec<SectionState>>,
-    /// Notified after any section opens or closes.
+    sections: Rc<RefCell<Vec<SectionState>>>,
+    /// The ids the reader had open earlier in this session, applied to sections as they come.
+    remembered: Rc<Option<HashSet<String>>>,
+    /// Notified after any section opens, closes or is added.
     changed: Trigger,
     /// The section the reader last navigated to (link, contents, fragment), so the contents
     /// can mark it even when the page cannot scroll it to the top.
@@ -67,32 +70,40 @@ impl SectionStates {
                 ),
                 _ => None,
             });
-        let states = sections
-            .into_iter()
-            .map(|(id, collapsible, open)| {
-                let open = match &remembered {
-                    Some(open_ids) if collapsible => open_ids.contains(&id),
-                    _ => open || !collapsible,
-                };
-                SectionState {
-                    id,
-                    collapsible,
-                    open: Cell::new(open),
-                    element: OnceCell::new(),
-                }
-            })
-            .collect();
-        SectionStates {
-            sections: Rc::new(states),
+        let states = SectionStates {
+            sections: Rc::new(RefCell::new(Vec::new())),
+            remembered: Rc::new(remembered),
             changed: Trigger::new(),
             revealed: RwSignal::new(None),
-        }
+        };
+        states.extend(sections);
+        states
+    }
+
+    /// Adds sections after the last, as [`new`](Self::new) takes them.
+    pub fn extend(&self, sections: Vec<(String, bool, bool)>) {
+        let remembered = self.remembered.as_ref().as_ref();
+        let added = sections.into_iter().map(|(id, collapsible, open)| {
+            let open = match remembered {
+                Some(open_ids) if collapsible => open_ids.contains(&id),
+                _ => open || !collapsible,
+            };
+            SectionState {
+                id,
+                collapsible,
+                open: Cell::new(open),
+                element: OnceCell::new(),
+            }
+        });
+        self.sections.borrow_mut().extend(added);
+        self.changed.notify();
     }
 
     /// Opens or closes section `index`: its elements, if it is in the page yet (a section
     /// built later starts in the state it has then), and everything that summarises all.
     pub fn set_open(&self, index: usize, open: bool) {
-        let Some(state) = self.sections.get(index) else {
+        let sections = self.sections.borrow();
+        let Some(state) = sections.get(index) else {
             return;
         };
         if !state.collapsible || state.open.replace(open) == open {
@@ -106,21 +117,36 @@ impl SectionStates {
 
     /// Records section `index`'s element, built in the state [`SectionState::is_open`] gave.
     pub fn built(&self, index: usize, section: Element) {
-        if let Some(state) = self.sections.get(index) {
+        if let Some(state) = self.sections.borrow().get(index) {
             _ = state.element.set(section);
         }
     }
 
-    /// All sections in page order.
-    pub fn all(&self) -> &[SectionState] {
-        &self.sections
+    /// Calls `read` with all sections so far, in page order.
+    pub fn with_all<R>(&self, read: impl FnOnce(&[SectionState]) -> R) -> R {
+        read(&self.sections.borrow())
+    }
+
+    /// The page id of section `index`.
+    pub fn id(&self, index: usize) -> Option<String> {
+        self.with_all(|all| all.get(index).map(|s| s.id.clone()))
+    }
+
+    /// The page id of section `index` and whether it is open now.
+    pub fn id_and_state(&self, index: usize) -> Option<(String, bool)> {
+        self.with_all(|all| all.get(index).map(|s| (s.id.clone(), s.is_open())))
+    }
+
+    /// How many sections there are so far.
+    pub fn len(&self) -> usize {
+        self.with_all(<[SectionState]>::len)
     }
 
     /// Opens section `index`, scrolls to it and focuses its toggle, if it has one.
     pub fn open_and_reveal(&self, index: usize) {
-        if let Some(state) = self.open(index) {
-            let focus = state.collapsible.then(|| format!("{}--toggle", state.id));
-            reveal(state.id.clone(), focus, false);
+        if let Some((id, collapsible)) = self.open(index) {
+            let focus = collapsible.then(|| format!("{id}--toggle"));
+            reveal(id, focus, false);
         }
     }
 
@@ -132,12 +158,13 @@ impl SectionStates {
         }
     }
 
-    /// Opens section `index` and records it as the one the reader navigated to.
-    fn open(&self, index: usize) -> Option<&SectionState> {
-        let state = self.sections.get(index)?;
+    /// Opens section `index` and records it as the one the reader navigated to; its id and
+    /// whether it collapses.
+    fn open(&self, index: usize) -> Option<(String, bool)> {
+        let found = self.with_all(|all| all.get(index).map(|s| (s.id.clone(), s.collapsible)))?;
         self.set_open(index, true);
         self.revealed.set(Some(index));
-        Some(state)
+        Some(found)
     }
 
     /// Handles a click anywhere in the article: a section toggle opens or closes its section
@@ -146,11 +173,10 @@ impl SectionStates {
         let Some(index) = self.section_of(event, "button.section-toggle") else {
             return;
         };
-        let state = &self.sections[index];
-        let open = !state.is_open();
+        let (id, open) = self.with_all(|all| (all[index].id.clone(), !all[index].is_open()));
         self.set_open(index, open);
         if open {
-            replace_fragment(&state.id);
+            replace_fragment(&id);
         }
     }
 
@@ -168,23 +194,22 @@ impl SectionStates {
             .ok()
             .flatten()?;
         let id = section.id();
-        self.sections
-            .iter()
-            .position(|s| s.collapsible && s.id == id)
+        self.with_all(|all| all.iter().position(|s| s.collapsible && s.id == id))
     }
 
     /// Whether every collapsible section is open; a reactive read.
     pub fn all_open(&self) -> bool {
         self.changed.track();
-        self.sections
-            .iter()
-            .filter(|s| s.collapsible)
-            .all(SectionState::is_open)
+        self.with_all(|all| {
+            all.iter()
+                .filter(|s| s.collapsible)
+                .all(SectionState::is_open)
+        })
     }
 
     /// Opens or closes every collapsible section.
     pub fn set_all(&self, open: bool) {
-        for index in 0..self.sections.len() {
+        for index in 0..self.len() {
             self.set_open(index, open);
         }
     }
@@ -201,8 +226,12 @@ impl SectionStates {
             .ok()
             .flatten()
             .map(|section| section.id());
-        match section_id.and_then(|sid| self.sections.iter().position(|s| s.id == sid)) {
-            Some(index) if self.sections[index].id == id => self.open_and_reveal(index),
+        let index =
+            section_id.and_then(|sid| self.with_all(|all| all.iter().position(|s| s.id == sid)));
+        match index {
+            Some(index) if self.id(index).as_deref() == Some(id.as_str()) => {
+                self.open_and_reveal(index)
+            }
             Some(index) => self.open_and_flash(index, id),
             // Outside the sections (a key figure card): bring it into view and highlight it.
             None => reveal(id.clone(), Some(id), true),
@@ -214,13 +243,15 @@ impl SectionStates {
         let states = self.clone();
         Effect::new(move |_| {
             states.changed.track();
-            let open: Vec<Json> = states
-                .sections
-                .iter()
-                .filter(|s| s.collapsible && s.is_open())
-                .map(|s| Json::string(&s.id))
-                .collect();
-            save(Store::Session, &key, &Json::Array(open).to_text());
+            let open = states.with_all(|all| {
+                let open: Vec<Json> = all
+                    .iter()
+                    .filter(|s| s.collapsible && s.is_open())
+                    .map(|s| Json::string(&s.id))
+                    .collect();
+                Json::Array(open).to_text()
+            });
+            save(Store::Session, &key, &open);
         });
     }
 }

@@ -25,7 +25,8 @@ impl Announcer {
         self.0.set(message.clone());
         set_timeout(
             move || {
-                if self.0.get_untracked() == message {
+                // The article may have been replaced since (its signal is gone then).
+                if self.0.try_get_untracked().as_ref() == Some(&message) {
                     self.0.set(String::new());
                 }
             },

@@ -11,7 +11,7 @@ use crate::load::{
     LoadError, Progress, fetch_article, load_config, requested_article, resolve_article_url,
 };
 use crate::model::PreparedArticle;
-use crate::view::article::build_article;
+use crate::view::article::{ArticleRest, build_article, build_early_article};
 use crate::view::dom::Dom;
 use crate::view::mount::built_view;
 use crate::view::status::{build_failure, build_loading};
@@ -43,8 +43,11 @@ pub fn ArticleLoader(
 enum LoadState {
     /// Downloading (progress has its own signal, so the view is not rebuilt per chunk).
     Loading,
-    /// Ready to render; taken out, leaving `Shown`, when the article is built.
-    Loaded(Box<PreparedArticle>),
+    /// The start of a long article, shown while the rest downloads; taken out like `Loaded`.
+    Early(Box<PreparedArticle>),
+    /// Ready to render; taken out, leaving `Shown`, when the article is built. The flag says
+    /// whether it only adds sections to the `Early` one before it.
+    Loaded(Box<PreparedArticle>, bool),
     /// The article's view owns the article now.
     Shown,
     /// Why there is no article.
@@ -55,7 +58,9 @@ impl LoadState {
     /// What to render: the article moves out (it can be large), everything else is copied.
     fn take(&mut self) -> LoadState {
         match self {
-            LoadState::Loaded(_) => std::mem::replace(self, LoadState::Shown),
+            LoadState::Loaded(..) | LoadState::Early(_) => {
+                std::mem::replace(self, LoadState::Shown)
+            }
             LoadState::Failed(error) => LoadState::Failed(error.clone()),
             LoadState::Loading => LoadState::Loading,
             LoadState::Shown => LoadState::Shown,
@@ -87,9 +92,11 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
                     None => load_config().await,
                 }
             };
-            let result = fetch_article(url, config, move |p| _ = progress.try_set(Some(p))).await;
+            let on_progress = move |p| _ = progress.try_set(Some(p));
+            let on_early = move |p| _ = state.try_set(LoadState::Early(Box::new(p)));
+            let result = fetch_article(url, config, on_progress, on_early).await;
             _ = state.try_set(match result {
-                Ok(prepared) => LoadState::Loaded(Box::new(prepared)),
+                Ok(fetched) => LoadState::Loaded(Box::new(fetched.prepared), fetched.adds_to_early),
                 Err(error) => LoadState::Failed(error),
             });
         });
@@ -101,11 +108,22 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
     let parent = Owner::current().expect("the loader runs under a reactive owner");
     let host = host.clone();
     let mut shown: Option<Owner> = None;
+    // The start of an article on screen while the rest downloads.
+    let mut rest: Option<ArticleRest> = None;
     Effect::new(move |_| {
         state.track();
         let next = match state.try_update_untracked(LoadState::take) {
             Some(LoadState::Shown) | None => return,
             Some(next) => next,
+        };
+        // The rest goes into the article already on screen, unless the finished document
+        // changes what is shown (a field after the sections): then it is built anew.
+        let next = match (next, rest.take(), shown.as_ref()) {
+            (LoadState::Loaded(prepared, true), Some(early), Some(owner)) => {
+                untrack(|| owner.with(|| early.finish(*prepared)));
+                return;
+            }
+            (next, ..) => next,
         };
         if let Some(previous) = shown.take() {
             previous.cleanup();
@@ -113,12 +131,14 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
         host.replace_children_with_node_0();
         let owner = parent.child();
         let dom = Dom::default();
+        let key = Some(storage_key.clone());
         untrack(|| {
             owner.with(|| match next {
                 LoadState::Loading => build_loading(&dom, &host, progress),
-                LoadState::Loaded(prepared) => {
-                    build_article(&dom, &host, *prepared, Some(storage_key.clone()))
+                LoadState::Early(prepared) => {
+                    rest = Some(build_early_article(&dom, &host, *prepared, key));
                 }
+                LoadState::Loaded(prepared, _) => build_article(&dom, &host, *prepared, key),
                 LoadState::Failed(error) => build_failure(&dom, &host, &error, Some(start.clone())),
                 LoadState::Shown => {}
             })

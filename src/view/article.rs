@@ -4,19 +4,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::model::{KeyFigure, PlacedMark, PreparedArticle, structured_data};
+use crate::model::{KeyFigure, PlacedMark, PreparedArticle, Section, structured_data};
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, build_show_all};
 use crate::view::announce::{Announcer, build_announcements};
-use crate::view::contents::build_contents;
+use crate::view::contents::{add_entries, build_contents};
 use crate::view::display::build_display_controls;
 use crate::view::dom::{Dom, on, set};
 use crate::view::figures::{FigureTarget, build_key_figures};
 use crate::view::footer::{build_footer, build_problems};
-use crate::view::header::build_header;
+use crate::view::header::{build_header, show_reading_time};
 use crate::view::mount::built_view;
 use crate::view::page::{set_document_metadata, set_structured_data};
-use crate::view::progressive::{PendingSection, build_progressive};
+use crate::view::progressive::{PendingSection, build_progressive, insert_now};
 use crate::view::reading::{ReadingPosition, build_reading_progress};
 use crate::view::section::build_section;
 
@@ -42,7 +42,146 @@ pub fn build_article(
     prepared: PreparedArticle,
     storage_key: Option<String>,
 ) {
+    build_start(dom, parent, prepared, storage_key, true);
+}
+
+/// Appends the start of an article still arriving, `prepared` from its first sections (see
+/// [`PreparedArticle::can_show_early`]): what a reader sees first, while the rest downloads.
+/// [`ArticleRest::finish`] adds the rest. Runs under the reactive owner that keeps its state.
+pub fn build_early_article(
+    dom: &Dom,
+    parent: &Node,
+    prepared: PreparedArticle,
+    storage_key: Option<String>,
+) -> ArticleRest {
+    build_start(dom, parent, prepared, storage_key, false)
+}
+
+/// An article shown before all of it arrived, and where the rest goes.
+pub struct ArticleRest {
+    /// How many sections are shown.
+    shown: usize,
+    states: SectionStates,
+    position: ReadingPosition,
+    complete: RwSignal<bool>,
+    root: Element,
+    meta: Element,
+    contents: Option<Element>,
+    sections: Element,
+    before: Element,
+    /// "Loading the rest of the article…", at the end of what is shown.
+    more: Option<Element>,
+}
+
+impl ArticleRest {
+    /// Adds the rest of the article once all of it has arrived: its other sections and contents
+    /// entries, the reading time, the problems note and the structured data. `full` must start
+    /// exactly as the article shown (see `IncrementalArticle::only_adds_to_early`). Runs under
+    /// the article's reactive owner.
+    pub fn finish(self, full: PreparedArticle) {
+        let shown = self.shown;
+        let dom = Dom::default();
+        if let Some(more) = &self.more {
+            more.remove();
+        }
+        _ = self.sections.remove_attribute("aria-busy");
+        announce_problems_and_data(&full);
+        show_reading_time(&dom, &self.meta, full.reading_minutes);
+        let marks = full.marks();
+        let PreparedArticle {
+            mut article,
+            section_ids,
+            problems,
+            ..
+        } = full;
+        let later = article
+            .sections
+            .split_off(shown.min(article.sections.len()));
+        self.states.extend(states_of(
+            &later,
+            section_ids.get(shown..).unwrap_or_default(),
+        ));
+        if let Some(list) = &self.contents {
+            let entries = headed(&later, shown).collect();
+            add_entries(list, &self.states, entries, self.position);
+        }
+        let rest = pending(later, shown, &marks).collect();
+        let states = &self.states;
+        build_progressive(
+            &dom,
+            &self.sections,
+            &self.before,
+            states,
+            rest,
+            self.complete,
+        );
+        build_problems(&dom, &self.root, &problems);
+    }
+}
+
+/// `(index, heading)` of every headed section of `sections`, the first of which is section
+/// `first` of the article.
+fn headed(sections: &[Section], first: usize) -> impl Iterator<Item = (usize, String)> + '_ {
+    sections
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, s)| s.heading.clone().map(|h| (first + i, h)))
+}
+
+/// `(id, collapsible, open as published)` of each of `sections`, for [`SectionStates`].
+fn states_of(sections: &[Section], ids: &[String]) -> Vec<(String, bool, bool)> {
+    sections
+        .iter()
+        .zip(ids)
+        .map(|(section, id)| (id.clone(), section.heading.is_some(), !section.collapsed))
+        .collect()
+}
+
+/// `sections`, the first of which is section `first` of the article, with their indices and
+/// marks, ready to build.
+fn pending(
+    sections: Vec<Section>,
+    first: usize,
+    marks: &[PlacedMark],
+) -> impl Iterator<Item = PendingSection> + '_ {
+    sections.into_iter().enumerate().map(move |(i, section)| {
+        let index = first + i;
+        let marks: Vec<PlacedMark> = marks
+            .iter()
+            .filter(|m| m.section == index)
+            .copied()
+            .collect();
+        (index, section, marks)
+    })
+}
+
+/// What needs the whole article: the page's structured data, and problems in the console.
+fn announce_problems_and_data(prepared: &PreparedArticle) {
+    let page_url = window()
+        .location()
+        .href()
+        .ok()
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned());
+    set_structured_data(&structured_data(&prepared.article, page_url.as_deref()).to_text());
+    for problem in &prepared.problems {
+        leptos::logging::warn!("article problem: {problem}");
+    }
+}
+
+/// Builds the article from `prepared`: all of it when `whole`, else the start of one still
+/// arriving, with everything that needs all of it left to the [`ArticleRest`].
+fn build_start(
+    dom: &Dom,
+    parent: &Node,
+    prepared: PreparedArticle,
+    storage_key: Option<String>,
+    whole: bool,
+) -> ArticleRest {
     let marks = prepared.marks();
+    let shown = prepared.article.sections.len();
+    if whole {
+        announce_problems_and_data(&prepared);
+    }
     let PreparedArticle {
         mut article,
         section_ids,
@@ -53,23 +192,9 @@ pub fn build_article(
         problems,
     } = prepared;
     set_document_metadata(&article.title, article.lang.as_deref(), dir.as_attr());
-    let page_url = window()
-        .location()
-        .href()
-        .ok()
-        .map(|h| h.split('#').next().unwrap_or_default().to_owned());
-    set_structured_data(&structured_data(&article, page_url.as_deref()).to_text());
-    for problem in &problems {
-        leptos::logging::warn!("article problem: {problem}");
-    }
 
     let states = SectionStates::new(
-        article
-            .sections
-            .iter()
-            .zip(&section_ids)
-            .map(|(section, id)| (id.clone(), section.heading.is_some(), !section.collapsed))
-            .collect(),
+        states_of(&article.sections, &section_ids),
         storage_key.as_deref(),
     );
     if let Some(key) = storage_key {
@@ -112,12 +237,7 @@ pub fn build_article(
     }
     build_display_controls(dom, &root);
 
-    let contents: Vec<(usize, String)> = article
-        .sections
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.heading.clone().map(|h| (i, h)))
-        .collect();
+    let contents: Vec<(usize, String)> = headed(&article.sections, 0).collect();
     let has_contents = contents.len() > 1;
     let targets: Vec<Option<FigureTarget>> = figure_targets
         .iter()
@@ -136,9 +256,9 @@ pub fn build_article(
         let label = article.label.as_deref().unwrap_or("Sponsored");
         format!("{label}. Paid for by {}.", sponsor.name)
     });
-    build_header(dom, &root, &article, reading_minutes);
+    let meta = build_header(dom, &root, &article, whole.then_some(reading_minutes));
     // The sections move into the page, one slice at a time.
-    let all_sections = std::mem::take(&mut article.sections);
+    let mut sections = pending(std::mem::take(&mut article.sections), 0, &marks);
 
     let body = dom.element(&root, "div", "article-body");
     if has_rail {
@@ -149,26 +269,17 @@ pub fn build_article(
         let p = dom.element(&lead, "p", "reader-only");
         dom.text(&p, &notice);
     }
-    let mut sections = all_sections
-        .into_iter()
-        .enumerate()
-        .map(|(index, section)| {
-            let marks: Vec<PlacedMark> = marks
-                .iter()
-                .filter(|m| m.section == index)
-                .copied()
-                .collect();
-            (index, section, marks)
-        });
-    if let Some((index, section, marks)) = sections.next() {
-        let state = &states.all()[index];
-        let built = build_section(dom, &lead, section, &state.id, state.is_open(), marks);
+    if let Some((index, section, marks)) = sections.next()
+        && let Some((id, open)) = states.id_and_state(index)
+    {
+        let built = build_section(dom, &lead, section, &id, open, marks);
         states.built(index, built);
     }
+    let mut contents_list = None;
     if has_rail {
         let rail = dom.element(&body, "div", "article-rail");
         if has_contents {
-            build_contents(dom, &rail, &states, contents, position);
+            contents_list = Some(build_contents(dom, &rail, &states, contents, position));
         }
         if !article.key_figures.is_empty() {
             build_key_figures(dom, &rail, &states, &article.key_figures, &targets);
@@ -188,10 +299,35 @@ pub fn build_article(
         article.sponsor.as_ref(),
         article.copyright.as_deref(),
     );
-    let before = summary.as_ref().unwrap_or(&end);
-    build_progressive(dom, &main, before, &states, rest, complete);
-    build_problems(dom, &root, &problems);
+    let before = summary.unwrap_or(end);
+    if whole {
+        build_progressive(dom, &main, &before, &states, rest, complete);
+        build_problems(dom, &root, &problems);
+    } else {
+        insert_now(dom, &main, &before, &states, rest);
+    }
+    // An article still arriving says so where what is shown ends, in words and to assistive
+    // technology, rather than showing its end (the footer) as if it were complete.
+    let more = (!whole).then(|| {
+        set(&main, "aria-busy", "true");
+        let more = dom.detached("p", "article-more");
+        dom.text(&more, "Loading the rest of the article…");
+        _ = main.insert_before(&more, Some(&before));
+        more
+    });
     build_announcements(dom, parent, announcer);
+    ArticleRest {
+        shown,
+        states,
+        position,
+        complete,
+        root,
+        meta,
+        contents: contents_list,
+        sections: main,
+        before,
+        more,
+    }
 }
 
 /// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Node;
+use web_sys::{Element, Node};
 
 use crate::view::accordion::SectionStates;
 use crate::view::dom::{
@@ -27,14 +27,15 @@ use crate::view::reading::ReadingPosition;
 const FIRST_ENTRIES: usize = 40;
 
 /// `<nav aria-label="Contents">` listing every headed section: `entries` are
-/// `(section index, heading)`; `position` marks the entry being read.
+/// `(section index, heading)`; `position` marks the entry being read. Returns the list, to
+/// which [`add_entries`] adds the sections of an article still arriving.
 pub fn build_contents(
     dom: &Dom,
     parent: &Node,
     states: &SectionStates,
     entries: Vec<(usize, String)>,
     position: ReadingPosition,
-) {
+) -> Element {
     // role="navigation" repeats <nav>'s own role on purpose: reader modes drop elements with
     // that explicit role, and a list of links to collapsed sections is no use there.
     let nav = dom.element(parent, "nav", "contents");
@@ -43,10 +44,7 @@ pub fn build_contents(
     let title = dom.element(&nav, "h2", "rail-title");
     dom.text(&title, "Contents");
     let list = dom.element(&nav, "ol", "contents-list");
-    let mut entries: Vec<(usize, String, String)> = entries
-        .into_iter()
-        .map(|(index, heading)| (index, states.all()[index].id.clone(), heading))
-        .collect();
+    let mut entries = with_ids(states, entries);
     let later = entries.split_off(entries.len().min(FIRST_ENTRIES));
     build_entries(dom, &list, &entries);
     {
@@ -62,34 +60,61 @@ pub fn build_contents(
             current
         });
     }
-    if !later.is_empty() {
-        set_timeout(
-            move || {
-                // Gone with the article (another one was loaded): nothing to add to.
-                let Some(current) = position.current.try_get_untracked() else {
-                    return;
-                };
-                build_entries(&Dom::default(), &list, &later);
-                if let Some(index) = current {
-                    mark_current(&list, index, true);
-                }
-            },
-            Duration::ZERO,
-        );
-    }
+    add_later(&list, later, position);
     let states = states.clone();
     on(&nav, "click", move |event| {
         if !is_plain_click(event.unchecked_ref()) {
             return;
         }
         let index = event_within(&event, "a.contents-link")
-            .and_then(|link| section_index(&link, states.all().len()));
-        if let Some(index) = index {
+            .and_then(|link| section_index(&link, states.len()));
+        if let Some((index, id)) = index.and_then(|index| Some((index, states.id(index)?))) {
             event.prevent_default();
-            replace_fragment(&states.all()[index].id);
+            replace_fragment(&id);
             states.open_and_reveal(index);
         }
     });
+    list
+}
+
+/// Adds entries `(section index, heading)` for sections added to `states` after the list was
+/// built, in the next task.
+pub fn add_entries(
+    list: &Element,
+    states: &SectionStates,
+    entries: Vec<(usize, String)>,
+    position: ReadingPosition,
+) {
+    add_later(list, with_ids(states, entries), position);
+}
+
+fn with_ids(states: &SectionStates, entries: Vec<(usize, String)>) -> Vec<(usize, String, String)> {
+    entries
+        .into_iter()
+        .map(|(index, heading)| (index, states.id(index).unwrap_or_default(), heading))
+        .collect()
+}
+
+/// Builds `entries` in the next task: at 2,000 entries, building and styling all of them
+/// before the first paint had delayed the title's paint by about 80 ms.
+fn add_later(list: &Element, entries: Vec<(usize, String, String)>, position: ReadingPosition) {
+    if entries.is_empty() {
+        return;
+    }
+    let list = list.clone();
+    set_timeout(
+        move || {
+            // Gone with the article (another one was loaded): nothing to add to.
+            let Some(current) = position.current.try_get_untracked() else {
+                return;
+            };
+            build_entries(&Dom::default(), &list, &entries);
+            if let Some(index) = current {
+                mark_current(&list, index, true);
+            }
+        },
+        Duration::ZERO,
+    );
 }
 
 /// Appends entries `(section index, section id, heading)` to the list.

@@ -43,8 +43,15 @@ pub fn build_key_figures(
     dom.text(&title, "Key figures");
     let list = dom.element(&aside, "ol", "figure-list");
     for (index, (figure, target)) in figures.iter().zip(targets).enumerate() {
-        let section_id = target.as_ref().map(|t| states.all()[t.section].id.as_str());
-        build_card(dom, &list, index, figure, target.as_ref(), section_id);
+        let section_id = target.as_ref().and_then(|t| states.id(t.section));
+        build_card(
+            dom,
+            &list,
+            index,
+            figure,
+            target.as_ref(),
+            section_id.as_deref(),
+        );
     }
     let states = states.clone();
     on(&aside, "click", move |event| {
@@ -54,7 +61,7 @@ pub fn build_key_figures(
         let Some(link) = event_within(&event, "a.figure-link") else {
             return;
         };
-        let section = section_index(&link, states.all().len());
+        let section = section_index(&link, states.len());
         let destination = link
             .get_attribute("href")
             .and_then(|href| href.strip_prefix('#').map(str::to_owned));

@@ -1,7 +1,7 @@
 //! The article header: kicker, title, sponsor line, standfirst, byline and dates. Static, so it
 //! is built as plain DOM (see [`crate::view::dom`]).
 
-use web_sys::Node;
+use web_sys::{Element, Node};
 
 use crate::model::{Article, IsoDate};
 use crate::view::dom::{Dom, set};
@@ -9,8 +9,14 @@ use crate::view::inline::build_source_name;
 use crate::view::page::format_date;
 
 /// Appends everything above the body: the article's own fields (not its sections or figures)
-/// and the reading time. A sponsored article says so next to its title, not only at the end.
-pub fn build_header(dom: &Dom, parent: &Node, article: &Article, reading_minutes: usize) {
+/// and the reading time, when known (see [`show_reading_time`]). A sponsored article says so
+/// next to its title, not only at the end. Returns the line the reading time goes in.
+pub fn build_header(
+    dom: &Dom,
+    parent: &Node,
+    article: &Article,
+    reading_minutes: Option<usize>,
+) -> Element {
     let header = dom.element(parent, "header", "article-header");
     if let Some(label) = &article.label {
         let kicker = dom.element(&header, "p", "kicker");
@@ -58,8 +64,17 @@ pub fn build_header(dom: &Dom, parent: &Node, article: &Article, reading_minutes
         set(&time, "datetime", iso);
         dom.text(&time, &format_date(iso, parsed.has_time, lang));
     }
-    let minutes = dom.element(&meta, "span", "meta-item");
-    dom.text(&minutes, &format!("{reading_minutes} min read"));
+    if let Some(minutes) = reading_minutes {
+        show_reading_time(dom, &meta, minutes);
+    }
+    meta
+}
+
+/// Appends the reading time to the header's meta line (of an article that was shown before all
+/// of it had arrived, once it has).
+pub fn show_reading_time(dom: &Dom, meta: &Element, minutes: usize) {
+    let item = dom.element(meta, "span", "meta-item");
+    dom.text(&item, &format!("{minutes} min read"));
 }
 
 /// "A", "A and B", "A, B and C".

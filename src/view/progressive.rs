@@ -43,6 +43,18 @@ pub fn build_progressive(
     insert_in_turn(owner, target, slices, complete);
 }
 
+/// Inserts `sections` into `parent` before `before` at once (the few of an article shown
+/// before all of it arrived).
+pub fn insert_now(
+    dom: &Dom,
+    parent: &Node,
+    before: &Element,
+    states: &SectionStates,
+    sections: Vec<PendingSection>,
+) {
+    insert_slice(dom, parent, before, states, sections.into_iter());
+}
+
 /// Builds sections in the state they have now: the reader may have opened or closed some
 /// ("show all") before they were built.
 fn insert_slice(
@@ -54,8 +66,10 @@ fn insert_slice(
 ) {
     let fragment = dom.fragment();
     for (index, section, marks) in sections {
-        let state = &states.all()[index];
-        let built = build_section(dom, &fragment, section, &state.id, state.is_open(), marks);
+        let Some((id, open)) = states.id_and_state(index) else {
+            continue;
+        };
+        let built = build_section(dom, &fragment, section, &id, open, marks);
         states.built(index, built);
     }
     _ = parent.insert_before(&fragment, Some(before));

@@ -30,14 +30,19 @@ impl ReadingPosition {
         let sections = StoredValue::new_local(states.clone());
         // (section navigated to, whether its top has been on screen since)
         let pin = StoredValue::new(None::<(usize, bool)>);
+        // The article can be gone by the next frame (replaced by one built anew), and its
+        // stored values with it.
         let update = move || {
-            if pending.get_value() {
+            if pending.is_disposed() || pending.get_value() {
                 return;
             }
             pending.set_value(true);
             request_animation_frame(move || {
+                if pending.is_disposed() {
+                    return;
+                }
                 pending.set_value(false);
-                position.measure(sections.read_value().all(), pin);
+                sections.with_value(|states| states.with_all(|all| position.measure(all, pin)));
             });
         };
         let scroll = window_event_listener(leptos::ev::scroll, move |_| update());

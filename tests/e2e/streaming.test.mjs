@@ -1,0 +1,121 @@
+// A long article is shown while it downloads: the server sends the start of the document and
+// holds the rest until the test has checked the page, so "before" and "after" are certain.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useViewer } from './helpers.mjs';
+
+const SECTIONS = 120;
+const json = { 'content-type': 'application/json' };
+
+/** A long article as text, `sections` last unless fields are given for after them. */
+function longArticle({ after = {}, brokenEnd = false } = {}) {
+  const sections = [{ blocks: [{ type: 'paragraph', text: 'The lead of a long article.' }] }];
+  for (let i = 1; i <= SECTIONS; i++) {
+    sections.push({
+      id: `part-${i}`,
+      heading: `Part ${i}`,
+      collapsed: i % 2 === 0,
+      blocks: [{ type: 'paragraph', text: `Figure ${i} is stated in part ${i}. ${'Words of the text. '.repeat(20)}` }],
+    });
+  }
+  const head = {
+    version: 1,
+    title: 'A long article',
+    key_figures: [{ value: '42', label: 'the answer', section: 'part-2', anchor: 'Figure 2 is stated' }],
+  };
+  let text = JSON.stringify({ ...head, sections, ...after });
+  if (brokenEnd) text = text.slice(0, -1) + ',}';
+  return Buffer.from(text);
+}
+
+/** Where to hold the body: after the first sections (well past the 41 shown early). */
+const holdAt = (body) => body.indexOf('"part-60"');
+
+// One held download per route; `release[name]()` sends the rest.
+const release = {};
+const held = (body) => (req, res, name) => {
+  res.writeHead(200, { ...json, 'content-length': String(body.length) });
+  res.write(body.subarray(0, holdAt(body)));
+  release[name] = () => res.end(body.subarray(holdAt(body)));
+};
+const ARTICLES = {
+  'stream/plain.json': longArticle(),
+  'stream/changed.json': longArticle({ after: { authors: ['A. Writer'] } }),
+  'stream/broken.json': longArticle({ brokenEnd: true }),
+};
+const viewer = useViewer({
+  routes: () => Object.fromEntries(Object.entries(ARTICLES).map(([name, body]) => [name, (req, res) => held(body)(req, res, name)])),
+});
+
+/** Opens `name` and waits until its start is on screen (the rest is still held). */
+async function openHeld(name) {
+  const context = await viewer.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${viewer.url}?article=${name}`);
+  await page.locator('#part-40').waitFor({ timeout: 15000 });
+  return { context, page, errors };
+}
+
+const sectionIds = (page) => page.$$eval('section.section', (all) => all.map((s) => s.id));
+
+describe('a long article shown while it downloads', () => {
+  test('its start shows, says the rest is coming, and the rest is added in place', async () => {
+    const { context, page, errors } = await openHeld('stream/plain.json');
+    // Before the rest: title, lead, the early sections, the key figure marked in its section.
+    assert.equal(await page.textContent('h1'), 'A long article');
+    assert.equal(await page.locator('#part-59').count(), 0);
+    assert.match(await page.textContent('.article-more'), /Loading the rest of the article/);
+    assert.equal(await page.getAttribute('.article-sections', 'aria-busy'), 'true');
+    assert.equal(await page.textContent('mark.figure-anchor'), 'Figure 2 is stated');
+    assert.equal(await page.locator('.meta-item', { hasText: 'min read' }).count(), 0, 'reading time needs all the text');
+    // The reader opens a collapsed early section before the rest arrives.
+    await page.click('#part-2--toggle');
+    const early = await page.evaluateHandle(() => document.getElementById('part-1'));
+
+    release['stream/plain.json']();
+    await page.locator(`#part-${SECTIONS}`).waitFor();
+    const ids = await sectionIds(page);
+    assert.equal(ids.length, SECTIONS + 1);
+    assert.equal(ids[0], 'lead');
+    assert.deepEqual(ids.slice(1), Array.from({ length: SECTIONS }, (_, i) => `part-${i + 1}`));
+    // Added to, not rebuilt: the same element, the reader's choice kept; the note is gone.
+    assert.ok(await page.evaluate((node) => node === document.getElementById('part-1'), early));
+    assert.equal(await page.getAttribute('#part-2--toggle', 'aria-expanded'), 'true');
+    assert.equal(await page.locator('.article-more').count(), 0);
+    assert.equal(await page.getAttribute('.article-sections', 'aria-busy'), null);
+    assert.match(await page.textContent('.article-header .meta'), /\d+ min read/);
+    await page.waitForFunction((n) => document.querySelectorAll('a.contents-link').length === n, SECTIONS);
+    const links = await page.$$eval('a.contents-link', (all) => all.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, Array.from({ length: SECTIONS }, (_, i) => `#part-${i + 1}`));
+    // A late section behaves like any other.
+    await page.click(`#part-${SECTIONS - 1}--toggle`);
+    assert.equal(await page.getAttribute(`#part-${SECTIONS - 1}--toggle`, 'aria-expanded'), 'false');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a field after the sections that changes what is shown gets the page built again', async () => {
+    const { context, page, errors } = await openHeld('stream/changed.json');
+    assert.equal(await page.locator('.byline').count(), 0);
+    release['stream/changed.json']();
+    await page.locator(`#part-${SECTIONS}`).waitFor();
+    await page.locator('.byline', { hasText: 'By A. Writer' }).waitFor();
+    assert.equal((await sectionIds(page)).length, SECTIONS + 1);
+    assert.equal(await page.locator('.article-more').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('an error in the rest replaces the start with the alert', async () => {
+    const { context, page, errors } = await openHeld('stream/broken.json');
+    release['stream/broken.json']();
+    const alert = page.locator('[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /line 1, column \d+/);
+    assert.equal(await page.locator('article').count(), 0, 'no half article left beside the alert');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
