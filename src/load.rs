@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use js_sys::Uint8Array;
 use thiserror::Error;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::{CONFIG_FILE, ViewerConfig};
@@ -406,14 +406,25 @@ fn resolve_against(prepared: &mut PreparedArticle, url: &str) {
     });
 }
 
-/// Lets the browser run its other tasks, painting among them, before going on.
-async fn next_task() {
+/// Lets the browser paint what was just shown before going on: waits for the next frame, then
+/// for the task after it. At once when the page is hidden: it paints nothing and runs no frames.
+async fn after_next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let waiting = web_sys::window()
-            .and_then(|window| window.set_timeout_with_callback(&resolve).ok())
-            .is_some();
-        if !waiting {
-            _ = resolve.call0(&JsValue::NULL);
+        let window = web_sys::window();
+        let visible = window
+            .as_ref()
+            .and_then(|w| w.document())
+            .is_some_and(|d| !d.hidden());
+        match window.filter(|_| visible) {
+            Some(window) => {
+                let after_frame = Closure::once_into_js(move || {
+                    if let Some(window) = web_sys::window() {
+                        _ = window.set_timeout_with_callback(&resolve);
+                    }
+                });
+                _ = window.request_animation_frame(after_frame.unchecked_ref());
+            }
+            None => _ = resolve.call0(&JsValue::NULL),
         }
     });
     _ = JsFuture::from(promise).await;
@@ -526,7 +537,7 @@ async fn read_body(
         while start < data.length() {
             let end = data.length().min(start + FEED_BYTES);
             if take(&data.subarray(start, end)) {
-                next_task().await;
+                after_next_paint().await;
             }
             start = end;
         }
