@@ -105,7 +105,7 @@ impl ArticleRest {
             let entries = headed(&later, shown).collect();
             add_entries(list, &self.states, entries, self.position);
         }
-        let rest = pending(later, shown, &marks).collect();
+        let rest = pending(later, shown, &marks);
         let states = &self.states;
         build_progressive(
             &dom,
@@ -290,7 +290,6 @@ fn build_start(
         build_show_all(dom, &main, states.clone());
     }
     // The other sections go in before what follows them, in slices.
-    let rest: Vec<PendingSection> = sections.collect();
     let summary = build_reader_summary(dom, &main, &article.key_figures);
     // Inside the body, not after it: reader modes keep only the main column.
     let end = build_footer(
@@ -301,10 +300,10 @@ fn build_start(
     );
     let before = summary.unwrap_or(end);
     if whole {
-        build_progressive(dom, &main, &before, &states, rest, complete);
+        build_progressive(dom, &main, &before, &states, sections, complete);
         build_problems(dom, &root, &problems);
     } else {
-        insert_now(dom, &main, &before, &states, rest);
+        insert_now(dom, &main, &before, &states, sections);
     }
     // An article still arriving says so where what is shown ends, in words and to assistive
     // technology, rather than showing its end (the footer) as if it were complete.

@@ -27,10 +27,9 @@ pub fn build_progressive(
     parent: &Node,
     before: &Element,
     states: &SectionStates,
-    sections: Vec<PendingSection>,
+    mut sections: impl Iterator<Item = PendingSection>,
     complete: RwSignal<bool>,
 ) {
-    let mut sections = sections.into_iter();
     let first = sections.by_ref().take(FIRST_SLICE);
     insert_slice(dom, parent, before, states, first);
     let slices: Vec<Vec<PendingSection>> = std::iter::from_fn(|| {
@@ -50,9 +49,9 @@ pub fn insert_now(
     parent: &Node,
     before: &Element,
     states: &SectionStates,
-    sections: Vec<PendingSection>,
+    sections: impl Iterator<Item = PendingSection>,
 ) {
-    insert_slice(dom, parent, before, states, sections.into_iter());
+    insert_slice(dom, parent, before, states, sections);
 }
 
 /// Builds sections in the state they have now: the reader may have opened or closed some
