@@ -25,6 +25,8 @@ pub struct SectionStates {
     sections: Rc<RefCell<Vec<SectionState>>>,
     /// The ids the reader had open earlier in this session, applied to sections as they come.
     remembered: Rc<Option<HashSet<String>>>,
+    /// What "show all" or "hide all" last set, for sections added after it.
+    all: Rc<Cell<Option<bool>>>,
     /// Notified after any section opens, closes or is added.
     changed: Trigger,
     /// The section the reader last navigated to (link, contents, fragment), so the contents
@@ -73,6 +75,7 @@ impl SectionStates {
         let states = SectionStates {
             sections: Rc::new(RefCell::new(Vec::new())),
             remembered: Rc::new(remembered),
+            all: Rc::new(Cell::new(None)),
             changed: Trigger::new(),
             revealed: RwSignal::new(None),
         };
@@ -81,11 +84,17 @@ impl SectionStates {
     }
 
     /// Adds sections after the last, as [`new`](Self::new) takes them.
+    /// Sections added after "show all" or "hide all" follow it while every section is still
+    /// as it set them (the reader pressed it while the article was arriving).
     pub fn extend(&self, sections: Vec<(String, bool, bool)>) {
         let remembered = self.remembered.as_ref().as_ref();
+        let all = self.all.get().filter(|set| {
+            self.with_all(|all| all.iter().all(|s| !s.collapsible || s.is_open() == *set))
+        });
         let added = sections.into_iter().map(|(id, collapsible, open)| {
-            let open = match remembered {
-                Some(open_ids) if collapsible => open_ids.contains(&id),
+            let open = match (all, remembered) {
+                (Some(set), _) if collapsible => set,
+                (None, Some(open_ids)) if collapsible => open_ids.contains(&id),
                 _ => open || !collapsible,
             };
             SectionState {
@@ -209,6 +218,7 @@ impl SectionStates {
 
     /// Opens or closes every collapsible section.
     pub fn set_all(&self, open: bool) {
+        self.all.set(Some(open));
         for index in 0..self.len() {
             self.set_open(index, open);
         }

@@ -42,6 +42,7 @@ const ARTICLES = {
   'stream/plain.json': longArticle(),
   'stream/changed.json': longArticle({ after: { authors: ['A. Writer'] } }),
   'stream/broken.json': longArticle({ brokenEnd: true }),
+  'stream/show-all.json': longArticle(),
 };
 const viewer = useViewer({
   routes: () => Object.fromEntries(Object.entries(ARTICLES).map(([name, body]) => [name, (req, res) => held(body)(req, res, name)])),
@@ -92,6 +93,20 @@ describe('a long article shown while it downloads', () => {
     // A late section behaves like any other.
     await page.click(`#part-${SECTIONS - 1}--toggle`);
     assert.equal(await page.getAttribute(`#part-${SECTIONS - 1}--toggle`, 'aria-expanded'), 'false');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('"show all" pressed while the rest is arriving also opens the rest', async () => {
+    const { context, page, errors } = await openHeld('stream/show-all.json');
+    await page.click('button.show-all');
+    assert.equal(await page.getAttribute('#part-40--toggle', 'aria-expanded'), 'true');
+    release['stream/show-all.json']();
+    await page.locator(`#part-${SECTIONS}`).waitFor();
+    // Published collapsed (every even part), opened because the reader asked for all.
+    assert.equal(await page.getAttribute(`#part-${SECTIONS}--toggle`, 'aria-expanded'), 'true');
+    assert.equal(await page.locator('.section-panel[hidden]').count(), 0);
+    await page.waitForFunction(() => document.querySelector('button.show-all').textContent === 'Hide all sections');
     assert.deepEqual(errors, []);
     await context.close();
   });
