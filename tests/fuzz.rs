@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use article_viewer::config::ViewerConfig;
 use article_viewer::model::{
-    IncrementalArticle, describe_series, parse_article, parse_article_bytes, prepare, slugify,
-    structured_data,
+    IncrementalArticle, describe_series, parse_article, parse_article_bytes, prepare,
+    prepare_start, slugify, structured_data,
 };
 use serde_json::Value;
 
@@ -219,11 +219,64 @@ fn assert_chunked_agrees(bytes: &[u8], size: usize) {
     }
 }
 
+/// Reads `bytes` in chunks of `size` as the viewer reads a long article: an early article from
+/// the first `count` sections, prepared, then each later section taken as soon as it is
+/// decoded and prepared on its own. Whenever the reader says the document only added sections
+/// to that start and ended well, the pieces must make up the whole article's preparation.
+fn assert_streamed_agrees(bytes: &[u8], size: usize, count: usize) {
+    let mut reader = IncrementalArticle::new();
+    let mut streamed = None;
+    let mut ids = Vec::new();
+    let mut sections = Vec::new();
+    for chunk in bytes.chunks(size.max(1)) {
+        reader.push(chunk);
+        match &mut streamed {
+            None if reader.sections_read() >= count => match reader.early(count) {
+                Some(early) => streamed = Some(prepare_start(early)),
+                // The viewer tries once; it then reads the usual way.
+                None => return,
+            },
+            None => {}
+            Some((_, preparer)) => {
+                for mut section in reader.take_sections() {
+                    ids.push(preparer.add(&mut section));
+                    sections.push(section);
+                }
+            }
+        }
+    }
+    let Some((mut early, mut preparer)) = streamed else {
+        return;
+    };
+    for mut section in reader.take_sections() {
+        ids.push(preparer.add(&mut section));
+        sections.push(section);
+    }
+    if !(reader.only_adds_to_early() && reader.ended_well()) {
+        return;
+    }
+    let whole = prepare(parse_article_bytes(bytes).expect("a document that ended well is valid"));
+    early.section_ids.extend(ids);
+    early.article.sections.extend(sections);
+    assert_eq!(early.section_ids, whole.section_ids, "chunks of {size}");
+    assert_eq!(early.article, whole.article, "chunks of {size}");
+    assert_eq!(preparer.reading_minutes(), whole.reading_minutes);
+    // Only an article whose figures all point into its start is shown early.
+    if early.can_show_early() {
+        assert_eq!(early.figure_targets, whole.figure_targets);
+        assert_eq!(early.figure_anchors, whole.figure_anchors);
+        assert_eq!(preparer.problems(), whole.problems, "chunks of {size}");
+    }
+}
+
 #[test]
 fn reading_in_chunks_agrees_with_reading_whole_on_every_seed() {
     for seed in seeds() {
         for size in [1, 2, 3, 5, 17, 64, 4096, seed.len()] {
             assert_chunked_agrees(&seed, size);
+            for count in [1, 2, 3] {
+                assert_streamed_agrees(&seed, size, count);
+            }
         }
     }
 }
@@ -232,6 +285,7 @@ fn reading_in_chunks_agrees_with_reading_whole_on_every_seed() {
 fn exercise(bytes: &[u8]) {
     // A chunk size that varies with the input, from one byte up.
     assert_chunked_agrees(bytes, 1 + bytes.len() % 61);
+    assert_streamed_agrees(bytes, 1 + bytes.len() % 61, 1 + bytes.len() % 3);
     let Ok(article) = parse_article_bytes(bytes) else {
         return;
     };

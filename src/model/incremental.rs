@@ -37,6 +37,9 @@ pub struct IncrementalArticle {
     arrays: usize,
     /// The length of `fields` when [`early`](Self::early) gave an article.
     early_fields: Option<usize>,
+    /// Sections [`early`](Self::early) gave and [`take_sections`](Self::take_sections) has not
+    /// yet dropped.
+    early_sections: usize,
     /// The text is not well-formed (or not what this reader follows): the whole text decides.
     gave_up: bool,
     /// The first byte after leading white space, once seen.
@@ -105,6 +108,7 @@ impl IncrementalArticle {
             index: 0,
             arrays: 0,
             early_fields: None,
+            early_sections: 0,
             gave_up: false,
             first: None,
         }
@@ -157,7 +161,34 @@ impl IncrementalArticle {
         let value = json::parse(std::str::from_utf8(&fields).ok()?, MAX_NESTING).ok()?;
         let article = decode_article(&value, Ok(sections[..count].to_vec())).ok()?;
         self.early_fields = Some(self.fields.len());
+        self.early_sections = count;
         Some(article)
+    }
+
+    /// Takes the sections decoded after those [`early`](Self::early) gave, and since the last
+    /// take: a page showing the early article adds them, and they are not kept here, so a long
+    /// article is never in memory whole. Empty before `early` gave an article, once a section
+    /// failed, and in a second `sections` array. [`finish`](Self::finish) then lacks the sections
+    /// taken; [`ended_well`](Self::ended_well) tells whether the document was sound to the end.
+    pub fn take_sections(&mut self) -> Vec<Section> {
+        let (Some(_), 1, Ok(sections)) = (self.early_fields, self.arrays, &mut self.sections)
+        else {
+            return Vec::new();
+        };
+        let mut taken = std::mem::take(sections);
+        taken.drain(..std::mem::take(&mut self.early_sections).min(taken.len()));
+        taken
+    }
+
+    /// Whether the whole document has arrived as a well-formed article object and every section
+    /// decoded (its other fields are checked by decoding them, in [`finish`](Self::finish) or
+    /// [`early`](Self::early)).
+    pub fn ended_well(&self) -> bool {
+        self.well_formed() && self.sections.is_ok()
+    }
+
+    fn well_formed(&self) -> bool {
+        !self.gave_up && self.at == Place::End && self.pending.iter().all(|b| is_space(*b))
     }
 
     /// Whether everything read since [`early`](Self::early) gave an article only added sections
@@ -171,7 +202,7 @@ impl IncrementalArticle {
     /// The decoded article, or its error; `None` when the text is not well-formed JSON (or
     /// ended early), so that parsing the whole text must say where.
     pub fn finish(mut self) -> Option<Result<Article, ArticleError>> {
-        if self.gave_up || self.at != Place::End || !self.pending.iter().all(|b| is_space(*b)) {
+        if !self.well_formed() {
             return None;
         }
         self.fields.push(b'}');

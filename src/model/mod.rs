@@ -28,7 +28,10 @@ pub use ids::slugify;
 pub use incremental::IncrementalArticle;
 pub use lang::{Direction, direction_for_lang};
 pub use number::decimal;
-pub use prepare::{AnchorSpot, Mark, PlacedMark, PreparedArticle, Problem, prepare};
+pub use prepare::{
+    AnchorSpot, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
+    prepare_start, resolve_section_urls,
+};
 pub use series::describe_series;
 pub use structured::structured_data;
 pub use types::*;

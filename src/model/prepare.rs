@@ -109,11 +109,6 @@ impl PreparedArticle {
     /// relative to the article file rather than to the viewer page). Addresses that start with
     /// `#` or `?` are left alone: they point within the viewer page itself.
     pub fn resolve_urls(&mut self, resolve: impl Fn(&str) -> String) {
-        let fix = |url: &mut CheckedUrl| {
-            if let Some(safe) = url.safe.as_ref().filter(|u| !u.starts_with(['#', '?'])) {
-                url.safe = Some(resolve(safe));
-            }
-        };
         let article = &mut self.article;
         let sources = article.source.iter_mut().chain(
             article
@@ -122,28 +117,38 @@ impl PreparedArticle {
                 .filter_map(|f| f.source.as_mut()),
         );
         for source in sources {
-            source.url.as_mut().map(fix);
+            source.url.as_mut().map(|url| resolve_url(url, &resolve));
         }
-        for block in article
-            .sections
-            .iter_mut()
-            .flat_map(|s| s.blocks.iter_mut())
-        {
-            match block {
-                Block::Image { src, .. } => fix(src),
-                Block::Paragraph(text) | Block::Quote { text, .. } => {
-                    text.iter_mut()
-                        .filter_map(|s| s.href.as_mut())
-                        .for_each(fix);
-                }
-                Block::List { items, .. } => items
-                    .iter_mut()
-                    .flatten()
+        for section in &mut article.sections {
+            resolve_section_urls(section, &resolve);
+        }
+    }
+}
+
+/// [`PreparedArticle::resolve_urls`] for one section (of an article prepared section by section).
+pub fn resolve_section_urls(section: &mut Section, resolve: &impl Fn(&str) -> String) {
+    let fix = |url: &mut CheckedUrl| resolve_url(url, resolve);
+    for block in &mut section.blocks {
+        match block {
+            Block::Image { src, .. } => fix(src),
+            Block::Paragraph(text) | Block::Quote { text, .. } => {
+                text.iter_mut()
                     .filter_map(|s| s.href.as_mut())
-                    .for_each(fix),
-                _ => {}
+                    .for_each(fix);
             }
+            Block::List { items, .. } => items
+                .iter_mut()
+                .flatten()
+                .filter_map(|s| s.href.as_mut())
+                .for_each(fix),
+            _ => {}
         }
+    }
+}
+
+fn resolve_url(url: &mut CheckedUrl, resolve: &impl Fn(&str) -> String) {
+    if let Some(safe) = url.safe.as_ref().filter(|u| !u.starts_with(['#', '?'])) {
+        url.safe = Some(resolve(safe));
     }
 }
 
@@ -211,58 +216,113 @@ impl fmt::Display for Problem {
 }
 
 /// Derives ids, direction, figure targets and reading time, and lists the problems found.
-pub fn prepare(mut article: Article) -> PreparedArticle {
-    let mut problems = Vec::new();
-    let section_ids = section_ids(&article, &mut problems);
-    let figure_targets = figure_targets(&article, &section_ids, &mut problems);
-    let figure_anchors = figure_anchors(&article, &figure_targets, &mut problems);
-    resolve_pull_quote_repeats(&mut article);
-    check_dates(&article, &mut problems);
-    check_blocks(&article, &mut problems);
+pub fn prepare(article: Article) -> PreparedArticle {
+    prepare_start(article).0
+}
+
+/// [`prepare`], and what preparing sections that follow `article`'s needs: a long article is
+/// shown from its first sections while the rest arrives, and each later section, prepared by
+/// [`SectionPreparer::add`], is added to the page and dropped, so the whole article is never
+/// in memory. Ids, problems and reading time come out as if prepared whole (tested below).
+pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer) {
+    let (rate, unit) = reading_rate(article.lang.as_deref());
+    let mut preparer = SectionPreparer {
+        ids: IdAllocator::default(),
+        count: 0,
+        rate,
+        unit,
+        amount: 0,
+        id_problems: Vec::new(),
+        other_problems: Vec::new(),
+        block_problems: Vec::new(),
+    };
+    let section_ids: Vec<String> = article
+        .sections
+        .iter_mut()
+        .map(|section| preparer.add(section))
+        .collect();
+    let problems = &mut preparer.other_problems;
+    let figure_targets = figure_targets(&article, &section_ids, problems);
+    let figure_anchors = figure_anchors(&article, &figure_targets, problems);
+    check_dates(&article, problems);
+    check_sources(&article, problems);
     let dir = article.dir.unwrap_or_else(|| match &article.lang {
         Some(lang) => direction_for_lang(lang),
         None => Direction::Ltr,
     });
-    let (rate, unit) = reading_rate(article.lang.as_deref());
-    let amount = text_amount(&article, unit);
-    PreparedArticle {
-        reading_minutes: amount.div_ceil(rate).max(1),
+    let prepared = PreparedArticle {
+        reading_minutes: preparer.reading_minutes(),
+        problems: preparer.problems(),
         section_ids,
         figure_targets,
         figure_anchors,
         dir,
-        problems,
         article,
-    }
+    };
+    (prepared, preparer)
 }
 
-fn section_ids(article: &Article, problems: &mut Vec<Problem>) -> Vec<String> {
-    let mut ids = IdAllocator::default();
-    article
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, section)| {
-            let wanted = match (&section.id, &section.heading) {
-                (Some(id), _) => slugify(id),
-                (None, Some(heading)) => slugify(heading),
-                (None, None) if i == 0 => "lead".to_owned(),
-                (None, None) => String::new(),
-            };
-            let id = ids.allocate(&wanted, &format!("section-{}", i + 1));
-            if let Some(given) = &section.id
-                && *given != id
-            {
-                problems.push(Problem {
-                    path: format!("sections[{i}].id"),
-                    message: format!(
-                        "the id \"{given}\" is used as \"{id}\" (ids are lower-case letters, digits and hyphens, unique in the article)"
-                    ),
-                });
-            }
-            id
-        })
-        .collect()
+/// Prepares an article's sections one after another, keeping what each depends on from those
+/// before it: the ids taken, the text counted and the problems found.
+pub struct SectionPreparer {
+    ids: IdAllocator,
+    /// Sections prepared so far.
+    count: usize,
+    /// Reading rate per minute, in `unit`.
+    rate: usize,
+    unit: Unit,
+    /// Text counted so far, in `unit`.
+    amount: usize,
+    /// Problems are listed by kind, as a publisher fixes them: ids, then the rest of the
+    /// article's fields, then the sections' blocks.
+    id_problems: Vec<Problem>,
+    other_problems: Vec<Problem>,
+    block_problems: Vec<Problem>,
+}
+
+impl SectionPreparer {
+    /// Prepares the next section (it decides whether each pull-quote repeats the text) and
+    /// returns its page id.
+    pub fn add(&mut self, section: &mut Section) -> String {
+        let i = self.count;
+        self.count += 1;
+        let wanted = match (&section.id, &section.heading) {
+            (Some(id), _) => slugify(id),
+            (None, Some(heading)) => slugify(heading),
+            (None, None) if i == 0 => "lead".to_owned(),
+            (None, None) => String::new(),
+        };
+        let id = self.ids.allocate(&wanted, &format!("section-{}", i + 1));
+        if let Some(given) = &section.id
+            && *given != id
+        {
+            self.id_problems.push(Problem {
+                path: format!("sections[{i}].id"),
+                message: format!(
+                    "the id \"{given}\" is used as \"{id}\" (ids are lower-case letters, digits and hyphens, unique in the article)"
+                ),
+            });
+        }
+        resolve_pull_quote_repeats(section);
+        check_blocks(i, section, &mut self.block_problems);
+        self.amount += text_amount(section, self.unit);
+        id
+    }
+
+    /// Estimated minutes to read the sections so far, at least 1.
+    pub fn reading_minutes(&self) -> usize {
+        self.amount.div_ceil(self.rate).max(1)
+    }
+
+    /// Every problem found so far, in the order [`prepare`] lists them.
+    pub fn problems(&self) -> Vec<Problem> {
+        let kinds = [
+            &self.id_problems,
+            &self.other_problems,
+            &self.block_problems,
+        ];
+        kinds.into_iter().flatten().cloned().collect()
+    }
 }
 
 fn figure_targets(
@@ -393,34 +453,32 @@ fn comparable(text: &str) -> String {
 }
 
 /// Decides, where the publisher did not, whether each pull-quote repeats words of its section.
-fn resolve_pull_quote_repeats(article: &mut Article) {
-    for section in &mut article.sections {
-        let undecided = |block: &Block| {
-            matches!(
-                block,
-                Block::PullQuote {
-                    repeats_text: None,
-                    ..
-                }
-            )
-        };
-        // Most sections have no pull-quote: do not build their comparable text at all.
-        if !section.blocks.iter().any(undecided) {
-            continue;
-        }
-        let body: String = text_runs(section)
-            .map(|(_, _, spans)| comparable(&inline_text(spans)))
-            .collect::<Vec<_>>()
-            .join(" ");
-        for block in &mut section.blocks {
-            if let Block::PullQuote {
-                text, repeats_text, ..
-            } = block
-                && repeats_text.is_none()
-            {
-                let quote = comparable(text);
-                *repeats_text = Some(!quote.is_empty() && body.contains(&quote));
+fn resolve_pull_quote_repeats(section: &mut Section) {
+    let undecided = |block: &Block| {
+        matches!(
+            block,
+            Block::PullQuote {
+                repeats_text: None,
+                ..
             }
+        )
+    };
+    // Most sections have no pull-quote: do not build their comparable text at all.
+    if !section.blocks.iter().any(undecided) {
+        return;
+    }
+    let body: String = text_runs(section)
+        .map(|(_, _, spans)| comparable(&inline_text(spans)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for block in &mut section.blocks {
+        if let Block::PullQuote {
+            text, repeats_text, ..
+        } = block
+            && repeats_text.is_none()
+        {
+            let quote = comparable(text);
+            *repeats_text = Some(!quote.is_empty() && body.contains(&quote));
         }
     }
 }
@@ -443,18 +501,19 @@ fn check_dates(article: &Article, problems: &mut Vec<Problem>) {
     }
 }
 
-fn check_blocks(article: &Article, problems: &mut Vec<Problem>) {
-    fn refused(problems: &mut Vec<Problem>, path: String, url: &CheckedUrl) {
-        if url.safe.is_none() {
-            problems.push(Problem {
-                path,
-                message: format!(
-                    "the address \"{}\" is not allowed and is shown as text",
-                    url.raw
-                ),
-            });
-        }
+fn refused(problems: &mut Vec<Problem>, path: String, url: &CheckedUrl) {
+    if url.safe.is_none() {
+        problems.push(Problem {
+            path,
+            message: format!(
+                "the address \"{}\" is not allowed and is shown as text",
+                url.raw
+            ),
+        });
     }
+}
+
+fn check_sources(article: &Article, problems: &mut Vec<Problem>) {
     if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
         refused(problems, "source.url".to_owned(), url);
     }
@@ -463,48 +522,50 @@ fn check_blocks(article: &Article, problems: &mut Vec<Problem>) {
             refused(problems, format!("key_figures[{f}].source.url"), url);
         }
     }
-    for (s, section) in article.sections.iter().enumerate() {
-        for (b, block) in section.blocks.iter().enumerate() {
-            let path = format!("sections[{s}].blocks[{b}]");
-            match block {
-                Block::Paragraph(text) | Block::Quote { text, .. } => {
-                    for (k, span) in text.iter().enumerate() {
-                        if let Some(href) = &span.href {
-                            refused(problems, format!("{path}.text[{k}].href"), href);
-                        }
+}
+
+/// The problems of section `s`'s blocks.
+fn check_blocks(s: usize, section: &Section, problems: &mut Vec<Problem>) {
+    for (b, block) in section.blocks.iter().enumerate() {
+        let path = format!("sections[{s}].blocks[{b}]");
+        match block {
+            Block::Paragraph(text) | Block::Quote { text, .. } => {
+                for (k, span) in text.iter().enumerate() {
+                    if let Some(href) = &span.href {
+                        refused(problems, format!("{path}.text[{k}].href"), href);
                     }
                 }
-                Block::List { items, .. } => {
-                    for (n, item) in items.iter().enumerate() {
-                        for (k, span) in item.iter().enumerate() {
-                            if let Some(href) = &span.href {
-                                refused(problems, format!("{path}.items[{n}][{k}].href"), href);
-                            }
-                        }
-                    }
-                }
-                Block::Image { src, alt, .. } => {
-                    refused(problems, format!("{path}.src"), src);
-                    if alt.is_none() {
-                        problems.push(Problem {
-                            path: format!("{path}.alt"),
-                            message: "the image has no text alternative (use \"\" if it is purely decorative)".to_owned(),
-                        });
-                    }
-                }
-                Block::Unknown { kind } => problems.push(Problem {
-                    path: format!("{path}.type"),
-                    message: format!(
-                        "\"{kind}\" is not a block type this viewer knows; a placeholder is shown"
-                    ),
-                }),
-                Block::Heading { .. } | Block::PullQuote { .. } | Block::Divider => {}
             }
+            Block::List { items, .. } => {
+                for (n, item) in items.iter().enumerate() {
+                    for (k, span) in item.iter().enumerate() {
+                        if let Some(href) = &span.href {
+                            refused(problems, format!("{path}.items[{n}][{k}].href"), href);
+                        }
+                    }
+                }
+            }
+            Block::Image { src, alt, .. } => {
+                refused(problems, format!("{path}.src"), src);
+                if alt.is_none() {
+                    problems.push(Problem {
+                        path: format!("{path}.alt"),
+                        message: "the image has no text alternative (use \"\" if it is purely decorative)".to_owned(),
+                    });
+                }
+            }
+            Block::Unknown { kind } => problems.push(Problem {
+                path: format!("{path}.type"),
+                message: format!(
+                    "\"{kind}\" is not a block type this viewer knows; a placeholder is shown"
+                ),
+            }),
+            Block::Heading { .. } | Block::PullQuote { .. } | Block::Divider => {}
         }
     }
 }
 
-fn text_amount(article: &Article, unit: Unit) -> usize {
+fn text_amount(section: &Section, unit: Unit) -> usize {
     // Byte by byte, with ASCII white space only: a 5,000-section article is counted in a few
     // milliseconds, where `split_whitespace` took tens in the size-optimised build. A reading
     // time does not need Unicode's rarer spaces.
@@ -525,10 +586,9 @@ fn text_amount(article: &Article, unit: Unit) -> usize {
             .filter(|&b| b & 0xC0 != 0x80 && !space(b))
             .count(),
     };
-    article
-        .sections
+    section
+        .blocks
         .iter()
-        .flat_map(|section| &section.blocks)
         .map(|block| match block {
             Block::Paragraph(text) | Block::Quote { text, .. } => count(&inline_text(text)),
             Block::Heading { text, .. } => count(text),
