@@ -117,7 +117,9 @@ impl PreparedArticle {
                 .filter_map(|f| f.source.as_mut()),
         );
         for source in sources {
-            source.url.as_mut().map(|url| resolve_url(url, &resolve));
+            if let Some(url) = &mut source.url {
+                resolve_url(url, &resolve);
+            }
         }
         for section in &mut article.sections {
             resolve_section_urls(section, &resolve);
