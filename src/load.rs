@@ -11,8 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::config::{CONFIG_FILE, ViewerConfig};
 use crate::model::{
-    ArticleError, IncrementalArticle, MAX_ARTICLE_BYTES, PreparedArticle, decimal,
-    parse_article_bytes, prepare,
+    ArticleError, IncrementalArticle, MAX_ARTICLE_BYTES, PreparedArticle, Problem, Section,
+    SectionPreparer, decimal, parse_article_bytes, prepare, prepare_start, resolve_section_urls,
 };
 
 /// Most bytes of a downloaded chunk handed to the decoder at once.
@@ -21,6 +21,10 @@ const FEED_BYTES: u32 = 64 * 1024;
 /// Sections decoded before an article can be shown while the rest downloads: the lead and
 /// the first slice the page builds before its first paint (`view::progressive`).
 const EARLY_SECTIONS: usize = 41;
+
+/// Sections added to an article shown early before the page may paint and take input again:
+/// about 50 ms of decoding and building on the 2-core test machine.
+const PAUSE_SECTIONS: usize = 300;
 
 /// The bundled sample, relative to the page so the build works under any sub-path.
 pub const SAMPLE_ARTICLE: &str = "articles/sample.json";
@@ -222,7 +226,9 @@ pub async fn load_config() -> Result<ViewerConfig, LoadError> {
 /// within the origins and time limit of `config`, reporting download progress. A long article
 /// whose start can already be shown (see [`PreparedArticle::can_show_early`]) is handed to
 /// `on_early`, prepared from its first sections, while the rest downloads; the page gets a
-/// chance to paint it before reading goes on.
+/// chance to paint it before reading goes on. Every later section then goes to `on_more` as
+/// soon as it is decoded and prepared, and is not kept: memory holds the start and one
+/// download chunk of the article, never all of it.
 ///
 /// An article on the page's own origin is always allowed, so its download starts at once,
 /// while the configuration is still being read (about 20 ms earlier, measured on loopback);
@@ -233,6 +239,7 @@ pub async fn fetch_article(
     config: impl Future<Output = Result<ViewerConfig, LoadError>>,
     on_progress: impl Fn(Progress),
     on_early: impl Fn(PreparedArticle),
+    on_more: impl Fn(MoreSections),
 ) -> Result<Fetched, LoadError> {
     crate::timing::mark("viewer:fetch");
     let url = resolve_article_url(&raw)?;
@@ -323,10 +330,22 @@ pub async fn fetch_article(
     // stay on the JavaScript side, only for a document whose errors need the whole text.
     let mut article = IncrementalArticle::new();
     let chunks = js_sys::Array::new();
+    let resolve = |address: &str| resolve_address(address, &url);
     let mut early_tried = false;
+    // Once a start was shown: how later sections are prepared, and how many went to the page
+    // since it last painted.
+    let mut streaming: Option<(SectionPreparer, usize)> = None;
     let mut take = |piece: &Uint8Array| {
         article.push_with(piece.length() as usize, |slot| piece.copy_to(slot));
         chunks.push(piece);
+        if let Some((preparer, unpainted)) = &mut streaming {
+            *unpainted += hand_on(&mut article, preparer, &resolve, &on_more);
+            if *unpainted < PAUSE_SECTIONS {
+                return false;
+            }
+            *unpainted = 0;
+            return true;
+        }
         if early_tried || article.sections_read() < EARLY_SECTIONS {
             return false;
         }
@@ -334,13 +353,18 @@ pub async fn fetch_article(
         let Some(start_of_article) = article.early(EARLY_SECTIONS) else {
             return false;
         };
-        let mut early = prepare(start_of_article);
+        let (mut early, mut preparer) = prepare_start(start_of_article);
         if !early.can_show_early() {
+            article.put_back(std::mem::take(&mut early.article.sections));
             return false;
         }
-        resolve_against(&mut early, &url);
+        early.resolve_urls(&resolve);
         crate::timing::mark("viewer:early");
         on_early(early);
+        // Sections decoded beyond the start go with it: the network may send nothing more
+        // for a while.
+        let unpainted = hand_on(&mut article, &mut preparer, &resolve, &on_more);
+        streaming = Some((preparer, unpainted));
         true
     };
     let received = match read_body(&response, total, &on_progress, &mut take).await {
@@ -364,8 +388,22 @@ pub async fn fetch_article(
         return Err(LoadError::NotJson { url, content_type });
     }
     crate::timing::mark("viewer:downloaded");
-    let adds_to_early = article.only_adds_to_early();
-    let article = article.finish().unwrap_or_else(|| {
+    let finished = match streaming {
+        Some((mut preparer, _)) => {
+            hand_on(&mut article, &mut preparer, &resolve, &on_more);
+            // The start shown stands: only sections were added to it.
+            if article.only_adds_to_early() && article.ended_well() {
+                return Ok(Fetched::Rest {
+                    reading_minutes: preparer.reading_minutes(),
+                    problems: preparer.into_problems(),
+                });
+            }
+            // The sections handed on are gone from here: the whole text decides.
+            None
+        }
+        None => article.finish(),
+    };
+    let article = finished.unwrap_or_else(|| {
         // Not a well-formed article object: the whole text says where and why.
         let mut bytes = Vec::with_capacity(received);
         for chunk in chunks.iter() {
@@ -379,31 +417,63 @@ pub async fn fetch_article(
         url: url.clone(),
         source,
     })?;
-    resolve_against(&mut prepared, &url);
+    prepared.resolve_urls(&resolve);
     crate::timing::mark("viewer:prepared");
-    Ok(Fetched {
-        prepared,
-        adds_to_early,
-    })
+    Ok(Fetched::Whole(Box::new(prepared)))
 }
 
-/// A downloaded and prepared article.
-pub struct Fetched {
-    /// The article.
-    pub prepared: PreparedArticle,
-    /// Whether it only adds sections to the start handed to `on_early` (so a page showing that
-    /// start can add the rest to it); false when nothing was handed over.
-    pub adds_to_early: bool,
+/// Prepares the sections decoded since the last call and hands them to `on_more`; how many.
+fn hand_on(
+    article: &mut IncrementalArticle,
+    preparer: &mut SectionPreparer,
+    resolve: &dyn Fn(&str) -> String,
+    on_more: &impl Fn(MoreSections),
+) -> usize {
+    let mut more = MoreSections {
+        ids: Vec::new(),
+        sections: article.take_sections(),
+    };
+    for section in &mut more.sections {
+        resolve_section_urls(section, resolve);
+        more.ids.push(preparer.add(section));
+    }
+    let count = more.ids.len();
+    if count > 0 {
+        on_more(more);
+    }
+    count
+}
+
+/// Later sections of an article shown early, prepared, with their page ids.
+#[derive(Default)]
+pub struct MoreSections {
+    /// The page id of each section.
+    pub ids: Vec<String>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A downloaded article.
+pub enum Fetched {
+    /// The whole article, prepared: nothing went to `on_early`, or the finished document
+    /// changed the start that did (a field after the sections).
+    Whole(Box<PreparedArticle>),
+    /// The end of an article whose start went to `on_early` and whose other sections went to
+    /// `on_more`: what needed all of it.
+    Rest {
+        /// Estimated minutes to read the whole article.
+        reading_minutes: usize,
+        /// Every problem of the whole article.
+        problems: Vec<Problem>,
+    },
 }
 
 /// Relative images and links in an article are relative to the article file at `url`, as in
 /// any document; resolved before the page (which may sit elsewhere) uses them.
-fn resolve_against(prepared: &mut PreparedArticle, url: &str) {
-    prepared.resolve_urls(|address| {
-        web_sys::Url::new_with_base(address, url)
-            .map(|absolute| absolute.href())
-            .unwrap_or_else(|_| address.to_owned())
-    });
+fn resolve_address(address: &str, url: &str) -> String {
+    web_sys::Url::new_with_base(address, url)
+        .map(|absolute| absolute.href())
+        .unwrap_or_else(|_| address.to_owned())
 }
 
 /// Lets the browser paint what was just shown before going on: waits for the next frame, then

@@ -37,9 +37,6 @@ pub struct IncrementalArticle {
     arrays: usize,
     /// The length of `fields` when [`early`](Self::early) gave an article.
     early_fields: Option<usize>,
-    /// Sections [`early`](Self::early) gave and [`take_sections`](Self::take_sections) has not
-    /// yet dropped.
-    early_sections: usize,
     /// The text is not well-formed (or not what this reader follows): the whole text decides.
     gave_up: bool,
     /// The first byte after leading white space, once seen.
@@ -108,7 +105,6 @@ impl IncrementalArticle {
             index: 0,
             arrays: 0,
             early_fields: None,
-            early_sections: 0,
             gave_up: false,
             first: None,
         }
@@ -147,22 +143,47 @@ impl IncrementalArticle {
     /// can still change it, which [`only_adds_to_early`](Self::only_adds_to_early) tells.
     /// `None` before then, once a section failed, outside the first `sections` array, or
     /// when the fields so far do not make an article (a required one may come later).
+    ///
+    /// The sections move into the article rather than being copied: a page that does not show
+    /// it gives them back with [`put_back`](Self::put_back). When the fields so far do not make
+    /// an article, they are lost, and the reader gives up: the whole text decides at the end.
     pub fn early(&mut self, count: usize) -> Option<Article> {
         let inside = matches!(
             self.at,
             Place::FirstSection | Place::NextSection | Place::AfterSection
         );
-        let sections = self.sections.as_ref().ok()?;
+        let sections = self.sections.as_mut().ok()?;
         if self.gave_up || self.arrays != 1 || !inside || sections.len() < count {
             return None;
         }
         let mut fields = self.fields.clone();
         fields.push(b'}');
         let value = json::parse(std::str::from_utf8(&fields).ok()?, MAX_NESTING).ok()?;
-        let article = decode_article(&value, Ok(sections[..count].to_vec())).ok()?;
+        let Ok(article) = decode_article(&value, Ok(sections.drain(..count).collect())) else {
+            self.gave_up = true;
+            self.pending = Vec::new();
+            return None;
+        };
         self.early_fields = Some(self.fields.len());
-        self.early_sections = count;
         Some(article)
+    }
+
+    /// Gives back the sections [`early`](Self::early) took, for a page that did not show them,
+    /// so that [`finish`](Self::finish) has them. Preparing them first changes nothing: it only
+    /// decides what it would decide again.
+    pub fn put_back(&mut self, mut sections: Vec<Section>) {
+        if let Ok(rest) = &mut self.sections {
+            sections.append(rest);
+            *rest = sections;
+        }
+    }
+
+    /// Whether everything read since [`early`](Self::early) gave an article only added sections
+    /// to it: no field after `sections`, no second `sections`. The finished article then starts
+    /// exactly as the early one, and what a page showed of it stands. Compared as bytes: the
+    /// fields are kept as written.
+    pub fn only_adds_to_early(&self) -> bool {
+        self.early_fields == Some(self.fields.len()) && self.arrays == 1
     }
 
     /// Takes the sections decoded after those [`early`](Self::early) gave, and since the last
@@ -171,13 +192,10 @@ impl IncrementalArticle {
     /// failed, and in a second `sections` array. [`finish`](Self::finish) then lacks the sections
     /// taken; [`ended_well`](Self::ended_well) tells whether the document was sound to the end.
     pub fn take_sections(&mut self) -> Vec<Section> {
-        let (Some(_), 1, Ok(sections)) = (self.early_fields, self.arrays, &mut self.sections)
-        else {
-            return Vec::new();
-        };
-        let mut taken = std::mem::take(sections);
-        taken.drain(..std::mem::take(&mut self.early_sections).min(taken.len()));
-        taken
+        match (self.early_fields, self.arrays, &mut self.sections) {
+            (Some(_), 1, Ok(sections)) => std::mem::take(sections),
+            _ => Vec::new(),
+        }
     }
 
     /// Whether the whole document has arrived as a well-formed article object and every section
@@ -189,14 +207,6 @@ impl IncrementalArticle {
 
     fn well_formed(&self) -> bool {
         !self.gave_up && self.at == Place::End && self.pending.iter().all(|b| is_space(*b))
-    }
-
-    /// Whether everything read since [`early`](Self::early) gave an article only added sections
-    /// to it: no field after `sections`, no second `sections`. The finished article then starts
-    /// exactly as the early one, and what a page showed of it stands. Compared as bytes: the
-    /// fields are kept as written.
-    pub fn only_adds_to_early(&self) -> bool {
-        self.early_fields == Some(self.fields.len()) && self.arrays == 1
     }
 
     /// The decoded article, or its error; `None` when the text is not well-formed JSON (or
@@ -450,8 +460,11 @@ mod tests {
         let early = early.expect("shown early");
         // `lang` after the sections changes the article: what was shown does not stand.
         assert!(!reader.only_adds_to_early());
-        let whole = reader.finish().unwrap().unwrap();
+        let whole = parse_article_bytes(text.as_bytes()).unwrap();
         assert_eq!(early.sections[..], whole.sections[..41]);
+        // The sections moved into the early article; given back, they make the whole again.
+        reader.put_back(early.sections.clone());
+        assert_eq!(reader.finish().unwrap().unwrap(), whole);
         // `lang` comes after the sections in this document: not known early.
         assert_eq!(early.lang, None);
         assert_eq!(whole.lang.as_deref(), Some("en"));
@@ -464,10 +477,14 @@ mod tests {
         let late_title = long_article(50)
             .replace(r#""title": "Long", "#, "")
             .replace(r#""lang": "en"}"#, r#""lang": "en", "title": "Long"}"#);
-        let mut reader = read(&[late_title.as_bytes()]);
+        let (start, rest) = late_title.split_at(late_title.find("Part 45").unwrap());
+        let mut reader = read(&[start.as_bytes()]);
         assert_eq!(reader.early(41), None);
         assert!(!reader.only_adds_to_early());
-        assert!(reader.finish().unwrap().is_ok());
+        // The sections it took are lost: the whole text decides, and is a valid article.
+        reader.push(rest.as_bytes());
+        assert_eq!(reader.finish(), None);
+        assert!(parse_article_bytes(late_title.as_bytes()).is_ok());
         // A second `sections` field replaces the first: what was shown early would be wrong.
         let twice = r#"{"version": 1, "title": "T", "sections": [], "sections": [{"blocks": []}, {"blocks": []}"#;
         assert_eq!(read(&[twice.as_bytes()]).early(1), None);
@@ -475,8 +492,9 @@ mod tests {
         let mut reader = read(&[once.as_bytes()]);
         assert!(reader.early(1).is_some());
         reader.push(b"]}");
-        assert!(reader.only_adds_to_early());
-        assert_eq!(reader.finish().unwrap().unwrap().sections.len(), 2);
+        assert!(reader.only_adds_to_early() && reader.ended_well());
+        assert_eq!(reader.take_sections().len(), 1);
+        assert!(reader.take_sections().is_empty());
         // The same, but the sections come again: the early ones do not stand.
         let mut reader = read(&[once.as_bytes()]);
         assert!(reader.early(1).is_some());

@@ -108,7 +108,7 @@ impl PreparedArticle {
     /// Rewrites every allowed address with `resolve` (the loader makes relative addresses
     /// relative to the article file rather than to the viewer page). Addresses that start with
     /// `#` or `?` are left alone: they point within the viewer page itself.
-    pub fn resolve_urls(&mut self, resolve: impl Fn(&str) -> String) {
+    pub fn resolve_urls(&mut self, resolve: &dyn Fn(&str) -> String) {
         let article = &mut self.article;
         let sources = article.source.iter_mut().chain(
             article
@@ -118,17 +118,17 @@ impl PreparedArticle {
         );
         for source in sources {
             if let Some(url) = &mut source.url {
-                resolve_url(url, &resolve);
+                resolve_url(url, resolve);
             }
         }
         for section in &mut article.sections {
-            resolve_section_urls(section, &resolve);
+            resolve_section_urls(section, resolve);
         }
     }
 }
 
 /// [`PreparedArticle::resolve_urls`] for one section (of an article prepared section by section).
-pub fn resolve_section_urls(section: &mut Section, resolve: &impl Fn(&str) -> String) {
+pub fn resolve_section_urls(section: &mut Section, resolve: &dyn Fn(&str) -> String) {
     let fix = |url: &mut CheckedUrl| resolve_url(url, resolve);
     for block in &mut section.blocks {
         match block {
@@ -148,7 +148,7 @@ pub fn resolve_section_urls(section: &mut Section, resolve: &impl Fn(&str) -> St
     }
 }
 
-fn resolve_url(url: &mut CheckedUrl, resolve: &impl Fn(&str) -> String) {
+fn resolve_url(url: &mut CheckedUrl, resolve: &dyn Fn(&str) -> String) {
     if let Some(safe) = url.safe.as_ref().filter(|u| !u.starts_with(['#', '?'])) {
         url.safe = Some(resolve(safe));
     }
@@ -219,13 +219,17 @@ impl fmt::Display for Problem {
 
 /// Derives ids, direction, figure targets and reading time, and lists the problems found.
 pub fn prepare(article: Article) -> PreparedArticle {
-    prepare_start(article).0
+    let (mut prepared, preparer) = prepare_start(article);
+    prepared.reading_minutes = preparer.reading_minutes();
+    prepared.problems = preparer.into_problems();
+    prepared
 }
 
-/// [`prepare`], and what preparing sections that follow `article`'s needs: a long article is
+/// [`prepare`] but for the reading time and problems, which the returned [`SectionPreparer`]
+/// gives once it has also prepared every section that follows `article`'s: a long article is
 /// shown from its first sections while the rest arrives, and each later section, prepared by
 /// [`SectionPreparer::add`], is added to the page and dropped, so the whole article is never
-/// in memory. Ids, problems and reading time come out as if prepared whole (tested below).
+/// in memory. Ids, problems and reading time come out as if prepared whole (`tests/fuzz.rs`).
 pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer) {
     let (rate, unit) = reading_rate(article.lang.as_deref());
     let mut preparer = SectionPreparer {
@@ -253,8 +257,8 @@ pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer)
         None => Direction::Ltr,
     });
     let prepared = PreparedArticle {
-        reading_minutes: preparer.reading_minutes(),
-        problems: preparer.problems(),
+        reading_minutes: 0,
+        problems: Vec::new(),
         section_ids,
         figure_targets,
         figure_anchors,
@@ -316,14 +320,12 @@ impl SectionPreparer {
         self.amount.div_ceil(self.rate).max(1)
     }
 
-    /// Every problem found so far, in the order [`prepare`] lists them.
-    pub fn problems(&self) -> Vec<Problem> {
-        let kinds = [
-            &self.id_problems,
-            &self.other_problems,
-            &self.block_problems,
-        ];
-        kinds.into_iter().flatten().cloned().collect()
+    /// Every problem found, in the order [`prepare`] lists them.
+    pub fn into_problems(self) -> Vec<Problem> {
+        let mut problems = self.id_problems;
+        problems.extend(self.other_problems);
+        problems.extend(self.block_problems);
+        problems
     }
 }
 
@@ -787,7 +789,7 @@ mod tests {
                     {"type": "list", "items": [[{"text": "b", "href": "https://x.example/"}]]}]}],
                 "key_figures": [{"value": "1", "label": "l", "source": {"name": "S", "url": "s.html"}}]}"##,
         );
-        p.resolve_urls(|u| format!("BASE/{u}"));
+        p.resolve_urls(&|u| format!("BASE/{u}"));
         let a = &p.article;
         assert_eq!(
             a.source

@@ -1,5 +1,6 @@
 //! The root: decides which article to load and switches between loading, failure and article.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -8,9 +9,10 @@ use web_sys::Element;
 
 use crate::config::ViewerConfig;
 use crate::load::{
-    LoadError, Progress, fetch_article, load_config, requested_article, resolve_article_url,
+    Fetched, LoadError, MoreSections, Progress, fetch_article, load_config, requested_article,
+    resolve_article_url,
 };
-use crate::model::PreparedArticle;
+use crate::model::{PreparedArticle, Problem};
 use crate::view::article::{ArticleRest, build_article, build_early_article};
 use crate::view::dom::Dom;
 use crate::view::mount::built_view;
@@ -45,9 +47,10 @@ enum LoadState {
     Loading,
     /// The start of a long article, shown while the rest downloads; taken out like `Loaded`.
     Early(Box<PreparedArticle>),
-    /// Ready to render; taken out, leaving `Shown`, when the article is built. The flag says
-    /// whether it only adds sections to the `Early` one before it.
-    Loaded(Box<PreparedArticle>, bool),
+    /// Ready to render; taken out, leaving `Shown`, when the article is built.
+    Loaded(Box<PreparedArticle>),
+    /// All of an `Early` article has arrived: its reading time and problems.
+    Ended(usize, Vec<Problem>),
     /// The article's view owns the article now.
     Shown,
     /// Why there is no article.
@@ -58,7 +61,7 @@ impl LoadState {
     /// What to render: the article moves out (it can be large), everything else is copied.
     fn take(&mut self) -> LoadState {
         match self {
-            LoadState::Loaded(..) | LoadState::Early(_) => {
+            LoadState::Loaded(_) | LoadState::Early(_) | LoadState::Ended(..) => {
                 std::mem::replace(self, LoadState::Shown)
             }
             LoadState::Failed(error) => LoadState::Failed(error.clone()),
@@ -78,11 +81,14 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
     );
     let state = RwSignal::new(LoadState::Loading);
     let progress = RwSignal::new(None::<Progress>);
+    let arriving = Rc::new(RefCell::new(Arriving::default()));
+    let to_page = arriving.clone();
     // Retrying is offered only after a failure, so at most one download runs at a time. The
     // task may outlive the view (the reader navigates away): it then sets nothing.
     let start: Rc<dyn Fn()> = Rc::new(move || {
         let url = url.clone();
         let config = config.clone();
+        let arriving = to_page.clone();
         progress.set(None);
         state.set(LoadState::Loading);
         spawn_local(async move {
@@ -94,9 +100,14 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
             };
             let on_progress = move |p| _ = progress.try_set(Some(p));
             let on_early = move |p| _ = state.try_set(LoadState::Early(Box::new(p)));
-            let result = fetch_article(url, config, on_progress, on_early).await;
+            let on_more = move |more| arriving.borrow_mut().add(more);
+            let result = fetch_article(url, config, on_progress, on_early, on_more).await;
             _ = state.try_set(match result {
-                Ok(fetched) => LoadState::Loaded(Box::new(fetched.prepared), fetched.adds_to_early),
+                Ok(Fetched::Whole(prepared)) => LoadState::Loaded(prepared),
+                Ok(Fetched::Rest {
+                    reading_minutes,
+                    problems,
+                }) => LoadState::Ended(reading_minutes, problems),
                 Err(error) => LoadState::Failed(error),
             });
         });
@@ -108,22 +119,21 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
     let parent = Owner::current().expect("the loader runs under a reactive owner");
     let host = host.clone();
     let mut shown: Option<Owner> = None;
-    // The start of an article on screen while the rest downloads.
-    let mut rest: Option<ArticleRest> = None;
     Effect::new(move |_| {
         state.track();
         let next = match state.try_update_untracked(LoadState::take) {
             Some(LoadState::Shown) | None => return,
             Some(next) => next,
         };
-        // The rest goes into the article already on screen, unless the finished document
-        // changes what is shown (a field after the sections): then it is built anew.
-        let next = match (next, rest.take(), shown.as_ref()) {
-            (LoadState::Loaded(prepared, true), Some(early), Some(owner)) => {
-                untrack(|| owner.with(|| early.finish(*prepared)));
+        // Whatever else comes next replaces the start of an article still arriving.
+        let early = arriving.borrow_mut().rest.take();
+        let next = match (next, early) {
+            (LoadState::Ended(minutes, problems), Some((early, owner))) => {
+                untrack(|| owner.with(|| early.finish(minutes, problems)));
                 return;
             }
-            (next, ..) => next,
+            (LoadState::Ended(..), None) => return,
+            (next, _) => next,
         };
         if let Some(previous) = shown.take() {
             previous.cleanup();
@@ -136,13 +146,37 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
             owner.with(|| match next {
                 LoadState::Loading => build_loading(&dom, &host, progress),
                 LoadState::Early(prepared) => {
-                    rest = Some(build_early_article(&dom, &host, *prepared, key));
+                    let mut arriving = arriving.borrow_mut();
+                    let mut early = build_early_article(&dom, &host, *prepared, key);
+                    early.add(std::mem::take(&mut arriving.waiting));
+                    arriving.rest = Some((early, owner.clone()));
                 }
-                LoadState::Loaded(prepared, _) => build_article(&dom, &host, *prepared, key),
+                LoadState::Loaded(prepared) => build_article(&dom, &host, *prepared, key),
                 LoadState::Failed(error) => build_failure(&dom, &host, &error, Some(start.clone())),
-                LoadState::Shown => {}
+                LoadState::Ended(..) | LoadState::Shown => {}
             })
         });
         shown = Some(owner);
     });
+}
+
+/// The start of an article on screen while the rest downloads, with its reactive owner, and
+/// sections that arrived before that start was built.
+#[derive(Default)]
+struct Arriving {
+    rest: Option<(ArticleRest, Owner)>,
+    waiting: MoreSections,
+}
+
+impl Arriving {
+    /// Adds `more` sections to the start on screen, or keeps them until it is built.
+    fn add(&mut self, more: MoreSections) {
+        match &mut self.rest {
+            Some((rest, owner)) => owner.with(|| rest.add(more)),
+            None => {
+                self.waiting.ids.extend(more.ids);
+                self.waiting.sections.extend(more.sections);
+            }
+        }
+    }
 }

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::model::{KeyFigure, PlacedMark, PreparedArticle, Section, structured_data};
+use crate::load::MoreSections;
+use crate::model::{
+    Article, KeyFigure, PlacedMark, PreparedArticle, Problem, Section, structured_data,
+};
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, build_show_all};
 use crate::view::announce::{Announcer, build_announcements};
@@ -47,7 +50,8 @@ pub fn build_article(
 
 /// Appends the start of an article still arriving, `prepared` from its first sections (see
 /// [`PreparedArticle::can_show_early`]): what a reader sees first, while the rest downloads.
-/// [`ArticleRest::finish`] adds the rest. Runs under the reactive owner that keeps its state.
+/// [`ArticleRest::add`] adds the rest as it arrives. Runs under the reactive owner that keeps
+/// its state.
 pub fn build_early_article(
     dom: &Dom,
     parent: &Node,
@@ -68,54 +72,45 @@ pub struct ArticleRest {
     meta: Element,
     contents: Option<Element>,
     sections: Element,
-    before: Element,
-    /// "Loading the rest of the article…", at the end of what is shown.
-    more: Option<Element>,
+    /// "Loading the rest of the article…", at the end of what is shown: sections arriving go
+    /// in before it.
+    more: Element,
 }
 
 impl ArticleRest {
-    /// Adds the rest of the article once all of it has arrived: its other sections and contents
-    /// entries, the reading time, the problems note and the structured data. `full` must start
-    /// exactly as the article shown (see `IncrementalArticle::only_adds_to_early`). Runs under
-    /// the article's reactive owner.
-    pub fn finish(self, full: PreparedArticle) {
-        let shown = self.shown;
-        let dom = Dom::default();
-        if let Some(more) = &self.more {
-            more.remove();
-        }
-        _ = self.sections.remove_attribute("aria-busy");
-        announce_problems_and_data(&full);
-        show_reading_time(&dom, &self.meta, full.reading_minutes);
-        let marks = full.marks();
-        let PreparedArticle {
-            mut article,
-            section_ids,
-            problems,
-            ..
-        } = full;
-        let later = article
-            .sections
-            .split_off(shown.min(article.sections.len()));
-        self.states.extend(states_of(
-            &later,
-            section_ids.get(shown..).unwrap_or_default(),
-        ));
+    /// Adds sections that arrived, after those shown, with their contents entries. A section
+    /// the reader opened stays open, and nothing shown is built again. Runs under the
+    /// article's reactive owner.
+    pub fn add(&mut self, more: MoreSections) {
+        let MoreSections { ids, sections } = more;
+        let first = self.shown;
+        self.shown += sections.len();
+        self.states.extend(states_of(&sections, &ids));
         if let Some(list) = &self.contents {
-            let entries = headed(&later, shown).collect();
+            let entries = headed(&sections, first).collect();
             add_entries(list, &self.states, entries, self.position);
         }
-        let rest = pending(later, shown, &marks);
-        let states = &self.states;
-        build_progressive(
-            &dom,
+        let sections = pending(sections, first, &[]);
+        insert_now(
+            &Dom::default(),
             &self.sections,
-            &self.before,
-            states,
-            rest,
-            self.complete,
+            &self.more,
+            &self.states,
+            sections,
         );
+    }
+
+    /// Completes the article once all of it has arrived: the reading time and the problems
+    /// note, and the end of the article in place of the loading note. Runs under the article's
+    /// reactive owner.
+    pub fn finish(self, reading_minutes: usize, problems: Vec<Problem>) {
+        let dom = Dom::default();
+        self.more.remove();
+        _ = self.sections.remove_attribute("aria-busy");
+        log_problems(&problems);
+        show_reading_time(&dom, &self.meta, reading_minutes);
         build_problems(&dom, &self.root, &problems);
+        _ = self.complete.try_set(true);
     }
 }
 
@@ -155,15 +150,19 @@ fn pending(
     })
 }
 
-/// What needs the whole article: the page's structured data, and problems in the console.
-fn announce_problems_and_data(prepared: &PreparedArticle) {
+/// The article's structured data for the page: its fields other than the sections.
+fn announce_data(article: &Article) {
     let page_url = window()
         .location()
         .href()
         .ok()
         .map(|h| h.split('#').next().unwrap_or_default().to_owned());
-    set_structured_data(&structured_data(&prepared.article, page_url.as_deref()).to_text());
-    for problem in &prepared.problems {
+    set_structured_data(&structured_data(article, page_url.as_deref()).to_text());
+}
+
+/// Problems go to the console too, for the publisher's developer tools.
+fn log_problems(problems: &[Problem]) {
+    for problem in problems {
         leptos::logging::warn!("article problem: {problem}");
     }
 }
@@ -179,8 +178,9 @@ fn build_start(
 ) -> ArticleRest {
     let marks = prepared.marks();
     let shown = prepared.article.sections.len();
+    announce_data(&prepared.article);
     if whole {
-        announce_problems_and_data(&prepared);
+        log_problems(&prepared.problems);
     }
     let PreparedArticle {
         mut article,
@@ -307,13 +307,12 @@ fn build_start(
     }
     // An article still arriving says so where what is shown ends, in words and to assistive
     // technology, rather than showing its end (the footer) as if it were complete.
-    let more = (!whole).then(|| {
+    let more = dom.detached("p", "article-more");
+    if !whole {
         set(&main, "aria-busy", "true");
-        let more = dom.detached("p", "article-more");
         dom.text(&more, "Loading the rest of the article…");
         _ = main.insert_before(&more, Some(&before));
-        more
-    });
+    }
     build_announcements(dom, parent, announcer);
     ArticleRest {
         shown,
@@ -324,7 +323,6 @@ fn build_start(
         meta,
         contents: contents_list,
         sections: main,
-        before,
         more,
     }
 }
