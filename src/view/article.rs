@@ -66,7 +66,6 @@ pub struct ArticleRest {
     /// How many sections are shown.
     shown: usize,
     states: SectionStates,
-    position: ReadingPosition,
     complete: RwSignal<bool>,
     root: Element,
     meta: Element,
@@ -88,7 +87,7 @@ impl ArticleRest {
         self.states.extend(states_of(&sections, &ids));
         if let Some(list) = &self.contents {
             let entries = headed(&sections, first).collect();
-            add_entries(list, &self.states, entries, self.position);
+            add_entries(list, &self.states, entries);
         }
         let sections = pending(sections, first, &[]);
         insert_now(
@@ -317,7 +316,6 @@ fn build_start(
     ArticleRest {
         shown,
         states,
-        position,
         complete,
         root,
         meta,

@@ -78,14 +78,9 @@ pub fn build_contents(
 }
 
 /// Adds entries `(section index, heading)` for sections added to `states` after the list was
-/// built, in the next task.
-pub fn add_entries(
-    list: &Element,
-    states: &SectionStates,
-    entries: Vec<(usize, String)>,
-    position: ReadingPosition,
-) {
-    add_later(list, with_ids(states, entries), position);
+/// built (those of an article still arriving, added to the page with them).
+pub fn add_entries(list: &Element, states: &SectionStates, entries: Vec<(usize, String)>) {
+    build_entries(&Dom::default(), list, &with_ids(states, entries));
 }
 
 fn with_ids(states: &SectionStates, entries: Vec<(usize, String)>) -> Vec<(usize, String, String)> {
