@@ -147,7 +147,7 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
                 LoadState::Loading => build_loading(&dom, &host, progress),
                 LoadState::Early(prepared) => {
                     let mut arriving = arriving.borrow_mut();
-                    let mut early = build_early_article(&dom, &host, *prepared, key);
+                    let mut early = build_early_article(&dom, &host, *prepared, key, progress);
                     early.add(std::mem::take(&mut arriving.waiting));
                     arriving.rest = Some((early, owner.clone()));
                 }

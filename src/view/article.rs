@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
-use crate::load::MoreSections;
+use crate::load::{MoreSections, Progress};
 use crate::model::{
     Article, KeyFigure, PlacedMark, PreparedArticle, Problem, Section, structured_data,
 };
@@ -22,6 +22,7 @@ use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_now};
 use crate::view::reading::{ReadingPosition, build_reading_progress};
 use crate::view::section::build_section;
+use crate::view::status::build_progress;
 
 /// Renders a prepared article and makes the page's title, language and direction follow it.
 #[component]
@@ -45,20 +46,21 @@ pub fn build_article(
     prepared: PreparedArticle,
     storage_key: Option<String>,
 ) {
-    build_start(dom, parent, prepared, storage_key, true);
+    build_start(dom, parent, prepared, storage_key, None);
 }
 
 /// Appends the start of an article still arriving, `prepared` from its first sections (see
 /// [`PreparedArticle::can_show_early`]): what a reader sees first, while the rest downloads.
-/// [`ArticleRest::add`] adds the rest as it arrives. Runs under the reactive owner that keeps
-/// its state.
+/// [`ArticleRest::add`] adds the rest as it arrives; `progress` is that of the download. Runs
+/// under the reactive owner that keeps its state.
 pub fn build_early_article(
     dom: &Dom,
     parent: &Node,
     prepared: PreparedArticle,
     storage_key: Option<String>,
+    progress: RwSignal<Option<Progress>>,
 ) -> ArticleRest {
-    build_start(dom, parent, prepared, storage_key, false)
+    build_start(dom, parent, prepared, storage_key, Some(progress))
 }
 
 /// An article shown before all of it arrived, and where the rest goes.
@@ -166,15 +168,16 @@ fn log_problems(problems: &[Problem]) {
     }
 }
 
-/// Builds the article from `prepared`: all of it when `whole`, else the start of one still
-/// arriving, with everything that needs all of it left to the [`ArticleRest`].
+/// Builds the article from `prepared`: all of it, or with the `progress` of its download the
+/// start of one still arriving, with everything that needs all of it left to the [`ArticleRest`].
 fn build_start(
     dom: &Dom,
     parent: &Node,
     prepared: PreparedArticle,
     storage_key: Option<String>,
-    whole: bool,
+    arriving: Option<RwSignal<Option<Progress>>>,
 ) -> ArticleRest {
+    let whole = arriving.is_none();
     let marks = prepared.marks();
     let shown = prepared.article.sections.len();
     announce_data(&prepared.article);
@@ -304,12 +307,16 @@ fn build_start(
     } else {
         insert_now(dom, &main, &before, &states, sections);
     }
-    // An article still arriving says so where what is shown ends, in words and to assistive
-    // technology, rather than showing its end (the footer) as if it were complete.
+    // An article still arriving says so where what is shown ends, in words, with how much has
+    // arrived, and to assistive technology, rather than showing its end (the footer) as if it
+    // were complete.
     let more = dom.detached("p", "article-more");
-    if !whole {
+    if let Some(progress) = arriving {
         set(&main, "aria-busy", "true");
-        dom.text(&more, "Loading the rest of the article…");
+        let label = dom.element(&more, "span", "");
+        label.set_id("article-more-label");
+        dom.text(&label, "Loading the rest of the article…");
+        build_progress(dom, &more, &label, progress, false);
         _ = main.insert_before(&more, Some(&before));
     }
     build_announcements(dom, parent, announcer);

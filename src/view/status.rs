@@ -24,15 +24,31 @@ pub fn build_loading(dom: &Dom, parent: &Node, progress: RwSignal<Option<Progres
     let label = dom.element(&bars, "p", "");
     label.set_id("loading-label");
     set(&label, "aria-hidden", "true");
+    build_progress(dom, &bars, &label, progress, true);
+}
+
+/// A `<progress>` at the end of `parent`, named by `label` (which has an id), showing the bytes
+/// received of the total while the server has said the total, and absent otherwise. With
+/// `counts`, `label` says the byte counts too.
+pub fn build_progress(
+    dom: &Dom,
+    parent: &Element,
+    label: &Element,
+    progress: RwSignal<Option<Progress>>,
+    counts: bool,
+) {
     let bar = dom.detached("progress", "");
-    set(&bar, "aria-labelledby", "loading-label");
+    set(&bar, "aria-labelledby", &label.id());
+    let (parent, label) = (parent.clone(), label.clone());
     let show = move |progress: Option<Progress>| {
-        label.set_text_content(Some(&progress_text(progress)));
+        if counts {
+            label.set_text_content(Some(&progress_text(progress)));
+        }
         match progress.and_then(|p| p.total.map(|total| (p.received.min(total), total))) {
             Some((received, total)) => {
                 set(&bar, "max", &total.to_string());
                 set(&bar, "value", &received.to_string());
-                _ = bars.append_child(&bar);
+                _ = parent.append_child(&bar);
             }
             None => bar.remove(),
         }

@@ -72,6 +72,12 @@ describe('a long article shown while it downloads', () => {
     await page.locator('#part-59').waitFor();
     await page.locator('a.contents-link[href="#part-59"]').waitFor();
     assert.equal(await page.locator('#part-60').count(), 0);
+    // How much has arrived, of the total the server said, named by the note.
+    const body = ARTICLES['stream/plain.json'];
+    await page.waitForFunction((sent) => document.querySelector('.article-more progress')?.value === sent, holdAt(body));
+    assert.equal(await page.$eval('.article-more progress', (bar) => bar.max), body.length);
+    assert.equal(await page.$eval('.article-more progress', (bar) => document.getElementById(bar.getAttribute('aria-labelledby')).textContent),
+      'Loading the rest of the article…');
     assert.match(await page.textContent('.article-more'), /Loading the rest of the article/);
     assert.equal(await page.getAttribute('.article-sections', 'aria-busy'), 'true');
     assert.equal(await page.textContent('mark.figure-anchor'), 'Figure 2 is stated');
