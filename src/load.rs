@@ -324,10 +324,14 @@ pub async fn fetch_article(
             limit: MAX_ARTICLE_BYTES,
         },
     };
-    let total = header("content-length").and_then(|l| l.parse::<usize>().ok());
-    if let Some(size) = total.filter(|&l| l > MAX_ARTICLE_BYTES) {
+    let declared = header("content-length").and_then(|l| l.parse::<usize>().ok());
+    if let Some(size) = declared.filter(|&l| l > MAX_ARTICLE_BYTES) {
         return Err(too_large(url, size));
     }
+    // A compressed body's length counts compressed bytes; the stream gives them decompressed,
+    // so that length is no total to measure them against.
+    let encoded = header("content-encoding").is_some_and(|e| e != "identity");
+    let total = declared.filter(|_| !encoded);
 
     // Sections are decoded as they arrive (see `IncrementalArticle`); the chunks themselves
     // stay on the JavaScript side, only for a document whose errors need the whole text.
@@ -590,6 +594,7 @@ async fn read_body(
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut received = 0;
+    let mut total = total;
     on_progress(Progress { received, total });
     loop {
         let chunk = JsFuture::from(reader.read())
@@ -614,6 +619,9 @@ async fn read_body(
             start = end;
         }
         received += size;
+        // More than declared: the body was compressed after all (another origin need not let
+        // the page see that it is), and the size is unknown.
+        total = total.filter(|&t| received <= t);
         on_progress(Progress { received, total });
     }
     if let Some(expected) = total.filter(|&t| received < t) {

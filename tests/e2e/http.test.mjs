@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { serveStatic } from './server.mjs';
 import { useViewer } from './helpers.mjs';
 
@@ -16,7 +17,16 @@ let allowed;
 let other;
 before(async () => {
   const cors = (req, res) => res.writeHead(200, { ...json, 'access-control-allow-origin': '*' }).end(ARTICLE);
-  allowed = await serveStatic({ root: 'dist', routes: { 'article.json': cors } });
+  // Compressed, without letting the page see the encoding: most of it, then the rest on release.
+  const heldGzip = (req, res) => {
+    const body = gzipSync(ARTICLE);
+    const most = Math.floor(body.length * 0.9);
+    res.writeHead(200, { ...json, 'access-control-allow-origin': '*', 'content-encoding': 'gzip', 'content-length': String(body.length) });
+    res.write(body.subarray(0, most));
+    allowed.release = () => res.end(body.subarray(most));
+    setTimeout(() => allowed.release?.(), 5000);
+  };
+  allowed = await serveStatic({ root: 'dist', routes: { 'article.json': cors, 'held-gzip.json': heldGzip } });
   other = await serveStatic({ root: 'dist', routes: { 'article.json': cors } });
 });
 after(async () => {
@@ -65,6 +75,15 @@ const viewer = useViewer({
       };
       res.write('{"version": 1, "title": "');
       push();
+    },
+    'http/progress-gzip': (req, res) => {
+      // Compressed: the declared length counts compressed bytes, the page gets them decompressed.
+      const body = gzipSync(ARTICLE);
+      const half = Math.floor(body.length / 2);
+      res.writeHead(200, { ...json, 'content-encoding': 'gzip', 'content-length': String(body.length) });
+      res.write(body.subarray(0, half));
+      viewer.releaseGzip = () => res.end(body.subarray(half));
+      setTimeout(() => viewer.releaseGzip?.(), 5000);
     },
     'http/progress': (req, res) => {
       // Half the article, then the rest once the page has shown the bar (or after 5 s).
@@ -147,6 +166,30 @@ describe('HTTP failures and origins, on a real local server', () => {
     assert.match(await page.textContent('.status-loading'), /Downloading the article: \d+ KB of \d+ KB/);
     viewer.releaseProgress();
     await page.locator('article').waitFor();
+    await context.close();
+  });
+
+  test('a compressed download says what has arrived, with no bar against its compressed size', async () => {
+    const context = await viewer.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${viewer.url}?article=http/progress-gzip`);
+    await page.locator('.status-loading', { hasText: /Downloading the article: \d+ KB received/ }).waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('progress').count(), 0);
+    viewer.releaseGzip();
+    await page.locator('article').waitFor();
+    assert.equal(await page.textContent('h1'), 'Three collapsed sections');
+    await context.close();
+  });
+
+  test('a compressed download from another origin, which hides the encoding, drops a size it outgrows', async () => {
+    const context = await viewer.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${viewer.url}?article=${encodeURIComponent(`${allowed.url}held-gzip.json`)}`);
+    await page.locator('.status-loading', { hasText: /Downloading the article: \d+ KB received/ }).waitFor({ timeout: 10000 });
+    assert.equal(await page.locator('progress').count(), 0);
+    allowed.release();
+    await page.locator('article').waitFor();
+    assert.equal(await page.textContent('h1'), 'Three collapsed sections');
     await context.close();
   });
 
