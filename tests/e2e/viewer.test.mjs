@@ -46,6 +46,15 @@ describe('the built viewer under a sub-path', () => {
     for (const url of urls) assert.ok(url.startsWith('./'), `asset URL is not written as ./…: ${url}`);
   });
 
+  test('the .wasm and its JavaScript are requested before boot.js blocks the parser', async () => {
+    const html = await readFile('dist/index.html', 'utf8');
+    const boot = html.search(/<script\b[^>]*\bsrc="?\.\/boot\.js/);
+    const wasm = html.search(/<link\b[^>]*\brel="?preload"?[^>]*_bg\.wasm|<link\b[^>]*_bg\.wasm[^>]*\brel="?preload/);
+    const glue = html.search(/<link\b[^>]*\brel="?modulepreload/);
+    assert.ok(boot > 0 && wasm > 0 && glue > 0, 'boot.js and both preloads are in the page');
+    assert.ok(wasm < boot && glue < boot, 'the preloads come first');
+  });
+
   test('the sample article renders fully, with a clean console', async () => {
     const { page, problems, context } = await view();
     assert.equal(await page.title(), await page.textContent('h1'));
