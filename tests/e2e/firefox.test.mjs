@@ -1,6 +1,7 @@
 // The release build in headless Firefox ESR, driven through geckodriver's W3C WebDriver API
-// (plain HTTP; playwright cannot drive Debian's Firefox): the sample renders under its CSP, and
-// real Tab, Enter and Space keys reach and toggle the sections.
+// (plain HTTP; playwright cannot drive Debian's Firefox): the sample renders under its CSP,
+// real Tab, Enter and Space keys reach and toggle the sections, and a long article shows while
+// it downloads.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -17,6 +18,25 @@ const freePort = () => new Promise((resolve) => {
     probe.close(() => resolve(port));
   });
 });
+
+/** A long article, `sections` last, sent up to its 60th part until `releaseLong()`. */
+const LONG_SECTIONS = 150;
+const longArticle = Buffer.from(JSON.stringify({
+  version: 1,
+  title: 'A long article',
+  sections: [{ blocks: [{ type: 'paragraph', text: 'The lead.' }] }].concat(Array.from({ length: LONG_SECTIONS }, (_, i) => ({
+    id: `part-${i + 1}`,
+    heading: `Part ${i + 1}`,
+    blocks: [{ type: 'paragraph', text: `Part ${i + 1}. ${'Words of the text. '.repeat(20)}` }],
+  }))),
+}));
+let releaseLong;
+const heldLong = (req, res) => {
+  const hold = longArticle.indexOf('"part-60"');
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(longArticle.length) });
+  res.write(longArticle.subarray(0, hold));
+  releaseLong = () => res.end(longArticle.subarray(hold));
+};
 
 let server;
 let driver;
@@ -50,7 +70,7 @@ async function until(script, ms = 10000) {
 }
 
 before(async () => {
-  server = await serveStatic({ root: 'dist', base: '/some/deep/path/' });
+  server = await serveStatic({ root: 'dist', base: '/some/deep/path/', routes: { 'long.json': heldLong } });
   const port = await freePort();
   endpoint = `http://127.0.0.1:${port}`;
   driver = spawn(GECKODRIVER, ['--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore' });
@@ -97,6 +117,29 @@ describe('the release build in headless Firefox', () => {
     assert.equal(page.marks, 7);
     assert.equal(page.hidden, 'until-found');
     assert.equal(page.alert, null);
+  });
+
+  test('a long article shows its arrived sections while the rest downloads, then all of it', async () => {
+    await call('POST', `/session/${session}/url`, { url: `${server.url}?article=long.json` });
+    await until('return document.getElementById("part-59")');
+    const held = await run(`return {
+      later: document.getElementById('part-60'),
+      note: document.querySelector('.article-more')?.textContent,
+      busy: document.querySelector('.article-sections').getAttribute('aria-busy'),
+      entries: document.querySelectorAll('a.contents-link').length,
+    }`);
+    assert.deepEqual(held, { later: null, note: 'Loading the rest of the article…', busy: 'true', entries: 59 });
+    releaseLong();
+    await until(`return document.querySelectorAll('section.section').length === ${LONG_SECTIONS + 1}
+      && !document.querySelector('.article-more')`);
+    const done = await run(`return {
+      ids: [...document.querySelectorAll('section.section')].map((s) => s.id).join(),
+      entries: document.querySelectorAll('a.contents-link').length,
+      busy: document.querySelector('.article-sections').getAttribute('aria-busy'),
+      alert: document.querySelector('[role=alert]'),
+    }`);
+    const ids = ['lead'].concat(Array.from({ length: LONG_SECTIONS }, (_, i) => `part-${i + 1}`)).join();
+    assert.deepEqual(done, { ids, entries: LONG_SECTIONS, busy: null, alert: null });
   });
 
   test('Tab reaches the first toggle; Enter and Space toggle it', async () => {
