@@ -1,6 +1,7 @@
 //! The publisher's configuration, shipped beside the build as `viewer-config.json`: which other
 //! origins articles may come from, and how long to wait for one. Pure Rust, tested natively.
 
+use crate::model::find_text;
 use crate::model::json::{self, Json as Value};
 use thiserror::Error;
 
@@ -100,7 +101,8 @@ impl ViewerConfig {
 /// `HTTPS://CDN.Example.org:443/` → `https://cdn.example.org`; `None` if it is not an origin.
 fn normalise_origin(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches('/');
-    let (scheme, rest) = text.split_once("://")?;
+    let (scheme, rest) = text.split_at_checked(find_text(text, "://")?)?;
+    let rest = rest.get(3..)?;
     let scheme = scheme.to_ascii_lowercase();
     if !matches!(scheme.as_str(), "http" | "https")
         || rest.is_empty()

@@ -12,7 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::config::{CONFIG_FILE, ViewerConfig};
 use crate::model::{
     ArticleError, IncrementalArticle, MAX_ARTICLE_BYTES, PreparedArticle, Problem, Section,
-    SectionPreparer, decimal, parse_article_bytes, prepare, prepare_start, resolve_section_urls,
+    SectionPreparer, decimal, find_text, parse_article_bytes, prepare, prepare_start,
+    resolve_section_urls,
 };
 
 /// Most bytes of a downloaded chunk handed to the decoder at once.
@@ -314,7 +315,7 @@ pub async fn fetch_article(
     }
     let header = |name: &str| response.headers().get(name).ok().flatten();
     let content_type = header("content-type").unwrap_or_default();
-    if content_type.to_ascii_lowercase().contains("html") {
+    if find_text(&content_type.to_ascii_lowercase(), "html").is_some() {
         return Err(LoadError::NotJson { url, content_type });
     }
     let too_large = |url: String, size: usize| LoadError::Article {

@@ -20,13 +20,15 @@ impl IsoDate {
         if bytes.len() < 10 || !bytes[..10].is_ascii() || bytes[4] != b'-' || bytes[7] != b'-' {
             return None;
         }
-        let year: u16 = digits(&text[0..4])?;
-        let month: u8 = digits(&text[5..7])?;
-        let day: u8 = digits(&text[8..10])?;
+        // `get`, not indexing: the first ten bytes are ASCII, but a checked slice keeps the
+        // standard library's slicing panic, and its formatting, out of the wasm.
+        let year: u16 = digits(text.get(0..4)?)?;
+        let month: u8 = digits(text.get(5..7)?)?;
+        let day: u8 = digits(text.get(8..10)?)?;
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        let rest = &text[10..];
+        let rest = text.get(10..)?;
         let has_time = !rest.is_empty();
         if has_time && !valid_time(rest) {
             return None;
@@ -65,7 +67,7 @@ fn valid_time(rest: &str) -> bool {
         return false;
     };
     let (clock, zone) = match time.find(['Z', 'z', '+', '-']) {
-        Some(at) => time.split_at(at),
+        Some(at) => time.split_at_checked(at).unwrap_or((time, "")),
         None => (time, ""),
     };
     let mut parts = clock.split(':');
@@ -83,7 +85,7 @@ fn valid_time(rest: &str) -> bool {
     let zone_ok = match zone {
         "" | "Z" | "z" => true,
         _ => {
-            let offset = &zone[1..];
+            let offset = zone.get(1..).unwrap_or_default();
             let (h, m) = offset.split_once(':').unwrap_or(("x", "x"));
             two_digits(h).is_some_and(|h| h <= 23) && two_digits(m).is_some_and(|m| m <= 59)
         }

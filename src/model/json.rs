@@ -213,11 +213,20 @@ impl<'t, 's> Reader<'t, 's> {
     }
 
     fn error(&self, message: &'static str) -> SyntaxError {
-        let before = &self.text[..self.at.min(self.text.len())];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // Counted on bytes, so that no position can fall inside a character.
+        let before = &self.bytes[..self.at.min(self.bytes.len())];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         SyntaxError {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+            // Characters start at every byte that is not a UTF-8 continuation byte.
+            column: before[line_start..]
+                .iter()
+                .filter(|&&b| b & 0xC0 != 0x80)
+                .count()
+                + 1,
             message,
             too_deep: false,
         }
@@ -367,8 +376,9 @@ impl<'t, 's> Reader<'t, 's> {
                 }
                 self.at += 1;
             }
-            // Stops only at ASCII bytes, so the slice ends on a character boundary.
-            let run = &self.text[start..self.at];
+            // Stops only at ASCII bytes, so the slice ends on a character boundary (`get`, not
+            // indexing, keeps the standard library's slicing panic out of the wasm).
+            let run = self.text.get(start..self.at).unwrap_or_default();
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;

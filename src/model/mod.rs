@@ -8,6 +8,7 @@
 mod date;
 mod decode;
 mod error;
+mod find;
 mod ids;
 mod incremental;
 pub mod json;
@@ -24,6 +25,7 @@ pub use decode::{
     MAX_ARTICLE_BYTES, MAX_NESTING, MAX_SERIES_POINTS, parse_article, parse_article_bytes,
 };
 pub use error::ArticleError;
+pub use find::find_text;
 pub use ids::slugify;
 pub use incremental::IncrementalArticle;
 pub use lang::{Direction, direction_for_lang};

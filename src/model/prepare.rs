@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::date::IsoDate;
+use crate::model::find::find_text;
 use crate::model::ids::{IdAllocator, is_word_char, slugify, to_lower};
 use crate::model::lang::{Direction, direction_for_lang};
 use crate::model::types::*;
@@ -400,7 +401,7 @@ fn figure_anchors(
         };
         let section = &article.sections[section_index];
         let spot = text_runs(section).find_map(|(block, item, spans)| {
-            let start = inline_text(spans).find(anchor)?;
+            let start = find_text(&inline_text(spans), anchor)?;
             Some(AnchorSpot {
                 section: section_index,
                 block,
@@ -482,7 +483,7 @@ fn resolve_pull_quote_repeats(section: &mut Section) {
             && repeats_text.is_none()
         {
             let quote = comparable(text);
-            *repeats_text = Some(!quote.is_empty() && body.contains(&quote));
+            *repeats_text = Some(!quote.is_empty() && find_text(&body, &quote).is_some());
         }
     }
 }

@@ -69,7 +69,9 @@ enum Scheme {
 fn scheme_of(url: &str) -> Scheme {
     // The scheme ends at the first ':' unless a path, query or fragment starts first.
     let head_end = url.find(['/', '?', '#', '\\']).unwrap_or(url.len());
-    let head = &url[..head_end];
+    // `get`, not indexing (the ends found are ASCII, so always there): indexing would keep the
+    // standard library's slicing panic, and its formatting, in the wasm.
+    let head = url.get(..head_end).unwrap_or(url);
     let Some(colon) = head.find(':') else {
         // `javascript&colon;…` or `javascript&#58;…` would be a scheme to anything that decodes
         // entities later (a copy into HTML, a careless reader mode). Refuse such lookalikes.
@@ -79,7 +81,7 @@ fn scheme_of(url: &str) -> Scheme {
             Scheme::Relative
         };
     };
-    let candidate = &head[..colon];
+    let candidate = head.get(..colon).unwrap_or(head);
     let mut chars = candidate.chars();
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));

@@ -31,7 +31,12 @@ pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks:
         cuts.push(span_end);
         let mut piece_start = offset;
         for cut in cuts {
-            let text = &span.text[piece_start - offset..cut - offset];
+            // Marks lie on character boundaries (found as UTF-8 in UTF-8); `get`, not
+            // indexing, keeps the standard library's slicing panic out of the wasm.
+            let text = span
+                .text
+                .get(piece_start - offset..cut - offset)
+                .unwrap_or_default();
             let mark = marks
                 .iter()
                 .find(|m| m.start <= piece_start && piece_start < m.end);
