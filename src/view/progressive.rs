@@ -1,5 +1,6 @@
-//! The sections after the lead, built in slices: a long article paints its first screen before
-//! the rest is built, and the page stays responsive while the rest arrives.
+//! The sections after the lead of an article shown once complete, built in slices: a long one
+//! paints its first screen before the rest is built, and the page stays responsive meanwhile.
+//! (An article shown while it arrives gets its sections as they come: `ArticleRest::add`.)
 
 use std::time::Duration;
 
