@@ -89,6 +89,8 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
         let url = url.clone();
         let config = config.clone();
         let arriving = to_page.clone();
+        // Nothing of an earlier attempt may join this one.
+        arriving.borrow_mut().waiting = MoreSections::default();
         progress.set(None);
         state.set(LoadState::Loading);
         spawn_local(async move {
