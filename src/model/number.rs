@@ -5,8 +5,8 @@
 /// `value` rounded to at most `places` decimals, without trailing zeros: "80", "85.5", "-0.13".
 /// Values of 9e15 and more are rounded to a whole number; from 1.8e19 (beyond `u64`) it is
 /// written with 15 significant digits, the last within one of the correctly rounded digit, and
-/// zeros. NaN and infinities (which the decoder never lets through) give "0". Staying within `u64` keeps 128-bit arithmetic out of
-/// the wasm: 1.2 KB of gzip.
+/// zeros. NaN and infinities (which the decoder never lets through) give "0". Staying within
+/// `u64` keeps 128-bit arithmetic out of the wasm: 1.2 KB of gzip.
 pub fn decimal(value: f64, places: u32) -> String {
     if !value.is_finite() {
         return "0".to_owned();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { serveStatic } from './server.mjs';
+import { SECTIONS as LONG_SECTIONS, heldRoute, longArticle } from './long-article.mjs';
 
 const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
 const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
@@ -19,24 +20,9 @@ const freePort = () => new Promise((resolve) => {
   });
 });
 
-/** A long article, `sections` last, sent up to its 60th part until `releaseLong()`. */
-const LONG_SECTIONS = 150;
-const longArticle = Buffer.from(JSON.stringify({
-  version: 1,
-  title: 'A long article',
-  sections: [{ blocks: [{ type: 'paragraph', text: 'The lead.' }] }].concat(Array.from({ length: LONG_SECTIONS }, (_, i) => ({
-    id: `part-${i + 1}`,
-    heading: `Part ${i + 1}`,
-    blocks: [{ type: 'paragraph', text: `Part ${i + 1}. ${'Words of the text. '.repeat(20)}` }],
-  }))),
-}));
+// A long article held after its 59th part until `releaseLong()`.
 let releaseLong;
-const heldLong = (req, res) => {
-  const hold = longArticle.indexOf('"part-60"');
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(longArticle.length) });
-  res.write(longArticle.subarray(0, hold));
-  releaseLong = () => res.end(longArticle.subarray(hold));
-};
+const heldLong = heldRoute(longArticle(), (rest) => (releaseLong = rest));
 
 let server;
 let driver;

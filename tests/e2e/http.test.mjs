@@ -12,21 +12,31 @@ const TIMEOUT_SECONDS = 1;
 const HALF = Math.floor(ARTICLE.length / 2);
 const json = { 'content-type': 'application/json' };
 
+/**
+ * A route answering with the article gzip-compressed, declaring the compressed length: `share`
+ * of it at once, the rest when the function handed to `hold` is called (or after 5 s).
+ */
+const heldGzip = (share, headers, hold) => (req, res) => {
+  const body = gzipSync(ARTICLE);
+  const sent = Math.floor(body.length * share);
+  res.writeHead(200, { ...json, ...headers, 'content-encoding': 'gzip', 'content-length': String(body.length) });
+  res.write(body.subarray(0, sent));
+  let release = () => {
+    release = () => {};
+    res.end(body.subarray(sent));
+  };
+  hold(() => release());
+  setTimeout(() => release(), 5000);
+};
+
 // A second origin that the test configuration allows, and a third that it does not.
 let allowed;
 let other;
 before(async () => {
   const cors = (req, res) => res.writeHead(200, { ...json, 'access-control-allow-origin': '*' }).end(ARTICLE);
   // Compressed, without letting the page see the encoding: most of it, then the rest on release.
-  const heldGzip = (req, res) => {
-    const body = gzipSync(ARTICLE);
-    const most = Math.floor(body.length * 0.9);
-    res.writeHead(200, { ...json, 'access-control-allow-origin': '*', 'content-encoding': 'gzip', 'content-length': String(body.length) });
-    res.write(body.subarray(0, most));
-    allowed.release = () => res.end(body.subarray(most));
-    setTimeout(() => allowed.release?.(), 5000);
-  };
-  allowed = await serveStatic({ root: 'dist', routes: { 'article.json': cors, 'held-gzip.json': heldGzip } });
+  const held = heldGzip(0.9, { 'access-control-allow-origin': '*' }, (release) => (allowed.release = release));
+  allowed = await serveStatic({ root: 'dist', routes: { 'article.json': cors, 'held-gzip.json': held } });
   other = await serveStatic({ root: 'dist', routes: { 'article.json': cors } });
 });
 after(async () => {
@@ -76,15 +86,8 @@ const viewer = useViewer({
       res.write('{"version": 1, "title": "');
       push();
     },
-    'http/progress-gzip': (req, res) => {
-      // Compressed: the declared length counts compressed bytes, the page gets them decompressed.
-      const body = gzipSync(ARTICLE);
-      const half = Math.floor(body.length / 2);
-      res.writeHead(200, { ...json, 'content-encoding': 'gzip', 'content-length': String(body.length) });
-      res.write(body.subarray(0, half));
-      viewer.releaseGzip = () => res.end(body.subarray(half));
-      setTimeout(() => viewer.releaseGzip?.(), 5000);
-    },
+    // Compressed: the declared length counts compressed bytes, the page gets them decompressed.
+    'http/progress-gzip': heldGzip(0.5, {}, (release) => (viewer.releaseGzip = release)),
     'http/progress': (req, res) => {
       // Half the article, then the rest once the page has shown the bar (or after 5 s).
       res.writeHead(200, { ...json, 'content-length': String(ARTICLE.length) });
@@ -169,28 +172,25 @@ describe('HTTP failures and origins, on a real local server', () => {
     await context.close();
   });
 
-  test('a compressed download says what has arrived, with no bar against its compressed size', async () => {
+  /** Opens `query` on a held compressed download: the page says what has arrived, with no bar; then the rest. */
+  async function receivedWithoutBar(query, release) {
     const context = await viewer.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${viewer.url}?article=http/progress-gzip`);
+    await page.goto(`${viewer.url}${query}`);
     await page.locator('.status-loading', { hasText: /Downloading the article: \d+ KB received/ }).waitFor({ timeout: 10000 });
     assert.equal(await page.locator('progress').count(), 0);
-    viewer.releaseGzip();
+    release();
     await page.locator('article').waitFor();
     assert.equal(await page.textContent('h1'), 'Three collapsed sections');
     await context.close();
+  }
+
+  test('a compressed download says what has arrived, with no bar against its compressed size', async () => {
+    await receivedWithoutBar('?article=http/progress-gzip', () => viewer.releaseGzip());
   });
 
   test('a compressed download from another origin, which hides the encoding, drops a size it outgrows', async () => {
-    const context = await viewer.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${viewer.url}?article=${encodeURIComponent(`${allowed.url}held-gzip.json`)}`);
-    await page.locator('.status-loading', { hasText: /Downloading the article: \d+ KB received/ }).waitFor({ timeout: 10000 });
-    assert.equal(await page.locator('progress').count(), 0);
-    allowed.release();
-    await page.locator('article').waitFor();
-    assert.equal(await page.textContent('h1'), 'Three collapsed sections');
-    await context.close();
+    await receivedWithoutBar(`?article=${encodeURIComponent(`${allowed.url}held-gzip.json`)}`, () => allowed.release());
   });
 
   test('an allowed other origin loads; any other origin is refused with a clear message', async () => {

@@ -4,41 +4,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useViewer } from './helpers.mjs';
-
-const SECTIONS = 120;
-const json = { 'content-type': 'application/json' };
-
-/** A long article as text, `sections` last unless fields are given for after them. */
-function longArticle({ after = {}, brokenEnd = false } = {}) {
-  const sections = [{ blocks: [{ type: 'paragraph', text: 'The lead of a long article.' }] }];
-  for (let i = 1; i <= SECTIONS; i++) {
-    sections.push({
-      id: `part-${i}`,
-      heading: `Part ${i}`,
-      collapsed: i % 2 === 0,
-      blocks: [{ type: 'paragraph', text: `Figure ${i} is stated in part ${i}. ${'Words of the text. '.repeat(20)}` }],
-    });
-  }
-  const head = {
-    version: 1,
-    title: 'A long article',
-    key_figures: [{ value: '42', label: 'the answer', section: 'part-2', anchor: 'Figure 2 is stated' }],
-  };
-  let text = JSON.stringify({ ...head, sections, ...after });
-  if (brokenEnd) text = text.slice(0, -1) + ',}';
-  return Buffer.from(text);
-}
-
-/** Where to hold the body: after the first sections (well past the 41 shown early). */
-const holdAt = (body) => body.indexOf('"part-60"');
+import { SECTIONS, heldRoute, holdAt, longArticle } from './long-article.mjs';
 
 // One held download per route; `release[name]()` sends the rest.
 const release = {};
-const held = (body) => (req, res, name) => {
-  res.writeHead(200, { ...json, 'content-length': String(body.length) });
-  res.write(body.subarray(0, holdAt(body)));
-  release[name] = () => res.end(body.subarray(holdAt(body)));
-};
 const ARTICLES = {
   'stream/plain.json': longArticle(),
   'stream/changed.json': longArticle({ after: { authors: ['A. Writer'] } }),
@@ -46,7 +15,7 @@ const ARTICLES = {
   'stream/show-all.json': longArticle(),
 };
 const viewer = useViewer({
-  routes: () => Object.fromEntries(Object.entries(ARTICLES).map(([name, body]) => [name, (req, res) => held(body)(req, res, name)])),
+  routes: () => Object.fromEntries(Object.entries(ARTICLES).map(([name, body]) => [name, heldRoute(body, (rest) => (release[name] = rest))])),
 });
 
 /** Opens `name` and waits until its start is on screen (the rest is still held). */
