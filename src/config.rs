@@ -1,8 +1,7 @@
 //! The publisher's configuration, shipped beside the build as `viewer-config.json`: which other
 //! origins articles may come from, and how long to wait for one. Pure Rust, tested natively.
 
-use crate::model::find_text;
-use crate::model::json::{self, Json as Value};
+use serde::Deserialize;
 use thiserror::Error;
 
 /// File name of the configuration, relative to the viewer page.
@@ -32,60 +31,81 @@ impl Default for ViewerConfig {
     }
 }
 
+/// The file as written.
+#[derive(Deserialize)]
+#[serde(expecting = "an object")]
+struct RawConfig {
+    allowed_origins: Option<Vec<String>>,
+    timeout_seconds: Option<f64>,
+}
+
+/// serde_json's message without the " at line L column C" it appends.
+fn message_without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+/// A wrong field, in a publisher's words: which field, and what it must be.
+fn data_error(message: &str, line: usize, column: usize) -> String {
+    let what = if message.contains("expected an object") {
+        "expected an object".to_owned()
+    } else if message.contains("expected a sequence") {
+        "allowed_origins must be an array".to_owned()
+    } else if message.contains("expected a string") {
+        "allowed_origins must be a list of strings".to_owned()
+    } else if message.contains("expected f64") {
+        "timeout_seconds must be a number".to_owned()
+    } else {
+        message.to_owned()
+    };
+    format!("{what} (line {line}, column {column})")
+}
+
 /// A configuration file the viewer cannot use.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("viewer-config.json: {0}")]
 pub struct ConfigError(pub String);
 
 impl ViewerConfig {
-    /// Reads the JSON configuration; unknown fields are ignored.
+    /// Reads the JSON configuration; unknown fields are ignored, `null` counts as absent.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value = json::parse(text, 16).map_err(|e| {
-            ConfigError(format!(
-                "not valid JSON ({} at line {}, column {})",
-                e.message, e.line, e.column
-            ))
-        })?;
-        let Value::Object(fields) = value else {
-            return Err(ConfigError("expected an object".into()));
-        };
-        let mut config = ViewerConfig::default();
-        match fields.get("allowed_origins") {
-            None | Some(Value::Null) => {}
-            Some(Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    let Some(origin) = item.as_str() else {
-                        return Err(ConfigError(format!(
-                            "allowed_origins[{i}] must be a string"
-                        )));
-                    };
-                    if origin == "*" {
-                        config.allow_any_origin = true;
-                    } else {
-                        let normalised = normalise_origin(origin).ok_or_else(|| {
-                            ConfigError(format!(
-                                "allowed_origins[{i}] \"{origin}\" is not an origin such as https://cdn.example.org"
-                            ))
-                        })?;
-                        config.allowed_origins.push(normalised);
-                    }
-                }
+        let raw: RawConfig = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => {
+                ConfigError(data_error(&e.to_string(), e.line(), e.column()))
             }
-            Some(_) => return Err(ConfigError("allowed_origins must be an array".into())),
+            _ => ConfigError(format!(
+                "not valid JSON ({} at line {}, column {})",
+                message_without_position(&e),
+                e.line(),
+                e.column()
+            )),
+        })?;
+        let mut config = ViewerConfig::default();
+        for (i, origin) in raw
+            .allowed_origins
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
+            if origin == "*" {
+                config.allow_any_origin = true;
+                continue;
+            }
+            let normalised = normalise_origin(&origin).ok_or_else(|| {
+                ConfigError(format!(
+                    "allowed_origins[{i}] \"{origin}\" is not an origin such as https://cdn.example.org"
+                ))
+            })?;
+            config.allowed_origins.push(normalised);
         }
-        match fields.get("timeout_seconds") {
-            None | Some(Value::Null) => {}
-            Some(Value::Number(seconds)) => match *seconds {
-                seconds if (0.1..=300.0).contains(&seconds) => {
-                    config.timeout_ms = (seconds * 1000.0).round() as u32;
-                }
-                _ => {
-                    return Err(ConfigError(
-                        "timeout_seconds must be between 0.1 and 300".into(),
-                    ));
-                }
-            },
-            Some(_) => return Err(ConfigError("timeout_seconds must be a number".into())),
+        if let Some(seconds) = raw.timeout_seconds {
+            if !(0.1..=300.0).contains(&seconds) {
+                return Err(ConfigError(
+                    "timeout_seconds must be between 0.1 and 300".into(),
+                ));
+            }
+            config.timeout_ms = (seconds * 1000.0).round() as u32;
         }
         Ok(config)
     }
@@ -101,8 +121,7 @@ impl ViewerConfig {
 /// `HTTPS://CDN.Example.org:443/` → `https://cdn.example.org`; `None` if it is not an origin.
 fn normalise_origin(text: &str) -> Option<String> {
     let text = text.trim().trim_end_matches('/');
-    let (scheme, rest) = text.split_at_checked(find_text(text, "://")?)?;
-    let rest = rest.get(3..)?;
+    let (scheme, rest) = text.split_once("://")?;
     let scheme = scheme.to_ascii_lowercase();
     if !matches!(scheme.as_str(), "http" | "https")
         || rest.is_empty()
@@ -169,7 +188,7 @@ mod tests {
                 r#"{"allowed_origins": ["javascript:alert(1)"]}"#,
                 "not an origin",
             ),
-            (r#"{"allowed_origins": [3]}"#, "must be a string"),
+            (r#"{"allowed_origins": [3]}"#, "must be a list of strings"),
             (r#"{"timeout_seconds": 0}"#, "between 0.1 and 300"),
             (r#"{"timeout_seconds": "5"}"#, "must be a number"),
         ] {

@@ -12,8 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::config::{CONFIG_FILE, ViewerConfig};
 use crate::model::{
     ArticleError, IncrementalArticle, MAX_ARTICLE_BYTES, PreparedArticle, Problem, Section,
-    SectionPreparer, decimal, find_text, parse_article_bytes, prepare, prepare_start,
-    resolve_section_urls,
+    SectionPreparer, decimal, parse_article_bytes, prepare, prepare_start, resolve_section_urls,
 };
 
 /// Most bytes of a downloaded chunk handed to the decoder at once.
@@ -316,7 +315,7 @@ pub async fn fetch_article(
     }
     let header = |name: &str| response.headers().get(name).ok().flatten();
     let content_type = header("content-type").unwrap_or_default();
-    if find_text(&content_type.to_ascii_lowercase(), "html").is_some() {
+    if content_type.to_ascii_lowercase().contains("html") {
         return Err(LoadError::NotJson { url, content_type });
     }
     let too_large = |url: String, size: usize| LoadError::Article {
@@ -411,10 +410,10 @@ pub async fn fetch_article(
             // The sections handed on are gone from here: the whole text decides.
             None
         }
-        None => article.finish(),
+        None => article.finish().map(Ok),
     };
     let article = finished.unwrap_or_else(|| {
-        // Not a well-formed article object: the whole text says where and why.
+        // Something is wrong with it: the whole text says what, where and why.
         let mut bytes = Vec::with_capacity(received);
         for chunk in chunks.iter() {
             append(&mut bytes, chunk.unchecked_ref());

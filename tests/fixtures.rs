@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use article_viewer::model::wire::RawArticle;
 use article_viewer::model::{parse_article, prepare};
 
 fn json_files(dir: &str) -> Vec<PathBuf> {
@@ -104,6 +105,8 @@ fn expected_error(fixture: &str) -> (&'static str, Option<&'static str>) {
         "section-without-blocks" => ("shape", Some("sections[0].blocks")),
         "block-without-type" => ("shape", Some("sections[0].blocks[0].type")),
         "series-value-not-number" => ("shape", Some("key_figures[0].series[1].value")),
+        // JSON.parse would keep the second title; the viewer refuses to guess.
+        "duplicate-key" => ("duplicate", Some("title")),
         other => panic!("invalid fixture {other} has no expectation here"),
     }
 }
@@ -118,6 +121,31 @@ fn invalid_fixtures_fail_with_their_kind_and_path() {
         assert_eq!(kind, want_kind, "{fixture}: {error}");
         assert_eq!(error.path(), want_path, "{fixture}: {error}");
         assert!(error.detail().len() > 10, "{fixture}: detail too thin");
+    }
+}
+
+/// The wire types write what they read: decoding a fixture, writing it with serde and decoding
+/// that again gives the same article, so tools can produce articles with the same types.
+#[test]
+fn wire_types_round_trip_every_valid_fixture() {
+    let mut files = json_files("tests/fixtures/valid");
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/articles/sample.json"));
+    for path in files {
+        let text = read(&path);
+        let raw: RawArticle = serde_json::from_str(&text).unwrap();
+        let written = serde_json::to_string_pretty(&raw).unwrap();
+        assert_eq!(
+            serde_json::from_str::<RawArticle>(&written).unwrap(),
+            raw,
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            parse_article(&written).unwrap(),
+            parse_article(&text).unwrap(),
+            "{}",
+            path.display()
+        );
     }
 }
 
@@ -142,6 +170,12 @@ fn schema_and_model_agree_on_every_fixture() {
     files.extend(json_files("tests/fixtures/invalid"));
     files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/articles/sample.json"));
     for path in files {
+        // JSON Schema validates the JSON data model, in which an object holds each key once: a
+        // key given twice never reaches a schema (readers drop one copy before validating), so
+        // that rule is the model's alone (invalid_fixtures_fail_with_their_kind_and_path).
+        if name(&path).starts_with("duplicate-") {
+            continue;
+        }
         let text = read(&path);
         let model_accepts = parse_article(&text).is_ok();
         let schema_accepts = match serde_json::from_str::<serde_json::Value>(&text) {

@@ -1,34 +1,30 @@
-//! Text → [`Article`], with errors that name the exact field.
-//!
-//! We parse to [`Json`] trees (syntax errors carry line and column), one per section as the
-//! reader reaches it and one for the rest of the article, and walk them by hand, so every shape
-//! error carries its path (`sections[1].blocks[0].items`), unknown block types survive as
-//! placeholders, and unknown fields are ignored as the format promises.
+//! Text → [`Article`] with serde_json, in three passes so that the reader is told the most
+//! important fault first: the text must be JSON (line and column), then the format version must
+//! be 1 (a newer document may differ anywhere), then every field must have its type (field path
+//! from `serde_path_to_error`, line and column from serde_json), and finally the rules of
+//! [`crate::model::convert`] hold.
 
-use std::fmt;
+use serde::Deserialize;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::model::error::ArticleError;
-use crate::model::json::{self, Fields, Json as Value, Streamed};
-use crate::model::lang::Direction;
-use crate::model::number::decimal;
+use crate::model::convert::article_from_raw;
+use crate::model::error::{ArticleError, Position};
 use crate::model::types::*;
-use crate::model::url::{CheckedUrl, UrlKind};
+use crate::model::wire::RawArticle;
 
 /// Documents larger than this are refused before parsing (8 MiB: ~5,000 sections of prose).
 pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
 
-/// Deepest nesting of arrays and objects the parser accepts; the format itself never needs more
-/// than eight.
+/// Nesting of arrays and objects at which a document is refused: serde_json's own limit, which
+/// keeps a crafted document from exhausting the stack. The format itself never needs more than
+/// eight levels.
 pub const MAX_NESTING: usize = 128;
 
 /// Parses an article from raw bytes: refuses oversized input before looking at it, and
 /// non-UTF-8 input with the offset of the first bad byte.
 pub fn parse_article_bytes(bytes: &[u8]) -> Result<Article, ArticleError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_ARTICLE_BYTES,
-        });
+        return Err(ArticleError::too_large(bytes.len()));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| ArticleError::NotText {
@@ -40,48 +36,152 @@ pub fn parse_article_bytes(bytes: &[u8]) -> Result<Article, ArticleError> {
 /// Parses and decodes an article document.
 pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
     if text.len() > MAX_ARTICLE_BYTES {
-        return Err(ArticleError::TooLarge {
-            size: text.len(),
-            limit: MAX_ARTICLE_BYTES,
-        });
+        return Err(ArticleError::too_large(text.len()));
     }
-    // Sections are decoded as the reader reaches them, so no tree of the whole document is
-    // ever built: at most one section's. The first failure is kept and reported where the
-    // article's fields are checked, in the same order as for any other field.
-    let mut sections: Decoded<Vec<Section>> = Ok(Vec::new());
-    let mut index = 0;
-    let value = json::parse_streaming(
-        text,
-        MAX_NESTING,
-        "sections",
-        &mut |streamed| match streamed {
-            Streamed::Start => {
-                sections = Ok(Vec::new());
-                index = 0;
-            }
-            Streamed::Item(value) => {
-                if let Ok(decoded) = &mut sections {
-                    match decode_section(&value, sections_path().index(index)) {
-                        Ok(section) => decoded.push(section),
-                        Err(error) => sections = Err(error),
-                    }
-                }
-                index += 1;
-            }
-        },
-    )
-    .map_err(|e| syntax_error(text, e))?;
-    decode_article(&value, sections)
+    check_syntax(text.as_bytes()).map_err(|e| syntax_error(text, &e))?;
+    check_version(text.as_bytes())?;
+    let raw: RawArticle = decode_raw(text.as_bytes(), "", Position::START)?;
+    article_from_raw(raw, None)
 }
 
-fn syntax_error(text: &str, error: json::SyntaxError) -> ArticleError {
-    let json::SyntaxError {
-        line,
-        column,
-        message,
-        too_deep,
-    } = error;
-    if too_deep {
+/// Whether `bytes` are one well-formed JSON value within serde_json's nesting limit, with
+/// nothing after it. Builds nothing: every value is visited and dropped.
+pub(crate) fn check_syntax(bytes: &[u8]) -> Result<(), serde_json::Error> {
+    let mut reader = serde_json::Deserializer::from_slice(bytes);
+    AnyValue::deserialize(&mut reader)?;
+    reader.end()
+}
+
+/// A JSON value that is read completely (numbers parsed, so `1e999` is refused as JSON.parse
+/// would not) and kept nowhere. [`IgnoredAny`] skips numbers without reading them.
+struct AnyValue;
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnyValue)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyValue {
+    type Value = AnyValue;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_unit<E>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyValue, A::Error> {
+        while seq.next_element::<AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnyValue, A::Error> {
+        while map.next_entry::<IgnoredAny, AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+}
+
+/// The one field looked at before all others.
+#[derive(Deserialize)]
+#[serde(expecting = "an object")]
+struct VersionOnly {
+    version: Option<serde_json::Value>,
+}
+
+/// Checks that the document is an object of format version 1 (`1.0` and `1e0` are 1 too, as
+/// JSON Schema compares numbers).
+pub(crate) fn check_version(bytes: &[u8]) -> Result<(), ArticleError> {
+    let head: VersionOnly = decode_raw(bytes, "", Position::START)?;
+    match head.version {
+        Some(serde_json::Value::Number(n)) if n.as_f64() == Some(FORMAT_VERSION as f64) => Ok(()),
+        Some(serde_json::Value::Number(n))
+            if n.as_f64()
+                .is_some_and(|v| v.is_finite() && v.fract() == 0.0) =>
+        {
+            let found = match (n.as_u64(), n.as_i64()) {
+                (Some(v), _) => v.to_string(),
+                (_, Some(v)) => v.to_string(),
+                _ => format!("{:.0}", n.as_f64().unwrap_or_default()),
+            };
+            Err(ArticleError::UnsupportedVersion { found })
+        }
+        other => Err(ArticleError::Shape {
+            path: "version".to_owned(),
+            expected: "the integer 1".to_owned(),
+            found: describe_value(other.as_ref()),
+            position: None,
+        }),
+    }
+}
+
+/// How a JSON value is named to a reader.
+fn describe_value(value: Option<&serde_json::Value>) -> String {
+    match value {
+        None => "nothing (the field is missing)".to_owned(),
+        Some(serde_json::Value::Null) => "null".to_owned(),
+        Some(serde_json::Value::Bool(b)) => b.to_string(),
+        Some(serde_json::Value::Number(n)) => format!("the number {n}"),
+        Some(serde_json::Value::String(_)) => "text".to_owned(),
+        Some(serde_json::Value::Array(_)) => "a list".to_owned(),
+        Some(serde_json::Value::Object(_)) => "an object".to_owned(),
+    }
+}
+
+/// Decodes `bytes` as `T`, naming a wrong field by its path below `prefix` (e.g.
+/// `sections[3]`) and its position, where `bytes` start at `start` of the document.
+pub(crate) fn decode_raw<'de, T: Deserialize<'de>>(
+    bytes: &'de [u8],
+    prefix: &str,
+    start: Position,
+) -> Result<T, ArticleError> {
+    let mut reader = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut reader).map_err(|error| {
+        let path = join_path(prefix, &error.path().to_string());
+        let inner = error.into_inner();
+        let position = start.advanced_by(Position {
+            line: inner.line(),
+            column: inner.column(),
+        });
+        ArticleError::from_data_error(path, &message_of(&inner), position)
+    })
+}
+
+/// `prefix` and a path from `serde_path_to_error` (`.` for the value itself) as one path.
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix, path) {
+        (prefix, ".") => prefix.to_owned(),
+        ("", path) => path.to_owned(),
+        (prefix, path) if path.starts_with('[') => format!("{prefix}{path}"),
+        (prefix, path) => format!("{prefix}.{path}"),
+    }
+}
+
+/// serde_json's message without the " at line L column C" it appends: the position is reported
+/// in the reader's own words.
+fn message_of(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
+}
+
+fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
+    let message = message_of(error);
+    let (line, column) = (error.line(), error.column());
+    if message == "recursion limit exceeded" {
         return ArticleError::TooDeep {
             line,
             column,
@@ -90,382 +190,28 @@ fn syntax_error(text: &str, error: json::SyntaxError) -> ArticleError {
     }
     ArticleError::Syntax {
         line,
-        column,
-        message: message.to_owned(),
+        column: column.max(1),
+        message,
         excerpt: excerpt_at(text, line, column),
     }
 }
 
 /// Up to 20 characters either side of the fault, on its line, with whitespace made visible.
+/// serde_json counts columns in bytes; the excerpt is cut on characters.
 fn excerpt_at(text: &str, line: usize, column: usize) -> String {
     let Some(line_text) = text.lines().nth(line.saturating_sub(1)) else {
         return String::new();
     };
-    let chars: Vec<char> = line_text.chars().collect();
-    let char_index = column.saturating_sub(1).min(chars.len());
-    let start = char_index.saturating_sub(20);
-    let end = (char_index + 20).min(chars.len());
-    chars[start..end]
-        .iter()
-        .map(|c| if c.is_control() { ' ' } else { *c })
-        .collect()
-}
-
-/// Where in the document a value sits; built on the stack and only formatted on error.
-#[derive(Clone, Copy)]
-pub(crate) enum Path<'a> {
-    Root,
-    Field(&'a Path<'a>, &'a str),
-    Index(&'a Path<'a>, usize),
-}
-
-impl Path<'_> {
-    fn field<'b>(&'b self, name: &'b str) -> Path<'b> {
-        Path::Field(self, name)
-    }
-    pub(crate) fn index(&self, i: usize) -> Path<'_> {
-        Path::Index(self, i)
-    }
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => f.write_str("the top level"),
-            Path::Field(Path::Root, name) => f.write_str(name),
-            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
-        }
-    }
-}
-
-fn describe(value: Option<&Value>) -> String {
-    match value {
-        None => "nothing (the field is missing)".to_owned(),
-        Some(Value::Null) => "null".to_owned(),
-        Some(Value::Bool(b)) => format!("{b}"),
-        Some(Value::Number(n)) => format!("the number {}", decimal(*n, 6)),
-        Some(Value::String(_)) => "a string".to_owned(),
-        Some(Value::Array(_)) => "an array".to_owned(),
-        Some(Value::Object(_)) => "an object".to_owned(),
-    }
-}
-
-fn shape(path: Path<'_>, expected: &str, found: Option<&Value>) -> ArticleError {
-    ArticleError::Shape {
-        path: path.to_string(),
-        expected: expected.to_owned(),
-        found: describe(found),
-    }
-}
-
-type Decoded<T> = Result<T, ArticleError>;
-
-fn object<'v>(value: Option<&'v Value<'v>>, path: Path<'_>) -> Decoded<&'v Fields<'v>> {
-    match value {
-        Some(Value::Object(map)) => Ok(map),
-        other => Err(shape(path, "an object", other)),
-    }
-}
-
-/// A present, non-null field; `null` counts as absent for optional fields.
-fn present<'v>(fields: &'v Fields<'v>, name: &str) -> Option<&'v Value<'v>> {
-    fields.get(name).filter(|v| !v.is_null())
-}
-
-fn string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<String> {
-    match fields.get(name) {
-        Some(Value::String(s)) => Ok(s.to_string()),
-        other => Err(shape(path.field(name), "a string", other)),
-    }
-}
-
-fn opt_string(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<Option<String>> {
-    match present(fields, name) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.to_string())),
-        other => Err(shape(path.field(name), "a string", other)),
-    }
-}
-
-fn opt_bool(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<bool> {
-    match present(fields, name) {
-        None => Ok(false),
-        Some(Value::Bool(b)) => Ok(*b),
-        other => Err(shape(path.field(name), "true or false", other)),
-    }
-}
-
-/// Decodes every item of an array into a vector of exactly that length: collecting into a
-/// `Result` cannot know the length, so vectors grew by doubling, and at 2,000 sections the unused
-/// room in the sections' block and span lists was a measurable part of wasm memory.
-fn decode_each<T>(
-    items: &[Value<'_>],
-    decode: impl Fn(usize, &Value<'_>) -> Decoded<T>,
-) -> Decoded<Vec<T>> {
-    let mut decoded = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        decoded.push(decode(i, item)?);
-    }
-    Ok(decoded)
-}
-
-fn array<'v>(fields: &'v Fields<'v>, name: &str, path: Path<'_>) -> Decoded<&'v [Value<'v>]> {
-    match fields.get(name) {
-        Some(Value::Array(items)) => Ok(items),
-        other => Err(shape(path.field(name), "an array", other)),
-    }
-}
-
-fn opt_array<'v>(fields: &'v Fields<'v>, name: &str, path: Path<'_>) -> Decoded<&'v [Value<'v>]> {
-    match present(fields, name) {
-        None => Ok(&[]),
-        Some(Value::Array(items)) => Ok(items),
-        other => Err(shape(path.field(name), "an array", other)),
-    }
-}
-
-/// Compares by value, as JSON Schema does: `1`, `1.0` and `1e0` are all the number one.
-fn number_is(n: &f64, expected: u64) -> bool {
-    *n == expected as f64
-}
-
-/// Where the sections are in the document: the path their errors start with.
-pub(crate) fn sections_path() -> Path<'static> {
-    Path::Field(&Path::Root, "sections")
-}
-
-/// Decodes the article's fields; `sections` were decoded while reading (the tree holds an empty
-/// array in their place when they were an array at all).
-pub(crate) fn decode_article(value: &Value, sections: Decoded<Vec<Section>>) -> Decoded<Article> {
-    let root = Path::Root;
-    let fields = object(Some(value), root)?;
-    // The version comes first: a newer document may differ in any other field.
-    let version = match fields.get("version") {
-        Some(Value::Number(n)) if number_is(n, FORMAT_VERSION) => FORMAT_VERSION,
-        Some(Value::Number(n)) if n.is_finite() && n.fract() == 0.0 => {
-            return Err(ArticleError::UnsupportedVersion {
-                found: decimal(*n, 0),
-            });
-        }
-        other => return Err(shape(root.field("version"), "the integer 1", other)),
-    };
-    let title = string(fields, "title", root)?;
-    if title.trim().is_empty() {
-        return Err(ArticleError::BlankTitle);
-    }
-    let dir = match present(fields, "dir") {
-        None => None,
-        Some(Value::String(s)) if Direction::from_attr(s).is_some() => Direction::from_attr(s),
-        other => {
-            return Err(shape(
-                root.field("dir"),
-                "\"ltr\", \"rtl\" or \"auto\"",
-                other,
-            ));
-        }
-    };
-    let authors_path = root.field("authors");
-    let authors = opt_array(fields, "authors", root)?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| match v {
-            Value::String(s) => Ok(s.to_string()),
-            other => Err(shape(authors_path.index(i), "a string", Some(other))),
-        })
-        .collect::<Decoded<Vec<_>>>()?;
-    array(fields, "sections", root)?;
-    let sections = sections?;
-    if sections.is_empty() {
-        return Err(ArticleError::NoSections);
-    }
-    let figures_path = root.field("key_figures");
-    let key_figures = opt_array(fields, "key_figures", root)?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decode_figure(v, figures_path.index(i)))
-        .collect::<Decoded<Vec<_>>>()?;
-    Ok(Article {
-        version,
-        lang: opt_string(fields, "lang", root)?,
-        dir,
-        label: opt_string(fields, "label", root)?,
-        title,
-        standfirst: opt_string(fields, "standfirst", root)?,
-        authors,
-        published: opt_string(fields, "published", root)?,
-        updated: opt_string(fields, "updated", root)?,
-        source: decode_opt_source(fields, "source", root)?,
-        sponsor: decode_sponsor(fields, root)?,
-        copyright: opt_string(fields, "copyright", root)?,
-        sections,
-        key_figures,
-    })
-}
-
-fn decode_opt_source(fields: &Fields, name: &str, path: Path<'_>) -> Decoded<Option<Source>> {
-    let Some(value) = present(fields, name) else {
-        return Ok(None);
-    };
-    let path = path.field(name);
-    let source = object(Some(value), path)?;
-    Ok(Some(Source {
-        name: string(source, "name", path)?,
-        url: opt_string(source, "url", path)?.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
-    }))
-}
-
-fn decode_sponsor(fields: &Fields, path: Path<'_>) -> Decoded<Option<Sponsor>> {
-    let Some(value) = present(fields, "sponsor") else {
-        return Ok(None);
-    };
-    let path = path.field("sponsor");
-    let sponsor = object(Some(value), path)?;
-    Ok(Some(Sponsor {
-        name: string(sponsor, "name", path)?,
-        disclosure: opt_string(sponsor, "disclosure", path)?,
-    }))
-}
-
-pub(crate) fn decode_section(value: &Value, path: Path<'_>) -> Decoded<Section> {
-    let fields = object(Some(value), path)?;
-    let blocks_path = path.field("blocks");
-    let blocks = decode_each(array(fields, "blocks", path)?, |i, v| {
-        decode_block(v, blocks_path.index(i))
-    })?;
-    Ok(Section {
-        id: opt_string(fields, "id", path)?,
-        heading: opt_string(fields, "heading", path)?.filter(|h| !h.trim().is_empty()),
-        collapsed: opt_bool(fields, "collapsed", path)?,
-        blocks,
-    })
-}
-
-fn decode_block(value: &Value, path: Path<'_>) -> Decoded<Block> {
-    let fields = object(Some(value), path)?;
-    let kind = string(fields, "type", path)?;
-    Ok(match kind.as_str() {
-        "paragraph" => Block::Paragraph(decode_inline(fields.get("text"), path.field("text"))?),
-        "heading" => Block::Heading {
-            text: string(fields, "text", path)?,
-            level: match fields.get("level") {
-                Some(Value::Number(n)) if number_is(n, 3) => 3,
-                Some(Value::Number(n)) if number_is(n, 4) => 4,
-                other => return Err(shape(path.field("level"), "3 or 4", other)),
-            },
-        },
-        "list" => {
-            let items_path = path.field("items");
-            Block::List {
-                ordered: opt_bool(fields, "ordered", path)?,
-                items: decode_each(array(fields, "items", path)?, |i, v| {
-                    decode_inline(Some(v), items_path.index(i))
-                })?,
-            }
-        }
-        "pull_quote" => Block::PullQuote {
-            text: string(fields, "text", path)?,
-            attribution: opt_string(fields, "attribution", path)?,
-            repeats_text: match present(fields, "repeats_text") {
-                None => None,
-                Some(Value::Bool(b)) => Some(*b),
-                other => return Err(shape(path.field("repeats_text"), "true or false", other)),
-            },
-        },
-        "quote" => Block::Quote {
-            text: decode_inline(fields.get("text"), path.field("text"))?,
-            cite: opt_string(fields, "cite", path)?,
-        },
-        "image" => Block::Image {
-            src: CheckedUrl::new(&string(fields, "src", path)?, UrlKind::Image),
-            alt: opt_string(fields, "alt", path)?,
-            caption: opt_string(fields, "caption", path)?,
-            credit: opt_string(fields, "credit", path)?,
-        },
-        "divider" => Block::Divider,
-        _ => Block::Unknown { kind },
-    })
-}
-
-const INLINE_EXPECTED: &str = "text: a string, or an array of strings and {\"text\": …} spans";
-
-fn decode_inline(value: Option<&Value>, path: Path<'_>) -> Decoded<Inline> {
-    match value {
-        Some(Value::String(s)) => Ok(vec![Span {
-            text: s.to_string(),
-            ..Span::default()
-        }]),
-        Some(Value::Array(parts)) => decode_each(parts, |i, part| decode_span(part, path.index(i))),
-        other => Err(shape(path, INLINE_EXPECTED, other)),
-    }
-}
-
-fn decode_span(value: &Value, path: Path<'_>) -> Decoded<Span> {
-    match value {
-        Value::String(s) => Ok(Span {
-            text: s.to_string(),
-            ..Span::default()
-        }),
-        Value::Object(fields) => Ok(Span {
-            text: string(fields, "text", path)?,
-            strong: opt_bool(fields, "strong", path)?,
-            em: opt_bool(fields, "em", path)?,
-            href: opt_string(fields, "href", path)?.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
-        }),
-        other => Err(shape(path, "a string or a {\"text\": …} span", Some(other))),
-    }
-}
-
-fn decode_figure(value: &Value, path: Path<'_>) -> Decoded<KeyFigure> {
-    let fields = object(Some(value), path)?;
-    Ok(KeyFigure {
-        value: string(fields, "value", path)?,
-        label: string(fields, "label", path)?,
-        detail: opt_string(fields, "detail", path)?,
-        as_of: opt_string(fields, "as_of", path)?,
-        section: opt_string(fields, "section", path)?,
-        anchor: opt_string(fields, "anchor", path)?,
-        unit: opt_string(fields, "unit", path)?,
-        source: decode_opt_source(fields, "source", path)?,
-        series: decode_series(fields, path)?,
-    })
-}
-
-/// At most this many points: a figure's chart is a glance, not a data table.
-pub const MAX_SERIES_POINTS: usize = 24;
-
-fn decode_series(fields: &Fields, path: Path<'_>) -> Decoded<Vec<SeriesPoint>> {
-    let series_path = path.field("series");
-    let points = opt_array(fields, "series", path)?;
-    if points.len() > MAX_SERIES_POINTS {
-        return Err(ArticleError::Shape {
-            path: series_path.to_string(),
-            expected: format!("at most {MAX_SERIES_POINTS} points"),
-            found: format!("{} points", points.len()),
-        });
-    }
-    points
-        .iter()
-        .enumerate()
-        .map(|(i, point)| {
-            let point_path = series_path.index(i);
-            let fields = object(Some(point), point_path)?;
-            let value = match fields.get("value") {
-                Some(Value::Number(n)) => Some(*n).filter(|v| v.is_finite()),
-                _ => None,
-            };
-            let Some(value) = value else {
-                return Err(shape(
-                    point_path.field("value"),
-                    "a number",
-                    fields.get("value"),
-                ));
-            };
-            Ok(SeriesPoint {
-                label: string(fields, "label", point_path)?,
-                value,
-            })
-        })
+    let at = line_text
+        .char_indices()
+        .take_while(|(i, _)| *i < column.saturating_sub(1))
+        .count();
+    let start = at.saturating_sub(20);
+    line_text
+        .chars()
+        .skip(start)
+        .take(at - start + 20)
+        .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
 
@@ -510,6 +256,48 @@ mod tests {
     }
 
     #[test]
+    fn shape_errors_are_plain_sentences_with_a_position() {
+        let text = "{\"version\": 1, \"title\": \"T\",\n \"sections\": [{\"blocks\": [\n  {\"type\": \"list\", \"items\": \"x\"}]}]}";
+        let error = parse_article(text).unwrap_err();
+        assert_eq!(
+            error.detail(),
+            "At sections[0].blocks[0].items: expected a list, found text (line 3, column 31)."
+        );
+        let error = parse_article(&minimal(r#"[{"blocks": [{"type": "paragraph"}]}]"#));
+        assert_eq!(
+            error.unwrap_err().detail(),
+            "At sections[0].blocks[0].text: expected text: a string, or a list of strings and \
+             {\"text\": …} spans, found nothing (the field is missing)."
+        );
+        let error = parse_article(&minimal(r#"[{"blocks": [], "collapsed": "yes"}]"#));
+        let detail = error.unwrap_err().detail();
+        assert!(
+            detail.starts_with("At sections[0].collapsed: expected true or false, found text"),
+            "{detail}"
+        );
+        let error = parse_article(r#"{"version": 1, "title": 5, "sections": []}"#);
+        let detail = error.unwrap_err().detail();
+        assert!(
+            detail.starts_with("At title: expected text, found the number 5 (line 1"),
+            "{detail}"
+        );
+    }
+
+    #[test]
+    fn a_repeated_field_is_a_clear_error() {
+        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}],
+            "sections": [{"heading": "A", "blocks": []}]}"#;
+        let error = parse_article(text).unwrap_err();
+        assert_eq!(error.kind(), "duplicate");
+        assert_eq!(error.path(), Some("sections"));
+        let text = minimal(r#"[{"blocks": [], "id": "a", "id": "b"}]"#);
+        assert_eq!(
+            parse_article(&text).unwrap_err().path(),
+            Some("sections[0].id")
+        );
+    }
+
+    #[test]
     fn syntax_errors_carry_line_column_and_excerpt() {
         let text = "{\n  \"version\": 1,\n  \"title\": \"T\" oops\n}";
         match parse_article(text) {
@@ -534,13 +322,15 @@ mod tests {
             parse_article(v2),
             Err(ArticleError::UnsupportedVersion { found: "2".into() })
         );
+        let v1 = r#"{"version": 1.0, "title": "T", "sections": [{"blocks": []}]}"#;
+        assert!(parse_article(v1).is_ok());
         let blank = r#"{"version": 1, "title": "  ", "sections": [{"blocks": []}]}"#;
         assert_eq!(parse_article(blank), Err(ArticleError::BlankTitle));
         assert_eq!(parse_article(&minimal("[]")), Err(ArticleError::NoSections));
     }
 
     #[test]
-    fn sections_decoded_while_reading_keep_the_order_of_checks() {
+    fn the_most_important_fault_is_named_first() {
         // A newer version is reported even when a section before it in the text is wrong.
         let text = r#"{"sections": [{"blocks": 3}], "version": 2, "title": "T"}"#;
         assert_eq!(
@@ -556,19 +346,6 @@ mod tests {
         // The first wrong section is the one named.
         let text = minimal(r#"[{"blocks": []}, {"blocks": 1}, {"blocks": 2}]"#);
         assert_eq!(shape_path(&text), "sections[1].blocks");
-        // A repeated field: the last one counts, as with any field.
-        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": 1}],
-            "sections": [{"heading": "A", "blocks": []}, {"heading": "B", "blocks": []}]}"#;
-        let headings: Vec<_> = parse_article(text)
-            .unwrap()
-            .sections
-            .into_iter()
-            .map(|s| s.heading)
-            .collect();
-        assert_eq!(headings, [Some("A".into()), Some("B".into())]);
-        let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}],
-            "sections": "none"}"#;
-        assert_eq!(shape_path(text), "sections");
     }
 
     #[test]
@@ -612,6 +389,19 @@ mod tests {
         assert!(matches!(
             parse_article(&fine),
             Err(ArticleError::Shape { .. })
+        ));
+        // Refused at the limit itself, fine one below it.
+        let at = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(check_syntax(at(MAX_NESTING).as_bytes()).is_err());
+        assert!(check_syntax(at(MAX_NESTING - 1).as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn numbers_json_parse_would_make_infinite_are_refused() {
+        let text = minimal(r#"[{"blocks": [], "extra": 1e999}]"#);
+        assert!(matches!(
+            parse_article(&text),
+            Err(ArticleError::Syntax { .. })
         ));
     }
 

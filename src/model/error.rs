@@ -21,7 +21,8 @@ pub enum ArticleError {
     },
     /// The JSON is well formed but a field has the wrong shape.
     #[error(
-        "The article file is not in the expected format: at {path}, expected {expected}, found {found}"
+        "The article file is not in the expected format: at {path}, expected {expected}, found {found}{}",
+        at(position)
     )]
     Shape {
         /// Where, e.g. `sections[1].blocks[0].items`.
@@ -30,6 +31,21 @@ pub enum ArticleError {
         expected: String,
         /// What the document has there.
         found: String,
+        /// Where in the text the decoder noticed (just after the value); `None` for rules
+        /// checked after decoding, which the path alone locates.
+        position: Option<Position>,
+    },
+    /// A field given twice in one object: `JSON.parse` would silently keep the last one, but
+    /// which one the publisher meant is a guess, so the viewer asks.
+    #[error(
+        "The article file is not in the expected format: {path} is given twice{}",
+        at(&Some(*position))
+    )]
+    Duplicate {
+        /// The repeated field, e.g. `sections[0].id`.
+        path: String,
+        /// Where the second one is.
+        position: Position,
     },
     /// A format version this viewer predates.
     #[error(
@@ -73,12 +89,118 @@ pub enum ArticleError {
     },
 }
 
+/// A place in the document text, 1-based, as serde_json counts it (columns in bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in bytes.
+    pub column: usize,
+}
+
+impl Position {
+    /// The start of a document.
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    /// `relative`, a position inside text that starts at `self`, as a position in the document.
+    pub fn advanced_by(self, relative: Position) -> Position {
+        if relative.line <= 1 {
+            Position {
+                line: self.line,
+                column: self.column + relative.column.saturating_sub(1),
+            }
+        } else {
+            Position {
+                line: self.line + relative.line - 1,
+                column: relative.column,
+            }
+        }
+    }
+
+    /// The position just after `bytes`, which start at `self`.
+    pub fn after(self, bytes: &[u8]) -> Position {
+        match bytes.iter().rposition(|b| *b == b'\n') {
+            Some(last) => Position {
+                line: self.line + bytes.iter().filter(|b| **b == b'\n').count(),
+                column: bytes.len() - last,
+            },
+            None => Position {
+                line: self.line,
+                column: self.column + bytes.len(),
+            },
+        }
+    }
+}
+
+/// " (line L, column C)" when the position is known.
+fn at(position: &Option<Position>) -> String {
+    match position {
+        Some(Position { line, column }) => format!(" (line {line}, column {column})"),
+        None => String::new(),
+    }
+}
+
 impl ArticleError {
+    /// The error for a document of `size` bytes, over [`crate::model::MAX_ARTICLE_BYTES`].
+    pub fn too_large(size: usize) -> Self {
+        ArticleError::TooLarge {
+            size,
+            limit: crate::model::MAX_ARTICLE_BYTES,
+        }
+    }
+
+    /// A type error from serde (`message` without serde_json's position suffix) at `path`, in
+    /// the reader's words: "expected a list, found text", never serde's "invalid type:
+    /// string \"x\", expected a sequence". Messages of another shape are kept as they are.
+    pub(crate) fn from_data_error(path: String, message: &str, position: Position) -> Self {
+        let path = if path.is_empty() {
+            "the top level".to_owned()
+        } else {
+            path
+        };
+        let field = |rest: &str| {
+            let name = rest.trim_start_matches('`');
+            let name = name.split('`').next().unwrap_or(name).to_owned();
+            match path.as_str() {
+                "the top level" => name,
+                _ => format!("{path}.{name}"),
+            }
+        };
+        if let Some(rest) = message.strip_prefix("duplicate field ") {
+            return ArticleError::Duplicate {
+                path: field(rest),
+                position,
+            };
+        }
+        if let Some(rest) = message.strip_prefix("missing field ") {
+            let path = field(rest);
+            return ArticleError::Shape {
+                expected: expected_for_field(&path).to_owned(),
+                path,
+                found: "nothing (the field is missing)".to_owned(),
+                position: None,
+            };
+        }
+        let typed = message
+            .strip_prefix("invalid type: ")
+            .or_else(|| message.strip_prefix("invalid value: "))
+            .and_then(|rest| rest.rsplit_once(", expected "));
+        let (expected, found) = match typed {
+            Some((found, expected)) => (plain_expected(expected), plain_found(found)),
+            None => (message.to_owned(), "something else".to_owned()),
+        };
+        ArticleError::Shape {
+            path,
+            expected,
+            found,
+            position: Some(position),
+        }
+    }
     /// The sentence a reader sees first; the technical detail follows separately.
     pub fn summary(&self) -> &'static str {
         match self {
             ArticleError::Syntax { .. } => "The article file is damaged and cannot be read.",
-            ArticleError::Shape { .. } => {
+            ArticleError::Shape { .. } | ArticleError::Duplicate { .. } => {
                 "The article file is not in the format this viewer expects."
             }
             ArticleError::UnsupportedVersion { .. } => {
@@ -109,7 +231,15 @@ impl ArticleError {
                 path,
                 expected,
                 found,
-            } => format!("At {path}: expected {expected}, found {found}."),
+                position,
+            } => format!(
+                "At {path}: expected {expected}, found {found}{}.",
+                at(position)
+            ),
+            ArticleError::Duplicate { path, position } => format!(
+                "At {path}: the field is given twice{}; keep one.",
+                at(&Some(*position))
+            ),
             ArticleError::UnsupportedVersion { found } => {
                 format!("At version: found {found}; supported: 1.")
             }
@@ -134,6 +264,7 @@ impl ArticleError {
         match self {
             ArticleError::Syntax { .. } => "syntax",
             ArticleError::Shape { .. } => "shape",
+            ArticleError::Duplicate { .. } => "duplicate",
             ArticleError::UnsupportedVersion { .. } => "version",
             ArticleError::BlankTitle => "blank-title",
             ArticleError::NoSections => "no-sections",
@@ -146,7 +277,7 @@ impl ArticleError {
     /// The field path the error points at, when it points at one.
     pub fn path(&self) -> Option<&str> {
         match self {
-            ArticleError::Shape { path, .. } => Some(path),
+            ArticleError::Shape { path, .. } | ArticleError::Duplicate { path, .. } => Some(path),
             ArticleError::UnsupportedVersion { .. } => Some("version"),
             ArticleError::BlankTitle => Some("title"),
             ArticleError::NoSections => Some("sections"),
@@ -155,5 +286,58 @@ impl ArticleError {
             | ArticleError::TooDeep { .. }
             | ArticleError::NotText { .. } => None,
         }
+    }
+}
+
+/// serde's name for what it wanted, in the reader's words.
+fn plain_expected(expected: &str) -> String {
+    match expected {
+        "a string" => "text",
+        "a sequence" => "a list",
+        "a boolean" => "true or false",
+        "f64" | "f32" | "u64" | "i64" => "a number",
+        "struct VersionOnly" | "a map" => "an object",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// serde_json's description of the value it found, in the reader's words.
+fn plain_found(found: &str) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches('`').to_owned())
+    };
+    if found.starts_with("string ") {
+        "text".to_owned()
+    } else if let Some(number) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        format!("the number {number}")
+    } else if let Some(value) = quoted("boolean ") {
+        value
+    } else {
+        match found {
+            "sequence" => "a list",
+            "map" => "an object",
+            other => other,
+        }
+        .to_owned()
+    }
+}
+
+/// What the required field at `path` must hold, for "the field is missing" errors.
+fn expected_for_field(path: &str) -> &'static str {
+    let (parent, name) = path.rsplit_once('.').unwrap_or(("", path));
+    let in_block = parent
+        .rsplit('.')
+        .next()
+        .unwrap_or(parent)
+        .starts_with("blocks[");
+    match name {
+        "sections" | "blocks" | "items" => "a list",
+        // A block's text; a span's (in `text[i]` or `items[i][j]`) is plain.
+        "text" if in_block => crate::model::wire::INLINE_EXPECTED,
+        "value" if parent.contains(".series[") => "a number",
+        _ => "text",
     }
 }

@@ -2,18 +2,22 @@
 //! section is decoded at once, and the bytes behind it are dropped. The whole text never has to
 //! be in memory at once, and on a slow connection the decoding is done when the download is.
 //!
-//! Only the two outer levels (the article object and its `sections` array) are read here, by a
-//! small state machine; every field value and every section is handed, complete, to the same
-//! reader and decoder as [`parse_article`](crate::model::parse_article), and the article's
-//! other fields are decoded at the end exactly as there. A valid document therefore gives the
-//! same article both ways (tested over every fixture and corpus, chunked every way, and by the
-//! fuzzer). Where the text is not a well-formed JSON object this reader gives up instead of
-//! reporting: the caller then parses the whole text, which names the line and column.
+//! serde_json cannot hand over the elements of an array one by one (serde-rs/json#404), so a
+//! small scanner reads only the two outer levels (the article object and its `sections`
+//! array): it finds where each value begins and ends by tracking strings and depth, and builds
+//! nothing. Each section's bytes are then decoded with serde_json into the same wire types, and
+//! converted by the same rules, as [`parse_article`](crate::model::parse_article) uses; the
+//! article's other fields are kept as written and decoded at the end the same way. A valid
+//! document therefore gives the same article both ways (tested over every fixture and corpus,
+//! chunked every way, and by the fuzzer). Where anything is wrong (not JSON, a wrong field, a
+//! broken rule) this reader gives up instead of reporting: the caller then parses the whole
+//! text, which names the fault with its line, column and field path.
 
-use crate::model::decode::{MAX_NESTING, decode_article, decode_section, sections_path};
-use crate::model::error::ArticleError;
-use crate::model::json;
+use crate::model::convert::article_from_raw;
+use crate::model::decode::{MAX_NESTING, check_syntax, check_version, decode_raw};
+use crate::model::error::Position;
 use crate::model::types::{Article, Section};
+use crate::model::wire::{RawArticle, RawSection};
 
 /// An article being read chunk by chunk: [`push`](Self::push) each chunk, then
 /// [`finish`](Self::finish).
@@ -28,8 +32,8 @@ pub struct IncrementalArticle {
     /// The article object without its sections: each field's name and value as written, with
     /// `[]` in place of a `sections` array. Decoded by the ordinary decoder at the end.
     fields: Vec<u8>,
-    /// The sections of the last `sections` array so far, or the first one that failed.
-    sections: Result<Vec<Section>, ArticleError>,
+    /// The sections of the last `sections` array so far; `None` once one failed.
+    sections: Option<Vec<Section>>,
     /// Position of the next section in its array, for error paths.
     index: usize,
     /// How many `sections` arrays have started: after the first, what [`early`](Self::early)
@@ -41,6 +45,15 @@ pub struct IncrementalArticle {
     gave_up: bool,
     /// The first byte after leading white space, once seen.
     first: Option<u8>,
+}
+
+/// The article from its fields as written (with `[]` for `sections`) and the sections decoded
+/// one by one; any fault gives `None`, leaving the whole text to name it.
+fn decode_fields(fields: &[u8], sections: Vec<Section>) -> Option<Article> {
+    check_syntax(fields).ok()?;
+    check_version(fields).ok()?;
+    let raw: RawArticle = decode_raw(fields, "", Position::START).ok()?;
+    article_from_raw(raw, Some(sections)).ok()
 }
 
 /// White space between JSON tokens (not Rust's wider ASCII set, which takes in form feed).
@@ -81,6 +94,8 @@ struct Scan {
     len: usize,
     /// Open `[` and `{` so far.
     depth: usize,
+    /// The most that were open at once.
+    deepest: usize,
     /// Inside a string.
     in_string: bool,
     /// Just after a backslash in a string.
@@ -101,7 +116,7 @@ impl IncrementalArticle {
             at: Place::Start,
             scan: Scan::default(),
             fields: Vec::new(),
-            sections: Ok(Vec::new()),
+            sections: Some(Vec::new()),
             index: 0,
             arrays: 0,
             early_fields: None,
@@ -152,14 +167,13 @@ impl IncrementalArticle {
             self.at,
             Place::FirstSection | Place::NextSection | Place::AfterSection
         );
-        let sections = self.sections.as_mut().ok()?;
+        let sections = self.sections.as_mut()?;
         if self.gave_up || self.arrays != 1 || !inside || sections.len() < count {
             return None;
         }
         let mut fields = self.fields.clone();
         fields.push(b'}');
-        let value = json::parse(std::str::from_utf8(&fields).ok()?, MAX_NESTING).ok()?;
-        let Ok(article) = decode_article(&value, Ok(sections.drain(..count).collect())) else {
+        let Some(article) = decode_fields(&fields, sections.drain(..count).collect()) else {
             self.gave_up = true;
             self.pending = Vec::new();
             return None;
@@ -172,7 +186,7 @@ impl IncrementalArticle {
     /// so that [`finish`](Self::finish) has them. Preparing them first changes nothing: it only
     /// decides what it would decide again.
     pub fn put_back(&mut self, mut sections: Vec<Section>) {
-        if let Ok(rest) = &mut self.sections {
+        if let Some(rest) = &mut self.sections {
             sections.append(rest);
             *rest = sections;
         }
@@ -193,7 +207,7 @@ impl IncrementalArticle {
     /// taken; [`ended_well`](Self::ended_well) tells whether the document was sound to the end.
     pub fn take_sections(&mut self) -> Vec<Section> {
         match (self.early_fields, self.arrays, &mut self.sections) {
-            (Some(_), 1, Ok(sections)) => std::mem::take(sections),
+            (Some(_), 1, Some(sections)) => std::mem::take(sections),
             _ => Vec::new(),
         }
     }
@@ -202,23 +216,21 @@ impl IncrementalArticle {
     /// decoded (its other fields are checked by decoding them, in [`finish`](Self::finish) or
     /// [`early`](Self::early)).
     pub fn ended_well(&self) -> bool {
-        self.well_formed() && self.sections.is_ok()
+        self.well_formed() && self.sections.is_some()
     }
 
     fn well_formed(&self) -> bool {
         !self.gave_up && self.at == Place::End && self.pending.iter().all(|b| is_space(*b))
     }
 
-    /// The decoded article, or its error; `None` when the text is not well-formed JSON (or
-    /// ended early), so that parsing the whole text must say where.
-    pub fn finish(mut self) -> Option<Result<Article, ArticleError>> {
+    /// The decoded article; `None` when anything is wrong with it (or it ended early), so that
+    /// parsing the whole text must say what and where.
+    pub fn finish(mut self) -> Option<Article> {
         if !self.well_formed() {
             return None;
         }
         self.fields.push(b'}');
-        let text = std::str::from_utf8(&self.fields).ok()?;
-        let value = json::parse(text, MAX_NESTING).ok()?;
-        Some(decode_article(&value, self.sections))
+        decode_fields(&self.fields, self.sections?)
     }
 
     /// Consumes every complete piece of `pending`, then drops what was consumed.
@@ -260,12 +272,10 @@ impl IncrementalArticle {
                 at + 1
             }
             (Place::FirstField | Place::NextField, b'"') => {
-                let len = self.value_len(at)?;
+                let (len, _) = self.value_len(at)?;
                 let name = &self.pending[at..at + len];
-                let sections = std::str::from_utf8(name)
-                    .ok()
-                    .and_then(|name| json::parse(name, 1).ok())
-                    .is_some_and(|name| name.as_str() == Some("sections"));
+                let sections =
+                    serde_json::from_slice::<String>(name).is_ok_and(|name| name == "sections");
                 if place == Place::NextField {
                     self.fields.push(b',');
                 }
@@ -281,14 +291,14 @@ impl IncrementalArticle {
             (Place::Value { sections: true }, b'[') => {
                 // A repeated field starts over: the last one counts, as for any field.
                 self.arrays += 1;
-                self.sections = Ok(Vec::new());
+                self.sections = Some(Vec::new());
                 self.index = 0;
                 self.fields.extend_from_slice(b"[]");
                 self.at = Place::FirstSection;
                 at + 1
             }
             (Place::Value { .. }, _) => {
-                let len = self.value_len(at)?;
+                let (len, _) = self.value_len(at)?;
                 let value = &self.pending[at..at + len];
                 self.fields.extend_from_slice(value);
                 self.at = Place::AfterValue;
@@ -303,8 +313,8 @@ impl IncrementalArticle {
                 at + 1
             }
             (Place::FirstSection | Place::NextSection, _) => {
-                let len = self.value_len(at)?;
-                self.section(at, len);
+                let (len, deepest) = self.value_len(at)?;
+                self.section(at, len, deepest);
                 self.at = Place::AfterSection;
                 at + len
             }
@@ -338,31 +348,32 @@ impl IncrementalArticle {
         Some(at + 1)
     }
 
-    /// Decodes the section whose text is `pending[at..at + len]`.
-    fn section(&mut self, at: usize, len: usize) {
-        let index = self.index;
+    /// Decodes the section whose text is `pending[at..at + len]`, `deepest` levels deep.
+    fn section(&mut self, at: usize, len: usize, deepest: usize) {
         self.index += 1;
-        let Ok(text) = std::str::from_utf8(&self.pending[at..at + len]) else {
+        let bytes = &self.pending[at..at + len];
+        // The section sits two levels deep (the article object, the array), where the whole
+        // text would reach the nesting limit sooner than the section's bytes alone.
+        if 2 + deepest >= MAX_NESTING || check_syntax(bytes).is_err() {
             self.gave_up = true;
             return;
-        };
-        // The section sits two levels deep (the article object, the array).
-        let Ok(value) = json::parse(text, MAX_NESTING - 2) else {
-            self.gave_up = true;
+        }
+        let Some(sections) = &mut self.sections else {
             return;
         };
-        if let Ok(sections) = &mut self.sections {
-            match decode_section(&value, sections_path().index(index)) {
-                Ok(section) => sections.push(section),
-                Err(error) => self.sections = Err(error),
-            }
+        let decoded = decode_raw::<RawSection>(bytes, "", Position::START)
+            .ok()
+            .and_then(|raw| Section::try_from(raw).ok());
+        match decoded {
+            Some(section) => sections.push(section),
+            None => self.sections = None,
         }
     }
 
-    /// The length of the complete value starting at `pending[at]`, or `None` until all of it
-    /// has arrived. Finds where the value ends, not whether it is valid: the JSON reader checks
-    /// it afterwards.
-    fn value_len(&mut self, at: usize) -> Option<usize> {
+    /// The length of the complete value starting at `pending[at]` and how deeply it nests, or
+    /// `None` until all of it has arrived. Finds where the value ends, not whether it is valid:
+    /// serde_json checks it afterwards.
+    fn value_len(&mut self, at: usize) -> Option<(usize, usize)> {
         let bytes = &self.pending[at..];
         let mut scan = self.scan;
         let first = bytes[0];
@@ -372,7 +383,7 @@ impl IncrementalArticle {
             if scalar {
                 if matches!(byte, b',' | b'}' | b']') || is_space(byte) {
                     self.scan = Scan::default();
-                    return Some(scan.len);
+                    return Some((scan.len, 0));
                 }
                 scan.len += 1;
                 continue;
@@ -388,14 +399,17 @@ impl IncrementalArticle {
             } else {
                 match byte {
                     b'"' => scan.in_string = true,
-                    b'[' | b'{' => scan.depth += 1,
+                    b'[' | b'{' => {
+                        scan.depth += 1;
+                        scan.deepest = scan.deepest.max(scan.depth);
+                    }
                     b']' | b'}' => scan.depth = scan.depth.saturating_sub(1),
                     _ => {}
                 }
             }
             if scan.depth == 0 && !scan.in_string {
                 self.scan = Scan::default();
-                return Some(scan.len);
+                return Some((scan.len, scan.deepest));
             }
         }
         self.scan = scan;
@@ -442,7 +456,7 @@ mod tests {
         // Never much more than a chunk and a section, of a text of more than 200 KB.
         assert!(text.len() > 200_000);
         assert!(most < 3 * 4096, "{most}");
-        let article = reader.finish().unwrap().unwrap();
+        let article = reader.finish().unwrap();
         assert_eq!(article, parse_article_bytes(text.as_bytes()).unwrap());
         assert_eq!(article.sections.len(), 2000);
         assert_eq!(article.lang.as_deref(), Some("en"));
@@ -464,7 +478,7 @@ mod tests {
         assert_eq!(early.sections[..], whole.sections[..41]);
         // The sections moved into the early article; given back, they make the whole again.
         reader.put_back(early.sections.clone());
-        assert_eq!(reader.finish().unwrap().unwrap(), whole);
+        assert_eq!(reader.finish().unwrap(), whole);
         // `lang` comes after the sections in this document: not known early.
         assert_eq!(early.lang, None);
         assert_eq!(whole.lang.as_deref(), Some("en"));
@@ -485,7 +499,7 @@ mod tests {
         reader.push(rest.as_bytes());
         assert_eq!(reader.finish(), None);
         assert!(parse_article_bytes(late_title.as_bytes()).is_ok());
-        // A second `sections` field replaces the first: what was shown early would be wrong.
+        // A second `sections` field is an error (which the whole text names): nothing early.
         let twice = r#"{"version": 1, "title": "T", "sections": [], "sections": [{"blocks": []}, {"blocks": []}"#;
         assert_eq!(read(&[twice.as_bytes()]).early(1), None);
         let once = twice.replace(r#""sections": [], "#, "");
@@ -500,6 +514,7 @@ mod tests {
         assert!(reader.early(1).is_some());
         reader.push(br#"], "sections": [{"blocks": []}]}"#);
         assert!(!reader.only_adds_to_early());
+        assert_eq!(reader.finish(), None);
         // Fewer sections than asked for.
         let short = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}, {"blocks": []"#;
         assert_eq!(read(&[short.as_bytes()]).early(2), None);
@@ -513,7 +528,7 @@ mod tests {
         with_mark.extend_from_slice(text);
         let reader = read(&[&with_mark[..1], &with_mark[1..2], &with_mark[2..]]);
         assert!(!reader.looks_like_markup());
-        assert_eq!(reader.finish().unwrap().unwrap().title, "T");
+        assert_eq!(reader.finish().unwrap().title, "T");
     }
 
     #[test]

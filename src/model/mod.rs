@@ -1,17 +1,17 @@
 //! The article model: plain Rust with no browser in sight, so it can be unit-tested natively,
 //! fuzzed, and reused by the command-line validator.
 //!
-//! The pipeline is `parse` (text → [`Article`], or an [`ArticleError`] with a field path) and then
+//! The pipeline is `parse` (text → serde wire types in [`wire`] → [`Article`], or an
+//! [`ArticleError`] with a field path and position) and then
 //! `prepare` (→ [`PreparedArticle`]: unique ids, text direction, figure targets, reading time and
 //! the list of non-fatal [`Problem`]s).
 
+mod convert;
 mod date;
 mod decode;
 mod error;
-mod find;
 mod ids;
 mod incremental;
-pub mod json;
 mod lang;
 mod number;
 mod prepare;
@@ -19,13 +19,12 @@ mod series;
 mod structured;
 mod types;
 mod url;
+pub mod wire;
 
+pub use convert::{MAX_SERIES_POINTS, Rule, article_from_raw};
 pub use date::IsoDate;
-pub use decode::{
-    MAX_ARTICLE_BYTES, MAX_NESTING, MAX_SERIES_POINTS, parse_article, parse_article_bytes,
-};
-pub use error::ArticleError;
-pub use find::find_text;
+pub use decode::{MAX_ARTICLE_BYTES, MAX_NESTING, parse_article, parse_article_bytes};
+pub use error::{ArticleError, Position};
 pub use ids::slugify;
 pub use incremental::IncrementalArticle;
 pub use lang::{Direction, direction_for_lang};
@@ -35,6 +34,6 @@ pub use prepare::{
     prepare_start, resolve_section_urls,
 };
 pub use series::describe_series;
-pub use structured::structured_data;
+pub use structured::{structured_data, structured_data_text};
 pub use types::*;
 pub use url::{CheckedUrl, UrlKind, safe_url};

@@ -4,7 +4,6 @@
 use std::fmt;
 
 use crate::model::date::IsoDate;
-use crate::model::find::find_text;
 use crate::model::ids::{IdAllocator, is_word_char, slugify, to_lower};
 use crate::model::lang::{Direction, direction_for_lang};
 use crate::model::types::*;
@@ -401,7 +400,7 @@ fn figure_anchors(
         };
         let section = &article.sections[section_index];
         let spot = text_runs(section).find_map(|(block, item, spans)| {
-            let start = find_text(&inline_text(spans), anchor)?;
+            let start = inline_text(spans).find(anchor)?;
             Some(AnchorSpot {
                 section: section_index,
                 block,
@@ -483,7 +482,7 @@ fn resolve_pull_quote_repeats(section: &mut Section) {
             && repeats_text.is_none()
         {
             let quote = comparable(text);
-            *repeats_text = Some(!quote.is_empty() && find_text(&body, &quote).is_some());
+            *repeats_text = Some(!quote.is_empty() && body.contains(&*quote));
         }
     }
 }

@@ -1,84 +1,78 @@
 //! schema.org JSON-LD for the article, so search engines and reader modes know what it is and,
 //! for sponsored content, who paid for it.
 
+use serde_json::{Map, Value, json};
+
 use crate::model::date::IsoDate;
-use crate::model::json::{Fields, Json};
 use crate::model::types::Article;
 
 /// Longest headline schema.org consumers commonly accept.
 const MAX_HEADLINE_CHARS: usize = 110;
 
-fn text(text: &Option<String>) -> Option<Json<'_>> {
-    text.as_deref().map(Json::string)
-}
-
-fn valid_date(date: &Option<String>) -> Option<Json<'_>> {
-    date.as_deref()
-        .filter(|d| IsoDate::parse(d).is_some())
-        .map(Json::string)
-}
-
-fn thing<'a>(kind: &'a str, name: &'a str) -> Fields<'a> {
-    let mut fields = Fields::default();
-    fields.insert("@type", Json::string(kind));
-    fields.insert("name", Json::string(name));
-    fields
-}
-
 /// `NewsArticle`, or `AdvertiserContentArticle` with `sponsor` when the article is paid for.
-pub fn structured_data<'a>(article: &'a Article, page_url: Option<&'a str>) -> Json<'a> {
-    let mut data = Fields::default();
-    data.insert("@context", Json::string("https://schema.org"));
+pub fn structured_data(article: &Article, page_url: Option<&str>) -> Value {
     let kind = if article.sponsor.is_some() {
         "AdvertiserContentArticle"
     } else {
         "NewsArticle"
     };
-    data.insert("@type", Json::string(kind));
     let headline: String = article.title.chars().take(MAX_HEADLINE_CHARS).collect();
-    data.insert("headline", Json::String(headline.into()));
-    let mut optional = |key: &'static str, value: Option<Json<'a>>| {
-        if let Some(value) = value {
-            data.insert(key, value);
-        }
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!(kind));
+    data.insert("headline".into(), json!(headline));
+    let valid_date = |date: &Option<String>| {
+        date.as_deref()
+            .filter(|d| IsoDate::parse(d).is_some())
+            .map(|d| json!(d))
     };
-    optional("description", text(&article.standfirst));
-    optional("inLanguage", text(&article.lang));
-    optional("datePublished", valid_date(&article.published));
-    optional("dateModified", valid_date(&article.updated));
-    optional(
-        "author",
-        (!article.authors.is_empty()).then(|| {
-            Json::Array(
-                article
-                    .authors
-                    .iter()
-                    .map(|name| Json::Object(thing("Person", name)))
-                    .collect(),
-            )
-        }),
-    );
-    optional(
-        "publisher",
-        article.source.as_ref().map(|source| {
-            let mut publisher = thing("Organization", &source.name);
-            if let Some(url) = source.url.as_ref().and_then(|u| u.safe.as_ref()) {
-                publisher.insert("url", Json::string(url));
-            }
-            Json::Object(publisher)
-        }),
-    );
-    optional(
-        "sponsor",
-        article
-            .sponsor
-            .as_ref()
-            .map(|sponsor| Json::Object(thing("Organization", &sponsor.name))),
-    );
-    optional("copyrightNotice", text(&article.copyright));
-    optional("url", page_url.map(Json::string));
-    optional("mainEntityOfPage", page_url.map(Json::string));
-    Json::Object(data)
+    let authors = article
+        .authors
+        .iter()
+        .map(|name| json!({"@type": "Person", "name": name}))
+        .collect::<Vec<_>>();
+    let publisher = article.source.as_ref().map(|source| {
+        let mut publisher = json!({"@type": "Organization", "name": source.name});
+        if let Some(url) = source.url.as_ref().and_then(|u| u.safe.as_ref()) {
+            publisher["url"] = json!(url);
+        }
+        publisher
+    });
+    let optional = [
+        ("description", article.standfirst.as_ref().map(|s| json!(s))),
+        ("inLanguage", article.lang.as_ref().map(|s| json!(s))),
+        ("datePublished", valid_date(&article.published)),
+        ("dateModified", valid_date(&article.updated)),
+        ("author", (!authors.is_empty()).then(|| json!(authors))),
+        ("publisher", publisher),
+        (
+            "sponsor",
+            article
+                .sponsor
+                .as_ref()
+                .map(|s| json!({"@type": "Organization", "name": s.name})),
+        ),
+        (
+            "copyrightNotice",
+            article.copyright.as_ref().map(|s| json!(s)),
+        ),
+        ("url", page_url.map(|u| json!(u))),
+        ("mainEntityOfPage", page_url.map(|u| json!(u))),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            data.insert(key.into(), value);
+        }
+    }
+    Value::Object(data)
+}
+
+/// The JSON-LD as the text of a `<script type="application/ld+json">`: `<` is escaped as
+/// `\u003c`, so no text from the article can close the script element.
+pub fn structured_data_text(article: &Article, page_url: Option<&str>) -> String {
+    structured_data(article, page_url)
+        .to_string()
+        .replace('<', "\\u003c")
 }
 
 #[cfg(test)]
@@ -95,16 +89,11 @@ mod tests {
         )
         .unwrap();
         let data = structured_data(&article, Some("https://x.example/#"));
-        let text = |value: Option<&Json>| value.and_then(Json::as_str).map(str::to_owned);
-        assert_eq!(text(data.get("@type")).unwrap(), "AdvertiserContentArticle");
-        let field = |outer: &str, inner: &str| text(data.get(outer).and_then(|o| o.get(inner)));
-        assert_eq!(field("sponsor", "name").unwrap(), "Embassy");
-        assert_eq!(field("publisher", "url").unwrap(), "https://pub.example");
-        let Some(Json::Array(authors)) = data.get("author") else {
-            panic!("no authors")
-        };
-        assert_eq!(text(authors[0].get("name")).unwrap(), "A");
-        assert_eq!(text(data.get("datePublished")).unwrap(), "2025-12-05");
+        assert_eq!(data["@type"], "AdvertiserContentArticle");
+        assert_eq!(data["sponsor"]["name"], "Embassy");
+        assert_eq!(data["publisher"]["url"], "https://pub.example");
+        assert_eq!(data["author"][0]["name"], "A");
+        assert_eq!(data["datePublished"], "2025-12-05");
         assert!(
             data.get("dateModified").is_none(),
             "invalid dates are left out"
@@ -116,10 +105,19 @@ mod tests {
         let article =
             parse_article(r#"{"version": 1, "title": "T", "sections": [{"blocks": []}]}"#).unwrap();
         let data = structured_data(&article, None);
-        assert_eq!(
-            data.get("@type").and_then(Json::as_str),
-            Some("NewsArticle")
-        );
+        assert_eq!(data["@type"], "NewsArticle");
         assert!(data.get("sponsor").is_none());
+    }
+
+    #[test]
+    fn article_text_cannot_close_the_script() {
+        let article = parse_article(
+            r#"{"version": 1, "title": "</script><script>x()</script>", "sections": [{"blocks": []}]}"#,
+        )
+        .unwrap();
+        let text = structured_data_text(&article, None);
+        assert!(!text.contains('<'), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["headline"], "</script><script>x()</script>");
     }
 }

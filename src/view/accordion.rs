@@ -11,7 +11,6 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use crate::model::json::{self, Json};
 use crate::view::dom::{Dom, event_within, on, set, set_flag};
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
 use crate::view::section::show_open;
@@ -60,18 +59,7 @@ impl SectionStates {
         // A set: a reader may have opened thousands of sections of a long article.
         let remembered: Option<HashSet<String>> = storage_key
             .and_then(|key| load(Store::Session, key))
-            .and_then(|text| match json::parse(&text, 2) {
-                Ok(Json::Array(items)) => Some(
-                    items
-                        .into_iter()
-                        .filter_map(|item| match item {
-                            Json::String(id) => Some(id.into_owned()),
-                            _ => None,
-                        })
-                        .collect(),
-                ),
-                _ => None,
-            });
+            .and_then(|text| serde_json::from_str::<HashSet<String>>(&text).ok());
         let states = SectionStates {
             sections: Rc::new(RefCell::new(Vec::new())),
             remembered: Rc::new(remembered),
@@ -254,12 +242,12 @@ impl SectionStates {
         Effect::new(move |_| {
             states.changed.track();
             let open = states.with_all(|all| {
-                let open: Vec<Json> = all
+                let open: Vec<&str> = all
                     .iter()
                     .filter(|s| s.collapsible && s.is_open())
-                    .map(|s| Json::string(&s.id))
+                    .map(|s| s.id.as_str())
                     .collect();
-                Json::Array(open).to_text()
+                serde_json::to_string(&open).unwrap_or_default()
             });
             save(Store::Session, &key, &open);
         });

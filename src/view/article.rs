@@ -6,7 +6,7 @@ use web_sys::{Element, Node};
 
 use crate::load::{MoreSections, Progress};
 use crate::model::{
-    Article, KeyFigure, PlacedMark, PreparedArticle, Problem, Section, structured_data,
+    Article, KeyFigure, PlacedMark, PreparedArticle, Problem, Section, structured_data_text,
 };
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, build_show_all};
@@ -158,7 +158,7 @@ fn announce_data(article: &Article) {
         .href()
         .ok()
         .map(|h| h.split('#').next().unwrap_or_default().to_owned());
-    set_structured_data(&structured_data(article, page_url.as_deref()).to_text());
+    set_structured_data(&structured_data_text(article, page_url.as_deref()));
 }
 
 /// Problems go to the console too, for the publisher's developer tools.

@@ -1,0 +1,271 @@
+//! The rules of the format that JSON types alone cannot say: wire types ([`crate::model::wire`])
+//! become the model ([`Article`]) through `TryFrom`, or a [`Rule`] broken at a field path.
+//! Heading levels, blank titles, the block kinds (an unknown `type` is kept as a placeholder),
+//! required fields of each kind, series lengths, and the address allow-list (an unsafe address
+//! is kept as text, not refused) all live here.
+
+use crate::model::error::ArticleError;
+use crate::model::lang::Direction;
+use crate::model::types::*;
+use crate::model::url::{CheckedUrl, UrlKind};
+use crate::model::wire::*;
+
+/// At most this many points: a figure's chart is a glance, not a data table.
+pub const MAX_SERIES_POINTS: usize = 24;
+
+/// A rule of the format broken at `path` (relative to the value converted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// Where, relative to the value converted, e.g. `blocks[0].level`.
+    pub path: String,
+    /// What the format requires there.
+    pub expected: String,
+    /// What the document has there.
+    pub found: String,
+}
+
+impl Rule {
+    fn new(path: impl Into<String>, expected: impl Into<String>, found: impl Into<String>) -> Self {
+        Rule {
+            path: path.into(),
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+
+    /// The same rule seen from a value that holds this one at `prefix`.
+    fn within(mut self, prefix: &str) -> Self {
+        self.path = if self.path.starts_with('[') {
+            format!("{prefix}{}", self.path)
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
+    }
+
+    /// The error a reader sees.
+    pub fn into_error(self) -> ArticleError {
+        ArticleError::Shape {
+            path: self.path,
+            expected: self.expected,
+            found: self.found,
+            position: None,
+        }
+    }
+}
+
+const MISSING: &str = "nothing (the field is missing)";
+
+/// Builds the article from its decoded fields; `sections`, when given, were decoded one by one
+/// as they arrived and stand in for `raw.sections`.
+pub fn article_from_raw(
+    raw: RawArticle,
+    sections: Option<Vec<Section>>,
+) -> Result<Article, ArticleError> {
+    if raw.title.trim().is_empty() {
+        return Err(ArticleError::BlankTitle);
+    }
+    let dir = match raw.dir.as_deref() {
+        None => None,
+        Some(text) => Some(Direction::from_attr(text).ok_or_else(|| {
+            Rule::new("dir", "\"ltr\", \"rtl\" or \"auto\"", format!("{text:?}")).into_error()
+        })?),
+    };
+    let sections = match sections {
+        Some(sections) => sections,
+        None => convert_all(raw.sections, "sections", |_, s| Section::try_from(s))?,
+    };
+    if sections.is_empty() {
+        return Err(ArticleError::NoSections);
+    }
+    let key_figures = convert_all(
+        raw.key_figures.unwrap_or_default(),
+        "key_figures",
+        |_, f| KeyFigure::try_from(f),
+    )?;
+    Ok(Article {
+        version: FORMAT_VERSION,
+        lang: raw.lang,
+        dir,
+        label: raw.label,
+        title: raw.title,
+        standfirst: raw.standfirst,
+        authors: raw.authors.unwrap_or_default(),
+        published: raw.published,
+        updated: raw.updated,
+        source: raw.source.map(Source::from),
+        sponsor: raw.sponsor.map(|s| Sponsor {
+            name: s.name,
+            disclosure: s.disclosure,
+        }),
+        copyright: raw.copyright,
+        sections,
+        key_figures,
+    })
+}
+
+/// Converts every item, naming a broken rule by `name[i]`; allocated at its exact length
+/// (collecting into a `Result` cannot know it, and grew long lists by doubling).
+fn convert_all<R, T>(
+    items: Vec<R>,
+    name: &str,
+    convert: impl Fn(usize, R) -> Result<T, Rule>,
+) -> Result<Vec<T>, ArticleError> {
+    let mut converted = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let item =
+            convert(i, item).map_err(|rule| rule.within(&format!("{name}[{i}]")).into_error())?;
+        converted.push(item);
+    }
+    Ok(converted)
+}
+
+impl TryFrom<RawSection> for Section {
+    type Error = Rule;
+    fn try_from(raw: RawSection) -> Result<Self, Rule> {
+        let mut blocks = Vec::with_capacity(raw.blocks.len());
+        for (i, block) in raw.blocks.into_iter().enumerate() {
+            blocks.push(Block::try_from(block).map_err(|r| r.within(&format!("blocks[{i}]")))?);
+        }
+        Ok(Section {
+            id: raw.id,
+            heading: raw.heading.filter(|h| !h.trim().is_empty()),
+            collapsed: raw.collapsed.unwrap_or(false),
+            blocks,
+        })
+    }
+}
+
+impl TryFrom<RawBlock> for Block {
+    type Error = Rule;
+    fn try_from(raw: RawBlock) -> Result<Self, Rule> {
+        Ok(match raw.kind.as_str() {
+            "paragraph" => Block::Paragraph(inline(raw.text, "text")?),
+            "heading" => Block::Heading {
+                text: plain(raw.text, "text")?,
+                level: match raw.level {
+                    Some(3.0) => 3,
+                    Some(4.0) => 4,
+                    Some(level) => return Err(Rule::new("level", "3 or 4", number(level))),
+                    None => return Err(Rule::new("level", "3 or 4", MISSING)),
+                },
+            },
+            "list" => {
+                let items = raw
+                    .items
+                    .ok_or_else(|| Rule::new("items", "a list", MISSING))?;
+                let mut converted = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    converted.push(inline(Some(item), &format!("items[{i}]"))?);
+                }
+                Block::List {
+                    ordered: raw.ordered.unwrap_or(false),
+                    items: converted,
+                }
+            }
+            "pull_quote" => Block::PullQuote {
+                text: plain(raw.text, "text")?,
+                attribution: raw.attribution,
+                repeats_text: raw.repeats_text,
+            },
+            "quote" => Block::Quote {
+                text: inline(raw.text, "text")?,
+                cite: raw.cite,
+            },
+            "image" => Block::Image {
+                src: CheckedUrl::new(
+                    &raw.src.ok_or_else(|| Rule::new("src", "text", MISSING))?,
+                    UrlKind::Image,
+                ),
+                alt: raw.alt,
+                caption: raw.caption,
+                credit: raw.credit,
+            },
+            "divider" => Block::Divider,
+            _ => Block::Unknown { kind: raw.kind },
+        })
+    }
+}
+
+/// A number as a reader reads it.
+fn number(value: f64) -> String {
+    format!("the number {value}")
+}
+
+/// Inline text (a string or spans), required at `field`.
+fn inline(text: Option<RawInline>, field: &str) -> Result<Inline, Rule> {
+    match text {
+        Some(RawInline::Text(text)) => Ok(vec![Span {
+            text,
+            ..Span::default()
+        }]),
+        Some(RawInline::Spans(spans)) => Ok(spans.into_iter().map(Span::from).collect()),
+        None => Err(Rule::new(field, INLINE_EXPECTED, MISSING)),
+    }
+}
+
+/// Plain text, required at `field` (headings and pull-quotes are not formatted).
+fn plain(text: Option<RawInline>, field: &str) -> Result<String, Rule> {
+    match text {
+        Some(RawInline::Text(text)) => Ok(text),
+        Some(RawInline::Spans(_)) => Err(Rule::new(field, "text", "a list")),
+        None => Err(Rule::new(field, "text", MISSING)),
+    }
+}
+
+impl From<RawSpan> for Span {
+    fn from(raw: RawSpan) -> Self {
+        match raw {
+            RawSpan::Text(text) => Span {
+                text,
+                ..Span::default()
+            },
+            RawSpan::Styled(span) => Span {
+                text: span.text,
+                strong: span.strong.unwrap_or(false),
+                em: span.em.unwrap_or(false),
+                href: span.href.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
+            },
+        }
+    }
+}
+
+impl From<RawSource> for Source {
+    fn from(raw: RawSource) -> Self {
+        Source {
+            name: raw.name,
+            url: raw.url.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
+        }
+    }
+}
+
+impl TryFrom<RawKeyFigure> for KeyFigure {
+    type Error = Rule;
+    fn try_from(raw: RawKeyFigure) -> Result<Self, Rule> {
+        let series = raw.series.unwrap_or_default();
+        if series.len() > MAX_SERIES_POINTS {
+            return Err(Rule::new(
+                "series",
+                format!("at most {MAX_SERIES_POINTS} points"),
+                format!("{} points", series.len()),
+            ));
+        }
+        Ok(KeyFigure {
+            value: raw.value,
+            label: raw.label,
+            detail: raw.detail,
+            as_of: raw.as_of,
+            section: raw.section,
+            anchor: raw.anchor,
+            unit: raw.unit,
+            source: raw.source.map(Source::from),
+            series: series
+                .into_iter()
+                .map(|p| SeriesPoint {
+                    label: p.label,
+                    value: p.value,
+                })
+                .collect(),
+        })
+    }
+}

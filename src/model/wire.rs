@@ -1,0 +1,229 @@
+//! The article format as it is written: flat serde types that mirror the JSON field for field.
+//!
+//! Every optional field is an `Option` (so `null` counts as absent), unknown fields are ignored,
+//! and nothing here is checked beyond its JSON type: the rules (heading levels, safe addresses,
+//! blank titles, the block kinds) live in [`crate::model::convert`], which turns these into the
+//! [`Article`](crate::model::Article) the viewer shows. Blocks are one flat struct with every
+//! block field rather than an enum tagged by `type`: serde's tagged enums buffer their content
+//! and lose the field path of an error, and a block of a type this viewer does not know must
+//! still decode (it becomes a placeholder). Tools write articles with the same types.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+/// A whole article document (format version 1).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawArticle {
+    /// Checked before anything else (see [`crate::model::parse_article`]); kept for writers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<serde_json::Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standfirst: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authors: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<RawSource>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sponsor: Option<RawSponsor>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copyright: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_figures: Option<Vec<RawKeyFigure>>,
+    /// Last, as the README asks publishers to write it: a long article then shows early.
+    pub sections: Vec<RawSection>,
+}
+
+/// A publisher or a figure's source.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawSource {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Who paid for a sponsored article.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawSponsor {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclosure: Option<String>,
+}
+
+/// One section of the body.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawSection {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collapsed: Option<bool>,
+    pub blocks: Vec<RawBlock>,
+}
+
+/// One block with every field any block type has; `kind` says which apply.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawBlock {
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Inline text (paragraph, quote) or plain text (heading, pull-quote).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<RawInline>,
+    /// A number, so that `3.0` is 3, as JSON Schema compares numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordered: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<RawInline>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats_text: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// Inline text: a plain string, or a list of strings and formatted spans.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum RawInline {
+    /// `"text"`.
+    Text(String),
+    /// `["text", {"text": "…", "strong": true}]`.
+    Spans(Vec<RawSpan>),
+}
+
+/// One piece of a span list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum RawSpan {
+    /// A plain string in the list.
+    Text(String),
+    /// `{"text": "…", "strong": true, "em": true, "href": "…"}`.
+    Styled(RawStyledSpan),
+}
+
+/// A span with formatting or a link.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "a string or a {\"text\": …} span")]
+pub struct RawStyledSpan {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strong: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub em: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+/// A number for the sidebar.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawKeyFigure {
+    pub value: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<RawSource>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<Vec<RawSeriesPoint>>,
+}
+
+/// One labelled value of a figure's series.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawSeriesPoint {
+    pub label: String,
+    pub value: f64,
+}
+
+/// What the reader is told inline text must be.
+pub(crate) const INLINE_EXPECTED: &str =
+    "text: a string, or a list of strings and {\"text\": …} spans";
+
+// "String or list" by a visitor rather than `#[serde(untagged)]`: untagged enums buffer the
+// value and replace every inner error (and its field path) with one vague message.
+impl<'de> Deserialize<'de> for RawInline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct InlineVisitor;
+        impl<'de> Visitor<'de> for InlineVisitor {
+            type Value = RawInline;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(INLINE_EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawInline, E> {
+                Ok(RawInline::Text(text.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<RawInline, E> {
+                Ok(RawInline::Text(text))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawInline, A::Error> {
+                let mut spans = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(span) = seq.next_element()? {
+                    spans.push(span);
+                }
+                Ok(RawInline::Spans(spans))
+            }
+        }
+        deserializer.deserialize_any(InlineVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawSpan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpanVisitor;
+        impl<'de> Visitor<'de> for SpanVisitor {
+            type Value = RawSpan;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a {\"text\": …} span")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawSpan, E> {
+                Ok(RawSpan::Text(text.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<RawSpan, E> {
+                Ok(RawSpan::Text(text))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawSpan, A::Error> {
+                RawStyledSpan::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawSpan::Styled)
+            }
+        }
+        deserializer.deserialize_any(SpanVisitor)
+    }
+}
