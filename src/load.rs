@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use futures::future::LocalBoxFuture;
+use gloo_net::http::{Request, Response};
 use js_sys::Uint8Array;
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -197,11 +199,11 @@ pub async fn load_config() -> Result<ViewerConfig, LoadError> {
     let url = resolve_article_url(CONFIG_FILE)?;
     let request = take_prefetched("config")
         .and_then(|request| request.dyn_into::<js_sys::Promise>().ok())
+        .map(answer_of)
         .unwrap_or_else(|| start_get(&url, None));
-    let Ok(response) = JsFuture::from(request).await else {
+    let Ok(response) = request.await else {
         return Ok(ViewerConfig::default());
     };
-    let response: web_sys::Response = response.unchecked_into();
     if response.status() == 404 {
         return Ok(ViewerConfig::default());
     }
@@ -258,12 +260,12 @@ pub async fn fetch_article(
         Some(Prefetched {
             controller,
             response,
-        }) => (controller, Some(JsFuture::from(response))),
+        }) => (controller, Some(answer_of(response))),
         None => {
             let controller = web_sys::AbortController::new().ok();
             let signal = controller.as_ref().map(|c| c.signal());
             let early = (origin == page_origin && origin != "null")
-                .then(|| JsFuture::from(start_get(&url, signal.as_ref())));
+                .then(|| start_get(&url, signal.as_ref()));
             (controller, early)
         }
     };
@@ -292,19 +294,11 @@ pub async fn fetch_article(
         seconds: f64::from(config.timeout_ms) / 1000.0,
     };
 
-    let request = early.unwrap_or_else(|| JsFuture::from(start_get(&url, signal.as_ref())));
-    let response = match request
-        .await
-        .map(JsCast::unchecked_into::<web_sys::Response>)
-    {
+    let request = early.unwrap_or_else(|| start_get(&url, signal.as_ref()));
+    let response = match request.await {
         Ok(response) => response,
         Err(_) if timed_out() => return Err(timeout(url)),
-        Err(error) => {
-            return Err(LoadError::Network {
-                url,
-                message: js_message(&error).unwrap_or_else(|| "the request failed".to_owned()),
-            });
-        }
+        Err(message) => return Err(LoadError::Network { url, message }),
     };
     if !response.ok() {
         return Err(LoadError::Http {
@@ -313,17 +307,15 @@ pub async fn fetch_article(
             status_text: response.status_text(),
         });
     }
-    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let headers = response.headers();
+    let header = |name: &str| headers.get(name);
     let content_type = header("content-type").unwrap_or_default();
     if content_type.to_ascii_lowercase().contains("html") {
         return Err(LoadError::NotJson { url, content_type });
     }
     let too_large = |url: String, size: usize| LoadError::Article {
         url,
-        source: ArticleError::TooLarge {
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        },
+        source: ArticleError::too_large(size),
     };
     let declared = header("content-length").and_then(|l| l.parse::<usize>().ok());
     if let Some(size) = declared.filter(|&l| l > MAX_ARTICLE_BYTES) {
@@ -507,15 +499,42 @@ async fn after_next_paint() {
     _ = JsFuture::from(promise).await;
 }
 
-/// Starts a GET through the browser's `fetch` (gloo-net's wrapper measured 1.7 KB of gzip
-/// for nothing this needs); the request is under way before the promise is awaited.
-fn start_get(url: &str, signal: Option<&web_sys::AbortSignal>) -> js_sys::Promise {
-    let init = web_sys::RequestInit::new();
-    init.set_signal(signal);
-    match web_sys::window() {
-        Some(window) => window.fetch_with_str_and_init(url, &init),
-        None => js_sys::Promise::reject(&JsValue::from_str("no window")),
-    }
+/// An HTTP answer, or what the browser said when there was none.
+type Answer = LocalBoxFuture<'static, Result<Response, String>>;
+
+/// Starts a GET with gloo-net now, and gives its answer later: gloo-net's `send` does nothing
+/// until polled, while the article must download while the configuration is still read. The
+/// request runs as its own task, which starts at once.
+fn start_get(url: &str, signal: Option<&web_sys::AbortSignal>) -> Answer {
+    let request = Request::get(url).abort_signal(signal).build();
+    let (sender, receiver) = futures::channel::oneshot::channel();
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = match request {
+            Ok(request) => request.send().await,
+            Err(error) => Err(error),
+        };
+        _ = sender.send(answer.map_err(|error| match error {
+            gloo_net::Error::JsError(error) => error.message,
+            other => other.to_string(),
+        }));
+    });
+    Box::pin(async move {
+        receiver
+            .await
+            .unwrap_or_else(|_| Err("the request was dropped".to_owned()))
+    })
+}
+
+/// A response `boot.js` started (a `fetch` promise), wrapped as a gloo-net answer.
+fn answer_of(promise: js_sys::Promise) -> Answer {
+    Box::pin(async move {
+        JsFuture::from(promise)
+            .await
+            .map(|response| Response::from(response.unchecked_into::<web_sys::Response>()))
+            .map_err(|error| {
+                js_message(&error).unwrap_or_else(|| "the request failed".to_owned())
+            })
+    })
 }
 
 /// Something `boot.js` started before the viewer ran (`window.articleViewerPrefetch`), taken
@@ -581,7 +600,7 @@ enum BodyError {
 /// most [`FEED_BYTES`], so only one piece is ever copied into wasm memory at a time, and when
 /// it returns true the page may paint (something was shown) before reading goes on.
 async fn read_body(
-    response: &web_sys::Response,
+    response: &Response,
     total: Option<usize>,
     on_progress: &impl Fn(Progress),
     take: &mut dyn FnMut(&Uint8Array) -> bool,
