@@ -531,9 +531,7 @@ fn answer_of(promise: js_sys::Promise) -> Answer {
         JsFuture::from(promise)
             .await
             .map(|response| Response::from(response.unchecked_into::<web_sys::Response>()))
-            .map_err(|error| {
-                js_message(&error).unwrap_or_else(|| "the request failed".to_owned())
-            })
+            .map_err(|error| js_message(&error).unwrap_or_else(|| "the request failed".to_owned()))
     })
 }
 

@@ -15,8 +15,8 @@ use crate::load::{
 use crate::model::{PreparedArticle, Problem};
 use crate::view::article::{ArticleRest, build_article, build_early_article};
 use crate::view::dom::Dom;
-use crate::view::mount::built_view;
-use crate::view::status::{build_failure, build_loading};
+use crate::view::mount::{built_view, insert_view};
+use crate::view::status::{Failure, Loading};
 
 /// The whole viewer: the article named by `?article=`, or the bundled sample.
 #[component]
@@ -146,7 +146,7 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
         let key = Some(storage_key.clone());
         untrack(|| {
             owner.with(|| match next {
-                LoadState::Loading => build_loading(&dom, &host, progress),
+                LoadState::Loading => insert_view(&host, None, view! { <Loading progress /> }),
                 LoadState::Early(prepared) => {
                     let mut arriving = arriving.borrow_mut();
                     let mut early = build_early_article(&dom, &host, *prepared, key, progress);
@@ -154,7 +154,11 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
                     arriving.rest = Some((early, owner.clone()));
                 }
                 LoadState::Loaded(prepared) => build_article(&dom, &host, *prepared, key),
-                LoadState::Failed(error) => build_failure(&dom, &host, &error, Some(start.clone())),
+                LoadState::Failed(error) => {
+                    document().set_title("Article unavailable");
+                    let retry = start.clone();
+                    insert_view(&host, None, view! { <Failure error retry /> });
+                }
                 LoadState::Ended(..) | LoadState::Shown => {}
             })
         });

@@ -5,9 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use crate::load::{MoreSections, Progress};
-use crate::model::{
-    Article, KeyFigure, PlacedMark, PreparedArticle, Problem, Section, structured_data_text,
-};
+use crate::model::{Article, PlacedMark, PreparedArticle, Problem, Section, structured_data_text};
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, build_show_all};
 use crate::view::announce::{Announcer, build_announcements};
@@ -15,14 +13,14 @@ use crate::view::contents::{add_entries, build_contents};
 use crate::view::display::build_display_controls;
 use crate::view::dom::{Dom, on, set};
 use crate::view::figures::{FigureTarget, build_key_figures};
-use crate::view::footer::{build_footer, build_problems};
-use crate::view::header::{build_header, show_reading_time};
-use crate::view::mount::built_view;
+use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
+use crate::view::header::ArticleHeader;
+use crate::view::mount::{append_view, built_view, insert_view};
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_now};
 use crate::view::reading::{ReadingPosition, build_reading_progress};
 use crate::view::section::build_section;
-use crate::view::status::build_progress;
+use crate::view::status::ProgressBar;
 
 /// Renders a prepared article and makes the page's title, language and direction follow it.
 #[component]
@@ -70,7 +68,8 @@ pub struct ArticleRest {
     states: SectionStates,
     complete: RwSignal<bool>,
     root: Element,
-    meta: Element,
+    /// The reading time in the header, known once all of the article has arrived.
+    reading_minutes: RwSignal<Option<usize>>,
     contents: Option<Element>,
     sections: Element,
     /// "Loading the rest of the article…", at the end of what is shown: sections arriving go
@@ -105,12 +104,11 @@ impl ArticleRest {
     /// note, and the end of the article in place of the loading note. Runs under the article's
     /// reactive owner.
     pub fn finish(self, reading_minutes: usize, problems: Vec<Problem>) {
-        let dom = Dom::default();
         self.more.remove();
         _ = self.sections.remove_attribute("aria-busy");
         log_problems(&problems);
-        show_reading_time(&dom, &self.meta, reading_minutes);
-        build_problems(&dom, &self.root, &problems);
+        self.reading_minutes.set(Some(reading_minutes));
+        insert_view(&self.root, None, view! { <ProblemsNote problems /> });
         _ = self.complete.try_set(true);
     }
 }
@@ -258,9 +256,15 @@ fn build_start(
         let label = article.label.as_deref().unwrap_or("Sponsored");
         format!("{label}. Paid for by {}.", sponsor.name)
     });
-    let meta = build_header(dom, &root, &article, whole.then_some(reading_minutes));
     // The sections move into the page, one slice at a time.
     let mut sections = pending(std::mem::take(&mut article.sections), 0, &marks);
+    let reading = RwSignal::new(whole.then_some(reading_minutes));
+    let header = article.clone();
+    insert_view(
+        &root,
+        None,
+        view! { <ArticleHeader article=header reading_minutes=reading /> },
+    );
 
     let body = dom.element(&root, "div", "article-body");
     if has_rail {
@@ -292,18 +296,17 @@ fn build_start(
         build_show_all(dom, &main, states.clone());
     }
     // The other sections go in before what follows them, in slices.
-    let summary = build_reader_summary(dom, &main, &article.key_figures);
+    let figures = article.key_figures.clone();
+    let summary = (!figures.is_empty())
+        .then(|| append_view(&main, view! { <ReaderSummary figures /> }))
+        .flatten();
     // Inside the body, not after it: reader modes keep only the main column.
-    let end = build_footer(
-        dom,
-        &main,
-        article.sponsor.as_ref(),
-        article.copyright.as_deref(),
-    );
-    let before = summary.unwrap_or(end);
+    let (sponsor, copyright) = (article.sponsor.clone(), article.copyright.clone());
+    let end = append_view(&main, view! { <ArticleEnd sponsor copyright /> });
+    let before = summary.or(end).expect("the article end is always a <div>");
     if whole {
         build_progressive(dom, &main, &before, &states, sections, complete);
-        build_problems(dom, &root, &problems);
+        insert_view(&root, None, view! { <ProblemsNote problems /> });
     } else {
         insert_now(dom, &main, &before, &states, sections);
     }
@@ -313,10 +316,14 @@ fn build_start(
     let more = dom.detached("p", "article-more");
     if let Some(progress) = arriving {
         set(&main, "aria-busy", "true");
-        let label = dom.element(&more, "span", "");
-        label.set_id("article-more-label");
-        dom.text(&label, "Loading the rest of the article…");
-        build_progress(dom, &more, &label, progress, false);
+        insert_view(
+            &more,
+            None,
+            view! {
+                <span id="article-more-label">"Loading the rest of the article…"</span>
+                <ProgressBar progress labelled_by="article-more-label" />
+            },
+        );
         _ = main.insert_before(&more, Some(&before));
     }
     build_announcements(dom, parent, announcer);
@@ -325,41 +332,11 @@ fn build_start(
         states,
         complete,
         root,
-        meta,
+        reading_minutes: reading,
         contents: contents_list,
         sections: main,
         more,
     }
-}
-
-/// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden
-/// from everyone else by the stylesheet (see `.reader-only`). Nothing without figures.
-fn build_reader_summary(dom: &Dom, parent: &Node, figures: &[KeyFigure]) -> Option<Element> {
-    if figures.is_empty() {
-        return None;
-    }
-    let summary = dom.element(parent, "div", "reader-only");
-    let heading = dom.element(&summary, "h2", "");
-    dom.text(&heading, "Key figures");
-    let list = dom.element(&summary, "ul", "");
-    for figure in figures {
-        let mut line = figure.value.clone();
-        if let Some(unit) = &figure.unit {
-            line.push(' ');
-            line.push_str(unit);
-        }
-        line.push_str(": ");
-        line.push_str(&figure.label);
-        if let Some(as_of) = &figure.as_of {
-            line.push_str(&format!(" (as of {as_of})"));
-        }
-        if let Some(source) = &figure.source {
-            line.push_str(&format!(". Source: {}", source.name));
-        }
-        let item = dom.element(&list, "li", "");
-        dom.text(&item, &line);
-    }
-    Some(summary)
 }
 
 /// Opens and scrolls to the `#fragment` target once every section is in the page, and again on

@@ -1,54 +1,101 @@
-//! The end of the article: sponsor disclosure, copyright, and a note listing data problems.
-//! Static, so built as plain DOM (see [`crate::view::dom`]).
+//! The end of the article: sponsor disclosure, copyright, the key figures for reader modes, and
+//! a note listing data problems.
 
-use web_sys::{Element, Node};
+use leptos::prelude::*;
 
-use crate::model::{Problem, Sponsor};
-use crate::view::dom::Dom;
+use crate::model::{KeyFigure, Problem, Sponsor};
 
-/// Appends the sponsor disclosure and copyright line, and returns their container. A plain
-/// `<div>`, not `<footer>`: reader modes drop footers, and the disclosure must survive them.
-pub fn build_footer(
-    dom: &Dom,
-    parent: &Node,
-    sponsor: Option<&Sponsor>,
-    copyright: Option<&str>,
-) -> Element {
-    let end = dom.element(parent, "div", "article-end");
-    if let Some(Sponsor { name, disclosure }) = sponsor {
-        let p = dom.element(&end, "p", "disclosure");
-        let label = dom.element(&p, "strong", "disclosure-label");
-        dom.text(&label, "Sponsored content. ");
-        match disclosure {
-            Some(text) => dom.text(&p, text),
-            None => dom.text(&p, &format!("This article was paid for by {name}.")),
+/// The sponsor disclosure and copyright line. A plain `<div>`, not `<footer>`: reader modes drop
+/// footers, and the disclosure must survive them.
+#[component]
+pub fn ArticleEnd(
+    /// Who paid for the article, if anyone.
+    sponsor: Option<Sponsor>,
+    /// The copyright line.
+    copyright: Option<String>,
+) -> impl IntoView {
+    let disclosure = sponsor.map(|Sponsor { name, disclosure }| {
+        let text = disclosure.unwrap_or_else(|| format!("This article was paid for by {name}."));
+        view! {
+            <p class="disclosure">
+                <strong class="disclosure-label">"Sponsored content. "</strong>
+                {text}
+            </p>
         }
+    });
+    view! {
+        <div class="article-end">
+            {disclosure}
+            {copyright.map(|text| view! { <p class="copyright">{text}</p> })}
+        </div>
     }
-    if let Some(copyright) = copyright {
-        let p = dom.element(&end, "p", "copyright");
-        dom.text(&p, copyright);
-    }
-    end
 }
 
 /// A collapsed note for the publisher listing what was wrong but did not stop the article;
 /// nothing when nothing was.
-pub fn build_problems(dom: &Dom, parent: &Node, problems: &[Problem]) {
-    if problems.is_empty() {
-        return;
+#[component]
+pub fn ProblemsNote(
+    /// The non-fatal problems found while preparing the article.
+    problems: Vec<Problem>,
+) -> impl IntoView {
+    (!problems.is_empty()).then(|| {
+        let count = problems.len();
+        let items = problems
+            .into_iter()
+            .map(|Problem { path, message }| {
+                view! {
+                    <li>
+                        <code>{path}</code>
+                        ": "
+                        {message}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="problems">
+                <summary>{format!("Problems with this article ({count})")}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    })
+}
+
+/// The key figures once more as plain text for reader modes, which drop `<aside>`; hidden from
+/// everyone else by the stylesheet (see `.reader-only`). Nothing without figures.
+#[component]
+pub fn ReaderSummary(
+    /// The article's key figures.
+    figures: Vec<KeyFigure>,
+) -> impl IntoView {
+    (!figures.is_empty()).then(|| {
+        let items = figures
+            .iter()
+            .map(|figure| view! { <li>{summary_line(figure)}</li> })
+            .collect_view();
+        view! {
+            <div class="reader-only">
+                <h2>"Key figures"</h2>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// "value unit: label (as of …). Source: …".
+fn summary_line(figure: &KeyFigure) -> String {
+    let mut line = figure.value.clone();
+    if let Some(unit) = &figure.unit {
+        line.push(' ');
+        line.push_str(unit);
     }
-    let details = dom.element(parent, "details", "problems");
-    let summary = dom.element(&details, "summary", "");
-    dom.text(
-        &summary,
-        &format!("Problems with this article ({})", problems.len()),
-    );
-    let list = dom.element(&details, "ul", "");
-    for problem in problems {
-        let item = dom.element(&list, "li", "");
-        let code = dom.element(&item, "code", "");
-        dom.text(&code, &problem.path);
-        dom.text(&item, ": ");
-        dom.text(&item, &problem.message);
+    line.push_str(": ");
+    line.push_str(&figure.label);
+    if let Some(as_of) = &figure.as_of {
+        line.push_str(&format!(" (as of {as_of})"));
     }
+    if let Some(source) = &figure.source {
+        line.push_str(&format!(". Source: {}", source.name));
+    }
+    line
 }

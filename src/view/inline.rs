@@ -2,8 +2,23 @@
 //! Phrases that state a key figure are wrapped in `<mark>` with an id, followed by a small link
 //! back to the figure.
 
+use leptos::prelude::*;
+
 use crate::model::{Mark, Source, Span};
 use crate::view::dom::{Dom, set};
+
+/// An organisation's name, linked to its site when the address is allowed.
+#[component]
+pub fn SourceName(
+    /// The publisher or a figure's source.
+    source: Source,
+) -> impl IntoView {
+    let Source { name, url } = source;
+    match url.and_then(|u| u.safe) {
+        Some(url) => view! { <a href=url rel="noopener noreferrer">{name}</a> }.into_any(),
+        None => name.into_any(),
+    }
+}
 
 /// Page id of the marked passage that states figure `index` (0-based).
 pub fn anchor_id(index: usize) -> String {

@@ -40,3 +40,29 @@ fn build_once(element: Element, builder: Builder) {
         untrack(|| build(&Dom::default(), &element));
     }
 }
+
+/// Builds `view` under the current reactive owner and puts it into `parent` before `marker`
+/// (at the end without one): how the parts written as components join the page built around
+/// them. The view's state lives until the owner is cleaned up, which stops its reactive parts.
+pub fn insert_view<V>(parent: &Element, marker: Option<&web_sys::Node>, view: V)
+where
+    V: IntoView,
+    V::State: 'static,
+{
+    use leptos::tachys::view::Mountable;
+    let mut state = view.build();
+    state.mount(parent, marker);
+    let state = send_wrapper::SendWrapper::new(state);
+    on_cleanup(move || drop(state));
+}
+
+/// [`insert_view`] at the end of `parent`, returning the element it added: for a component
+/// whose root element other parts insert before or into.
+pub fn append_view<V>(parent: &Element, view: V) -> Option<Element>
+where
+    V: IntoView,
+    V::State: 'static,
+{
+    insert_view(parent, None, view);
+    parent.last_element_child()
+}

@@ -3,58 +3,55 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use web_sys::{Element, Node};
 
 use crate::load::{LoadError, Progress};
 use crate::model::decimal;
-use crate::view::dom::{Dom, on, set};
 
 /// Shown while the article downloads: a real progress bar when the size is known.
 ///
 /// The live region says "loading" once; the byte counts change too often to be spoken, so they
 /// are visible text and a `<progress>` element that assistive technology can query.
-pub fn build_loading(dom: &Dom, parent: &Node, progress: RwSignal<Option<Progress>>) {
-    let status = dom.element(parent, "div", "status status-loading");
-    let spinner = dom.element(&status, "span", "spinner");
-    set(&spinner, "aria-hidden", "true");
-    let live = dom.element(&status, "p", "visually-hidden");
-    set(&live, "role", "status");
-    dom.text(&live, "Loading the article");
-    let bars = dom.element(&status, "div", "status-progress");
-    let label = dom.element(&bars, "p", "");
-    label.set_id("loading-label");
-    set(&label, "aria-hidden", "true");
-    build_progress(dom, &bars, &label, progress, true);
+#[component]
+pub fn Loading(
+    /// Bytes received so far, and the total when the server said it.
+    progress: RwSignal<Option<Progress>>,
+) -> impl IntoView {
+    view! {
+        <div class="status status-loading">
+            <span class="spinner" aria-hidden="true"></span>
+            <p class="visually-hidden" role="status">"Loading the article"</p>
+            <div class="status-progress">
+                <p id="loading-label" aria-hidden="true">{move || progress_text(progress.get())}</p>
+                <ProgressBar progress=progress labelled_by="loading-label" />
+            </div>
+        </div>
+    }
 }
 
-/// A `<progress>` at the end of `parent`, named by `label` (which has an id), showing the bytes
-/// received of the total while the server has said the total, and absent otherwise. With
-/// `counts`, `label` says the byte counts too.
-pub fn build_progress(
-    dom: &Dom,
-    parent: &Element,
-    label: &Element,
+/// A `<progress>` named by the element `labelled_by`, showing the bytes received of the total
+/// while the server has said the total, and absent otherwise (a bar without a maximum would
+/// claim progress nobody can measure).
+#[component]
+pub fn ProgressBar(
+    /// Bytes received so far, and the total when the server said it.
     progress: RwSignal<Option<Progress>>,
-    counts: bool,
-) {
-    let bar = dom.detached("progress", "");
-    set(&bar, "aria-labelledby", &label.id());
-    let (parent, label) = (parent.clone(), label.clone());
-    let show = move |progress: Option<Progress>| {
-        if counts {
-            label.set_text_content(Some(&progress_text(progress)));
-        }
-        match progress.and_then(|p| p.total.map(|total| (p.received.min(total), total))) {
-            Some((received, total)) => {
-                set(&bar, "max", &total.to_string());
-                set(&bar, "value", &received.to_string());
-                _ = parent.append_child(&bar);
-            }
-            None => bar.remove(),
-        }
+    /// Id of the element whose text names the bar.
+    labelled_by: &'static str,
+) -> impl IntoView {
+    let known = move || {
+        progress
+            .get()
+            .and_then(|p| p.total.map(|total| (p.received.min(total), total)))
     };
-    show(progress.get_untracked());
-    Effect::new(move |_| show(progress.get()));
+    view! {
+        <Show when=move || known().is_some()>
+            <progress
+                aria-labelledby=labelled_by
+                max=move || known().map(|(_, total)| total.to_string())
+                value=move || known().map(|(received, _)| received.to_string())
+            ></progress>
+        </Show>
+    }
 }
 
 /// "Loading the article…", then what has arrived.
@@ -87,21 +84,29 @@ fn human_size(bytes: usize) -> String {
 
 /// A failure the reader can understand, with the detail a publisher needs; "Try again" calls
 /// `retry`, and appears only when retrying can help.
-pub fn build_failure(dom: &Dom, parent: &Node, error: &LoadError, retry: Option<Rc<dyn Fn()>>) {
-    document().set_title("Article unavailable");
-    let status = dom.element(parent, "div", "status status-error");
-    set(&status, "role", "alert");
-    let title = dom.element(&status, "h1", "status-title");
-    dom.text(&title, error.summary());
-    let detail = dom.element(&status, "p", "status-detail");
-    let label = dom.element(&detail, "span", "status-detail-label");
-    dom.text(&label, "Details: ");
-    let code: Element = dom.element(&detail, "code", "");
-    dom.text(&code, &error.detail());
-    if let Some(retry) = retry.filter(|_| error.retryable()) {
-        let button = dom.element(&status, "button", "button");
-        set(&button, "type", "button");
-        dom.text(&button, "Try again");
-        on(&button, "click", move |_| retry());
+#[component]
+pub fn Failure(
+    /// Why there is no article.
+    error: LoadError,
+    /// Starts the download again.
+    #[prop(optional)]
+    retry: Option<Rc<dyn Fn()>>,
+) -> impl IntoView {
+    let retry = retry.filter(|_| error.retryable()).map(|retry| {
+        view! {
+            <button class="button" type="button" on:click=move |_| retry()>
+                "Try again"
+            </button>
+        }
+    });
+    view! {
+        <div class="status status-error" role="alert">
+            <h1 class="status-title">{error.summary()}</h1>
+            <p class="status-detail">
+                <span class="status-detail-label">"Details: "</span>
+                <code>{error.detail()}</code>
+            </p>
+            {retry}
+        </div>
     }
 }
