@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 
 use crate::view::dom::{Dom, event_within, set};
 use crate::view::page::{copy_to_clipboard, link_to_fragment};
-use web_sys::Node;
 
 /// The message currently announced; empty when there is none.
 #[derive(Clone, Copy)]
@@ -48,17 +47,48 @@ impl Announcer {
     }
 }
 
-/// The live region that shows and speaks announcements.
-pub fn build_announcements(dom: &Dom, parent: &Node, announcer: Announcer) {
-    let toast = dom.element(parent, "div", "toast");
-    set(&toast, "role", "status");
-    Effect::new(move |_| {
-        let message = announcer.0.get();
-        _ = toast
-            .class_list()
-            .toggle_with_force("is-visible", !message.is_empty());
-        toast.set_text_content(Some(&message));
-    });
+/// The live region that shows and speaks announcements, as a toast.
+#[component]
+pub fn Toast(
+    /// What to show and say.
+    announcer: Announcer,
+) -> impl IntoView {
+    let message = announcer.0;
+    view! {
+        <div class="toast" class:is-visible=move || !message.read().is_empty() role="status">
+            {move || message.get()}
+        </div>
+    }
+}
+
+/// A small button that copies a link to the element with `target` (its clicks are handled by
+/// the article, see [`COPY_LINK_ATTR`]); `what` names that element for assistive technology.
+#[component]
+pub fn CopyLinkButton(
+    /// Id of the element the link points to.
+    target: String,
+    /// What the element is, e.g. "key figure: 12 % unemployment".
+    what: String,
+) -> impl IntoView {
+    view! {
+        <button
+            class="copy-link"
+            type="button"
+            title="Copy link"
+            aria-label=format!("Copy link to {what}")
+            data-copy-link=target
+        >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                <path
+                    d=LINK_ICON_PATH
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="2"
+                    stroke-linecap="round"
+                ></path>
+            </svg>
+        </button>
+    }
 }
 
 /// Attribute holding the fragment a copy-link button copies. One click listener on the article

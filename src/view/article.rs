@@ -8,11 +8,11 @@ use crate::load::{MoreSections, Progress};
 use crate::model::{Article, PlacedMark, PreparedArticle, Problem, Section, structured_data_text};
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, build_show_all};
-use crate::view::announce::{Announcer, build_announcements};
+use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{add_entries, build_contents};
 use crate::view::display::build_display_controls;
 use crate::view::dom::{Dom, on, set};
-use crate::view::figures::{FigureTarget, build_key_figures};
+use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
 use crate::view::header::ArticleHeader;
 use crate::view::mount::{append_view, built_view, insert_view};
@@ -288,7 +288,8 @@ fn build_start(
             contents_list = Some(build_contents(dom, &rail, &states, contents, position));
         }
         if !article.key_figures.is_empty() {
-            build_key_figures(dom, &rail, &states, &article.key_figures, &targets);
+            let (figures, states) = (article.key_figures.clone(), states.clone());
+            insert_view(&rail, None, view! { <KeyFigures figures targets states /> });
         }
     }
     let main = dom.element(&body, "div", "article-sections");
@@ -326,7 +327,7 @@ fn build_start(
         );
         _ = main.insert_before(&more, Some(&before));
     }
-    build_announcements(dom, parent, announcer);
+    insert_view(parent.unchecked_ref(), None, view! { <Toast announcer /> });
     ArticleRest {
         shown,
         states,

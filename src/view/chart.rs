@@ -1,50 +1,65 @@
 //! A figure's series as a small bar chart drawn in SVG: no chart library for a few bars.
 
-use web_sys::Element;
+use leptos::prelude::*;
 
 use crate::model::{SeriesPoint, decimal, describe_series};
-use crate::view::dom::{Dom, set};
 
 const WIDTH: f64 = 240.0;
 const HEIGHT: f64 = 64.0;
 const GAP: f64 = 4.0;
-const VIEW_BOX: &str = "0 0 240 64";
 
-/// Appends bars for each point to `parent`, with a text alternative that gives every number.
-pub fn build_series_chart(
-    dom: &Dom,
-    parent: &Element,
-    series: &[SeriesPoint],
-    unit: Option<&str>,
-    label: &str,
-) {
+/// Bars for each point, with a text alternative that gives every number, and the first and
+/// last labels under them.
+#[component]
+pub fn SeriesChart(
+    /// The labelled values, in order.
+    series: Vec<SeriesPoint>,
+    /// Unit of the values, for the text alternative.
+    unit: Option<String>,
+    /// What the figure measures, for the text alternative.
+    label: String,
+) -> impl IntoView {
     let max = series.iter().map(|p| p.value.abs()).fold(0.0_f64, f64::max);
     let count = series.len().max(1) as f64;
     let bar_width = ((WIDTH - GAP * (count - 1.0)) / count).max(1.0);
-    let figure = dom.element(parent, "figure", "series");
-    let svg = dom.svg_element(&figure, "svg");
-    set(&svg, "class", "series-chart");
-    set(&svg, "viewBox", VIEW_BOX);
-    set(&svg, "role", "img");
-    set(&svg, "aria-label", &describe_series(series, unit, label));
-    set(&svg, "preserveAspectRatio", "none");
-    for (i, point) in series.iter().enumerate() {
-        let height = if max > 0.0 {
-            (point.value.abs() / max * (HEIGHT - 2.0)).max(1.0)
-        } else {
-            1.0
-        };
-        let rect = dom.svg_element(&svg, "rect");
-        set(&rect, "x", &decimal(i as f64 * (bar_width + GAP), 1));
-        set(&rect, "y", &decimal(HEIGHT - height, 1));
-        set(&rect, "width", &decimal(bar_width, 1));
-        set(&rect, "height", &decimal(height, 1));
-        set(&rect, "rx", "1.5");
-    }
-    let axis = dom.element(&figure, "figcaption", "series-axis");
-    set(&axis, "aria-hidden", "true");
-    for point in [series.first(), series.last()] {
-        let span = dom.element(&axis, "span", "");
-        dom.text(&span, point.map(|p| p.label.as_str()).unwrap_or_default());
+    let description = describe_series(&series, unit.as_deref(), &label);
+    let bars = series
+        .iter()
+        .enumerate()
+        .map(|(i, point)| {
+            let height = if max > 0.0 {
+                (point.value.abs() / max * (HEIGHT - 2.0)).max(1.0)
+            } else {
+                1.0
+            };
+            view! {
+                <rect
+                    x=decimal(i as f64 * (bar_width + GAP), 1)
+                    y=decimal(HEIGHT - height, 1)
+                    width=decimal(bar_width, 1)
+                    height=decimal(height, 1)
+                    rx="1.5"
+                ></rect>
+            }
+        })
+        .collect_view();
+    let first = series.first().map(|p| p.label.clone()).unwrap_or_default();
+    let last = series.last().map(|p| p.label.clone()).unwrap_or_default();
+    view! {
+        <figure class="series">
+            <svg
+                class="series-chart"
+                viewBox="0 0 240 64"
+                role="img"
+                aria-label=description
+                preserveAspectRatio="none"
+            >
+                {bars}
+            </svg>
+            <figcaption class="series-axis" aria-hidden="true">
+                <span>{first}</span>
+                <span>{last}</span>
+            </figcaption>
+        </figure>
     }
 }

@@ -1,18 +1,16 @@
 //! The key-figures sidebar: each figure prominent, with its unit, date and source, numbered,
 //! linked to the passage that states it (or its section), and with a copy-link control.
 //!
-//! The cards are static, so they are built as plain DOM (see [`crate::view::dom`]); their
-//! links are followed by one listener on the list.
+//! The links of all cards are followed by one listener on the list.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use leptos::prelude::*;
 
 use crate::model::KeyFigure;
 use crate::view::accordion::SectionStates;
-use crate::view::announce::build_copy_link_button;
-use crate::view::chart::build_series_chart;
-use crate::view::dom::{Dom, SECTION_ATTR, event_within, is_plain_click, on, section_index, set};
-use crate::view::inline::{anchor_id, build_source_name, figure_id};
+use crate::view::announce::CopyLinkButton;
+use crate::view::chart::SeriesChart;
+use crate::view::dom::{event_within, is_plain_click, section_index};
+use crate::view::inline::{SourceName, anchor_id, figure_id};
 use crate::view::page::replace_fragment;
 
 /// On a figure link to a marked passage: present (the passage is highlighted, not the section).
@@ -29,33 +27,31 @@ pub struct FigureTarget {
     pub anchored: bool,
 }
 
-/// The `<aside>` of key figures: `targets` says, for each figure, where its link leads.
-pub fn build_key_figures(
-    dom: &Dom,
-    parent: &Node,
-    states: &SectionStates,
-    figures: &[KeyFigure],
-    targets: &[Option<FigureTarget>],
-) {
-    let aside = dom.element(parent, "aside", "key-figures");
-    set(&aside, "aria-label", "Key figures");
-    let title = dom.element(&aside, "h2", "rail-title");
-    dom.text(&title, "Key figures");
-    let list = dom.element(&aside, "ol", "figure-list");
-    for (index, (figure, target)) in figures.iter().zip(targets).enumerate() {
-        let section_id = target.as_ref().and_then(|t| states.id(t.section));
-        build_card(
-            dom,
-            &list,
-            index,
-            figure,
-            target.as_ref(),
-            section_id.as_deref(),
-        );
-    }
-    let states = states.clone();
-    on(&aside, "click", move |event| {
-        if !is_plain_click(event.unchecked_ref()) {
+/// The `<aside>` of key figures: `targets` says, for each figure, where its link leads. One
+/// click listener follows every figure link (it opens the section first).
+#[component]
+pub fn KeyFigures(
+    /// The figures, in the publisher's order.
+    figures: Vec<KeyFigure>,
+    /// For each figure, where its link leads, if anywhere.
+    targets: Vec<Option<FigureTarget>>,
+    /// The sections' open states, which following a link changes.
+    states: SectionStates,
+) -> impl IntoView {
+    let cards = figures
+        .into_iter()
+        .zip(targets)
+        .enumerate()
+        .map(|(index, (figure, target))| {
+            let link = target.and_then(|target| {
+                let section_id = states.id(target.section)?;
+                Some(FigureLink::new(index, &target, section_id))
+            });
+            view! { <FigureCard index figure link /> }
+        })
+        .collect_view();
+    let on_click = move |event: web_sys::MouseEvent| {
+        if !is_plain_click(&event) {
             return;
         }
         let Some(link) = event_within(&event, "a.figure-link") else {
@@ -75,17 +71,58 @@ pub fn build_key_figures(
         } else {
             states.open_and_reveal(section);
         }
-    });
+    };
+    view! {
+        <aside class="key-figures" aria-label="Key figures" on:click=on_click>
+            <h2 class="rail-title">"Key figures"</h2>
+            <ol class="figure-list">{cards}</ol>
+        </aside>
+    }
 }
 
-fn build_card(
-    dom: &Dom,
-    list: &Element,
+/// A figure's link into the article, worked out before rendering.
+pub struct FigureLink {
+    /// The fragment it leads to: the marked passage or the section.
+    destination: String,
+    /// Index of the section it opens.
+    section: usize,
+    /// Whether it leads to a marked passage.
+    passage: bool,
+    /// What the link says.
+    text: String,
+}
+
+impl FigureLink {
+    fn new(index: usize, target: &FigureTarget, section_id: String) -> Self {
+        let destination = if target.anchored {
+            anchor_id(index)
+        } else {
+            section_id
+        };
+        let text = match (target.anchored, &target.heading) {
+            (true, _) => "Where the article says this".to_owned(),
+            (false, Some(heading)) => format!("In: {heading}"),
+            (false, None) => "In the introduction".to_owned(),
+        };
+        FigureLink {
+            destination,
+            section: target.section,
+            passage: target.anchored,
+            text,
+        }
+    }
+}
+
+/// One figure: number, value and unit, label, chart, detail, date and source, and its links.
+#[component]
+pub fn FigureCard(
+    /// 0-based position in the list (shown 1-based).
     index: usize,
-    figure: &KeyFigure,
-    target: Option<&FigureTarget>,
-    section_id: Option<&str>,
-) {
+    /// The figure.
+    figure: KeyFigure,
+    /// Where its link leads; no link without one.
+    link: Option<FigureLink>,
+) -> impl IntoView {
     let KeyFigure {
         value,
         label,
@@ -96,63 +133,52 @@ fn build_card(
         series,
         ..
     } = figure;
-    let card = dom.element(list, "li", "figure");
-    card.set_id(&figure_id(index));
-    set(&card, "tabindex", "-1");
-    let value_line = dom.element(&card, "p", "figure-value");
-    let number = dom.element(&value_line, "span", "figure-number");
-    set(&number, "aria-hidden", "true");
-    dom.text(&number, &(index + 1).to_string());
-    dom.text(&value_line, value);
-    if let Some(unit) = unit {
-        let span = dom.element(&value_line, "span", "figure-unit");
-        dom.text(&span, " ");
-        dom.text(&span, unit);
-    }
-    let label_line = dom.element(&card, "p", "figure-label");
-    dom.text(&label_line, label);
-    if !series.is_empty() {
-        build_series_chart(dom, &card, series, unit.as_deref(), label);
-    }
-    if let Some(detail) = detail {
-        let p = dom.element(&card, "p", "figure-detail");
-        dom.text(&p, detail);
-    }
-    if as_of.is_some() || source.is_some() {
-        let meta = dom.element(&card, "p", "figure-meta");
-        if let Some(when) = as_of {
-            let span = dom.element(&meta, "span", "");
-            dom.text(&span, "As of ");
-            dom.text(&span, when);
+    let what = format!("key figure: {value} {label}");
+    let chart = (!series.is_empty()).then(|| {
+        let (unit, label) = (unit.clone(), label.clone());
+        view! { <SeriesChart series unit label /> }
+    });
+    let meta = (as_of.is_some() || source.is_some()).then(|| {
+        view! {
+            <p class="figure-meta">
+                {as_of.map(|when| view! { <span>"As of " {when}</span> })}
+                {source
+                    .map(|source| {
+                        view! {
+                            <span class="figure-source">
+                                "Source: " <SourceName source />
+                            </span>
+                        }
+                    })}
+            </p>
         }
-        if let Some(source) = source {
-            let span = dom.element(&meta, "span", "figure-source");
-            dom.text(&span, "Source: ");
-            build_source_name(dom, &span, source);
+    });
+    let link = link.map(|link| {
+        view! {
+            <a
+                class="figure-link"
+                href=format!("#{}", link.destination)
+                data-passage=link.passage.then_some("")
+                data-section=link.section.to_string()
+            >
+                {link.text}
+            </a>
         }
+    });
+    view! {
+        <li class="figure" id=figure_id(index) tabindex="-1">
+            <p class="figure-value">
+                <span class="figure-number" aria-hidden="true">{(index + 1).to_string()}</span>
+                {value}
+                {unit.map(|unit| view! { <span class="figure-unit">" " {unit}</span> })}
+            </p>
+            <p class="figure-label">{label}</p>
+            {chart}
+            {detail.map(|detail| view! { <p class="figure-detail">{detail}</p> })}
+            {meta}
+            <div class="figure-actions">
+                {link} <CopyLinkButton target=figure_id(index) what />
+            </div>
+        </li>
     }
-    let actions = dom.element(&card, "div", "figure-actions");
-    if let (Some(target), Some(section_id)) = (target, section_id) {
-        let link = dom.element(&actions, "a", "figure-link");
-        let destination = if target.anchored {
-            set(&link, PASSAGE_ATTR, "");
-            anchor_id(index)
-        } else {
-            section_id.to_owned()
-        };
-        set(&link, "href", &format!("#{destination}"));
-        set(&link, SECTION_ATTR, &target.section.to_string());
-        let text = match (target.anchored, &target.heading) {
-            (true, _) => "Where the article says this".to_owned(),
-            (false, Some(heading)) => format!("In: {heading}"),
-            (false, None) => "In the introduction".to_owned(),
-        };
-        dom.text(&link, &text);
-    }
-    build_copy_link_button(
-        dom,
-        &actions,
-        &figure_id(index),
-        &format!("key figure: {value} {label}"),
-    );
 }

@@ -116,20 +116,6 @@ fn build_piece(
     }
 }
 
-/// An organisation's name, linked to its site when the address is allowed, appended to
-/// `parent`.
-pub fn build_source_name(dom: &Dom, parent: &web_sys::Element, source: &Source) {
-    match source.url.as_ref().and_then(|u| u.safe.as_deref()) {
-        Some(url) => {
-            let link = dom.element(parent, "a", "");
-            set(&link, "href", url);
-            set(&link, "rel", "noopener noreferrer");
-            dom.text(&link, &source.name);
-        }
-        None => dom.text(parent, &source.name),
-    }
-}
-
 /// A footnote-style number after a marked phrase, linking to its figure card.
 fn build_back_link(dom: &Dom, parent: &web_sys::Element, figure: usize) {
     let number = (figure + 1).to_string();
