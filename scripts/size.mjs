@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The budget from issue 6, enforced by the test command: 120 KB gzip for everything before the
- * article, read as 120,000 B (the stricter of the two meanings of "KB").
+ * The cap from issue 13, enforced by the test command: 200,000 B gzip for everything before the
+ * article, now that the page is written with the named stack (Leptos views, serde, gloo-net).
+ * Issue 6's 120 KB was met by building the page without them, and was lifted for that reason.
  */
-export const BUDGET_BYTES = 120_000;
+export const BUDGET_BYTES = 200_000;
+
+/** The size issue 13 aims for; printed, not enforced. */
+export const GOAL_BYTES = 170_000;
 
 /** Sizes of the files the page loads before the article, largest first. */
 export async function measure(dir) {
@@ -36,12 +40,20 @@ export function table({ rows, total }) {
     ? `met, ${BUDGET_BYTES - total.gzip} B to spare`
     : `NOT met, ${total.gzip - BUDGET_BYTES} B over`;
   lines.push(`budget ${BUDGET_BYTES} B gzip: ${verdict} (total ${total.gzip} B)`);
+  const goal = total.gzip <= GOAL_BYTES
+    ? `met, ${GOAL_BYTES - total.gzip} B to spare`
+    : `not met, ${total.gzip - GOAL_BYTES} B over`;
+  lines.push(`goal ${GOAL_BYTES} B gzip: ${goal}`);
   return lines.join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
   const sizes = await measure(dir);
+  if (!sizes.rows.some((r) => r.name.endsWith('.wasm'))) {
+    console.error(`size.mjs: no .wasm in ${dir}: build first`);
+    process.exit(1);
+  }
   if (process.argv.includes('--json')) console.log(JSON.stringify(sizes));
   else console.log(table(sizes));
   if (sizes.total.gzip > BUDGET_BYTES) {

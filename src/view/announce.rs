@@ -4,9 +4,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use wasm_bindgen::JsCast;
-
-use crate::view::dom::{Dom, event_within, set};
+use crate::view::dom::event_within;
 use crate::view::page::{copy_to_clipboard, link_to_fragment};
 
 /// The message currently announced; empty when there is none.
@@ -106,50 +104,4 @@ impl Announcer {
             self.copy_link(&id);
         }
     }
-}
-
-/// A small button that copies a link to the element with `id`, built as plain DOM; its clicks
-/// are handled by the article (see [`COPY_LINK_ATTR`]).
-pub fn build_copy_link_button(dom: &Dom, parent: &web_sys::Element, id: &str, label: &str) {
-    let button = copy_link_button(dom);
-    label_copy_link(&button, id, label);
-    _ = parent.append_child(&button);
-}
-
-/// An unlabelled copy-link button, cloned from a prototype: structures that repeat (a section's
-/// header) include one in their own prototype and label it with [`label_copy_link`].
-pub fn copy_link_button(dom: &Dom) -> web_sys::Element {
-    dom.copy_of("copy-link", |dom| {
-        let button = dom.detached("button", "copy-link");
-        set(&button, "type", "button");
-        set(&button, "title", "Copy link");
-        let svg = dom.svg_element(&button, "svg");
-        for (name, value) in [
-            ("viewBox", "0 0 24 24"),
-            ("width", "20"),
-            ("height", "20"),
-            ("aria-hidden", "true"),
-            ("focusable", "false"),
-        ] {
-            set(&svg, name, value);
-        }
-        let path = dom.svg_element(&svg, "path");
-        for (name, value) in [
-            ("d", LINK_ICON_PATH),
-            ("fill", "none"),
-            ("stroke", "currentColor"),
-            ("stroke-width", "2"),
-            ("stroke-linecap", "round"),
-        ] {
-            set(&path, name, value);
-        }
-        button.into()
-    })
-    .unchecked_into()
-}
-
-/// Makes `button` copy a link to the element with `id`; `label` names that element.
-pub fn label_copy_link(button: &web_sys::Element, id: &str, label: &str) {
-    set(button, "aria-label", &format!("Copy link to {label}"));
-    set(button, COPY_LINK_ATTR, id);
 }

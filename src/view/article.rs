@@ -19,7 +19,7 @@ use crate::view::mount::{append_view, built_view, insert_view};
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_now};
 use crate::view::reading::{ReadingPosition, build_reading_progress};
-use crate::view::section::build_section;
+use crate::view::section::SectionView;
 use crate::view::status::ProgressBar;
 
 /// Renders a prepared article and makes the page's title, language and direction follow it.
@@ -91,13 +91,7 @@ impl ArticleRest {
             add_entries(list, &self.states, entries);
         }
         let sections = pending(sections, first, &[]);
-        insert_now(
-            &Dom::default(),
-            &self.sections,
-            &self.more,
-            &self.states,
-            sections,
-        );
+        insert_now(&self.sections, &self.more, &self.states, sections);
     }
 
     /// Completes the article once all of it has arrived: the reading time and the problems
@@ -277,8 +271,8 @@ fn build_start(
     }
     if let Some((index, section, marks)) = sections.next()
         && let Some((id, open)) = states.id_and_state(index)
+        && let Some(built) = append_view(&lead, view! { <SectionView section id open marks /> })
     {
-        let built = build_section(dom, &lead, section, &id, open, marks);
         states.built(index, built);
     }
     let mut contents_list = None;
@@ -306,10 +300,10 @@ fn build_start(
     let end = append_view(&main, view! { <ArticleEnd sponsor copyright /> });
     let before = summary.or(end).expect("the article end is always a <div>");
     if whole {
-        build_progressive(dom, &main, &before, &states, sections, complete);
+        build_progressive(&main, &before, &states, sections, complete);
         insert_view(&root, None, view! { <ProblemsNote problems /> });
     } else {
-        insert_now(dom, &main, &before, &states, sections);
+        insert_now(&main, &before, &states, sections);
     }
     // An article still arriving says so where what is shown ends, in words, with how much has
     // arrived, and to assistive technology, rather than showing its end (the footer) as if it

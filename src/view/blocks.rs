@@ -1,45 +1,48 @@
-//! The content blocks of a section, built once as plain DOM (see [`crate::view::dom`] for why).
+//! The content blocks of a section. Static markup: nothing in a block changes once shown, so no
+//! block keeps reactive state.
+
+use leptos::prelude::*;
 
 use crate::model::{Block, Mark, PlacedMark};
-use crate::view::announce::build_copy_link_button;
-use crate::view::dom::{Dom, set};
-use crate::view::inline::build_inline;
+use crate::view::announce::CopyLinkButton;
+use crate::view::inline::InlineText;
 
-/// A section's blocks with the key-figure phrases marked in them.
-pub struct SectionBlocks {
+/// A section's blocks, with the key-figure phrases of that section marked in them.
+#[component]
+pub fn Blocks(
     /// The section's page id; pull-quotes get `{id}--block-{index}`.
-    pub section_id: String,
+    section_id: String,
     /// The blocks, in order.
-    pub blocks: Vec<Block>,
+    blocks: Vec<Block>,
     /// Figure phrases in this section.
-    pub marks: Vec<PlacedMark>,
-}
-
-impl SectionBlocks {
-    /// Appends the blocks to `parent`.
-    pub fn build(&self, dom: &Dom, parent: &web_sys::Element) {
-        for (index, block) in self.blocks.iter().enumerate() {
-            let marks: Vec<(Option<usize>, Mark)> = self
-                .marks
+    marks: Vec<PlacedMark>,
+) -> impl IntoView {
+    blocks
+        .into_iter()
+        .enumerate()
+        .map(|(index, block)| {
+            let marks: Vec<(Option<usize>, Mark)> = marks
                 .iter()
                 .filter(|m| m.block == index)
                 .map(|m| (m.item, m.mark))
                 .collect();
-            let id = format!("{}--block-{index}", self.section_id);
-            build_block(dom, parent, block, &id, &marks);
-        }
-    }
+            let id = format!("{section_id}--block-{index}");
+            view! { <BlockView block id marks /> }
+        })
+        .collect_view()
 }
 
-/// Builds one block; unknown types become a small visible note instead of breaking the article.
-fn build_block(
-    dom: &Dom,
-    parent: &web_sys::Element,
-    block: &Block,
-    block_id: &str,
-    marks: &[(Option<usize>, Mark)],
-) {
-    let marks_for = |item: Option<usize>| -> Vec<Mark> {
+/// One block; an unknown type becomes a small visible note instead of breaking the article.
+#[component]
+pub fn BlockView(
+    /// The block.
+    block: Block,
+    /// Its page id (used by pull-quotes, which can be linked to).
+    id: String,
+    /// Figure phrases in it, by list item (`None` outside lists).
+    marks: Vec<(Option<usize>, Mark)>,
+) -> impl IntoView {
+    let marks_for = move |item: Option<usize>| -> Vec<Mark> {
         marks
             .iter()
             .filter(|(i, _)| *i == item)
@@ -48,53 +51,43 @@ fn build_block(
     };
     match block {
         Block::Paragraph(spans) => {
-            let p = dom.element(parent, "p", "");
-            build_inline(dom, &p, spans, &marks_for(None));
+            let marks = marks_for(None);
+            view! { <p><InlineText spans marks /></p> }.into_any()
         }
-        Block::Heading { text, level } => {
-            let tag = if *level == 3 { "h3" } else { "h4" };
-            let heading = dom.element(parent, tag, "block-heading");
-            dom.text(&heading, text);
+        Block::Heading { text, level: 3 } => {
+            view! { <h3 class="block-heading">{text}</h3> }.into_any()
         }
+        Block::Heading { text, .. } => view! { <h4 class="block-heading">{text}</h4> }.into_any(),
         Block::List { ordered, items } => {
-            let list = dom.element(parent, if *ordered { "ol" } else { "ul" }, "block-list");
-            for (i, spans) in items.iter().enumerate() {
-                let item = dom.element(&list, "li", "");
-                build_inline(dom, &item, spans, &marks_for(Some(i)));
+            let items = items
+                .into_iter()
+                .enumerate()
+                .map(|(i, spans)| {
+                    let marks = marks_for(Some(i));
+                    view! { <li><InlineText spans marks /></li> }
+                })
+                .collect_view();
+            if ordered {
+                view! { <ol class="block-list">{items}</ol> }.into_any()
+            } else {
+                view! { <ul class="block-list">{items}</ul> }.into_any()
             }
         }
         Block::PullQuote {
             text,
             attribution,
             repeats_text,
-        } => {
-            // A pull-quote that repeats the body is hidden from assistive technology, so it is
-            // not read twice; its copy-link button stays outside the hidden part.
-            let quote = dom.element(parent, "div", "pull-quote");
-            quote.set_id(block_id);
-            set(&quote, "tabindex", "-1");
-            let figure = dom.element(&quote, "figure", "");
-            if repeats_text.unwrap_or(false) {
-                set(&figure, "aria-hidden", "true");
-            }
-            let blockquote = dom.element(&figure, "blockquote", "");
-            let p = dom.element(&blockquote, "p", "");
-            dom.text(&p, text);
-            if let Some(who) = attribution {
-                let caption = dom.element(&figure, "figcaption", "");
-                dom.text(&caption, who);
-            }
-            build_copy_link_button(dom, &quote, block_id, "pull-quote");
-        }
+        } => view! { <PullQuote id text attribution repeats=repeats_text.unwrap_or(false) /> }
+            .into_any(),
         Block::Quote { text, cite } => {
-            let quote = dom.element(parent, "blockquote", "quote");
-            let p = dom.element(&quote, "p", "");
-            build_inline(dom, &p, text, &marks_for(None));
-            if let Some(who) = cite {
-                let p = dom.element(&quote, "p", "quote-cite");
-                let cite = dom.element(&p, "cite", "");
-                dom.text(&cite, who);
+            let marks = marks_for(None);
+            view! {
+                <blockquote class="quote">
+                    <p><InlineText spans=text marks /></p>
+                    {cite.map(|who| view! { <p class="quote-cite"><cite>{who}</cite></p> })}
+                </blockquote>
             }
+            .into_any()
         }
         Block::Image {
             src,
@@ -102,48 +95,70 @@ fn build_block(
             caption,
             credit,
         } => {
-            let alt = alt.as_deref().unwrap_or_default();
-            let figure = match &src.safe {
-                Some(url) => {
-                    let figure = dom.element(parent, "figure", "image");
-                    let img = dom.element(&figure, "img", "");
-                    set(&img, "src", url);
-                    set(&img, "alt", alt);
-                    set(&img, "loading", "lazy");
-                    set(&img, "decoding", "async");
-                    figure
+            let caption = (caption.is_some() || credit.is_some()).then(|| {
+                view! {
+                    <figcaption>
+                        {caption}
+                        {credit.map(|credit| view! { <span class="image-credit">{credit}</span> })}
+                    </figcaption>
                 }
+            });
+            let alt = alt.unwrap_or_default();
+            match src.safe {
+                Some(url) => view! {
+                    <figure class="image">
+                        <img src=url alt=alt loading="lazy" decoding="async" />
+                        {caption}
+                    </figure>
+                }
+                .into_any(),
                 None => {
-                    let figure = dom.element(parent, "figure", "image image-refused");
-                    let p = dom.element(&figure, "p", "placeholder");
-                    dom.text(&p, "Image not shown: its address is not allowed.");
-                    if !alt.is_empty() {
-                        dom.text(&p, &format!(" ({alt})"));
+                    let note = (!alt.is_empty()).then(|| format!(" ({alt})"));
+                    view! {
+                        <figure class="image image-refused">
+                            <p class="placeholder">
+                                "Image not shown: its address is not allowed." {note}
+                            </p>
+                            {caption}
+                        </figure>
                     }
-                    figure
-                }
-            };
-            if caption.is_some() || credit.is_some() {
-                let figcaption = dom.element(&figure, "figcaption", "");
-                if let Some(caption) = caption {
-                    dom.text(&figcaption, caption);
-                }
-                if let Some(credit) = credit {
-                    let span = dom.element(&figcaption, "span", "image-credit");
-                    dom.text(&span, credit);
+                    .into_any()
                 }
             }
         }
-        Block::Divider => {
-            dom.element(parent, "hr", "divider");
-        }
+        Block::Divider => view! { <hr class="divider" /> }.into_any(),
         Block::Unknown { kind } => {
-            let p = dom.element(parent, "p", "placeholder");
-            set(&p, "data-block-type", kind);
-            dom.text(
-                &p,
-                &format!("This part of the article (a \"{kind}\" block) cannot be shown here."),
-            );
+            let note =
+                format!("This part of the article (a \"{kind}\" block) cannot be shown here.");
+            view! { <p class="placeholder" data-block-type=kind>{note}</p> }.into_any()
         }
+    }
+}
+
+/// A display quotation set apart from the text. One that repeats the body is hidden from
+/// assistive technology, so it is not read twice; its copy-link button stays outside the hidden
+/// part.
+#[component]
+pub fn PullQuote(
+    /// Page id, for links to the quote.
+    id: String,
+    /// The quoted words.
+    text: String,
+    /// Who said them.
+    attribution: Option<String>,
+    /// Whether the words also appear in the body.
+    repeats: bool,
+) -> impl IntoView {
+    let target = id.clone();
+    view! {
+        <div class="pull-quote" id=id tabindex="-1">
+            <figure aria-hidden=repeats.then_some("true")>
+                <blockquote>
+                    <p>{text}</p>
+                </blockquote>
+                {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
+            </figure>
+            <CopyLinkButton target what="pull-quote".to_owned() />
+        </div>
     }
 }

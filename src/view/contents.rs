@@ -122,7 +122,7 @@ fn build_entries(dom: &Dom, list: &web_sys::Element, entries: &[(usize, String, 
             dom.element(&item, "a", "contents-link");
             item.into()
         });
-        let link = first_child(&item);
+        let link = first_child(item.unchecked_ref());
         _ = list.append_child(&item);
         set(&link, "href", &format!("#{id}"));
         set(&link, SECTION_ATTR, &index.to_string());

@@ -105,9 +105,9 @@ impl Dom {
     }
 }
 
-/// The first element child of `node` (prototype parts are found by position).
-pub fn first_child(node: &Node) -> Element {
-    node.first_child().unwrap_throw().unchecked_into()
+/// The first element child of `element` (parts of a section are found by position).
+pub fn first_child(element: &Element) -> Element {
+    element.first_element_child().unwrap_throw()
 }
 
 /// The element after `element` in its parent.

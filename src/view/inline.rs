@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::model::{Mark, Source, Span};
-use crate::view::dom::{Dom, set};
 
 /// An organisation's name, linked to its site when the address is allowed.
 #[component]
@@ -30,12 +29,23 @@ pub fn figure_id(index: usize) -> String {
     format!("figure--{}", index + 1)
 }
 
-/// Builds a run of spans into `parent`, marking the given phrases.
+/// A run of spans as text inside `<strong>`, `<em>` and `<a>`, with the given phrases marked.
 ///
 /// `marks` are byte ranges of the run's text, in order and not overlapping.
-pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks: &[Mark]) {
+#[component]
+pub fn InlineText(
+    /// The run.
+    spans: Vec<Span>,
+    /// Key-figure phrases in it.
+    #[prop(optional)]
+    marks: Vec<Mark>,
+) -> impl IntoView {
+    if marks.is_empty() {
+        return spans.into_iter().map(plain_span).collect_view().into_any();
+    }
+    let mut pieces = Vec::new();
     let mut offset = 0;
-    for span in spans {
+    for span in &spans {
         let span_end = offset + span.text.len();
         // Cut the span where marks start and end, so each piece is inside or outside one mark.
         let mut cuts: Vec<usize> = marks
@@ -46,8 +56,7 @@ pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks:
         cuts.push(span_end);
         let mut piece_start = offset;
         for cut in cuts {
-            // Marks lie on character boundaries (found as UTF-8 in UTF-8); `get`, not
-            // indexing, keeps the standard library's slicing panic out of the wasm.
+            // Marks lie on character boundaries (found as UTF-8 in UTF-8).
             let text = span
                 .text
                 .get(piece_start - offset..cut - offset)
@@ -56,74 +65,65 @@ pub fn build_inline(dom: &Dom, parent: &web_sys::Element, spans: &[Span], marks:
                 .iter()
                 .find(|m| m.start <= piece_start && piece_start < m.end);
             let piece_mark = mark.map(|m| (m.figure, m.start == piece_start));
-            build_piece(dom, parent, span, text, piece_mark);
+            pieces.push(piece(text.to_owned(), span, piece_mark));
             if let Some(mark) = mark.filter(|m| m.end == cut) {
-                build_back_link(dom, parent, mark.figure);
+                pieces.push(view! { <BackLink figure=mark.figure /> }.into_any());
             }
             piece_start = cut;
         }
         offset = span_end;
     }
+    pieces.into_view().into_any()
 }
 
-/// Appends one piece of text, wrapped from the inside out in its mark, emphasis, strength and
-/// link. Plain text goes straight in: most of an article is plain text, and each node made
-/// and appended separately is another call into JavaScript.
-fn build_piece(
-    dom: &Dom,
-    parent: &web_sys::Element,
-    span: &Span,
-    text: &str,
-    mark: Option<(usize, bool)>,
-) {
-    let link = span.href.as_ref().and_then(|h| h.safe.as_deref());
-    if mark.is_none() && !span.em && !span.strong && link.is_none() {
-        dom.text(parent, text);
-        return;
+/// A span without marks (most of an article).
+fn plain_span(span: Span) -> AnyView {
+    if !span.em && !span.strong && span.href.is_none() {
+        return span.text.into_any();
     }
-    let mut node: Option<web_sys::Element> = None;
-    let mut wrap = |tag: &str, class: &str| {
-        let outer = dom.detached(tag, class);
-        match &node {
-            Some(inner) => _ = outer.append_child(inner),
-            None => dom.text(&outer, text),
-        }
-        node = Some(outer.clone());
-        outer
-    };
+    let text = span.text.clone();
+    piece(text, &span, None)
+}
+
+/// One piece of text, wrapped from the inside out in its mark, emphasis, strength and link.
+fn piece(text: String, span: &Span, mark: Option<(usize, bool)>) -> AnyView {
+    let mut node = text.into_any();
     if let Some((figure, first)) = mark {
-        let mark = wrap("mark", "figure-anchor");
-        if first {
-            mark.set_id(&anchor_id(figure));
-            set(&mark, "tabindex", "-1");
-        }
+        let (id, tabindex) = if first {
+            (Some(anchor_id(figure)), Some("-1"))
+        } else {
+            (None, None)
+        };
+        node =
+            view! { <mark class="figure-anchor" id=id tabindex=tabindex>{node}</mark> }.into_any();
     }
     if span.em {
-        wrap("em", "");
+        node = view! { <em>{node}</em> }.into_any();
     }
     if span.strong {
-        wrap("strong", "");
+        node = view! { <strong>{node}</strong> }.into_any();
     }
-    if let Some(url) = link {
-        let link = wrap("a", "");
-        set(&link, "href", url);
-        if is_external(url) {
-            set(&link, "rel", "noopener noreferrer");
-        }
+    if let Some(url) = span.href.as_ref().and_then(|h| h.safe.clone()) {
+        let rel = is_external(&url).then_some("noopener noreferrer");
+        node = view! { <a href=url rel=rel>{node}</a> }.into_any();
     }
-    if let Some(node) = node {
-        _ = parent.append_child(&node);
-    }
+    node
 }
 
 /// A footnote-style number after a marked phrase, linking to its figure card.
-fn build_back_link(dom: &Dom, parent: &web_sys::Element, figure: usize) {
+#[component]
+fn BackLink(
+    /// 0-based index of the figure.
+    figure: usize,
+) -> impl IntoView {
     let number = (figure + 1).to_string();
-    let sup = dom.element(parent, "sup", "figure-ref");
-    let link = dom.element(&sup, "a", "");
-    set(&link, "href", &format!("#{}", figure_id(figure)));
-    set(&link, "aria-label", &format!("Key figure {number}"));
-    dom.text(&link, &number);
+    view! {
+        <sup class="figure-ref">
+            <a href=format!("#{}", figure_id(figure)) aria-label=format!("Key figure {number}")>
+                {number.clone()}
+            </a>
+        </sup>
+    }
 }
 
 /// Absolute addresses leave the viewer; they get `rel="noopener noreferrer"`.

@@ -5,12 +5,12 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use web_sys::{Element, Node};
+use web_sys::Element;
 
 use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionStates;
-use crate::view::dom::Dom;
-use crate::view::section::build_section;
+use crate::view::mount::insert_view;
+use crate::view::section::SectionView;
 
 /// Sections built before the first paint: more than a screen on any device.
 const FIRST_SLICE: usize = 40;
@@ -22,17 +22,16 @@ const SLICE: usize = 500;
 pub type PendingSection = (usize, Section, Vec<PlacedMark>);
 
 /// Inserts `sections` into `parent` before `before`, a slice per task, and sets `complete` once
-/// all of them are in the page. Each slice is built in a fragment and inserted at once.
+/// all of them are in the page.
 pub fn build_progressive(
-    dom: &Dom,
-    parent: &Node,
+    parent: &Element,
     before: &Element,
     states: &SectionStates,
     mut sections: impl Iterator<Item = PendingSection>,
     complete: RwSignal<bool>,
 ) {
     let first = sections.by_ref().take(FIRST_SLICE);
-    insert_slice(dom, parent, before, states, first);
+    insert_slice(parent, before, states, first);
     let slices: Vec<Vec<PendingSection>> = std::iter::from_fn(|| {
         let slice: Vec<PendingSection> = sections.by_ref().take(SLICE).collect();
         (!slice.is_empty()).then_some(slice)
@@ -46,33 +45,39 @@ pub fn build_progressive(
 /// Inserts `sections` into `parent` before `before` at once (the few of an article shown
 /// before all of it arrived).
 pub fn insert_now(
-    dom: &Dom,
-    parent: &Node,
+    parent: &Element,
     before: &Element,
     states: &SectionStates,
     sections: impl Iterator<Item = PendingSection>,
 ) {
-    insert_slice(dom, parent, before, states, sections);
+    insert_slice(parent, before, states, sections);
 }
 
-/// Builds sections in the state they have now: the reader may have opened or closed some
-/// ("show all") before they were built.
+/// Renders sections in the state they have now (the reader may have opened or closed some with
+/// "show all" before they were built) as one view, inserted before `before`, and tells the
+/// states which element is which section.
 fn insert_slice(
-    dom: &Dom,
-    parent: &Node,
+    parent: &Element,
     before: &Element,
     states: &SectionStates,
     sections: impl Iterator<Item = PendingSection>,
 ) {
-    let fragment = dom.fragment();
-    for (index, section, marks) in sections {
-        let Some((id, open)) = states.id_and_state(index) else {
-            continue;
-        };
-        let built = build_section(dom, &fragment, section, &id, open, marks);
-        states.built(index, built);
+    let mut built = Vec::new();
+    let slice = sections
+        .filter_map(|(index, section, marks)| {
+            let (id, open) = states.id_and_state(index)?;
+            built.push(index);
+            Some(view! { <SectionView section id open marks /> })
+        })
+        .collect_view();
+    insert_view(parent, Some(before), slice);
+    // The slice's sections are the elements right before `before`, in order.
+    let mut element = before.previous_element_sibling();
+    for index in built.into_iter().rev() {
+        let Some(section) = element else { break };
+        element = section.previous_element_sibling();
+        states.built(index, section);
     }
-    _ = parent.insert_before(&fragment, Some(before));
 }
 
 /// Inserts the slices one task after another, so the browser can paint and handle input in
@@ -80,7 +85,7 @@ fn insert_slice(
 /// (another article was loaded): its signals are gone then.
 fn insert_in_turn(
     owner: Owner,
-    target: (Node, Element, SectionStates),
+    target: (Element, Element, SectionStates),
     mut slices: Vec<Vec<PendingSection>>,
     complete: RwSignal<bool>,
 ) {
@@ -95,8 +100,7 @@ fn insert_in_turn(
                 return;
             }
             let (parent, before, states) = &target;
-            let dom = Dom::default();
-            owner.with(|| insert_slice(&dom, parent, before, states, slice.into_iter()));
+            owner.with(|| insert_slice(parent, before, states, slice.into_iter()));
             insert_in_turn(owner, target, slices, complete);
         },
         Duration::ZERO,

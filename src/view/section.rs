@@ -4,46 +4,87 @@
 //! their text, and `beforematch` opens the section; browsers without it treat the value as
 //! ordinary `hidden`.
 //!
-//! Long articles have thousands of sections, so each is built once as plain DOM (see
-//! [`crate::view::dom`]) and has no reactive state of its own: a change of its open state is
-//! written to it by [`show_open`]; clicks on toggles and `beforematch` are handled once for the
-//! whole article ([`SectionStates::handle_click`], [`SectionStates::handle_before_match`]).
+//! Long articles have thousands of sections, so each is rendered once and has no reactive state
+//! of its own: a change of its open state is written to it by [`show_open`]; clicks on toggles
+//! and `beforematch` are handled once for the whole article
+//! ([`SectionStates::handle_click`], [`SectionStates::handle_before_match`]).
 //!
 //! [`SectionStates::handle_click`]: crate::view::accordion::SectionStates::handle_click
 //! [`SectionStates::handle_before_match`]: crate::view::accordion::SectionStates::handle_before_match
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use leptos::prelude::*;
+use web_sys::Element;
 
 use crate::model::{PlacedMark, Section};
-use crate::view::announce::{copy_link_button, label_copy_link};
-use crate::view::blocks::SectionBlocks;
-use crate::view::dom::{Dom, first_child, next, set, set_flag};
+use crate::view::announce::CopyLinkButton;
+use crate::view::blocks::Blocks;
+use crate::view::dom::{first_child, next, set, set_flag};
 
-/// Appends one section with page id `id` to `parent`, open or closed, and returns it.
-pub fn build_section(
-    dom: &Dom,
-    parent: &Node,
+/// One section with page id `id`, open or closed as it is when built. Static markup: a later
+/// change of its open state is written to its elements by [`show_open`], so thousands of
+/// sections need no effect or listener each.
+#[component]
+pub fn SectionView(
+    /// The section (its blocks move into the page).
     section: Section,
-    id: &str,
+    /// Its unique page id.
+    id: String,
+    /// Whether it is open now.
     open: bool,
+    /// Key-figure phrases in it.
     marks: Vec<PlacedMark>,
-) -> Element {
-    let blocks = SectionBlocks {
-        section_id: id.to_owned(),
-        blocks: section.blocks,
-        marks,
+) -> impl IntoView {
+    let Section {
+        heading, blocks, ..
+    } = section;
+    let section_id = id.clone();
+    let body = view! { <Blocks section_id blocks marks /> };
+    let Some(heading) = heading else {
+        return view! { <section class="section section-lead" id=id>{body}</section> }.into_any();
     };
-    let Some(heading) = section.heading else {
-        let element = dom.element(parent, "section", "section section-lead");
-        element.set_id(id);
-        blocks.build(dom, &element);
-        return element;
-    };
-    build_headed(dom, parent, id, &heading, &blocks, open)
+    let toggle_id = format!("{id}--toggle");
+    let panel_id = format!("{id}--panel");
+    let what = format!("section: {heading}");
+    // Props of a nested component are evaluated before the outer element's attributes.
+    let target = id.clone();
+    view! {
+        <section class=if open { "section is-open" } else { "section" } id=id>
+            <div class="section-header">
+                <h2 class="section-heading">
+                    <button
+                        class="section-toggle"
+                        type="button"
+                        id=toggle_id.clone()
+                        aria-controls=panel_id.clone()
+                        aria-expanded=if open { "true" } else { "false" }
+                    >
+                        <span class="section-heading-text">{heading.clone()}</span>
+                        <span class="section-toggle-hint" aria-hidden="true">
+                            {if open { "Hide" } else { "Show" }}
+                        </span>
+                    </button>
+                </h2>
+                <CopyLinkButton target what />
+            </div>
+            // Reader modes (Readability) drop <button>, and with it the heading text above. This
+            // copy is display:none by stylesheet: invisible to people, assistive technology,
+            // find-in-page and print, but kept by reader modes.
+            <h2 class="reader-only">{heading}</h2>
+            <div
+                class="section-panel"
+                role="region"
+                id=panel_id
+                aria-labelledby=toggle_id
+                hidden=(!open).then_some("until-found")
+            >
+                {body}
+            </div>
+        </section>
+    }
+    .into_any()
 }
 
-/// Shows a headed section built by [`build_section`] open or closed.
+/// Shows a headed section built by [`SectionView`] open or closed.
 pub fn show_open(section: &Element, open: bool) {
     let header = first_child(section);
     let button = first_child(&first_child(&header));
@@ -58,73 +99,6 @@ pub fn show_open(section: &Element, open: bool) {
         }
         .apply(open);
     }
-}
-
-/// Appends a headed section, showing `open`: header, reader-mode heading and panel.
-fn build_headed(
-    dom: &Dom,
-    parent: &Node,
-    id: &str,
-    heading: &str,
-    blocks: &SectionBlocks,
-    open: bool,
-) -> Element {
-    // One prototype per state and page, cloned per section (see `Dom::copy_of`):
-    // section > div.section-header > (h2 > button > (span, span), button.copy-link);
-    // h2.reader-only; div.section-panel.
-    let name = if open {
-        "section-open"
-    } else {
-        "section-closed"
-    };
-    let section: Element = dom
-        .copy_of(name, |dom| {
-            let section = dom.detached("section", "section");
-            let header = dom.element(&section, "div", "section-header");
-            let h2 = dom.element(&header, "h2", "section-heading");
-            let button = dom.element(&h2, "button", "section-toggle");
-            set(&button, "type", "button");
-            dom.element(&button, "span", "section-heading-text");
-            let hint = dom.element(&button, "span", "section-toggle-hint");
-            set(&hint, "aria-hidden", "true");
-            _ = header.append_child(&copy_link_button(dom));
-            // Reader modes (Readability) drop <button>, and with it the heading text above.
-            // This copy is display:none by stylesheet: invisible to people, assistive
-            // technology, find-in-page and print, but kept by reader modes.
-            dom.element(&section, "h2", "reader-only");
-            let panel = dom.element(&section, "div", "section-panel");
-            set(&panel, "role", "region");
-            let shown = Shown {
-                section: section.clone(),
-                button,
-                hint,
-                panel,
-            };
-            shown.apply(open);
-            section.into()
-        })
-        .unchecked_into();
-    let header = first_child(&section);
-    let h2 = first_child(&header);
-    let button = first_child(&h2);
-    let text = first_child(&button);
-    let copy_link = next(&h2);
-    let reader_heading = next(&header);
-    let panel = next(&reader_heading);
-
-    let toggle_id = format!("{id}--toggle");
-    let panel_id = format!("{id}--panel");
-    section.set_id(id);
-    button.set_id(&toggle_id);
-    set(&button, "aria-controls", &panel_id);
-    dom.text(&text, heading);
-    label_copy_link(&copy_link, id, &format!("section: {heading}"));
-    dom.text(&reader_heading, heading);
-    panel.set_id(&panel_id);
-    set(&panel, "aria-labelledby", &toggle_id);
-    blocks.build(dom, &panel);
-    _ = parent.append_child(&section);
-    section
 }
 
 /// The elements that show whether a section is open.
