@@ -12,20 +12,21 @@ pub mod view;
 
 pub use view::App;
 
-/// Starts the viewer in `#viewer` (replacing its "loading" placeholder once the viewer's own
-/// loading state is built), or in `<body>`.
+/// Mounts [`App`] in `#viewer` (replacing the page's static "loading" placeholder in the same
+/// task, so nothing flashes), or in `<body>`. The viewer is never unmounted.
 pub fn start() {
     use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
 
     timing::mark("viewer:start");
     panic_panel::install();
     let document = document();
     let host = document
         .get_element_by_id("viewer")
-        .or_else(|| document.body().map(Into::into));
+        .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body());
     if let Some(host) = host {
-        view::run_in(&host, |_, host| {
-            view::build_loader(host, load::requested_article(), None)
-        });
+        host.replace_children_with_node_0();
+        leptos::mount::mount_to(host, App).forget();
     }
 }

@@ -11,11 +11,11 @@ use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use crate::view::dom::{Dom, event_within, on, set, set_flag};
+use crate::view::dom::event_within;
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
 use crate::view::section::show_open;
 use leptos::prelude::*;
-use web_sys::{Element, Node};
+use web_sys::Element;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 /// Sections can be added while the article is still arriving ([`SectionStates::extend`]).
@@ -255,35 +255,29 @@ impl SectionStates {
 }
 
 /// "Show all sections" / "Hide all sections": one control reflecting and setting every section.
-pub fn build_show_all(dom: &Dom, parent: &Node, states: SectionStates) {
-    let button = dom.element(parent, "button", "show-all");
-    set(&button, "type", "button");
-    let icon = dom.element(&button, "span", "show-all-icon");
-    set(&icon, "aria-hidden", "true");
-    let label = dom.text_node("");
-    _ = button.append_child(&label);
+#[component]
+pub fn ShowAll(
+    /// Every section's open state.
+    states: SectionStates,
+) -> impl IntoView {
     let all_open = RwSignal::new(states.all_open());
-    {
-        let states = states.clone();
-        on(&button, "click", move |_| {
-            states.set_all(!all_open.get_untracked())
-        });
-    }
-    let show = move |open: bool| {
-        set_flag(&button, "aria-expanded", open);
-        label.set_node_value(Some(if open {
-            "Hide all sections"
-        } else {
-            "Show all sections"
-        }));
-    };
-    show(all_open.get_untracked());
-    Effect::new(move |shown: Option<bool>| {
-        let open = states.all_open();
-        if shown != Some(open) {
-            show(open);
+    let watched = states.clone();
+    // The states are plain flags behind one trigger: this follows every change of them.
+    Effect::new(move |_| {
+        let open = watched.all_open();
+        if all_open.get_untracked() != open {
             all_open.set(open);
         }
-        open
     });
+    view! {
+        <button
+            class="show-all"
+            type="button"
+            aria-expanded=move || all_open.get().to_string()
+            on:click=move |_| states.set_all(!all_open.get_untracked())
+        >
+            <span class="show-all-icon" aria-hidden="true"></span>
+            {move || if all_open.get() { "Hide all sections" } else { "Show all sections" }}
+        </button>
+    }
 }

@@ -1,11 +1,8 @@
 //! The root: decides which article to load and switches between loading, failure and article.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::Element;
 
 use crate::config::ViewerConfig;
 use crate::load::{
@@ -13,9 +10,7 @@ use crate::load::{
     resolve_article_url,
 };
 use crate::model::{PreparedArticle, Problem};
-use crate::view::article::{ArticleRest, build_article, build_early_article};
-use crate::view::dom::Dom;
-use crate::view::mount::{built_view, insert_view};
+use crate::view::article::{ArticleRest, ArticleView};
 use crate::view::status::{Failure, Loading};
 
 /// The whole viewer: the article named by `?article=`, or the bundled sample.
@@ -24,33 +19,17 @@ pub fn App() -> impl IntoView {
     view! { <ArticleLoader url=requested_article() /> }
 }
 
-/// Loads the article at `url` and renders it, or an alert saying why it could not.
-#[component]
-pub fn ArticleLoader(
-    /// Address of the article JSON, relative to the page or absolute.
-    #[prop(into)]
-    url: String,
-    /// Allowed origins and time limit; read from `viewer-config.json` when not given.
-    #[prop(optional)]
-    config: Option<ViewerConfig>,
-) -> impl IntoView {
-    built_view("article-loader", move |_, host| {
-        build_loader(host, url, config)
-    })
-}
-
-/// Where a load stands. A plain signal set by one task, rather than `LocalResource` and
-/// `Suspense`: the async machinery those bring measured 17 KB of gzip wasm, a seventh of the
-/// size budget, for a page that loads exactly one document.
+/// What the loader shows. A signal set by one task (`spawn_local`), rather than a
+/// `LocalResource` read under `Suspense`: a resource resolves once, while a long article is
+/// shown in two steps, its start while the rest downloads and then the rest added in place,
+/// which the task reports as it happens (and the view must not be rebuilt for the second).
 enum LoadState {
     /// Downloading (progress has its own signal, so the view is not rebuilt per chunk).
     Loading,
     /// The start of a long article, shown while the rest downloads; taken out like `Loaded`.
     Early(Box<PreparedArticle>),
-    /// Ready to render; taken out, leaving `Shown`, when the article is built.
+    /// Ready to render; taken out, leaving `Shown`, when the article is rendered.
     Loaded(Box<PreparedArticle>),
-    /// All of an `Early` article has arrived: its reading time and problems.
-    Ended(usize, Vec<Problem>),
     /// The article's view owns the article now.
     Shown,
     /// Why there is no article.
@@ -61,9 +40,7 @@ impl LoadState {
     /// What to render: the article moves out (it can be large), everything else is copied.
     fn take(&mut self) -> LoadState {
         match self {
-            LoadState::Loaded(_) | LoadState::Early(_) | LoadState::Ended(..) => {
-                std::mem::replace(self, LoadState::Shown)
-            }
+            LoadState::Loaded(_) | LoadState::Early(_) => std::mem::replace(self, LoadState::Shown),
             LoadState::Failed(error) => LoadState::Failed(error.clone()),
             LoadState::Loading => LoadState::Loading,
             LoadState::Shown => LoadState::Shown,
@@ -71,9 +48,17 @@ impl LoadState {
     }
 }
 
-/// Loads the article at `url` into `host`, replacing whatever `host` shows: first the loading
-/// state, then the article or the failure. Runs under the caller's reactive owner.
-pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
+/// Loads the article at `url` and renders it, or an alert saying why it could not. A long
+/// article's start is rendered while the rest downloads, and the rest added to it in place.
+#[component]
+pub fn ArticleLoader(
+    /// Address of the article JSON, relative to the page or absolute.
+    #[prop(into)]
+    url: String,
+    /// Allowed origins and time limit; read from `viewer-config.json` when not given.
+    #[prop(optional)]
+    config: Option<ViewerConfig>,
+) -> impl IntoView {
     // Remembered section state is per article, keyed by its resolved address.
     let storage_key = format!(
         "article-viewer:open:{}",
@@ -81,17 +66,17 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
     );
     let state = RwSignal::new(LoadState::Loading);
     let progress = RwSignal::new(None::<Progress>);
-    let arriving = Rc::new(RefCell::new(Arriving::default()));
-    let to_page = arriving.clone();
+    let ended = RwSignal::new(None::<(usize, Vec<Problem>)>);
+    let arriving = StoredValue::new_local(Arriving::default());
     // Retrying is offered only after a failure, so at most one download runs at a time. The
     // task may outlive the view (the reader navigates away): it then sets nothing.
-    let start: Rc<dyn Fn()> = Rc::new(move || {
+    let start = StoredValue::new_local(move || {
         let url = url.clone();
         let config = config.clone();
-        let arriving = to_page.clone();
         // Nothing of an earlier attempt may join this one.
-        arriving.borrow_mut().waiting = MoreSections::default();
+        arriving.update_value(|a| a.waiting = MoreSections::default());
         progress.set(None);
+        ended.set(None);
         state.set(LoadState::Loading);
         spawn_local(async move {
             let config = async move {
@@ -102,68 +87,78 @@ pub fn build_loader(host: &Element, url: String, config: Option<ViewerConfig>) {
             };
             let on_progress = move |p| _ = progress.try_set(Some(p));
             let on_early = move |p| _ = state.try_set(LoadState::Early(Box::new(p)));
-            let on_more = move |more| arriving.borrow_mut().add(more);
+            let on_more = move |more| {
+                if !arriving.is_disposed() {
+                    arriving.update_value(|a| a.add(more));
+                }
+            };
             let result = fetch_article(url, config, on_progress, on_early, on_more).await;
-            _ = state.try_set(match result {
-                Ok(Fetched::Whole(prepared)) => LoadState::Loaded(prepared),
+            match result {
+                Ok(Fetched::Whole(prepared)) => _ = state.try_set(LoadState::Loaded(prepared)),
                 Ok(Fetched::Rest {
                     reading_minutes,
                     problems,
-                }) => LoadState::Ended(reading_minutes, problems),
-                Err(error) => LoadState::Failed(error),
-            });
-        });
-    });
-    start();
-
-    // Each state is built under its own owner, cleaned up (effects stopped, signals disposed)
-    // when the next state replaces it.
-    let parent = Owner::current().expect("the loader runs under a reactive owner");
-    let host = host.clone();
-    let mut shown: Option<Owner> = None;
-    Effect::new(move |_| {
-        state.track();
-        let next = match state.try_update_untracked(LoadState::take) {
-            Some(LoadState::Shown) | None => return,
-            Some(next) => next,
-        };
-        // Whatever else comes next replaces the start of an article still arriving.
-        let early = arriving.borrow_mut().rest.take();
-        let next = match (next, early) {
-            (LoadState::Ended(minutes, problems), Some((early, owner))) => {
-                untrack(|| owner.with(|| early.finish(minutes, problems)));
-                return;
+                }) => _ = ended.try_set(Some((reading_minutes, problems))),
+                Err(error) => _ = state.try_set(LoadState::Failed(error)),
             }
-            (LoadState::Ended(..), None) => return,
-            (next, _) => next,
-        };
-        if let Some(previous) = shown.take() {
-            previous.cleanup();
-        }
-        host.replace_children_with_node_0();
-        let owner = parent.child();
-        let dom = Dom::default();
-        let key = Some(storage_key.clone());
-        untrack(|| {
-            owner.with(|| match next {
-                LoadState::Loading => insert_view(&host, None, view! { <Loading progress /> }),
-                LoadState::Early(prepared) => {
-                    let mut arriving = arriving.borrow_mut();
-                    let mut early = build_early_article(&dom, &host, *prepared, key, progress);
-                    early.add(std::mem::take(&mut arriving.waiting));
-                    arriving.rest = Some((early, owner.clone()));
-                }
-                LoadState::Loaded(prepared) => build_article(&dom, &host, *prepared, key),
-                LoadState::Failed(error) => {
-                    document().set_title("Article unavailable");
-                    let retry = start.clone();
-                    insert_view(&host, None, view! { <Failure error retry /> });
-                }
-                LoadState::Ended(..) | LoadState::Shown => {}
-            })
         });
-        shown = Some(owner);
     });
+    start.with_value(|start| start());
+
+    // All of an article shown early has arrived: its reading time and problems.
+    Effect::new(move |_| {
+        if let Some((minutes, problems)) = ended.get()
+            && let Some((rest, owner)) = arriving.try_update_value(|a| a.rest.take()).flatten()
+        {
+            owner.with(|| rest.finish(minutes, problems));
+        }
+    });
+    // A failure names itself in the tab too.
+    Effect::new(move |_| {
+        if state.with(|s| matches!(s, LoadState::Failed(_))) {
+            document().set_title("Article unavailable");
+        }
+    });
+
+    move || {
+        state.track();
+        let next = state.try_update_untracked(LoadState::take)?;
+        // Whatever comes next replaces the start of an article still arriving.
+        arriving.update_value(|a| a.rest = None);
+        let key = storage_key.clone();
+        Some(match next {
+            LoadState::Shown => return None,
+            LoadState::Loading => view! { <Loading progress /> }.into_any(),
+            LoadState::Early(prepared) => {
+                let on_rest: Box<dyn FnOnce(ArticleRest)> = Box::new(move |mut rest| {
+                    let owner = Owner::current().expect("the article runs under an owner");
+                    arriving.update_value(|a| {
+                        rest.add(std::mem::take(&mut a.waiting));
+                        a.rest = Some((rest, owner));
+                    });
+                });
+                // Left and Right: an article that replaces the start is a new view, not the
+                // start's elements updated in place (its sections are in the page already).
+                let start = view! {
+                    <ArticleView
+                        prepared=*prepared
+                        storage_key=key
+                        arriving=progress
+                        on_rest=on_rest
+                    />
+                };
+                Either::<AnyView, AnyView>::Left(start.into_any()).into_any()
+            }
+            LoadState::Loaded(prepared) => {
+                let whole = view! { <ArticleView prepared=*prepared storage_key=key /> };
+                Either::<AnyView, AnyView>::Right(whole.into_any()).into_any()
+            }
+            LoadState::Failed(error) => {
+                let retry = std::rc::Rc::new(move || start.with_value(|start| start()));
+                view! { <Failure error retry /> }.into_any()
+            }
+        })
+    }
 }
 
 /// The start of an article on screen while the rest downloads, with its reactive owner, and

@@ -1,28 +1,35 @@
 //! One article: display controls, header, lead, contents and key figures, sections, footer.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::Element;
 
 use crate::load::{MoreSections, Progress};
 use crate::model::{Article, PlacedMark, PreparedArticle, Problem, Section, structured_data_text};
 use crate::timing::mark;
-use crate::view::accordion::{SectionStates, build_show_all};
+use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
-use crate::view::contents::{add_entries, build_contents};
-use crate::view::display::build_display_controls;
-use crate::view::dom::{Dom, on, set};
+use crate::view::contents::ContentsList;
+use crate::view::display::{DisplayControls, current_display};
+use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
 use crate::view::header::ArticleHeader;
-use crate::view::mount::{append_view, built_view, insert_view};
+use crate::view::mount::append_view;
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_now};
-use crate::view::reading::{ReadingPosition, build_reading_progress};
+use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::SectionView;
 use crate::view::status::ProgressBar;
 
-/// Renders a prepared article and makes the page's title, language and direction follow it.
+/// A prepared article: display controls, header, lead, contents and key figures, sections,
+/// the article's end and a problems note, with the reading-progress bar and the toast. With
+/// `arriving` (the download's progress) it is the start of an article still arriving, which
+/// says so where what is shown ends; `on_rest` then receives the [`ArticleRest`] that adds the
+/// rest. Makes the page's title, language and direction follow the article.
+///
+/// The containers render at once; the sections go into them from an effect, right after the
+/// article is mounted and before the browser paints: the first ones at once, the others of a
+/// long article a slice per task (see `view::progressive`), which needs the mounted elements.
 #[component]
 pub fn ArticleView(
     /// The article with its derived ids, targets and problems.
@@ -30,35 +37,218 @@ pub fn ArticleView(
     /// Session-storage key under which the open sections are remembered; `None` to not remember.
     #[prop(optional, into)]
     storage_key: Option<String>,
+    /// The progress of the download of an article still arriving.
+    #[prop(optional)]
+    arriving: Option<RwSignal<Option<Progress>>>,
+    /// Receives what adds the rest of an article still arriving, once it is in the page.
+    #[prop(optional)]
+    on_rest: Option<Box<dyn FnOnce(ArticleRest)>>,
 ) -> impl IntoView {
-    built_view("article-view", move |dom, parent| {
-        build_article(dom, parent, prepared, storage_key)
-    })
-}
+    let whole = arriving.is_none();
+    let marks = prepared.marks();
+    let shown = prepared.article.sections.len();
+    let PreparedArticle {
+        mut article,
+        section_ids,
+        figure_targets,
+        figure_anchors,
+        dir,
+        reading_minutes,
+        problems,
+    } = prepared;
+    let sections = std::mem::take(&mut article.sections);
+    let states = SectionStates::new(states_of(&sections, &section_ids), storage_key.as_deref());
+    // Fragments are followed once every section is in the page (long articles render in slices).
+    let complete = RwSignal::new(false);
+    let announcer = Announcer::create();
+    let position = ReadingPosition::track(states.clone());
+    let reading = RwSignal::new(whole.then_some(reading_minutes));
+    let problems = RwSignal::new(if whole { problems } else { Vec::new() });
+    let ended = RwSignal::new(whole);
 
-/// Appends the article to `parent`: the reading-progress bar, the `<article>` and the toast.
-/// Runs under the reactive owner that keeps its state.
-pub fn build_article(
-    dom: &Dom,
-    parent: &Node,
-    prepared: PreparedArticle,
-    storage_key: Option<String>,
-) {
-    build_start(dom, parent, prepared, storage_key, None);
-}
+    let contents: Vec<(usize, String)> = headed(&sections, 0).collect();
+    let has_contents = contents.len() > 1;
+    let targets: Vec<Option<FigureTarget>> = figure_targets
+        .iter()
+        .zip(&figure_anchors)
+        .map(|(target, anchor)| {
+            target.map(|section| FigureTarget {
+                section,
+                heading: sections[section].heading.clone(),
+                anchored: anchor.is_some(),
+            })
+        })
+        .collect();
+    let has_rail = has_contents || !article.key_figures.is_empty();
+    // Reader modes drop the header; a sponsored article must still say so there.
+    let reader_notice = article.sponsor.as_ref().map(|sponsor| {
+        let label = article.label.as_deref().unwrap_or("Sponsored");
+        format!("{label}. Paid for by {}.", sponsor.name)
+    });
 
-/// Appends the start of an article still arriving, `prepared` from its first sections (see
-/// [`PreparedArticle::can_show_early`]): what a reader sees first, while the rest downloads.
-/// [`ArticleRest::add`] adds the rest as it arrives; `progress` is that of the download. Runs
-/// under the reactive owner that keeps its state.
-pub fn build_early_article(
-    dom: &Dom,
-    parent: &Node,
-    prepared: PreparedArticle,
-    storage_key: Option<String>,
-    progress: RwSignal<Option<Progress>>,
-) -> ArticleRest {
-    build_start(dom, parent, prepared, storage_key, Some(progress))
+    let article_ref = NodeRef::<leptos::html::Article>::new();
+    let lead_ref = NodeRef::<leptos::html::Div>::new();
+    let rail_ref = NodeRef::<leptos::html::Div>::new();
+    let main_ref = NodeRef::<leptos::html::Div>::new();
+    let end_ref = NodeRef::<leptos::html::Div>::new();
+    let more_ref = NodeRef::<leptos::html::P>::new();
+
+    // Browser work once the article is mounted: metadata, listeners, and the sections.
+    let mount = {
+        let states = states.clone();
+        let data = article.clone();
+        let mut pending = Some((sections, marks, contents, on_rest));
+        move |_: Option<()>| {
+            let Some((sections, marks, contents, on_rest)) = pending.take() else {
+                return;
+            };
+            let (Some(root), Some(lead), Some(main), Some(end)) = (
+                article_ref.get_untracked(),
+                lead_ref.get_untracked(),
+                main_ref.get_untracked(),
+                end_ref.get_untracked(),
+            ) else {
+                return;
+            };
+            announce_data(&data);
+            set_document_metadata(&data.title, data.lang.as_deref(), dir.as_attr());
+            if whole {
+                log_problems(&problems.get_untracked());
+            }
+            if let Some(key) = storage_key.clone() {
+                states.remember(key);
+            }
+            follow_fragments(states.clone(), complete);
+            let before_match = states.clone();
+            on(&root, "beforematch", move |event| {
+                before_match.handle_before_match(&event)
+            });
+            // The rest of the contents follows in the next task.
+            let contents = match rail_ref.get_untracked() {
+                Some(rail) if has_contents => {
+                    let rail: &Element = &rail;
+                    let list = ContentsList::mount(rail, &states, contents, position);
+                    // Key figures come after the contents in the rail.
+                    if let Some(list) = &list
+                        && let Some(nav) = rail.first_element_child()
+                        && let Some(figures) = nav.next_element_sibling()
+                    {
+                        _ = rail.insert_before(&nav, Some(&figures));
+                        let _ = list;
+                    }
+                    list
+                }
+                _ => None,
+            };
+            // The sections move into the page, one slice at a time.
+            let mut sections = pending_sections(sections, 0, &marks);
+            if let Some((index, section, marks)) = sections.next()
+                && let Some((id, open)) = states.id_and_state(index)
+                && let Some(built) =
+                    append_view(&lead, view! { <SectionView section id open marks /> })
+            {
+                states.built(index, built);
+            }
+            if whole {
+                build_progressive(&main, &end, &states, sections, complete);
+            } else {
+                insert_now(&main, &end, &states, sections);
+            }
+            if let (Some(on_rest), Some(more)) = (on_rest, more_ref.get_untracked()) {
+                on_rest(ArticleRest {
+                    shown,
+                    states: states.clone(),
+                    reading_minutes: reading,
+                    problems,
+                    ended,
+                    complete,
+                    contents,
+                    sections: main.into(),
+                    more: more.into(),
+                });
+            }
+        }
+    };
+    // Untracked: this runs once, and the effects it starts (fragments, remembering) live as
+    // long as it does; a signal read while building must not run it again.
+    let mount = std::cell::RefCell::new(mount);
+    Effect::new(move |_| untrack(|| (mount.borrow_mut())(None)));
+    // Effects run once the article is in the page: the first screen, then the last slice.
+    Effect::new(move |previous: Option<()>| {
+        if previous.is_none() {
+            mark("viewer:rendered");
+        }
+        if complete.get() {
+            mark("viewer:complete");
+        }
+    });
+
+    let on_click = {
+        let states = states.clone();
+        move |event: web_sys::MouseEvent| {
+            states.handle_click(&event);
+            announcer.copy_link_from_click(&event);
+        }
+    };
+    let (size, dark) = current_display();
+    let header = article.clone();
+    let figures = article.key_figures.clone();
+    let summary_figures = article.key_figures.clone();
+    let (sponsor, copyright) = (article.sponsor.clone(), article.copyright.clone());
+    let figure_states = states.clone();
+    let rail = has_rail.then(|| {
+        let figures = (!figures.is_empty())
+            .then(|| view! { <KeyFigures figures targets states=figure_states /> });
+        view! { <div class="article-rail" node_ref=rail_ref>{figures}</div> }
+    });
+    let show_all = has_contents.then(|| view! { <ShowAll states=states.clone() /> });
+    // An article still arriving says so where what is shown ends, in words, with how much has
+    // arrived, and to assistive technology, rather than showing its end as if it were complete.
+    let more = arriving.map(|progress| {
+        view! {
+            <Show when=move || !ended.get()>
+                <p class="article-more" node_ref=more_ref>
+                    <span id="article-more-label">"Loading the rest of the article…"</span>
+                    <ProgressBar progress labelled_by="article-more-label" />
+                </p>
+            </Show>
+        }
+    });
+    view! {
+        <ReadingProgress position />
+        <article
+            class="article"
+            lang=article.lang.clone()
+            dir=dir.as_attr()
+            node_ref=article_ref
+            on:click=on_click
+        >
+            <DisplayControls size dark />
+            <ArticleHeader article=header reading_minutes=reading />
+            <div class="article-body" class:has-rail=has_rail>
+                <div class="article-lead" node_ref=lead_ref>
+                    {reader_notice.map(|notice| view! { <p class="reader-only">{notice}</p> })}
+                </div>
+                {rail}
+                <div
+                    class="article-sections"
+                    node_ref=main_ref
+                    aria-busy=move || (!ended.get()).then_some("true")
+                >
+                    {show_all}
+                    // The sections go in here, before the end.
+                    <ReaderSummary figures=summary_figures />
+                    // Inside the body, not after it: reader modes keep only the main column.
+                    <div class="article-end" node_ref=end_ref>
+                        <ArticleEnd sponsor copyright />
+                    </div>
+                    {more}
+                </div>
+            </div>
+            {move || view! { <ProblemsNote problems=problems.get() /> }}
+        </article>
+        <Toast announcer />
+    }
 }
 
 /// An article shown before all of it arrived, and where the rest goes.
@@ -66,11 +256,15 @@ pub struct ArticleRest {
     /// How many sections are shown.
     shown: usize,
     states: SectionStates,
-    complete: RwSignal<bool>,
-    root: Element,
     /// The reading time in the header, known once all of the article has arrived.
     reading_minutes: RwSignal<Option<usize>>,
-    contents: Option<Element>,
+    /// The problems note, complete once all of the article has arrived.
+    problems: RwSignal<Vec<Problem>>,
+    /// Whether all of it has arrived (the loading note goes, `aria-busy` too).
+    ended: RwSignal<bool>,
+    /// Whether every section is in the page (fragments are followed then).
+    complete: RwSignal<bool>,
+    contents: Option<ContentsList>,
     sections: Element,
     /// "Loading the rest of the article…", at the end of what is shown: sections arriving go
     /// in before it.
@@ -87,23 +281,20 @@ impl ArticleRest {
         self.shown += sections.len();
         self.states.extend(states_of(&sections, &ids));
         if let Some(list) = &self.contents {
-            let entries = headed(&sections, first).collect();
-            add_entries(list, &self.states, entries);
+            list.add(&self.states, headed(&sections, first).collect());
         }
-        let sections = pending(sections, first, &[]);
+        let sections = pending_sections(sections, first, &[]);
         insert_now(&self.sections, &self.more, &self.states, sections);
     }
 
     /// Completes the article once all of it has arrived: the reading time and the problems
-    /// note, and the end of the article in place of the loading note. Runs under the article's
-    /// reactive owner.
+    /// note, and the end of the article in place of the loading note.
     pub fn finish(self, reading_minutes: usize, problems: Vec<Problem>) {
-        self.more.remove();
-        _ = self.sections.remove_attribute("aria-busy");
         log_problems(&problems);
         self.reading_minutes.set(Some(reading_minutes));
-        insert_view(&self.root, None, view! { <ProblemsNote problems /> });
-        _ = self.complete.try_set(true);
+        self.problems.set(problems);
+        self.ended.set(true);
+        self.complete.set(true);
     }
 }
 
@@ -127,7 +318,7 @@ fn states_of(sections: &[Section], ids: &[String]) -> Vec<(String, bool, bool)> 
 
 /// `sections`, the first of which is section `first` of the article, with their indices and
 /// marks, ready to build.
-fn pending(
+fn pending_sections(
     sections: Vec<Section>,
     first: usize,
     marks: &[PlacedMark],
@@ -157,180 +348,6 @@ fn announce_data(article: &Article) {
 fn log_problems(problems: &[Problem]) {
     for problem in problems {
         leptos::logging::warn!("article problem: {problem}");
-    }
-}
-
-/// Builds the article from `prepared`: all of it, or with the `progress` of its download the
-/// start of one still arriving, with everything that needs all of it left to the [`ArticleRest`].
-fn build_start(
-    dom: &Dom,
-    parent: &Node,
-    prepared: PreparedArticle,
-    storage_key: Option<String>,
-    arriving: Option<RwSignal<Option<Progress>>>,
-) -> ArticleRest {
-    let whole = arriving.is_none();
-    let marks = prepared.marks();
-    let shown = prepared.article.sections.len();
-    announce_data(&prepared.article);
-    if whole {
-        log_problems(&prepared.problems);
-    }
-    let PreparedArticle {
-        mut article,
-        section_ids,
-        figure_targets,
-        figure_anchors,
-        dir,
-        reading_minutes,
-        problems,
-    } = prepared;
-    set_document_metadata(&article.title, article.lang.as_deref(), dir.as_attr());
-
-    let states = SectionStates::new(
-        states_of(&article.sections, &section_ids),
-        storage_key.as_deref(),
-    );
-    if let Some(key) = storage_key {
-        states.remember(key);
-    }
-    // Fragments are followed once every section is in the page (long articles render in slices).
-    let complete = RwSignal::new(false);
-    follow_fragments(states.clone(), complete);
-    // Effects run once the article is in the page: the first screen, then the last slice.
-    Effect::new(move |previous: Option<()>| {
-        if previous.is_none() {
-            mark("viewer:rendered");
-        }
-        if complete.get() {
-            mark("viewer:complete");
-        }
-    });
-    let announcer = Announcer::create();
-    let position = ReadingPosition::track(states.clone());
-
-    build_reading_progress(dom, parent, position);
-    let root = dom.element(parent, "article", "article");
-    if let Some(lang) = &article.lang {
-        set(&root, "lang", lang);
-    }
-    set(&root, "dir", dir.as_attr());
-    {
-        let states = states.clone();
-        on(&root, "click", move |event| {
-            let event = event.unchecked_ref();
-            states.handle_click(event);
-            announcer.copy_link_from_click(event);
-        });
-    }
-    {
-        let states = states.clone();
-        on(&root, "beforematch", move |event| {
-            states.handle_before_match(&event)
-        });
-    }
-    build_display_controls(dom, &root);
-
-    let contents: Vec<(usize, String)> = headed(&article.sections, 0).collect();
-    let has_contents = contents.len() > 1;
-    let targets: Vec<Option<FigureTarget>> = figure_targets
-        .iter()
-        .zip(&figure_anchors)
-        .map(|(target, anchor)| {
-            target.map(|section| FigureTarget {
-                section,
-                heading: article.sections[section].heading.clone(),
-                anchored: anchor.is_some(),
-            })
-        })
-        .collect();
-    let has_rail = has_contents || !article.key_figures.is_empty();
-    // Reader modes drop the header; a sponsored article must still say so there.
-    let reader_notice = article.sponsor.as_ref().map(|sponsor| {
-        let label = article.label.as_deref().unwrap_or("Sponsored");
-        format!("{label}. Paid for by {}.", sponsor.name)
-    });
-    // The sections move into the page, one slice at a time.
-    let mut sections = pending(std::mem::take(&mut article.sections), 0, &marks);
-    let reading = RwSignal::new(whole.then_some(reading_minutes));
-    let header = article.clone();
-    insert_view(
-        &root,
-        None,
-        view! { <ArticleHeader article=header reading_minutes=reading /> },
-    );
-
-    let body = dom.element(&root, "div", "article-body");
-    if has_rail {
-        _ = body.class_list().add_1("has-rail");
-    }
-    let lead = dom.element(&body, "div", "article-lead");
-    if let Some(notice) = reader_notice {
-        let p = dom.element(&lead, "p", "reader-only");
-        dom.text(&p, &notice);
-    }
-    if let Some((index, section, marks)) = sections.next()
-        && let Some((id, open)) = states.id_and_state(index)
-        && let Some(built) = append_view(&lead, view! { <SectionView section id open marks /> })
-    {
-        states.built(index, built);
-    }
-    let mut contents_list = None;
-    if has_rail {
-        let rail = dom.element(&body, "div", "article-rail");
-        if has_contents {
-            contents_list = Some(build_contents(dom, &rail, &states, contents, position));
-        }
-        if !article.key_figures.is_empty() {
-            let (figures, states) = (article.key_figures.clone(), states.clone());
-            insert_view(&rail, None, view! { <KeyFigures figures targets states /> });
-        }
-    }
-    let main = dom.element(&body, "div", "article-sections");
-    if has_contents {
-        build_show_all(dom, &main, states.clone());
-    }
-    // The other sections go in before what follows them, in slices.
-    let figures = article.key_figures.clone();
-    let summary = (!figures.is_empty())
-        .then(|| append_view(&main, view! { <ReaderSummary figures /> }))
-        .flatten();
-    // Inside the body, not after it: reader modes keep only the main column.
-    let (sponsor, copyright) = (article.sponsor.clone(), article.copyright.clone());
-    let end = append_view(&main, view! { <ArticleEnd sponsor copyright /> });
-    let before = summary.or(end).expect("the article end is always a <div>");
-    if whole {
-        build_progressive(&main, &before, &states, sections, complete);
-        insert_view(&root, None, view! { <ProblemsNote problems /> });
-    } else {
-        insert_now(&main, &before, &states, sections);
-    }
-    // An article still arriving says so where what is shown ends, in words, with how much has
-    // arrived, and to assistive technology, rather than showing its end (the footer) as if it
-    // were complete.
-    let more = dom.detached("p", "article-more");
-    if let Some(progress) = arriving {
-        set(&main, "aria-busy", "true");
-        insert_view(
-            &more,
-            None,
-            view! {
-                <span id="article-more-label">"Loading the rest of the article…"</span>
-                <ProgressBar progress labelled_by="article-more-label" />
-            },
-        );
-        _ = main.insert_before(&more, Some(&before));
-    }
-    insert_view(parent.unchecked_ref(), None, view! { <Toast announcer /> });
-    ArticleRest {
-        shown,
-        states,
-        complete,
-        root,
-        reading_minutes: reading,
-        contents: contents_list,
-        sections: main,
-        more,
     }
 }
 

@@ -1,7 +1,9 @@
-//! The page: plain DOM built from what [`crate::model`] prepared, kept up to date by Leptos
-//! signals and effects that hold only UI state (which sections are open). All parsing and
-//! deriving happens in the model. [`App`], [`ArticleLoader`] and [`ArticleView`] are the same
-//! parts as Leptos components, for embedding and the browser tests.
+//! The page, as Leptos components written with `view!`, rendering what [`crate::model`]
+//! prepared. All parsing and deriving happens in the model; signals hold only UI state (the
+//! loading state, the reading position, display choices). Sections' open states are plain
+//! flags in one place ([`accordion`]), written to the sections by one delegated click listener,
+//! because a long article has thousands. [`App`] is the page; [`ArticleLoader`] and
+//! [`ArticleView`] can be mounted on their own (the browser tests do).
 
 mod accordion;
 mod announce;
@@ -23,6 +25,5 @@ mod reading;
 mod section;
 mod status;
 
-pub use app::{App, ArticleLoader, build_loader};
+pub use app::{App, ArticleLoader};
 pub use article::ArticleView;
-pub use mount::run_in;

@@ -2,12 +2,9 @@
 //! article they are (for the progress bar). One passive scroll listener, throttled to frames.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, Node};
 
 use crate::model::decimal;
 use crate::view::accordion::{SectionState, SectionStates};
-use crate::view::dom::{Dom, set};
 
 /// Reading position, updated at most once per animation frame while the page scrolls.
 #[derive(Clone, Copy)]
@@ -131,14 +128,18 @@ fn count_leading(len: usize, pred: impl Fn(usize) -> bool) -> usize {
 
 /// A thin bar at the top of the window showing how far through the article the reader is.
 /// Decorative: hidden from assistive technology, which has its own sense of position.
-pub fn build_reading_progress(dom: &Dom, parent: &Node, position: ReadingPosition) {
-    let track = dom.element(parent, "div", "reading-progress");
-    set(&track, "aria-hidden", "true");
-    let bar: HtmlElement = dom
-        .element(&track, "div", "reading-progress-bar")
-        .unchecked_into();
-    Effect::new(move |_| {
-        let scale = format!("scaleX({})", decimal(position.progress.get(), 4));
-        _ = bar.style().set_property("transform", &scale);
-    });
+#[component]
+pub fn ReadingProgress(
+    /// Where the reader is.
+    position: ReadingPosition,
+) -> impl IntoView {
+    let progress = position.progress;
+    view! {
+        <div class="reading-progress" aria-hidden="true">
+            <div
+                class="reading-progress-bar"
+                style:transform=move || format!("scaleX({})", decimal(progress.get(), 4))
+            ></div>
+        </div>
+    }
 }
