@@ -99,46 +99,74 @@ impl<'de> Visitor<'de> for AnyValue {
 #[derive(Deserialize)]
 #[serde(expecting = "an object")]
 struct VersionOnly {
-    version: Option<serde_json::Value>,
+    version: Option<Version>,
+}
+
+/// What `version` holds, whatever its type (`null` reads as absent).
+enum Version {
+    Number(f64),
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Version {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(VersionVisitor)
+    }
+}
+
+struct VersionVisitor;
+
+impl<'de> Visitor<'de> for VersionVisitor {
+    type Value = Version;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the integer 1")
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Version, E> {
+        Ok(Version::Number(v as f64))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Version, E> {
+        Ok(Version::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Version, E> {
+        Ok(Version::Number(v))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Version, E> {
+        Ok(Version::Other(if v { "true" } else { "false" }))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Version, E> {
+        Ok(Version::Other("text"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Version, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Version::Other("a list"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Version, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Version::Other("an object"))
+    }
 }
 
 /// Checks that the document is an object of format version 1 (`1.0` and `1e0` are 1 too, as
 /// JSON Schema compares numbers).
 pub(crate) fn check_version(bytes: &[u8]) -> Result<(), ArticleError> {
     let head: VersionOnly = decode_raw(bytes, "", Position::START)?;
-    match head.version {
-        Some(serde_json::Value::Number(n)) if n.as_f64() == Some(FORMAT_VERSION as f64) => Ok(()),
-        Some(serde_json::Value::Number(n))
-            if n.as_f64()
-                .is_some_and(|v| v.is_finite() && v.fract() == 0.0) =>
-        {
-            let found = match (n.as_u64(), n.as_i64()) {
-                (Some(v), _) => v.to_string(),
-                (_, Some(v)) => v.to_string(),
-                _ => format!("{:.0}", n.as_f64().unwrap_or_default()),
-            };
-            Err(ArticleError::UnsupportedVersion { found })
+    let found = match head.version {
+        Some(Version::Number(n)) if n == FORMAT_VERSION as f64 => return Ok(()),
+        Some(Version::Number(n)) if n.is_finite() && n.fract() == 0.0 => {
+            return Err(ArticleError::UnsupportedVersion {
+                found: format!("{n:.0}"),
+            });
         }
-        other => Err(ArticleError::Shape {
-            path: "version".to_owned(),
-            expected: "the integer 1".to_owned(),
-            found: describe_value(other.as_ref()),
-            position: None,
-        }),
-    }
-}
-
-/// How a JSON value is named to a reader.
-fn describe_value(value: Option<&serde_json::Value>) -> String {
-    match value {
+        Some(Version::Number(n)) => format!("the number {n}"),
+        Some(Version::Other(what)) => what.to_owned(),
         None => "nothing (the field is missing)".to_owned(),
-        Some(serde_json::Value::Null) => "null".to_owned(),
-        Some(serde_json::Value::Bool(b)) => b.to_string(),
-        Some(serde_json::Value::Number(n)) => format!("the number {n}"),
-        Some(serde_json::Value::String(_)) => "text".to_owned(),
-        Some(serde_json::Value::Array(_)) => "a list".to_owned(),
-        Some(serde_json::Value::Object(_)) => "an object".to_owned(),
-    }
+    };
+    Err(ArticleError::Shape {
+        path: "version".to_owned(),
+        expected: "the integer 1".to_owned(),
+        found,
+        position: None,
+    })
 }
 
 /// Decodes `bytes` as `T`, naming a wrong field by its path below `prefix` (e.g.

@@ -1,7 +1,7 @@
 //! schema.org JSON-LD for the article, so search engines and reader modes know what it is and,
 //! for sponsored content, who paid for it.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use crate::model::date::IsoDate;
 use crate::model::types::Article;
@@ -9,69 +9,106 @@ use crate::model::types::Article;
 /// Longest headline schema.org consumers commonly accept.
 const MAX_HEADLINE_CHARS: usize = 110;
 
+/// A schema.org article, as JSON-LD; absent fields are left out.
+#[derive(Debug, Serialize)]
+pub struct StructuredData<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    /// `NewsArticle`, or `AdvertiserContentArticle` for paid-for content.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// The title, cut to what consumers accept.
+    pub headline: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(rename = "inLanguage", skip_serializing_if = "Option::is_none")]
+    in_language: Option<&'a str>,
+    /// Only a valid ISO 8601 date.
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<&'a str>,
+    /// Only a valid ISO 8601 date.
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    pub date_modified: Option<&'a str>,
+    /// The bylines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub author: Vec<Thing<'a>>,
+    /// The publisher, with its address when that is safe.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Thing<'a>>,
+    /// Who paid, for sponsored content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sponsor: Option<Thing<'a>>,
+    #[serde(rename = "copyrightNotice", skip_serializing_if = "Option::is_none")]
+    copyright_notice: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(rename = "mainEntityOfPage", skip_serializing_if = "Option::is_none")]
+    main_entity_of_page: Option<&'a str>,
+}
+
+/// A person or organisation.
+#[derive(Debug, Serialize)]
+pub struct Thing<'a> {
+    /// `Person` or `Organization`.
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    /// Its name.
+    pub name: &'a str,
+    /// Its home page, if safe.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
 /// `NewsArticle`, or `AdvertiserContentArticle` with `sponsor` when the article is paid for.
-pub fn structured_data(article: &Article, page_url: Option<&str>) -> Value {
-    let kind = if article.sponsor.is_some() {
-        "AdvertiserContentArticle"
-    } else {
-        "NewsArticle"
+pub fn structured_data<'a>(article: &'a Article, page_url: Option<&'a str>) -> StructuredData<'a> {
+    let valid_date = |date: &'a Option<String>| {
+        date.as_deref().filter(|d| IsoDate::parse(d).is_some())
     };
-    let headline: String = article.title.chars().take(MAX_HEADLINE_CHARS).collect();
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!(kind));
-    data.insert("headline".into(), json!(headline));
-    let valid_date = |date: &Option<String>| {
-        date.as_deref()
-            .filter(|d| IsoDate::parse(d).is_some())
-            .map(|d| json!(d))
+    let organization = |name: &'a str, url: Option<&'a str>| Thing {
+        kind: "Organization",
+        name,
+        url,
     };
-    let authors = article
-        .authors
-        .iter()
-        .map(|name| json!({"@type": "Person", "name": name}))
-        .collect::<Vec<_>>();
-    let publisher = article.source.as_ref().map(|source| {
-        let mut publisher = json!({"@type": "Organization", "name": source.name});
-        if let Some(url) = source.url.as_ref().and_then(|u| u.safe.as_ref()) {
-            publisher["url"] = json!(url);
-        }
-        publisher
-    });
-    let optional = [
-        ("description", article.standfirst.as_ref().map(|s| json!(s))),
-        ("inLanguage", article.lang.as_ref().map(|s| json!(s))),
-        ("datePublished", valid_date(&article.published)),
-        ("dateModified", valid_date(&article.updated)),
-        ("author", (!authors.is_empty()).then(|| json!(authors))),
-        ("publisher", publisher),
-        (
-            "sponsor",
-            article
-                .sponsor
-                .as_ref()
-                .map(|s| json!({"@type": "Organization", "name": s.name})),
-        ),
-        (
-            "copyrightNotice",
-            article.copyright.as_ref().map(|s| json!(s)),
-        ),
-        ("url", page_url.map(|u| json!(u))),
-        ("mainEntityOfPage", page_url.map(|u| json!(u))),
-    ];
-    for (key, value) in optional {
-        if let Some(value) = value {
-            data.insert(key.into(), value);
-        }
+    StructuredData {
+        context: "https://schema.org",
+        kind: if article.sponsor.is_some() {
+            "AdvertiserContentArticle"
+        } else {
+            "NewsArticle"
+        },
+        headline: article.title.chars().take(MAX_HEADLINE_CHARS).collect(),
+        description: article.standfirst.as_deref(),
+        in_language: article.lang.as_deref(),
+        date_published: valid_date(&article.published),
+        date_modified: valid_date(&article.updated),
+        author: article
+            .authors
+            .iter()
+            .map(|name| Thing {
+                kind: "Person",
+                name,
+                url: None,
+            })
+            .collect(),
+        publisher: article.source.as_ref().map(|source| {
+            let url = source.url.as_ref().and_then(|u| u.safe.as_deref());
+            organization(&source.name, url)
+        }),
+        sponsor: article
+            .sponsor
+            .as_ref()
+            .map(|sponsor| organization(&sponsor.name, None)),
+        copyright_notice: article.copyright.as_deref(),
+        url: page_url,
+        main_entity_of_page: page_url,
     }
-    Value::Object(data)
 }
 
 /// The JSON-LD as the text of a `<script type="application/ld+json">`: `<` is escaped as
 /// `\u003c`, so no text from the article can close the script element.
 pub fn structured_data_text(article: &Article, page_url: Option<&str>) -> String {
-    structured_data(article, page_url)
-        .to_string()
+    serde_json::to_string(&structured_data(article, page_url))
+        .unwrap_or_default()
         .replace('<', "\\u003c")
 }
 
@@ -88,8 +125,10 @@ mod tests {
                 "sponsor": {"name": "Embassy"}, "sections": [{"blocks": []}]}"#,
         )
         .unwrap();
-        let data = structured_data(&article, Some("https://x.example/#"));
+        let text = structured_data_text(&article, Some("https://x.example/#"));
+        let data: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(data["@type"], "AdvertiserContentArticle");
+        assert_eq!(data["author"][0]["@type"], "Person");
         assert_eq!(data["sponsor"]["name"], "Embassy");
         assert_eq!(data["publisher"]["url"], "https://pub.example");
         assert_eq!(data["author"][0]["name"], "A");
@@ -105,8 +144,8 @@ mod tests {
         let article =
             parse_article(r#"{"version": 1, "title": "T", "sections": [{"blocks": []}]}"#).unwrap();
         let data = structured_data(&article, None);
-        assert_eq!(data["@type"], "NewsArticle");
-        assert!(data.get("sponsor").is_none());
+        assert_eq!(data.kind, "NewsArticle");
+        assert!(data.sponsor.is_none());
     }
 
     #[test]
@@ -117,7 +156,7 @@ mod tests {
         .unwrap();
         let text = structured_data_text(&article, None);
         assert!(!text.contains('<'), "{text}");
-        let back: Value = serde_json::from_str(&text).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["headline"], "</script><script>x()</script>");
     }
 }

@@ -59,7 +59,7 @@ impl SectionStates {
         // A set: a reader may have opened thousands of sections of a long article.
         let remembered: Option<HashSet<String>> = storage_key
             .and_then(|key| load(Store::Session, key))
-            .and_then(|text| serde_json::from_str::<HashSet<String>>(&text).ok());
+            .and_then(|text| serde_json::from_slice::<HashSet<String>>(text.as_bytes()).ok());
         let states = SectionStates {
             sections: Rc::new(RefCell::new(Vec::new())),
             remembered: Rc::new(remembered),
