@@ -70,17 +70,18 @@ pub struct ConfigError(pub String);
 impl ViewerConfig {
     /// Reads the JSON configuration; unknown fields are ignored, `null` counts as absent.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let raw: RawConfig = serde_json::from_slice(text.as_bytes()).map_err(|e| match e.classify() {
-            serde_json::error::Category::Data => {
-                ConfigError(data_error(&e.to_string(), e.line(), e.column()))
-            }
-            _ => ConfigError(format!(
-                "not valid JSON ({} at line {}, column {})",
-                message_without_position(&e),
-                e.line(),
-                e.column()
-            )),
-        })?;
+        let raw: RawConfig =
+            serde_json::from_slice(text.as_bytes()).map_err(|e| match e.classify() {
+                serde_json::error::Category::Data => {
+                    ConfigError(data_error(&e.to_string(), e.line(), e.column()))
+                }
+                _ => ConfigError(format!(
+                    "not valid JSON ({} at line {}, column {})",
+                    message_without_position(&e),
+                    e.line(),
+                    e.column()
+                )),
+            })?;
         let mut config = ViewerConfig::default();
         for (i, origin) in raw
             .allowed_origins

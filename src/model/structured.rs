@@ -61,9 +61,8 @@ pub struct Thing<'a> {
 
 /// `NewsArticle`, or `AdvertiserContentArticle` with `sponsor` when the article is paid for.
 pub fn structured_data<'a>(article: &'a Article, page_url: Option<&'a str>) -> StructuredData<'a> {
-    let valid_date = |date: &'a Option<String>| {
-        date.as_deref().filter(|d| IsoDate::parse(d).is_some())
-    };
+    let valid_date =
+        |date: &'a Option<String>| date.as_deref().filter(|d| IsoDate::parse(d).is_some());
     let organization = |name: &'a str, url: Option<&'a str>| Thing {
         kind: "Organization",
         name,

@@ -23,7 +23,7 @@ use web_sys::Element;
 pub struct SectionStates {
     sections: Rc<RefCell<Vec<SectionState>>>,
     /// The ids the reader had open earlier in this session, applied to sections as they come.
-    remembered: Rc<Option<HashSet<String>>>,
+    remembered: Rc<RefCell<Option<HashSet<String>>>>,
     /// What "show all" or "hide all" last set, for sections added after it.
     all: Rc<Cell<Option<bool>>>,
     /// Notified after any section opens, closes or is added.
@@ -53,16 +53,11 @@ impl SectionState {
 }
 
 impl SectionStates {
-    /// Creates the states from `(id, collapsible, initially open)`, then applies what the reader
-    /// opened earlier in this session under `storage_key`, if anything.
-    pub fn new(sections: Vec<(String, bool, bool)>, storage_key: Option<&str>) -> Self {
-        // A set: a reader may have opened thousands of sections of a long article.
-        let remembered: Option<HashSet<String>> = storage_key
-            .and_then(|key| load(Store::Session, key))
-            .and_then(|text| serde_json::from_slice::<HashSet<String>>(text.as_bytes()).ok());
+    /// Creates the states from `(id, collapsible, initially open)`.
+    pub fn new(sections: Vec<(String, bool, bool)>) -> Self {
         let states = SectionStates {
             sections: Rc::new(RefCell::new(Vec::new())),
-            remembered: Rc::new(remembered),
+            remembered: Rc::new(RefCell::new(None)),
             all: Rc::new(Cell::new(None)),
             changed: Trigger::new(),
             revealed: RwSignal::new(None),
@@ -71,11 +66,34 @@ impl SectionStates {
         states
     }
 
+    /// Applies what the reader opened earlier in this session under `storage_key`, if
+    /// anything, to the sections not yet in the page and to those added later; then keeps the
+    /// set of open sections there whenever it changes. Reads storage: call it from an effect.
+    pub fn restore_and_remember(&self, storage_key: String) {
+        // A set: a reader may have opened thousands of sections of a long article.
+        let remembered = load(Store::Session, &storage_key)
+            .and_then(|text| serde_json::from_slice::<HashSet<String>>(text.as_bytes()).ok());
+        if let Some(open_ids) = &remembered {
+            self.with_all(|all| {
+                for state in all
+                    .iter()
+                    .filter(|s| s.collapsible && s.element.get().is_none())
+                {
+                    state.open.set(open_ids.contains(&state.id));
+                }
+            });
+            self.changed.notify();
+        }
+        *self.remembered.borrow_mut() = remembered;
+        self.remember(storage_key);
+    }
+
     /// Adds sections after the last, as [`new`](Self::new) takes them.
     /// Sections added after "show all" or "hide all" follow it while every section is still
     /// as it set them (the reader pressed it while the article was arriving).
     pub fn extend(&self, sections: Vec<(String, bool, bool)>) {
-        let remembered = self.remembered.as_ref().as_ref();
+        let remembered = self.remembered.borrow();
+        let remembered = remembered.as_ref();
         let all = self.all.get().filter(|set| {
             self.with_all(|all| all.iter().all(|s| !s.collapsible || s.is_open() == *set))
         });
@@ -237,7 +255,7 @@ impl SectionStates {
     }
 
     /// Keeps the set of open sections in session storage under `key` whenever it changes.
-    pub fn remember(&self, key: String) {
+    fn remember(&self, key: String) {
         let states = self.clone();
         Effect::new(move |_| {
             states.changed.track();

@@ -9,7 +9,7 @@ use crate::timing::mark;
 use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::ContentsList;
-use crate::view::display::{DisplayControls, current_display};
+use crate::view::display::DisplayControls;
 use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
@@ -57,7 +57,7 @@ pub fn ArticleView(
         problems,
     } = prepared;
     let sections = std::mem::take(&mut article.sections);
-    let states = SectionStates::new(states_of(&sections, &section_ids), storage_key.as_deref());
+    let states = SectionStates::new(states_of(&sections, &section_ids));
     // Fragments are followed once every section is in the page (long articles render in slices).
     let complete = RwSignal::new(false);
     let announcer = Announcer::create();
@@ -115,8 +115,9 @@ pub fn ArticleView(
             if whole {
                 log_problems(&problems.get_untracked());
             }
+            // Before the sections go in, so they are built as the reader left them.
             if let Some(key) = storage_key.clone() {
-                states.remember(key);
+                states.restore_and_remember(key);
             }
             follow_fragments(states.clone(), complete);
             let before_match = states.clone();
@@ -190,7 +191,6 @@ pub fn ArticleView(
             announcer.copy_link_from_click(&event);
         }
     };
-    let (size, dark) = current_display();
     let header = article.clone();
     let figures = article.key_figures.clone();
     let summary_figures = article.key_figures.clone();
@@ -223,7 +223,7 @@ pub fn ArticleView(
             node_ref=article_ref
             on:click=on_click
         >
-            <DisplayControls size dark />
+            <DisplayControls />
             <ArticleHeader article=header reading_minutes=reading />
             <div class="article-body" class:has-rail=has_rail>
                 <div class="article-lead" node_ref=lead_ref>

@@ -26,9 +26,8 @@ fn set_root_attribute(name: &str, value: &str) {
 }
 
 /// The reader's display choices as `boot.js` applied them to `<html>` before the first paint
-/// (or as the system prefers): what [`DisplayControls`] starts from. Read by the code that
-/// mounts the page, so the component itself touches no browser API while rendering.
-pub fn current_display() -> (String, bool) {
+/// (or as the system prefers).
+fn current_display() -> (String, bool) {
     let size = root_attribute("data-text-size").unwrap_or_else(|| "medium".into());
     let dark = match root_attribute("data-theme").as_deref() {
         Some("dark") => true,
@@ -39,16 +38,17 @@ pub fn current_display() -> (String, bool) {
 }
 
 /// The text-size buttons and the theme toggle. Each button shows its state in `aria-pressed`;
-/// a choice is applied to `<html>` and kept in local storage.
+/// a choice is applied to `<html>` and kept in local storage. The state in use is read from the
+/// page by an effect, which runs before the first paint.
 #[component]
-pub fn DisplayControls(
-    /// The text size in use: "small", "medium" or "large".
-    size: String,
-    /// Whether the dark theme is in use.
-    dark: bool,
-) -> impl IntoView {
-    let size = RwSignal::new(size);
-    let dark = RwSignal::new(dark);
+pub fn DisplayControls() -> impl IntoView {
+    let size = RwSignal::new("medium".to_owned());
+    let dark = RwSignal::new(false);
+    Effect::new(move |_| {
+        let (now_size, now_dark) = current_display();
+        size.set(now_size);
+        dark.set(now_dark);
+    });
     // Until the reader chooses, the page follows the system (the stylesheet does that by
     // itself), and so does the button, also when the system changes while the page is open.
     Effect::new(move |_| {

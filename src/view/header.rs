@@ -35,10 +35,16 @@ pub fn ArticleHeader(
         .filter_map(|(iso, prefix)| {
             let iso = iso?;
             let parsed = IsoDate::parse(&iso)?;
-            let shown = format_date(&iso, parsed.has_time, lang.as_deref());
+            // In the reader's language through the browser's `Intl`, by an effect (before the
+            // first paint); rendered elsewhere, the ISO date stands.
+            let shown = RwSignal::new(iso.clone());
+            let (when, lang) = (iso.clone(), lang.clone());
+            Effect::new(move |_| {
+                shown.set(format_date(&when, parsed.has_time, lang.as_deref()));
+            });
             Some(view! {
                 <span class="meta-item">
-                    {prefix} " " <time datetime=iso>{shown}</time>
+                    {prefix} " " <time datetime=iso>{move || shown.get()}</time>
                 </span>
             })
         })
