@@ -68,7 +68,7 @@ pub fn article_from_raw(
     let dir = match raw.dir.as_deref() {
         None => None,
         Some(text) => Some(Direction::from_attr(text).ok_or_else(|| {
-            Rule::new("dir", "\"ltr\", \"rtl\" or \"auto\"", format!("{text:?}")).into_error()
+            Rule::new("dir", "\"ltr\", \"rtl\" or \"auto\"", format!("\"{text}\"")).into_error()
         })?),
     };
     let sections = match sections {
