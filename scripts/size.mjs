@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The cap from issue 13, enforced by the test command: 200,000 B gzip for everything before the
- * article, now that the page is written with the named stack (Leptos views, serde, gloo-net).
- * Issue 6's 120 KB was met by building the page without them, and was lifted for that reason.
+ * The cap enforced by the test command, gzip, for everything before the article. Issue 13 set
+ * it at 200,000 B for the page written with the named stack (Leptos views, serde_json,
+ * gloo-net), or, if that cannot fit, at what it measures plus a small margin, never above
+ * 220,000 B. Written idiomatically it measured 216,670 B (README, Transfer size: what each
+ * package costs, and what was tried), so the cap is 220,000 B. Issue 6's 120 KB had been met by
+ * building the page without those packages, and was lifted for that reason.
  */
-export const BUDGET_BYTES = 200_000;
+export const BUDGET_BYTES = 220_000;
 
 /** The size issue 13 aims for; printed, not enforced. */
 export const GOAL_BYTES = 170_000;
