@@ -14,7 +14,7 @@ use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
 use crate::view::header::ArticleHeader;
-use crate::view::mount::append_view;
+use crate::view::mount::insert_static_view;
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_now};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
@@ -145,10 +145,11 @@ pub fn ArticleView(
             let mut sections = pending_sections(sections, 0, &marks);
             if let Some((index, section, marks)) = sections.next()
                 && let Some((id, open)) = states.id_and_state(index)
-                && let Some(built) =
-                    append_view(&lead, view! { <SectionView section id open marks /> })
             {
-                states.built(index, built);
+                insert_static_view(&lead, None, view! { <SectionView section id open marks /> });
+                if let Some(built) = lead.last_element_child() {
+                    states.built(index, built);
+                }
             }
             if whole {
                 build_progressive(&main, &end, &states, sections, complete);

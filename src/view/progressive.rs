@@ -9,7 +9,7 @@ use web_sys::Element;
 
 use crate::model::{PlacedMark, Section};
 use crate::view::accordion::SectionStates;
-use crate::view::mount::insert_view;
+use crate::view::mount::insert_static_view;
 use crate::view::section::SectionView;
 
 /// Sections built before the first paint: more than a screen on any device.
@@ -70,7 +70,7 @@ fn insert_slice(
             Some(view! { <SectionView section id open marks /> })
         })
         .collect_view();
-    insert_view(parent, Some(before), slice);
+    insert_static_view(parent, Some(before), slice);
     // The slice's sections are the elements right before `before`, in order.
     let mut element = before.previous_element_sibling();
     for index in built.into_iter().rev() {
