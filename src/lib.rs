@@ -20,6 +20,7 @@ pub fn start() {
 
     timing::mark("viewer:start");
     panic_panel::install();
+    view::intern_repeated_strings();
     let document = document();
     let host = document
         .get_element_by_id("viewer")

@@ -93,7 +93,7 @@ pub fn CopyLinkButton(
 /// serves every button ([`Announcer::copy_link_from_click`]): a long article has thousands.
 pub const COPY_LINK_ATTR: &str = "data-copy-link";
 
-const LINK_ICON_PATH: &str = "M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1";
+pub(crate) const LINK_ICON_PATH: &str = "M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1";
 
 impl Announcer {
     /// Copies the link of the copy-link button the click came from, if it came from one.

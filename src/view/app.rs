@@ -126,10 +126,11 @@ pub fn ArticleLoader(
         // Whatever comes next replaces the start of an article still arriving.
         arriving.update_value(|a| a.rest = None);
         let key = storage_key.clone();
+        let early = matches!(next, LoadState::Early(_));
         Some(match next {
             LoadState::Shown => return None,
             LoadState::Loading => view! { <Loading progress /> }.into_any(),
-            LoadState::Early(prepared) => {
+            LoadState::Early(prepared) | LoadState::Loaded(prepared) => {
                 let on_rest: Box<dyn FnOnce(ArticleRest)> = Box::new(move |mut rest| {
                     let owner = Owner::current().expect("the article runs under an owner");
                     arriving.update_value(|a| {
@@ -137,21 +138,22 @@ pub fn ArticleLoader(
                         a.rest = Some((rest, owner));
                     });
                 });
+                let (arriving, on_rest) = if early {
+                    (Some(progress), Some(on_rest))
+                } else {
+                    (None, None)
+                };
+                let article = view! {
+                    <ArticleView prepared=*prepared storage_key=key arriving on_rest />
+                }
+                .into_any();
                 // Left and Right: an article that replaces the start is a new view, not the
                 // start's elements updated in place (its sections are in the page already).
-                let start = view! {
-                    <ArticleView
-                        prepared=*prepared
-                        storage_key=key
-                        arriving=progress
-                        on_rest=on_rest
-                    />
-                };
-                Either::<AnyView, AnyView>::Left(start.into_any()).into_any()
-            }
-            LoadState::Loaded(prepared) => {
-                let whole = view! { <ArticleView prepared=*prepared storage_key=key /> };
-                Either::<AnyView, AnyView>::Right(whole.into_any()).into_any()
+                if early {
+                    Either::<AnyView, AnyView>::Left(article).into_any()
+                } else {
+                    Either::<AnyView, AnyView>::Right(article).into_any()
+                }
             }
             LoadState::Failed(error) => {
                 let retry = std::rc::Rc::new(move || start.with_value(|start| start()));

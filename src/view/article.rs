@@ -38,10 +38,10 @@ pub fn ArticleView(
     #[prop(optional, into)]
     storage_key: Option<String>,
     /// The progress of the download of an article still arriving.
-    #[prop(optional)]
+    #[prop(default = None)]
     arriving: Option<RwSignal<Option<Progress>>>,
     /// Receives what adds the rest of an article still arriving, once it is in the page.
-    #[prop(optional)]
+    #[prop(default = None)]
     on_rest: Option<Box<dyn FnOnce(ArticleRest)>>,
 ) -> impl IntoView {
     let whole = arriving.is_none();

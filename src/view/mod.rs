@@ -27,3 +27,4 @@ mod status;
 
 pub use app::{App, ArticleLoader};
 pub use article::ArticleView;
+pub use mount::intern_repeated_strings;

@@ -44,3 +44,27 @@ where
     let mut state = view.build();
     state.mount(parent, marker);
 }
+
+/// Attribute names and values every section repeats. Every string handed from WebAssembly to
+/// the DOM is decoded in JavaScript, and a long article's sections hand over these thousands of
+/// times; interned once, each later use passes a cached JavaScript string instead.
+const REPEATED_STRINGS: &[&str] = &[
+    "class", "id", "type", "role", "hidden", "title", "tabindex", "href", "rel", "d", "fill",
+    "stroke", "stroke-width", "stroke-linecap", "viewBox", "width", "height", "focusable",
+    "aria-controls", "aria-expanded", "aria-hidden", "aria-label", "aria-labelledby",
+    "data-copy-link", "data-section", "section", "section is-open", "section section-lead",
+    "section-header", "section-heading", "section-toggle", "button", "section-heading-text",
+    "section-toggle-hint", "true", "false", "Hide", "Show", "copy-link", "Copy link",
+    "0 0 24 24", "20", "none", "currentColor", "2", "round", "reader-only", "section-panel",
+    "region", "until-found", "block-list", "block-heading", "quote", "quote-cite", "pull-quote",
+    "-1", "figure-anchor", "figure-ref", "contents-link", "noopener noreferrer", "li", "a", "p",
+    "h2", "h3", "span", "div", "svg", "path",
+];
+
+/// Interns [`REPEATED_STRINGS`] (wasm-bindgen's `enable-interning`).
+pub fn intern_repeated_strings() {
+    for text in REPEATED_STRINGS {
+        wasm_bindgen::intern(text);
+    }
+    wasm_bindgen::intern(crate::view::announce::LINK_ICON_PATH);
+}
