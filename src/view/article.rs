@@ -8,7 +8,7 @@ use crate::model::{Article, PlacedMark, PreparedArticle, Problem, Section, struc
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
-use crate::view::contents::ContentsList;
+use crate::view::contents::{Contents, ContentsList};
 use crate::view::display::DisplayControls;
 use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
@@ -68,6 +68,7 @@ pub fn ArticleView(
 
     let contents: Vec<(usize, String)> = headed(&sections, 0).collect();
     let has_contents = contents.len() > 1;
+    let (first_entries, later_entries) = ContentsList::split(&states, contents);
     let targets: Vec<Option<FigureTarget>> = figure_targets
         .iter()
         .zip(&figure_anchors)
@@ -90,6 +91,7 @@ pub fn ArticleView(
     let lead_ref = NodeRef::<leptos::html::Div>::new();
     let rail_ref = NodeRef::<leptos::html::Div>::new();
     let main_ref = NodeRef::<leptos::html::Div>::new();
+    let summary_ref = NodeRef::<leptos::html::Div>::new();
     let end_ref = NodeRef::<leptos::html::Div>::new();
     let more_ref = NodeRef::<leptos::html::P>::new();
 
@@ -97,9 +99,9 @@ pub fn ArticleView(
     let mount = {
         let states = states.clone();
         let data = article.clone();
-        let mut pending = Some((sections, marks, contents, on_rest));
+        let mut pending = Some((sections, marks, later_entries, on_rest));
         move |_: Option<()>| {
-            let Some((sections, marks, contents, on_rest)) = pending.take() else {
+            let Some((sections, marks, later_entries, on_rest)) = pending.take() else {
                 return;
             };
             let (Some(root), Some(lead), Some(main), Some(end)) = (
@@ -109,6 +111,11 @@ pub fn ArticleView(
                 end_ref.get_untracked(),
             ) else {
                 return;
+            };
+            // The sections go in before the reader-mode summary of the figures, or the end.
+            let end: Element = match summary_ref.get_untracked() {
+                Some(summary) => summary.into(),
+                None => end.into(),
             };
             announce_data(&data);
             set_document_metadata(&data.title, data.lang.as_deref(), dir.as_attr());
@@ -125,22 +132,11 @@ pub fn ArticleView(
                 before_match.handle_before_match(&event)
             });
             // The rest of the contents follows in the next task.
-            let contents = match rail_ref.get_untracked() {
-                Some(rail) if has_contents => {
-                    let rail: &Element = &rail;
-                    let list = ContentsList::mount(rail, &states, contents, position);
-                    // Key figures come after the contents in the rail.
-                    if let Some(list) = &list
-                        && let Some(nav) = rail.first_element_child()
-                        && let Some(figures) = nav.next_element_sibling()
-                    {
-                        _ = rail.insert_before(&nav, Some(&figures));
-                        let _ = list;
-                    }
-                    list
-                }
-                _ => None,
-            };
+            let contents = rail_ref
+                .get_untracked()
+                .filter(|_| has_contents)
+                .and_then(|rail| rail.first_element_child()?.last_element_child())
+                .map(|list| ContentsList::attach(list, later_entries, position));
             // The sections move into the page, one slice at a time.
             let mut sections = pending_sections(sections, 0, &marks);
             if let Some((index, section, marks)) = sections.next()
@@ -197,10 +193,13 @@ pub fn ArticleView(
     let summary_figures = article.key_figures.clone();
     let (sponsor, copyright) = (article.sponsor.clone(), article.copyright.clone());
     let figure_states = states.clone();
+    let contents_states = states.clone();
     let rail = has_rail.then(|| {
+        let contents = has_contents
+            .then(|| view! { <Contents entries=first_entries states=contents_states /> });
         let figures = (!figures.is_empty())
             .then(|| view! { <KeyFigures figures targets states=figure_states /> });
-        view! { <div class="article-rail" node_ref=rail_ref>{figures}</div> }
+        view! { <div class="article-rail" node_ref=rail_ref>{contents}{figures}</div> }
     });
     let show_all = has_contents.then(|| view! { <ShowAll states=states.clone() /> });
     // An article still arriving says so where what is shown ends, in words, with how much has
@@ -238,11 +237,9 @@ pub fn ArticleView(
                 >
                     {show_all}
                     // The sections go in here, before the end.
-                    <ReaderSummary figures=summary_figures />
+                    <ReaderSummary figures=summary_figures node_ref=summary_ref />
                     // Inside the body, not after it: reader modes keep only the main column.
-                    <div class="article-end" node_ref=end_ref>
-                        <ArticleEnd sponsor copyright />
-                    </div>
+                    <ArticleEnd sponsor copyright node_ref=end_ref />
                     {more}
                 </div>
             </div>

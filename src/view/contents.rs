@@ -18,12 +18,15 @@ use web_sys::Element;
 use crate::view::accordion::SectionStates;
 use crate::view::dom::{SECTION_ATTR, set};
 use crate::view::dom::{event_within, is_plain_click, section_index};
-use crate::view::mount::{append_view, insert_static_view};
+use crate::view::mount::insert_static_view;
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
 
 /// Entries built before the first paint: more than the rail shows.
 const FIRST_ENTRIES: usize = 40;
+
+/// Contents entries: `(section index, section id, heading)`.
+pub type Entries = Vec<(usize, String, String)>;
 
 /// `<nav aria-label="Contents">` listing the headed sections `entries` (`(section index,
 /// section id, heading)`); one click listener opens and scrolls to the section of any entry.
@@ -95,20 +98,19 @@ pub struct ContentsList {
 }
 
 impl ContentsList {
-    /// Mounts the contents for `entries` (`(section index, heading)`) at the end of `parent`:
-    /// the first entries now, the others in the next task. At 2,000 entries, building and
-    /// styling all of them before the first paint had delayed the title's paint by about 80 ms.
-    pub fn mount(
-        parent: &Element,
-        states: &SectionStates,
-        entries: Vec<(usize, String)>,
-        position: ReadingPosition,
-    ) -> Option<ContentsList> {
-        let mut entries = with_ids(states, entries);
-        let later = entries.split_off(entries.len().min(FIRST_ENTRIES));
-        let states = states.clone();
-        let nav = append_view(parent, view! { <Contents entries states /> })?;
-        let list = nav.last_element_child()?;
+    /// Splits `entries` (`(section index, heading)`) into those rendered with the page and
+    /// those [`attach`](Self::attach) adds in the next task, with their section ids. At 2,000
+    /// entries, building and styling all of them before the first paint had delayed the title's
+    /// paint by about 80 ms.
+    pub fn split(states: &SectionStates, entries: Vec<(usize, String)>) -> (Entries, Entries) {
+        let mut first = with_ids(states, entries);
+        let later = first.split_off(first.len().min(FIRST_ENTRIES));
+        (first, later)
+    }
+
+    /// Takes over the mounted `list` of a [`Contents`]: marks the entry being read from now
+    /// on, and adds the `later` entries in the next task.
+    pub fn attach(list: Element, later: Entries, position: ReadingPosition) -> ContentsList {
         let marked = list.clone();
         Effect::new(move |previous: Option<Option<usize>>| {
             let current = position.current.get();
@@ -122,7 +124,7 @@ impl ContentsList {
         });
         let contents = ContentsList { list };
         contents.add_later(later, position);
-        Some(contents)
+        contents
     }
 
     /// Adds entries `(section index, heading)` for sections added to `states` after the list

@@ -13,6 +13,9 @@ pub fn ArticleEnd(
     sponsor: Option<Sponsor>,
     /// The copyright line.
     copyright: Option<String>,
+    /// Refers to the `<div>`, for content inserted before it.
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let disclosure = sponsor.map(|Sponsor { name, disclosure }| {
         let text = disclosure.unwrap_or_else(|| format!("This article was paid for by {name}."));
@@ -24,7 +27,7 @@ pub fn ArticleEnd(
         }
     });
     view! {
-        <div class="article-end">
+        <div class="article-end" node_ref=node_ref>
             {disclosure}
             {copyright.map(|text| view! { <p class="copyright">{text}</p> })}
         </div>
@@ -67,6 +70,9 @@ pub fn ProblemsNote(
 pub fn ReaderSummary(
     /// The article's key figures.
     figures: Vec<KeyFigure>,
+    /// Refers to the `<div>`, for content inserted before it.
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     (!figures.is_empty()).then(|| {
         let items = figures
@@ -74,7 +80,7 @@ pub fn ReaderSummary(
             .map(|figure| view! { <li>{summary_line(figure)}</li> })
             .collect_view();
         view! {
-            <div class="reader-only">
+            <div class="reader-only" node_ref=node_ref>
                 <h2>"Key figures"</h2>
                 <ul>{items}</ul>
             </div>
