@@ -41,6 +41,14 @@ pub fn InlineText(
     marks: Vec<Mark>,
 ) -> impl IntoView {
     if marks.is_empty() {
+        // Most runs are one plain string: its text alone, without a list around it.
+        if let [span] = &spans[..]
+            && !span.em
+            && !span.strong
+            && span.href.is_none()
+        {
+            return spans.into_iter().next().map(|span| span.text).into_any();
+        }
         return spans.into_iter().map(plain_span).collect_view().into_any();
     }
     let mut pieces = Vec::new();
