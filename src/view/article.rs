@@ -112,10 +112,13 @@ pub fn ArticleView(
             ) else {
                 return;
             };
-            // The sections go in before the reader-mode summary of the figures, or the end.
-            let end: Element = match summary_ref.get_untracked() {
-                Some(summary) => summary.into(),
-                None => end.into(),
+            // The sections go in before the note that more is arriving, the reader-mode summary
+            // of the figures, or the end, whichever comes first.
+            let more = more_ref.get_untracked().map(Element::from);
+            let end: Element = match (&more, summary_ref.get_untracked()) {
+                (Some(more), _) => more.clone(),
+                (None, Some(summary)) => summary.into(),
+                (None, None) => end.into(),
             };
             announce_data(&data);
             set_document_metadata(&data.title, data.lang.as_deref(), dir.as_attr());
@@ -152,7 +155,7 @@ pub fn ArticleView(
             } else {
                 insert_now(&main, &end, &states, sections);
             }
-            if let (Some(on_rest), Some(more)) = (on_rest, more_ref.get_untracked()) {
+            if let (Some(on_rest), Some(more)) = (on_rest, more) {
                 on_rest(ArticleRest {
                     shown,
                     states: states.clone(),
@@ -162,7 +165,7 @@ pub fn ArticleView(
                     complete,
                     contents,
                     sections: main.into(),
-                    more: more.into(),
+                    more,
                 });
             }
         }
@@ -236,11 +239,11 @@ pub fn ArticleView(
                     aria-busy=move || (!ended.get()).then_some("true")
                 >
                     {show_all}
-                    // The sections go in here, before the end.
+                    // The sections go in here, before what follows.
+                    {more}
                     <ReaderSummary figures=summary_figures node_ref=summary_ref />
                     // Inside the body, not after it: reader modes keep only the main column.
                     <ArticleEnd sponsor copyright node_ref=end_ref />
-                    {more}
                 </div>
             </div>
             {move || view! { <ProblemsNote problems=problems.get() /> }}

@@ -48,6 +48,10 @@ describe('a long article shown while it downloads', () => {
     assert.equal(await page.$eval('.article-more progress', (bar) => document.getElementById(bar.getAttribute('aria-labelledby')).textContent),
       'Loading the rest of the article…');
     assert.match(await page.textContent('.article-more'), /Loading the rest of the article/);
+    // The note stands where what is shown ends: after the last section so far, before the
+    // figures' reader-mode summary and the article's end.
+    assert.deepEqual(await page.$$eval('.article-sections > *', (all) => all.slice(-5).map((e) => e.id || e.className)),
+      ['part-58', 'part-59', 'article-more', 'reader-only', 'article-end']);
     assert.equal(await page.getAttribute('.article-sections', 'aria-busy'), 'true');
     assert.equal(await page.textContent('mark.figure-anchor'), 'Figure 2 is stated');
     assert.equal(await page.locator('.meta-item', { hasText: 'min read' }).count(), 0, 'reading time needs all the text');
@@ -61,6 +65,9 @@ describe('a long article shown while it downloads', () => {
     assert.equal(ids.length, SECTIONS + 1);
     assert.equal(ids[0], 'lead');
     assert.deepEqual(ids.slice(1), Array.from({ length: SECTIONS }, (_, i) => `part-${i + 1}`));
+    // Every section comes before the figures' summary and the article's end.
+    assert.deepEqual(await page.$$eval('.article-sections > *', (all) => all.slice(-3).map((e) => e.id || e.className)),
+      [`part-${SECTIONS}`, 'reader-only', 'article-end']);
     // Added to, not rebuilt: the same element, the reader's choice kept; the note is gone.
     assert.ok(await page.evaluate((node) => node === document.getElementById('part-1'), early));
     assert.equal(await page.getAttribute('#part-2--toggle', 'aria-expanded'), 'true');
