@@ -2,13 +2,12 @@
 //! the section being read marked as current.
 //!
 //! A long article has thousands of entries: they are static markup, one click listener on the
-//! list serves every link, and one effect moves the "current" mark touching only the two entries
-//! concerned. Only
-//! the first entries are built before the first paint, the rest in the next task. The entries
-//! of sections that arrive later are built with those sections ([`ContentsList::add`]). The
-//! entries have no `content-visibility: auto`: with the rest added later it saved nothing, and
-//! its style work measured about 35 µs per entry (190 ms for 5,000), against 34 ms for all of
-//! them without.
+//! list serves every link, and one effect moves the "current" mark touching only the two
+//! entries concerned. Only the first entries are built before the first paint, the rest in the
+//! next task. The entries of sections that arrive later are built with those sections
+//! ([`ContentsList::add`]). The entries have no `content-visibility: auto`: with the rest added
+//! later it saved nothing, and its style work measured about 35 µs per entry (190 ms for
+//! 5,000), against 34 ms for all of them without.
 
 use std::time::Duration;
 
@@ -16,8 +15,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::view::accordion::SectionStates;
-use crate::view::dom::{SECTION_ATTR, set};
-use crate::view::dom::{event_within, is_plain_click, section_index};
+use crate::view::dom::{SECTION_ATTR, event_within, is_plain_click, section_index, set};
 use crate::view::mount::insert_static_view;
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
@@ -33,7 +31,7 @@ pub type Entries = Vec<(usize, String, String)>;
 #[component]
 pub fn Contents(
     /// The first entries; more are added with [`ContentsList::add`].
-    entries: Vec<(usize, String, String)>,
+    entries: Entries,
     /// The sections' open states, which following an entry changes.
     states: SectionStates,
 ) -> impl IntoView {
@@ -66,7 +64,7 @@ pub fn Contents(
 #[component]
 pub fn ContentsEntries(
     /// The entries.
-    entries: Vec<(usize, String, String)>,
+    entries: Entries,
 ) -> impl IntoView {
     entries
         .into_iter()
@@ -133,13 +131,13 @@ impl ContentsList {
         self.add_with_ids(with_ids(states, entries));
     }
 
-    fn add_with_ids(&self, entries: Vec<(usize, String, String)>) {
+    fn add_with_ids(&self, entries: Entries) {
         insert_static_view(&self.list, None, view! { <ContentsEntries entries /> });
     }
 
     /// Adds `entries` in the next task, under the article's owner; nothing when the article is
     /// gone by then (another one was loaded).
-    fn add_later(&self, entries: Vec<(usize, String, String)>, position: ReadingPosition) {
+    fn add_later(&self, entries: Entries, position: ReadingPosition) {
         if entries.is_empty() {
             return;
         }
@@ -165,7 +163,7 @@ impl ContentsList {
     }
 }
 
-fn with_ids(states: &SectionStates, entries: Vec<(usize, String)>) -> Vec<(usize, String, String)> {
+fn with_ids(states: &SectionStates, entries: Vec<(usize, String)>) -> Entries {
     entries
         .into_iter()
         .map(|(index, heading)| (index, states.id(index).unwrap_or_default(), heading))
