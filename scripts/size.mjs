@@ -35,7 +35,7 @@ export async function measure(dir) {
 /** The table as text. */
 export function table({ rows, total }) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
-  const name = (n) => n.replace(/-[0-9a-f]{16}/, '').padEnd(28);
+  const name = (n) => n.replace(/-[0-9a-f]{8,16}/, '').padEnd(28);
   const lines = [`${'file'.padEnd(28)}${'raw'.padStart(10)}${'gzip'.padStart(10)}`];
   for (const r of rows) lines.push(`${name(r.name)}${kb(r.raw)}${kb(r.gzip)}`);
   lines.push(`${'total'.padEnd(28)}${kb(total.raw)}${kb(total.gzip)}`);
