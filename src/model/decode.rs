@@ -390,6 +390,20 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_block_may_not_change_the_type_of_a_known_field() {
+        let text = minimal(r#"[{"blocks": [{"type": "table", "rows": [["a"]], "caption": "c"}]}]"#);
+        let article = parse_article(&text).unwrap();
+        assert_eq!(
+            article.sections[0].blocks,
+            vec![Block::Unknown {
+                kind: "table".into()
+            }]
+        );
+        let text = minimal(r#"[{"blocks": [{"type": "table", "caption": ["c"]}]}]"#);
+        assert_eq!(shape_path(&text), "sections[0].blocks[0].caption");
+    }
+
+    #[test]
     fn oversized_documents_are_refused_before_parsing() {
         let huge = " ".repeat(MAX_ARTICLE_BYTES + 1);
         assert!(matches!(
