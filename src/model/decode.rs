@@ -219,9 +219,37 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
     ArticleError::Syntax {
         line,
         column: column.max(1),
-        message,
+        message: plain_syntax(&message),
         excerpt: excerpt_at(text, line, column),
     }
+}
+
+/// serde_json's name for a syntax fault, in a publisher's words (unknown ones as they are).
+fn plain_syntax(message: &str) -> String {
+    let plain = match message {
+        "EOF while parsing a list" => "the file ends inside a list (a `]` is missing)",
+        "EOF while parsing an object" => "the file ends inside an object (a `}` is missing)",
+        "EOF while parsing a string" => "the file ends inside a text (a `\"` is missing)",
+        "EOF while parsing a value" => "the file ends where a value should follow",
+        "expected `:`" => "a `:` should follow the field name",
+        "expected `,` or `]`" => "a `,` or `]` should follow the list item",
+        "expected `,` or `}`" => "a `,` or `}` should follow the field",
+        "expected ident" | "expected value" => {
+            "a value should be here (text in double quotes, a number, true, false, null, a list \
+             or an object)"
+        }
+        "key must be a string" => "a field name must be text in double quotes",
+        "trailing comma" => "a `,` before a closing bracket (JSON allows none there)",
+        "trailing characters" => "more text after the end of the document",
+        "number out of range" => "a number too large to read",
+        "invalid number" => "a number written in a way JSON does not allow",
+        "invalid escape" | "unexpected end of hex escape" => "a `\\` escape JSON does not allow",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a line break or control character inside a text (write it as \\n, \\t or \\u…)"
+        }
+        other => other,
+    };
+    plain.to_owned()
 }
 
 /// Up to 20 characters either side of the fault, on its line, with whitespace made visible.
@@ -341,6 +369,30 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn syntax_errors_are_named_in_plain_words() {
+        let message = |text: &str| match parse_article(text) {
+            Err(ArticleError::Syntax { message, .. }) => message,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            message(r#"{"version": 1, "sections": [1,]}"#),
+            "a `,` before a closing bracket (JSON allows none there)"
+        );
+        assert_eq!(
+            message(r#"{"version": 1"#),
+            "the file ends inside an object (a `}` is missing)"
+        );
+        assert_eq!(
+            message("{\"title\": \"a\nb\"}"),
+            "a line break or control character inside a text (write it as \\n, \\t or \\u…)"
+        );
+        assert_eq!(
+            message("{'version': 1}"),
+            "a field name must be text in double quotes"
+        );
     }
 
     #[test]
