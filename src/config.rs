@@ -39,13 +39,6 @@ struct RawConfig {
     timeout_seconds: Option<f64>,
 }
 
-/// serde_json's message without the " at line L column C" it appends.
-fn message_without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let suffix = format!(" at line {} column {}", error.line(), error.column());
-    text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
-}
-
 /// A wrong field, in a publisher's words: which field, and what it must be.
 fn data_error(message: &str, line: usize, column: usize) -> String {
     let what = if message.contains("expected an object") {
@@ -77,7 +70,7 @@ impl ViewerConfig {
                 }
                 _ => ConfigError(format!(
                     "not valid JSON ({} at line {}, column {})",
-                    message_without_position(&e),
+                    crate::model::json_message(&e),
                     e.line(),
                     e.column()
                 )),

@@ -73,7 +73,9 @@ pub fn article_from_raw(
     };
     let sections = match sections {
         Some(sections) => sections,
-        None => convert_all(raw.sections, "sections", |_, s| Section::try_from(s))?,
+        None => {
+            convert_all(raw.sections, "sections", Section::try_from).map_err(Rule::into_error)?
+        }
     };
     if sections.is_empty() {
         return Err(ArticleError::NoSections);
@@ -81,8 +83,9 @@ pub fn article_from_raw(
     let key_figures = convert_all(
         raw.key_figures.unwrap_or_default(),
         "key_figures",
-        |_, f| KeyFigure::try_from(f),
-    )?;
+        KeyFigure::try_from,
+    )
+    .map_err(Rule::into_error)?;
     Ok(Article {
         version: FORMAT_VERSION,
         lang: raw.lang,
@@ -104,18 +107,16 @@ pub fn article_from_raw(
     })
 }
 
-/// Converts every item, naming a broken rule by `name[i]`; allocated at its exact length
-/// (collecting into a `Result` cannot know it, and grew long lists by doubling).
+/// Converts every item of the list `name`, naming a broken rule by `name[i]`; allocated at its
+/// exact length (collecting into a `Result` cannot know it, and grew long lists by doubling).
 fn convert_all<R, T>(
     items: Vec<R>,
     name: &str,
-    convert: impl Fn(usize, R) -> Result<T, Rule>,
-) -> Result<Vec<T>, ArticleError> {
+    convert: impl Fn(R) -> Result<T, Rule>,
+) -> Result<Vec<T>, Rule> {
     let mut converted = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        let item =
-            convert(i, item).map_err(|rule| rule.within(&format!("{name}[{i}]")).into_error())?;
-        converted.push(item);
+        converted.push(convert(item).map_err(|rule| rule.within(&format!("{name}[{i}]")))?);
     }
     Ok(converted)
 }
@@ -123,15 +124,11 @@ fn convert_all<R, T>(
 impl TryFrom<RawSection> for Section {
     type Error = Rule;
     fn try_from(raw: RawSection) -> Result<Self, Rule> {
-        let mut blocks = Vec::with_capacity(raw.blocks.len());
-        for (i, block) in raw.blocks.into_iter().enumerate() {
-            blocks.push(Block::try_from(block).map_err(|r| r.within(&format!("blocks[{i}]")))?);
-        }
         Ok(Section {
             id: raw.id,
             heading: raw.heading.filter(|h| !h.trim().is_empty()),
             collapsed: raw.collapsed.unwrap_or(false),
-            blocks,
+            blocks: convert_all(raw.blocks, "blocks", Block::try_from)?,
         })
     }
 }
@@ -154,13 +151,9 @@ impl TryFrom<RawBlock> for Block {
                 let items = raw
                     .items
                     .ok_or_else(|| Rule::new("items", "a list", MISSING))?;
-                let mut converted = Vec::with_capacity(items.len());
-                for (i, item) in items.into_iter().enumerate() {
-                    converted.push(inline(Some(item), &format!("items[{i}]"))?);
-                }
                 Block::List {
                     ordered: raw.ordered.unwrap_or(false),
-                    items: converted,
+                    items: items.into_iter().map(spans).collect(),
                 }
             }
             "pull_quote" => Block::PullQuote {
@@ -194,13 +187,18 @@ fn number(value: f64) -> String {
 
 /// Inline text (a string or spans), required at `field`.
 fn inline(text: Option<RawInline>, field: &str) -> Result<Inline, Rule> {
+    text.map(spans)
+        .ok_or_else(|| Rule::new(field, INLINE_EXPECTED, MISSING))
+}
+
+/// The spans of inline text: a plain string is one span.
+fn spans(text: RawInline) -> Inline {
     match text {
-        Some(RawInline::Text(text)) => Ok(vec![Span {
+        RawInline::Text(text) => vec![Span {
             text,
             ..Span::default()
-        }]),
-        Some(RawInline::Spans(spans)) => Ok(spans.into_iter().map(Span::from).collect()),
-        None => Err(Rule::new(field, INLINE_EXPECTED, MISSING)),
+        }],
+        RawInline::Spans(spans) => spans.into_iter().map(Span::from).collect(),
     }
 }
 

@@ -40,7 +40,7 @@ pub fn parse_article(text: &str) -> Result<Article, ArticleError> {
     }
     check_syntax(text.as_bytes()).map_err(|e| syntax_error(text, &e))?;
     check_version(text.as_bytes())?;
-    let raw: RawArticle = decode_raw(text.as_bytes(), "", Position::START)?;
+    let raw: RawArticle = decode_raw(text.as_bytes())?;
     article_from_raw(raw, None)
 }
 
@@ -149,7 +149,7 @@ impl<'de> Visitor<'de> for VersionVisitor {
 /// Checks that the document is an object of format version 1 (`1.0` and `1e0` are 1 too, as
 /// JSON Schema compares numbers).
 pub(crate) fn check_version(bytes: &[u8]) -> Result<(), ArticleError> {
-    let head: VersionOnly = decode_raw(bytes, "", Position::START)?;
+    let head: VersionOnly = decode_raw(bytes)?;
     let found = match head.version {
         Some(Version::Number(n)) if n == FORMAT_VERSION as f64 => return Ok(()),
         Some(Version::Number(n)) if n.is_finite() && n.fract() == 0.0 => {
@@ -169,38 +169,28 @@ pub(crate) fn check_version(bytes: &[u8]) -> Result<(), ArticleError> {
     })
 }
 
-/// Decodes `bytes` as `T`, naming a wrong field by its path below `prefix` (e.g.
-/// `sections[3]`) and its position, where `bytes` start at `start` of the document.
-pub(crate) fn decode_raw<'de, T: Deserialize<'de>>(
-    bytes: &'de [u8],
-    prefix: &str,
-    start: Position,
-) -> Result<T, ArticleError> {
+/// Decodes `bytes` as `T`, naming a wrong field by its path (e.g. `sections[1].blocks[0]`,
+/// from `serde_path_to_error`) and its line and column.
+pub(crate) fn decode_raw<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, ArticleError> {
     let mut reader = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut reader).map_err(|error| {
-        let path = join_path(prefix, &error.path().to_string());
+        // `.` is the value itself.
+        let path = match error.path().to_string() {
+            path if path == "." => String::new(),
+            path => path,
+        };
         let inner = error.into_inner();
-        let position = start.advanced_by(Position {
+        let position = Position {
             line: inner.line(),
             column: inner.column(),
-        });
+        };
         ArticleError::from_data_error(path, &message_of(&inner), position)
     })
 }
 
-/// `prefix` and a path from `serde_path_to_error` (`.` for the value itself) as one path.
-fn join_path(prefix: &str, path: &str) -> String {
-    match (prefix, path) {
-        (prefix, ".") => prefix.to_owned(),
-        ("", path) => path.to_owned(),
-        (prefix, path) if path.starts_with('[') => format!("{prefix}{path}"),
-        (prefix, path) => format!("{prefix}.{path}"),
-    }
-}
-
 /// serde_json's message without the " at line L column C" it appends: the position is reported
 /// in the reader's own words.
-fn message_of(error: &serde_json::Error) -> String {
+pub(crate) fn message_of(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()

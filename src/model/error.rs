@@ -98,40 +98,6 @@ pub struct Position {
     pub column: usize,
 }
 
-impl Position {
-    /// The start of a document.
-    pub const START: Position = Position { line: 1, column: 1 };
-
-    /// `relative`, a position inside text that starts at `self`, as a position in the document.
-    pub fn advanced_by(self, relative: Position) -> Position {
-        if relative.line <= 1 {
-            Position {
-                line: self.line,
-                column: self.column + relative.column.saturating_sub(1),
-            }
-        } else {
-            Position {
-                line: self.line + relative.line - 1,
-                column: relative.column,
-            }
-        }
-    }
-
-    /// The position just after `bytes`, which start at `self`.
-    pub fn after(self, bytes: &[u8]) -> Position {
-        match bytes.iter().rposition(|b| *b == b'\n') {
-            Some(last) => Position {
-                line: self.line + bytes.iter().filter(|b| **b == b'\n').count(),
-                column: bytes.len() - last,
-            },
-            None => Position {
-                line: self.line,
-                column: self.column + bytes.len(),
-            },
-        }
-    }
-}
-
 /// " (line L, column C)" when the position is known.
 fn at(position: &Option<Position>) -> String {
     match position {

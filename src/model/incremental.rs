@@ -15,7 +15,6 @@
 
 use crate::model::convert::article_from_raw;
 use crate::model::decode::{MAX_NESTING, check_syntax, check_version, decode_raw};
-use crate::model::error::Position;
 use crate::model::types::{Article, Section};
 use crate::model::wire::{RawArticle, RawSection};
 
@@ -52,7 +51,7 @@ pub struct IncrementalArticle {
 fn decode_fields(fields: &[u8], sections: Vec<Section>) -> Option<Article> {
     check_syntax(fields).ok()?;
     check_version(fields).ok()?;
-    let raw: RawArticle = decode_raw(fields, "", Position::START).ok()?;
+    let raw: RawArticle = decode_raw(fields).ok()?;
     article_from_raw(raw, Some(sections)).ok()
 }
 
@@ -361,7 +360,7 @@ impl IncrementalArticle {
         let Some(sections) = &mut self.sections else {
             return;
         };
-        let decoded = decode_raw::<RawSection>(bytes, "", Position::START)
+        let decoded = decode_raw::<RawSection>(bytes)
             .ok()
             .and_then(|raw| Section::try_from(raw).ok());
         match decoded {

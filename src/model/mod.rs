@@ -23,6 +23,7 @@ pub mod wire;
 
 pub use convert::{MAX_SERIES_POINTS, Rule, article_from_raw};
 pub use date::IsoDate;
+pub(crate) use decode::message_of as json_message;
 pub use decode::{MAX_ARTICLE_BYTES, MAX_NESTING, parse_article, parse_article_bytes};
 pub use error::{ArticleError, Position};
 pub use ids::slugify;
