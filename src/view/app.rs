@@ -131,18 +131,18 @@ pub fn ArticleLoader(
             LoadState::Shown => return None,
             LoadState::Loading => view! { <Loading progress /> }.into_any(),
             LoadState::Early(prepared) | LoadState::Loaded(prepared) => {
-                let on_rest: Box<dyn FnOnce(ArticleRest)> = Box::new(move |mut rest| {
-                    let owner = Owner::current().expect("the article runs under an owner");
-                    arriving.update_value(|a| {
-                        rest.add(std::mem::take(&mut a.waiting));
-                        a.rest = Some((rest, owner));
-                    });
+                // The start of an article still arriving: the sections that came before it was
+                // built join it, and later ones go to it as they arrive.
+                let on_rest = early.then(|| -> Box<dyn FnOnce(ArticleRest)> {
+                    Box::new(move |mut rest| {
+                        let owner = Owner::current().expect("the article runs under an owner");
+                        arriving.update_value(|a| {
+                            rest.add(std::mem::take(&mut a.waiting));
+                            a.rest = Some((rest, owner));
+                        });
+                    })
                 });
-                let (arriving, on_rest) = if early {
-                    (Some(progress), Some(on_rest))
-                } else {
-                    (None, None)
-                };
+                let arriving = early.then_some(progress);
                 let article = view! {
                     <ArticleView prepared=*prepared storage_key=key arriving on_rest />
                 }

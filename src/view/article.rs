@@ -14,11 +14,9 @@ use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
 use crate::view::header::ArticleHeader;
-use crate::view::mount::insert_static_view;
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_now};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
-use crate::view::section::SectionView;
 use crate::view::status::ProgressBar;
 
 /// A prepared article: display controls, header, lead, contents and key figures, sections,
@@ -142,18 +140,11 @@ pub fn ArticleView(
                 .map(|list| ContentsList::attach(list, later_entries, position));
             // The sections move into the page, one slice at a time.
             let mut sections = pending_sections(sections, 0, &marks);
-            if let Some((index, section, marks)) = sections.next()
-                && let Some((id, open)) = states.id_and_state(index)
-            {
-                insert_static_view(&lead, None, view! { <SectionView section id open marks /> });
-                if let Some(built) = lead.last_element_child() {
-                    states.built(index, built);
-                }
-            }
+            insert_now(&lead, None, &states, sections.by_ref().take(1));
             if whole {
                 build_progressive(&main, &end, &states, sections, complete);
             } else {
-                insert_now(&main, &end, &states, sections);
+                insert_now(&main, Some(&end), &states, sections);
             }
             if let (Some(on_rest), Some(more)) = (on_rest, more) {
                 on_rest(ArticleRest {
@@ -285,7 +276,7 @@ impl ArticleRest {
             list.add(&self.states, headed(&sections, first).collect());
         }
         let sections = pending_sections(sections, first, &[]);
-        insert_now(&self.sections, &self.more, &self.states, sections);
+        insert_now(&self.sections, Some(&self.more), &self.states, sections);
     }
 
     /// Completes the article once all of it has arrived: the reading time and the problems

@@ -31,7 +31,7 @@ pub fn build_progressive(
     complete: RwSignal<bool>,
 ) {
     let first = sections.by_ref().take(FIRST_SLICE);
-    insert_slice(parent, before, states, first);
+    insert_slice(parent, Some(before), states, first);
     let slices: Vec<Vec<PendingSection>> = std::iter::from_fn(|| {
         let slice: Vec<PendingSection> = sections.by_ref().take(SLICE).collect();
         (!slice.is_empty()).then_some(slice)
@@ -42,11 +42,11 @@ pub fn build_progressive(
     insert_in_turn(owner, target, slices, complete);
 }
 
-/// Inserts `sections` into `parent` before `before` at once (the few of an article shown
-/// before all of it arrived).
+/// Inserts `sections` into `parent` at once, before `before` or at the end (the lead; the few
+/// of an article shown before all of it arrived).
 pub fn insert_now(
     parent: &Element,
-    before: &Element,
+    before: Option<&Element>,
     states: &SectionStates,
     sections: impl Iterator<Item = PendingSection>,
 ) {
@@ -54,11 +54,12 @@ pub fn insert_now(
 }
 
 /// Renders sections in the state they have now (the reader may have opened or closed some with
-/// "show all" before they were built) as one view, inserted before `before`, and tells the
+/// "show all" before they were built) as one view, inserted before `before` (at the end without
+/// it), and tells the
 /// states which element is which section.
 fn insert_slice(
     parent: &Element,
-    before: &Element,
+    before: Option<&Element>,
     states: &SectionStates,
     sections: impl Iterator<Item = PendingSection>,
 ) {
@@ -89,7 +90,7 @@ fn insert_slice(
         range.extract_contents()
     });
     if let Ok(fragment) = moved {
-        _ = parent.insert_before(&fragment, Some(before));
+        _ = parent.insert_before(&fragment, before.map(|before| before.as_ref()));
     }
 }
 
@@ -113,7 +114,7 @@ fn insert_in_turn(
                 return;
             }
             let (parent, before, states) = &target;
-            owner.with(|| insert_slice(parent, before, states, slice.into_iter()));
+            owner.with(|| insert_slice(parent, Some(before), states, slice.into_iter()));
             insert_in_turn(owner, target, slices, complete);
         },
         Duration::ZERO,
