@@ -41,13 +41,9 @@ pub fn InlineText(
     marks: Vec<Mark>,
 ) -> impl IntoView {
     if marks.is_empty() {
-        // Most runs are one plain string: its text alone, without a list around it.
-        if let [span] = &spans[..]
-            && !span.em
-            && !span.strong
-            && span.href.is_none()
-        {
-            return spans.into_iter().next().map(|span| span.text).into_any();
+        // A run of one span (most are one plain string) needs no list around it.
+        if spans.len() == 1 {
+            return spans.into_iter().next().map(plain_span).into_any();
         }
         return spans.into_iter().map(plain_span).collect_view().into_any();
     }
@@ -85,11 +81,8 @@ pub fn InlineText(
 }
 
 /// A span without marks (most of an article).
-fn plain_span(span: Span) -> AnyView {
-    if !span.em && !span.strong && span.href.is_none() {
-        return span.text.into_any();
-    }
-    let text = span.text.clone();
+fn plain_span(mut span: Span) -> AnyView {
+    let text = std::mem::take(&mut span.text);
     piece(text, &span, None)
 }
 
