@@ -35,6 +35,6 @@ pub use prepare::{
     prepare_start, resolve_section_urls,
 };
 pub use series::describe_series;
-pub use structured::{structured_data, structured_data_text};
+pub use structured::{page_description, structured_data, structured_data_text};
 pub use types::*;
 pub use url::{CheckedUrl, UrlKind, safe_url};

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::date::IsoDate;
-use crate::model::types::Article;
+use crate::model::types::{Article, Block, inline_text};
 
 /// Longest headline schema.org consumers commonly accept.
 const MAX_HEADLINE_CHARS: usize = 110;
@@ -103,6 +103,42 @@ pub fn structured_data<'a>(article: &'a Article, page_url: Option<&'a str>) -> S
     }
 }
 
+/// Longest page description search results show whole (longer ones are cut by them anyway).
+const MAX_DESCRIPTION_CHARS: usize = 160;
+
+/// The page's `<meta name="description">`: the standfirst, or else the start of the first
+/// paragraph, so that a search result shows what the article says rather than text the search
+/// engine picked. Cut at a word boundary with an ellipsis when long; `None` for an article with
+/// neither.
+pub fn page_description(article: &Article) -> Option<String> {
+    let text = match &article.standfirst {
+        Some(standfirst) => standfirst.clone(),
+        None => article
+            .sections
+            .iter()
+            .flat_map(|section| &section.blocks)
+            .find_map(|block| match block {
+                Block::Paragraph(text) => Some(inline_text(text)),
+                _ => None,
+            })?,
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().count() <= MAX_DESCRIPTION_CHARS {
+        return Some(text);
+    }
+    let cut: String = text.chars().take(MAX_DESCRIPTION_CHARS - 1).collect();
+    // Back to the last space when there is one in the second half; scripts without spaces
+    // (Chinese, Japanese) are cut at a character.
+    let end = cut
+        .rfind(' ')
+        .filter(|&at| at > cut.len() / 2)
+        .unwrap_or(cut.len());
+    Some(format!("{}…", cut[..end].trim_end()))
+}
+
 /// The JSON-LD as the text of a `<script type="application/ld+json">`: `<` is escaped as
 /// `\u003c`, so no text from the article can close the script element.
 pub fn structured_data_text(article: &Article, page_url: Option<&str>) -> String {
@@ -115,6 +151,41 @@ pub fn structured_data_text(article: &Article, page_url: Option<&str>) -> String
 mod tests {
     use super::*;
     use crate::model::parse_article;
+
+    fn article(fields: &str) -> Article {
+        parse_article(&format!(r#"{{"version": 1, "title": "T", {fields}}}"#)).unwrap()
+    }
+
+    #[test]
+    fn the_description_is_the_standfirst_else_the_first_paragraph() {
+        let with = article(
+            r#""standfirst": "  Short\n summary. ", "sections": [{"blocks": [{"type": "paragraph", "text": "Body."}]}]"#,
+        );
+        assert_eq!(page_description(&with).as_deref(), Some("Short summary."));
+        let without = article(
+            r#""sections": [{"blocks": [{"type": "divider"}, {"type": "paragraph", "text": [{"text": "First "}, {"text": "words", "em": true}]}]}]"#,
+        );
+        assert_eq!(page_description(&without).as_deref(), Some("First words"));
+        let empty = article(r#""sections": [{"blocks": [{"type": "divider"}]}]"#);
+        assert_eq!(page_description(&empty), None);
+    }
+
+    #[test]
+    fn a_long_description_is_cut_at_a_word_with_an_ellipsis() {
+        let long = "word ".repeat(100);
+        let text = page_description(&article(&format!(
+            r#""standfirst": "{long}", "sections": [{{"blocks": []}}]"#
+        )))
+        .unwrap();
+        assert!(text.chars().count() <= MAX_DESCRIPTION_CHARS, "{text}");
+        assert!(text.ends_with("word…"), "{text}");
+        let han = "漢".repeat(400);
+        let text = page_description(&article(&format!(
+            r#""standfirst": "{han}", "sections": [{{"blocks": []}}]"#
+        )))
+        .unwrap();
+        assert_eq!(text.chars().count(), MAX_DESCRIPTION_CHARS);
+    }
 
     #[test]
     fn sponsored_articles_are_advertiser_content_with_their_sponsor() {

@@ -52,7 +52,18 @@ impl SectionState {
     }
 }
 
+/// Most collapsible sections an article may have for their panels to be landmark regions.
+const MAX_REGIONS: usize = 6;
+
 impl SectionStates {
+    /// Whether section panels are landmark regions: while the article has at most six
+    /// collapsible sections (the WAI-ARIA APG accordion's advice: more regions make the
+    /// landmark list useless). Asked as each slice is built; sections only ever get added, so
+    /// at most six panels are ever built as regions.
+    pub fn panels_are_regions(&self) -> bool {
+        self.with_all(|all| all.iter().filter(|s| s.collapsible).count() <= MAX_REGIONS)
+    }
+
     /// Creates the states from `(id, collapsible, initially open)`.
     pub fn new(sections: Vec<(String, bool, bool)>) -> Self {
         let states = SectionStates {

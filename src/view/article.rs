@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::load::{MoreSections, Progress};
-use crate::model::{Article, PlacedMark, PreparedArticle, Problem, Section, structured_data_text};
+use crate::model::{
+    Article, PlacedMark, PreparedArticle, Problem, Section, page_description, structured_data_text,
+};
 use crate::timing::mark;
 use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
@@ -54,6 +56,8 @@ pub fn ArticleView(
         reading_minutes,
         problems,
     } = prepared;
+    // Before the sections move out: without a standfirst, it is the start of the first paragraph.
+    let description = page_description(&article);
     let sections = std::mem::take(&mut article.sections);
     let states = SectionStates::new(states_of(&sections, &section_ids));
     // Fragments are followed once every section is in the page (long articles render in slices).
@@ -119,7 +123,12 @@ pub fn ArticleView(
                 (None, None) => end.into(),
             };
             announce_data(&data);
-            set_document_metadata(&data.title, data.lang.as_deref(), dir.as_attr());
+            set_document_metadata(
+                &data.title,
+                description.as_deref(),
+                data.lang.as_deref(),
+                dir.as_attr(),
+            );
             if whole {
                 log_problems(&problems.get_untracked());
             }

@@ -4,10 +4,17 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Makes the tab title and `<html lang dir>` follow the article.
-pub fn set_document_metadata(title: &str, lang: Option<&str>, dir: &str) {
+/// Makes the tab title, `<html lang dir>` and the search engines' description follow the
+/// article.
+pub fn set_document_metadata(
+    title: &str,
+    description: Option<&str>,
+    lang: Option<&str>,
+    dir: &str,
+) {
     let document = document();
     document.set_title(title);
+    set_description(description);
     if let Some(root) = document.document_element() {
         match lang {
             Some(lang) => _ = root.set_attribute("lang", lang),
@@ -104,6 +111,9 @@ pub fn reveal(id: String, focus_id: Option<String>, flash: bool) {
                 web_sys::ScrollBehavior::Instant
             });
             target.scroll_into_view_with_scroll_into_view_options(&options);
+            if !smooth {
+                settle(target, options, SETTLE_FRAMES, 0);
+            }
         }
         if let Some(focus) = focus_id
             .and_then(|focus_id| document.get_element_by_id(&focus_id))
@@ -131,6 +141,56 @@ pub fn set_structured_data(json: &str) {
     if let Some(script) = script {
         script.set_text_content(Some(json));
     }
+}
+
+/// Writes `<meta name="description">`, creating it the first time; removes it for `None`.
+fn set_description(description: Option<&str>) {
+    let document = document();
+    let existing = document
+        .query_selector("meta[name=description]")
+        .ok()
+        .flatten();
+    let Some(text) = description else {
+        if let Some(meta) = existing {
+            meta.remove();
+        }
+        return;
+    };
+    let meta = existing.or_else(|| {
+        let meta = document.create_element("meta").ok()?;
+        _ = meta.set_attribute("name", "description");
+        document.head()?.append_child(&meta).ok()?;
+        Some(meta)
+    });
+    if let Some(meta) = meta {
+        _ = meta.set_attribute("content", text);
+    }
+}
+
+/// Most frames during which a far jump is corrected (about a third of a second).
+const SETTLE_FRAMES: u32 = 20;
+
+/// Scrolls `target` into view again while it moves: the panels passed on a far jump are laid
+/// out for the first time where they come into view (content-visibility: auto), a frame or two
+/// later, and can push it away from where the jump left it. Stops once it has stayed put for
+/// two frames.
+fn settle(
+    target: web_sys::Element,
+    options: web_sys::ScrollIntoViewOptions,
+    frames: u32,
+    still: u32,
+) {
+    let before = target.get_bounding_client_rect().top();
+    request_animation_frame(move || {
+        let moved = (target.get_bounding_client_rect().top() - before).abs() >= 1.0;
+        if moved {
+            target.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        let still = if moved { 0 } else { still + 1 };
+        if frames > 1 && still < 2 {
+            settle(target, options, frames - 1, still);
+        }
+    });
 }
 
 /// Puts `#id` in the address bar without adding a history entry, so the URL can be shared.

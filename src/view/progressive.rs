@@ -64,11 +64,12 @@ fn insert_slice(
     sections: impl Iterator<Item = PendingSection>,
 ) {
     let mut built = Vec::new();
+    let region = states.panels_are_regions();
     let slice = sections
         .filter_map(|(index, section, marks)| {
             let (id, open) = states.id_and_state(index)?;
             built.push(index);
-            Some(view! { <SectionView section id open marks /> })
+            Some(view! { <SectionView section id open marks region /> })
         })
         .collect_view();
     // Built in a detached element, then moved into the page at once: one insertion into the

@@ -33,6 +33,9 @@ pub fn SectionView(
     open: bool,
     /// Key-figure phrases in it.
     marks: Vec<PlacedMark>,
+    /// Whether its panel is a landmark region: only in an article of a few sections, since a
+    /// page of many regions makes the landmark list useless (WAI-ARIA APG accordion).
+    region: bool,
 ) -> impl IntoView {
     let Section {
         heading, blocks, ..
@@ -40,7 +43,8 @@ pub fn SectionView(
     let section_id = id.clone();
     let body = view! { <Blocks section_id blocks marks /> };
     let Some(heading) = heading else {
-        return view! { <section class="section section-lead" id=id>{body}</section> }.into_any();
+        // Not a <section>: it has no heading to name it.
+        return view! { <div class="section section-lead" id=id>{body}</div> }.into_any();
     };
     let toggle_id = format!("{id}--toggle");
     let panel_id = format!("{id}--panel");
@@ -59,7 +63,8 @@ pub fn SectionView(
                         aria-expanded=if open { "true" } else { "false" }
                     >
                         <span class="section-heading-text">{heading.clone()}</span>
-                        <span class="section-toggle-hint" aria-hidden="true">
+                        // Not a search result snippet: it is the control's state, not the text.
+                        <span class="section-toggle-hint" aria-hidden="true" data-nosnippet="">
                             {if open { "Hide" } else { "Show" }}
                         </span>
                     </button>
@@ -72,9 +77,9 @@ pub fn SectionView(
             <h2 class="reader-only">{heading}</h2>
             <div
                 class="section-panel"
-                role="region"
+                role=region.then_some("region")
                 id=panel_id
-                aria-labelledby=toggle_id
+                aria-labelledby=region.then_some(toggle_id)
                 hidden=(!open).then_some("until-found")
             >
                 {body}

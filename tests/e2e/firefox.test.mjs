@@ -116,10 +116,10 @@ describe('the release build in headless Firefox', () => {
     }`);
     assert.deepEqual(held, { later: null, note: 'Loading the rest of the article…', busy: 'true', entries: 59 });
     releaseLong();
-    await until(`return document.querySelectorAll('section.section').length === ${LONG_SECTIONS + 1}
+    await until(`return document.querySelectorAll('.section').length === ${LONG_SECTIONS + 1}
       && !document.querySelector('.article-more')`);
     const done = await run(`return {
-      ids: [...document.querySelectorAll('section.section')].map((s) => s.id).join(),
+      ids: [...document.querySelectorAll('.section')].map((s) => s.id).join(),
       entries: document.querySelectorAll('a.contents-link').length,
       busy: document.querySelector('.article-sections').getAttribute('aria-busy'),
       alert: document.querySelector('[role=alert]'),

@@ -29,7 +29,7 @@ async function openHeld(name) {
   return { context, page, errors };
 }
 
-const sectionIds = (page) => page.$$eval('section.section', (all) => all.map((s) => s.id));
+const sectionIds = (page) => page.$$eval('.section', (all) => all.map((s) => s.id));
 
 describe('a long article shown while it downloads', () => {
   test('its start shows, says the rest is coming, and the rest is added in place', async () => {
