@@ -35,9 +35,13 @@ await writeFile(`${SITE}/plain/index.html`, `<!doctype html><html lang="en"><hea
 <body><div id="viewer" class="viewer"></div></body></html>`);
 const articleBytes = {};
 for (const size of SIZES) {
-  const json = JSON.stringify(syntheticArticle(size));
+  const article = syntheticArticle(size);
+  const json = JSON.stringify(article);
   articleBytes[size] = Buffer.byteLength(json);
   await writeFile(`${SITE}/articles/a${size}.json`, json);
+  // The same article with its key figures after the sections, as many JSON writers order it.
+  const { sections, key_figures: keyFigures, ...head } = article;
+  await writeFile(`${SITE}/articles/b${size}.json`, JSON.stringify({ ...head, sections, key_figures: keyFigures }));
 }
 
 const server = await serveStatic({ root: SITE, base: '/' });
@@ -48,6 +52,11 @@ const browser = await launchChromium();
 // frame is taken as its paint time (performance.now() is relative to navigation start).
 const FRAME_WATCH = () => {
   window.__bench = {};
+  // Every task of 50 ms or more (the browser's "long task"), as [start, duration].
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   addEventListener('TrunkApplicationStarted', (event) => { window.__benchWasm = event.detail.wasm; });
   const seen = {};
   const probes = {
@@ -74,6 +83,7 @@ async function measure(variant, size) {
   await page.addInitScript(FRAME_WATCH);
   const url = {
     viewer: `${server.url}viewer/?article=../articles/a${size}.json`,
+    'viewer, figures last': `${server.url}viewer/?article=../articles/b${size}.json`,
     static: `${server.url}viewer/static-${size}.html`,
     plain: `${server.url}plain/?article=../articles/a${size}.json`,
   }[variant];
@@ -82,7 +92,14 @@ async function measure(variant, size) {
   const result = await page.evaluate(() => window.__bench);
   // How much each variant built: the comparison is fair only when the counts agree.
   result.elements = await page.evaluate(() => document.querySelectorAll('#viewer *').length);
-  if (variant === 'viewer') {
+  // Long tasks once the first screen was painted, until the whole article was: what a reader
+  // scrolling or clicking meanwhile would feel.
+  const tasks = await page.evaluate(() => window.__longTasks);
+  const after = tasks.filter(([start]) => start >= result.first);
+  result.longTasks = after.length;
+  result.longestTask = Math.max(0, ...after.map(([, duration]) => duration));
+  result.longTasksBefore = tasks.length - after.length;
+  if (variant.startsWith('viewer')) {
     // The viewer's own User Timing marks (src/timing.rs): where its time goes.
     await page.waitForFunction(() => performance.getEntriesByName('viewer:complete').length > 0);
     result.marks = await page.evaluate(() => Object.fromEntries(
@@ -110,7 +127,7 @@ async function measure(variant, size) {
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   result.jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
-  result.wasmMemory = variant === 'viewer'
+  result.wasmMemory = variant.startsWith('viewer')
     ? await page.evaluate(() => window.__benchWasm?.memory?.buffer.byteLength ?? null)
     : 0;
   await context.close();
@@ -132,7 +149,7 @@ for (const size of SIZES) {
   await context.close();
 }
 
-const VARIANTS = ['static', 'plain', 'viewer'];
+const VARIANTS = ['static', 'plain', 'viewer', 'viewer, figures last'];
 const samples = {};
 for (const size of SIZES) {
   // One unmeasured load of each variant first: the first loads in a fresh browser process are
@@ -158,7 +175,7 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const METRICS = ['title', 'first', 'full', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory', 'elements'];
+const METRICS = ['title', 'first', 'full', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory', 'elements', 'longTasks', 'longestTask'];
 const medians = {};
 for (const size of SIZES) {
   for (const variant of VARIANTS) {
@@ -169,15 +186,16 @@ for (const size of SIZES) {
 
 const fmt = (v, unit) => (v === null ? '—' : unit === 'MB' ? `${(v / 1048576).toFixed(1)} MB` : unit === '' ? String(v) : `${v.toFixed(1)} ms`);
 const ratio = (a, b) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
-const rows = [['sections', 'JSON', 'metric', 'static HTML', 'plain JS', 'viewer', 'viewer/static', 'viewer/plain']];
-const labels = { title: 'title painted', first: 'first screen', full: 'whole article', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory', elements: 'elements built' };
+const rows = [['sections', 'JSON', 'metric', 'static HTML', 'plain JS', 'viewer', 'viewer/static', 'viewer/plain', 'figures last']];
+const labels = { title: 'title painted', first: 'first screen', full: 'whole article', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory', elements: 'elements built', longTasks: 'long tasks after 1st screen', longestTask: 'longest of those' };
 for (const size of SIZES) {
   for (const metric of METRICS) {
     const m = medians[size];
-    const unit = metric === 'jsHeap' || metric === 'wasmMemory' ? 'MB' : metric === 'elements' ? '' : 'ms';
+    const unit = metric === 'jsHeap' || metric === 'wasmMemory' ? 'MB' : metric === 'elements' || metric === 'longTasks' ? '' : 'ms';
     const memory = metric === 'jsHeap' ? (m.viewer.jsHeap ?? 0) + (m.viewer.wasmMemory ?? 0) : m.viewer[metric];
     rows.push([String(size), `${(articleBytes[size] / 1024).toFixed(0)} KB`, labels[metric], fmt(m.static[metric], unit), fmt(m.plain[metric], unit), fmt(m.viewer[metric], unit),
-      ratio(m.viewer[metric], m.static[metric]), ratio(metric === 'jsHeap' ? memory : m.viewer[metric], m.plain[metric])]);
+      ratio(m.viewer[metric], m.static[metric]), ratio(metric === 'jsHeap' ? memory : m.viewer[metric], m.plain[metric]),
+      fmt(m['viewer, figures last'][metric], unit)]);
   }
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -185,7 +203,7 @@ for (const [i, row] of rows.entries()) {
   console.log(row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
-console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap.`);
+console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap; "figures last" is the viewer on the same article with key_figures after the sections. Long tasks: tasks of 50 ms or more (PerformanceObserver "longtask") that started once the first screen was painted.`);
 
 // Where the viewer's time goes: its marks, as medians since navigation start.
 const STAGES = [['start', 'wasm running'], ['fetch', 'config read, fetch starts'], ['early', 'start shown early'], ['downloaded', 'article downloaded'],
@@ -225,6 +243,13 @@ if (medians[big] && big > 10) {
   checkRatio(`${big} sections: whole article / plain whole`, big, 1.3, (v, s, p) => v.full / p.full);
   checkRatio(`${big} sections: toggle one / plain toggle`, big, 1.2, (v, s, p) => v.toggle / p.toggle);
   checkRatio(`${big} sections: memory / plain JS heap`, big, 2, (v, s, p) => (v.jsHeap + v.wasmMemory) / p.jsHeap);
+  const lateRuns = samples[big]['viewer, figures last'];
+  const latePerRun = lateRuns.map((v, i) => v.first / samples[big].plain[i].full).filter(Number.isFinite);
+  check(`${big} sections, figures last: first screen / plain whole`, medians[big]['viewer, figures last'].first / medians[big].plain.full, 0.5, '×', latePerRun);
+  for (const variant of ['viewer', 'viewer, figures last']) {
+    check(`${big} sections${variant === 'viewer' ? '' : ', figures last'}: long tasks after 1st screen`,
+      medians[big][variant].longTasks, 0, '', samples[big][variant].map((r) => r.longTasks));
+  }
 }
 console.log('\nbudgets (medians; in brackets the ratio within each run: lowest to highest, and in how many runs it was met)');
 for (const b of budgets) {

@@ -7,6 +7,7 @@ pub mod config;
 pub mod load;
 pub mod model;
 pub mod panic_panel;
+pub mod schedule;
 pub mod timing;
 pub mod view;
 

@@ -8,28 +8,21 @@ use futures::future::LocalBoxFuture;
 use gloo_net::http::{Request, Response};
 use js_sys::Uint8Array;
 use thiserror::Error;
-use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::{CONFIG_FILE, ViewerConfig};
 use crate::model::{
-    ArticleError, IncrementalArticle, MAX_ARTICLE_BYTES, PreparedArticle, Problem, Section,
-    SectionPreparer, decimal, parse_article_bytes, prepare, prepare_start, resolve_section_urls,
+    ArticleError, IncrementalArticle, LateFields, LateTarget, MAX_ARTICLE_BYTES, PreparedArticle,
+    Problem, Section, SectionPreparer, decimal, parse_article_bytes, prepare, prepare_start,
+    resolve_figure_urls, resolve_section_urls,
 };
+use crate::schedule::{TaskClock, next_frame, screenful};
 
-/// Most bytes of a downloaded chunk handed to the decoder at once.
-const FEED_BYTES: u32 = 64 * 1024;
-
-/// Sections decoded before an article can be shown while the rest downloads: the lead and
-/// the first slice the page builds before its first paint (`view::progressive`).
-const EARLY_SECTIONS: usize = 41;
-
-/// Milliseconds of decoding and building sections of an article shown early before the page
-/// may paint and take input again: under the 200 ms within which an interaction still counts as
-/// responsive. Each pause costs a layout and paint of what was added: at 2,000 sections, pausing
-/// every 100 ms put the whole article on screen at 447 and 439 ms, every 200 ms at 391 and
-/// 417 ms (two rounds of 7 runs each, alternating).
-const PAUSE_MS: f64 = 200.0;
+/// Most bytes of a downloaded chunk handed to the decoder at once: about sixteen sections of
+/// prose, a few milliseconds to decode and build, so that a task can end near
+/// [`TASK_MS`](crate::schedule::TASK_MS).
+const FEED_BYTES: u32 = 8 * 1024;
 
 /// The bundled sample, relative to the page so the build works under any sub-path.
 pub const SAMPLE_ARTICLE: &str = "articles/sample.json";
@@ -332,32 +325,36 @@ pub async fn fetch_article(
     let chunks = js_sys::Array::new();
     let resolve = |address: &str| resolve_address(address, &url);
     let mut early_tried = false;
-    // Once a start was shown: how later sections are prepared, and when reading went on after
-    // the page last painted (taken at the first piece after it).
-    let mut streaming: Option<(SectionPreparer, Option<f64>)> = None;
+    // Once a start was shown: how later sections are prepared.
+    let mut streaming: Option<SectionPreparer> = None;
+    // Sections decoded before the article can be shown while the rest downloads: the lead and
+    // a screenful, which the page builds before its first paint (`view::progressive`).
+    let early_sections = 1 + screenful();
+    // When the current task started; the browser gets its turn once it has run its time.
+    let mut clock: Option<TaskClock> = None;
+    // Whether to pause (end the task, let the browser paint) after a piece of the body.
     let mut take = |piece: &Uint8Array| {
+        let task = clock.get_or_insert_with(TaskClock::start);
         article.push_with(piece.length() as usize, |slot| piece.copy_to(slot));
         chunks.push(piece);
-        if let Some((preparer, resumed)) = &mut streaming {
-            let since = *resumed.get_or_insert_with(js_sys::Date::now);
+        if let Some(preparer) = &mut streaming {
             hand_on(&mut article, preparer, &resolve, &on_more);
-            if js_sys::Date::now() - since < PAUSE_MS {
-                return false;
-            }
-            *resumed = None;
-            return true;
         }
-        if early_tried || article.sections_read() < EARLY_SECTIONS {
-            return false;
+        let spent = task.spent();
+        if spent {
+            clock = None;
+        }
+        if streaming.is_some() || early_tried || article.sections_read() < early_sections {
+            return spent;
         }
         early_tried = true;
-        let Some(start_of_article) = article.early(EARLY_SECTIONS) else {
-            return false;
+        let Some(start_of_article) = article.early(early_sections) else {
+            return spent;
         };
         let (mut early, mut preparer) = prepare_start(start_of_article);
         if !early.can_show_early() {
             article.put_back(std::mem::take(&mut early.article.sections));
-            return false;
+            return spent;
         }
         early.resolve_urls(&resolve);
         crate::timing::mark("viewer:early");
@@ -365,9 +362,12 @@ pub async fn fetch_article(
         // Sections decoded beyond the start go with it: the network may send nothing more
         // for a while.
         hand_on(&mut article, &mut preparer, &resolve, &on_more);
-        streaming = Some((preparer, None));
+        streaming = Some(preparer);
+        // The start is in the page: the browser paints it before reading goes on.
+        clock = None;
         true
     };
+
     let received = match read_body(&response, total, &on_progress, &mut take).await {
         Ok(received) => received,
         Err(BodyError::TooLarge(size)) => return Err(too_large(url, size)),
@@ -390,14 +390,19 @@ pub async fn fetch_article(
     }
     crate::timing::mark("viewer:downloaded");
     let finished = match streaming {
-        Some((mut preparer, _)) => {
+        Some(mut preparer) => {
             hand_on(&mut article, &mut preparer, &resolve, &on_more);
-            // The start shown stands: only sections were added to it.
-            if article.only_adds_to_early() && article.ended_well() {
-                return Ok(Fetched::Rest {
+            // The start shown stands: sections were added to it, and maybe key figures and a
+            // copyright line after them, which the page fills in.
+            if let Some(mut late) = article.late_fields() {
+                resolve_figure_urls(&mut late.key_figures, &resolve);
+                let late_targets = preparer.place_late_figures(&late.key_figures);
+                return Ok(Fetched::Rest(ArticleEnding {
                     reading_minutes: preparer.reading_minutes(),
                     problems: preparer.into_problems(),
-                });
+                    late,
+                    late_targets,
+                }));
             }
             // The sections handed on are gone from here: the whole text decides.
             None
@@ -455,16 +460,25 @@ pub struct MoreSections {
 /// A downloaded article.
 pub enum Fetched {
     /// The whole article, prepared: nothing went to `on_early`, or the finished document
-    /// changed the start that did (a field after the sections).
+    /// changed the start that did (a field after the sections other than key figures and a
+    /// copyright line).
     Whole(Box<PreparedArticle>),
     /// The end of an article whose start went to `on_early` and whose other sections went to
     /// `on_more`: what needed all of it.
-    Rest {
-        /// Estimated minutes to read the whole article.
-        reading_minutes: usize,
-        /// Every problem of the whole article.
-        problems: Vec<Problem>,
-    },
+    Rest(ArticleEnding),
+}
+
+/// What completes an article shown while it arrived, once all of it has.
+#[derive(Clone, PartialEq)]
+pub struct ArticleEnding {
+    /// Estimated minutes to read the whole article.
+    pub reading_minutes: usize,
+    /// Every problem of the whole article.
+    pub problems: Vec<Problem>,
+    /// Key figures and a copyright line given after the sections.
+    pub late: LateFields,
+    /// Where each of those key figures leads.
+    pub late_targets: Vec<LateTarget>,
 }
 
 /// Relative images and links in an article are relative to the article file at `url`, as in
@@ -473,30 +487,6 @@ fn resolve_address(address: &str, url: &str) -> String {
     web_sys::Url::new_with_base(address, url)
         .map(|absolute| absolute.href())
         .unwrap_or_else(|_| address.to_owned())
-}
-
-/// Lets the browser paint what was just shown before going on: waits for the next frame, then
-/// for the task after it. At once when the page is hidden: it paints nothing and runs no frames.
-async fn after_next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window();
-        let visible = window
-            .as_ref()
-            .and_then(|w| w.document())
-            .is_some_and(|d| !d.hidden());
-        match window.filter(|_| visible) {
-            Some(window) => {
-                let after_frame = Closure::once_into_js(move || {
-                    if let Some(window) = web_sys::window() {
-                        _ = window.set_timeout_with_callback(&resolve);
-                    }
-                });
-                _ = window.request_animation_frame(after_frame.unchecked_ref());
-            }
-            None => _ = resolve.call0(&JsValue::NULL),
-        }
-    });
-    _ = JsFuture::from(promise).await;
 }
 
 /// An HTTP answer, or what the browser said when there was none.
@@ -632,7 +622,7 @@ async fn read_body(
         while start < data.length() {
             let end = data.length().min(start + FEED_BYTES);
             if take(&data.subarray(start, end)) {
-                after_next_paint().await;
+                next_frame().await;
             }
             start = end;
         }

@@ -15,7 +15,7 @@
 
 use crate::model::convert::article_from_raw;
 use crate::model::decode::{MAX_NESTING, check_syntax, check_version, decode_raw};
-use crate::model::types::{Article, Section};
+use crate::model::types::{Article, KeyFigure, Section};
 use crate::model::wire::{RawArticle, RawSection};
 
 /// An article being read chunk by chunk: [`push`](Self::push) each chunk, then
@@ -40,10 +40,42 @@ pub struct IncrementalArticle {
     arrays: usize,
     /// The length of `fields` when [`early`](Self::early) gave an article.
     early_fields: Option<usize>,
+    /// The names of the fields read after [`early`](Self::early) gave an article.
+    late_names: Vec<String>,
     /// The text is not well-formed (or not what this reader follows): the whole text decides.
     gave_up: bool,
     /// The first byte after leading white space, once seen.
     first: Option<u8>,
+}
+
+/// The article's fields that are on screen with its start (the header, the page's language
+/// and direction): given after the sections, they change what was shown, and the page is built
+/// again. Its other fields (`key_figures`, `copyright`, and fields this version does not know)
+/// can come later and are filled in. The wire tests check that the list names every field of
+/// [`RawArticle`](crate::model::wire::RawArticle) but those two.
+pub const SHOWN_FIRST: [&str; 12] = [
+    "version",
+    "lang",
+    "dir",
+    "label",
+    "title",
+    "standfirst",
+    "authors",
+    "published",
+    "updated",
+    "source",
+    "sponsor",
+    "sections",
+];
+
+/// Fields of an article that came after its sections (see
+/// [`IncrementalArticle::late_fields`]); empty where nothing new came.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LateFields {
+    /// Key figures given after the sections.
+    pub key_figures: Vec<KeyFigure>,
+    /// A copyright line given after the sections.
+    pub copyright: Option<String>,
 }
 
 /// The article from its fields as written (with `[]` for `sections`) and the sections decoded
@@ -119,6 +151,7 @@ impl IncrementalArticle {
             index: 0,
             arrays: 0,
             early_fields: None,
+            late_names: Vec::new(),
             gave_up: false,
             first: None,
         }
@@ -199,6 +232,38 @@ impl IncrementalArticle {
         self.early_fields == Some(self.fields.len()) && self.arrays == 1
     }
 
+    /// What came after the sections of an article whose start [`early`](Self::early) gave,
+    /// when that is only key figures and a copyright line: a page showing the start can fill
+    /// those in where they belong (the figure rail, the article's end) without moving the
+    /// text. `None` when anything else came later or changed (the title, the authors, a
+    /// sponsor: the whole text decides then), or when the document is not sound to its end.
+    pub fn late_fields(&self) -> Option<LateFields> {
+        if self.early_fields.is_none() || !self.ended_well() || self.arrays != 1 {
+            return None;
+        }
+        if self
+            .late_names
+            .iter()
+            .any(|name| SHOWN_FIRST.contains(&name.as_str()))
+        {
+            return None;
+        }
+        let late = |name: &str| self.late_names.iter().any(|late| late == name);
+        // The whole head decodes (a field given twice is an error there), with one section
+        // standing in for those read and handed on.
+        let mut fields = self.fields.clone();
+        fields.push(b'}');
+        let whole = decode_fields(&fields, vec![Section::default()])?;
+        Some(LateFields {
+            key_figures: if late("key_figures") {
+                whole.key_figures
+            } else {
+                Vec::new()
+            },
+            copyright: whole.copyright.filter(|_| late("copyright")),
+        })
+    }
+
     /// Takes the sections decoded after those [`early`](Self::early) gave, and since the last
     /// take: a page showing the early article adds them, and they are not kept here, so a long
     /// article is never in memory whole. Empty before `early` gave an article, once a section
@@ -273,8 +338,11 @@ impl IncrementalArticle {
             (Place::FirstField | Place::NextField, b'"') => {
                 let (len, _) = self.value_len(at)?;
                 let name = &self.pending[at..at + len];
-                let sections =
-                    serde_json::from_slice::<String>(name).is_ok_and(|name| name == "sections");
+                let name_text = serde_json::from_slice::<String>(name).unwrap_or_default();
+                let sections = name_text == "sections";
+                if self.early_fields.is_some() {
+                    self.late_names.push(name_text);
+                }
                 if place == Place::NextField {
                     self.fields.push(b',');
                 }
@@ -441,6 +509,118 @@ mod tests {
             r#"{{"version": 1, "title": "Long", "sections": [{}], "lang": "en"}}"#,
             body.join(",\n")
         )
+    }
+
+    /// Reads `text` in chunks, taking the early article after 41 sections and every section
+    /// after it as a page would; gives the reader at the end and the early article.
+    fn stream(text: &str) -> (IncrementalArticle, Article) {
+        let mut reader = IncrementalArticle::new();
+        let mut early = None;
+        for chunk in text.as_bytes().chunks(500) {
+            reader.push(chunk);
+            early = early.or_else(|| reader.early(41));
+            reader.take_sections();
+        }
+        (reader, early.expect("shown early"))
+    }
+
+    fn sections_json(count: usize) -> String {
+        let body: Vec<String> = (0..count)
+            .map(|i| format!(r#"{{"id": "p{i}", "heading": "Part {i}", "blocks": []}}"#))
+            .collect();
+        body.join(",")
+    }
+
+    #[test]
+    fn every_field_of_the_format_is_either_shown_first_or_filled_in_later() {
+        use crate::model::wire::{RawArticle, RawSource, RawSponsor};
+        // Every field set, written without `..`: a new field fails to compile here until it
+        // is placed in one list or the other.
+        let every = RawArticle {
+            version: Some(1.into()),
+            lang: Some(String::new()),
+            dir: Some(String::new()),
+            label: Some(String::new()),
+            title: String::new(),
+            standfirst: Some(String::new()),
+            authors: Some(Vec::new()),
+            published: Some(String::new()),
+            updated: Some(String::new()),
+            source: Some(RawSource::default()),
+            sponsor: Some(RawSponsor::default()),
+            copyright: Some(String::new()),
+            key_figures: Some(Vec::new()),
+            sections: Vec::new(),
+        };
+        let written = serde_json::to_value(&every).unwrap();
+        let mut names: Vec<&str> = written
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        let mut placed: Vec<&str> = SHOWN_FIRST.to_vec();
+        placed.extend(["copyright", "key_figures"]);
+        placed.sort_unstable();
+        assert_eq!(names, placed);
+    }
+
+    #[test]
+    fn an_unknown_field_after_the_sections_changes_nothing() {
+        let text = format!(
+            r#"{{"version": 1, "title": "T", "sections": [{}], "x_editor_note": {{"a": [1]}}}}"#,
+            sections_json(60)
+        );
+        assert_eq!(stream(&text).0.late_fields(), Some(LateFields::default()));
+    }
+
+    #[test]
+    fn key_figures_and_copyright_after_the_sections_are_late_fields() {
+        let text = format!(
+            r#"{{"version": 1, "title": "T", "sections": [{}], "copyright": "© P",
+                "key_figures": [{{"value": "1", "label": "one", "section": "p50"}}]}}"#,
+            sections_json(60)
+        );
+        let (reader, early) = stream(&text);
+        assert!(early.key_figures.is_empty());
+        assert!(!reader.only_adds_to_early());
+        let late = reader
+            .late_fields()
+            .expect("only figures and copyright came late");
+        assert_eq!(late.copyright.as_deref(), Some("© P"));
+        assert_eq!(late.key_figures.len(), 1);
+        assert_eq!(late.key_figures[0].section.as_deref(), Some("p50"));
+    }
+
+    #[test]
+    fn other_fields_after_the_sections_are_not_late_fields() {
+        for after in [
+            r#""authors": ["A"]"#,
+            r#""sponsor": {"name": "S"}"#,
+            r#""title": "U""#,
+        ] {
+            let text = format!(
+                r#"{{"version": 1, "title": "T", "sections": [{}], {after}}}"#,
+                sections_json(60)
+            );
+            let (reader, _) = stream(&text);
+            // A duplicate title is refused as a whole; the others change what is on screen.
+            assert_eq!(reader.late_fields(), None, "{after}");
+        }
+        // Nothing came after the sections: nothing late, nothing changed.
+        let text = format!(
+            r#"{{"version": 1, "title": "T", "sections": [{}]}}"#,
+            sections_json(60)
+        );
+        let (reader, _) = stream(&text);
+        assert_eq!(reader.late_fields(), Some(LateFields::default()));
+        // A document broken after its sections has no late fields either.
+        let text = format!(
+            r#"{{"version": 1, "title": "T", "sections": [{}], "key_figures": [}}"#,
+            sections_json(60)
+        );
+        assert_eq!(stream(&text).0.late_fields(), None);
     }
 
     #[test]

@@ -27,12 +27,12 @@ pub(crate) use decode::message_of as json_message;
 pub use decode::{MAX_ARTICLE_BYTES, MAX_NESTING, parse_article, parse_article_bytes};
 pub use error::{ArticleError, Position};
 pub use ids::slugify;
-pub use incremental::IncrementalArticle;
+pub use incremental::{IncrementalArticle, LateFields};
 pub use lang::{Direction, direction_for_lang};
 pub use number::decimal;
 pub use prepare::{
-    AnchorSpot, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
-    prepare_start, resolve_section_urls,
+    AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
+    prepare_start, resolve_figure_urls, resolve_section_urls,
 };
 pub use series::describe_series;
 pub use structured::{page_description, structured_data, structured_data_text};

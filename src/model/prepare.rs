@@ -110,19 +110,22 @@ impl PreparedArticle {
     /// `#` or `?` are left alone: they point within the viewer page itself.
     pub fn resolve_urls(&mut self, resolve: &dyn Fn(&str) -> String) {
         let article = &mut self.article;
-        let sources = article.source.iter_mut().chain(
-            article
-                .key_figures
-                .iter_mut()
-                .filter_map(|f| f.source.as_mut()),
-        );
-        for source in sources {
-            if let Some(url) = &mut source.url {
-                resolve_url(url, resolve);
-            }
+        if let Some(url) = article.source.as_mut().and_then(|s| s.url.as_mut()) {
+            resolve_url(url, resolve);
         }
+        resolve_figure_urls(&mut article.key_figures, resolve);
         for section in &mut article.sections {
             resolve_section_urls(section, resolve);
+        }
+    }
+}
+
+/// [`PreparedArticle::resolve_urls`] for key figures (given after the sections of an article
+/// shown while it arrived).
+pub fn resolve_figure_urls(figures: &mut [KeyFigure], resolve: &dyn Fn(&str) -> String) {
+    for figure in figures {
+        if let Some(url) = figure.source.as_mut().and_then(|s| s.url.as_mut()) {
+            resolve_url(url, resolve);
         }
     }
 }
@@ -241,6 +244,7 @@ pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer)
         id_problems: Vec::new(),
         other_problems: Vec::new(),
         block_problems: Vec::new(),
+        seen: Vec::new(),
     };
     let section_ids: Vec<String> = article
         .sections
@@ -284,7 +288,13 @@ pub struct SectionPreparer {
     id_problems: Vec<Problem>,
     other_problems: Vec<Problem>,
     block_problems: Vec<Problem>,
+    /// Each section's publisher id, page id and heading: what key figures given after the
+    /// sections are placed against ([`place_late_figures`](Self::place_late_figures)).
+    seen: Vec<(Option<String>, String, Option<String>)>,
 }
+
+/// Where a key figure given after the sections leads: a section and its heading.
+pub type LateTarget = Option<(usize, Option<String>)>;
 
 impl SectionPreparer {
     /// Prepares the next section (it decides whether each pull-quote repeats the text) and
@@ -309,10 +319,44 @@ impl SectionPreparer {
                 ),
             });
         }
+        self.seen
+            .push((section.id.clone(), id.clone(), section.heading.clone()));
         resolve_pull_quote_repeats(section);
         check_blocks(i, section, &mut self.block_problems);
         self.amount += text_amount(section, self.unit);
         id
+    }
+
+    /// Places key figures that came after the sections of an article shown while it arrived:
+    /// the section each leads to, as [`prepare`] finds it. Their anchor phrases cannot be
+    /// marked any more (the sections are in the page, their text no longer here), which is
+    /// listed as a problem telling the publisher how to have them marked.
+    pub fn place_late_figures(&mut self, figures: &[KeyFigure]) -> Vec<LateTarget> {
+        let problems = &mut self.other_problems;
+        figures
+            .iter()
+            .enumerate()
+            .map(|(i, figure)| {
+                let wanted = figure.section.as_deref()?;
+                let found = self.seen.iter().position(|(given, id, _)| {
+                    given.as_deref() == Some(wanted) || id == wanted
+                });
+                match found {
+                    None => problems.push(Problem {
+                        path: format!("key_figures[{i}].section"),
+                        message: format!("no section has the id \"{wanted}\""),
+                    }),
+                    Some(_) if figure.anchor.as_deref().is_some_and(|a| !a.trim().is_empty()) => {
+                        problems.push(Problem {
+                            path: format!("key_figures[{i}].anchor"),
+                            message: "not marked in the text: the key figures come after the sections in the file (put key_figures before sections to have it marked)".to_owned(),
+                        })
+                    }
+                    Some(_) => {}
+                }
+                found.map(|index| (index, self.seen[index].2.clone()))
+            })
+            .collect()
     }
 
     /// Estimated minutes to read the sections so far, at least 1.
@@ -613,6 +657,55 @@ mod tests {
 
     fn prepared(json: &str) -> PreparedArticle {
         prepare(parse_article(json).unwrap())
+    }
+
+    #[test]
+    fn key_figures_after_the_sections_lead_to_theirs_and_say_their_anchor_is_not_marked() {
+        let article = parse_article(
+            r#"{"version": 1, "title": "T", "sections": [
+                {"blocks": []},
+                {"id": "Two", "heading": "Second", "blocks": []}]}"#,
+        )
+        .unwrap();
+        let (_, mut preparer) = prepare_start(article);
+        let figure = |section: &str, anchor: Option<&str>| KeyFigure {
+            value: "1".to_owned(),
+            label: "one".to_owned(),
+            section: Some(section.to_owned()),
+            anchor: anchor.map(str::to_owned),
+            ..KeyFigure::default()
+        };
+        let figures = [
+            figure("Two", None),
+            figure("two", Some("phrase")),
+            figure("lead", None),
+            figure("nowhere", None),
+            KeyFigure::default(),
+        ];
+        let targets = preparer.place_late_figures(&figures);
+        assert_eq!(
+            targets,
+            [
+                Some((1, Some("Second".to_owned()))),
+                Some((1, Some("Second".to_owned()))),
+                Some((0, None)),
+                None,
+                None
+            ]
+        );
+        let problems: Vec<String> = preparer
+            .into_problems()
+            .iter()
+            .map(|p| p.path.clone())
+            .collect();
+        assert!(
+            problems.contains(&"key_figures[1].anchor".to_owned()),
+            "{problems:?}"
+        );
+        assert!(
+            problems.contains(&"key_figures[3].section".to_owned()),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 
 use crate::config::ViewerConfig;
 use crate::load::{
-    Fetched, LoadError, MoreSections, Progress, fetch_article, load_config, requested_article,
-    resolve_article_url,
+    ArticleEnding, Fetched, LoadError, MoreSections, Progress, fetch_article, load_config,
+    requested_article, resolve_article_url,
 };
-use crate::model::{PreparedArticle, Problem};
+use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
 use crate::view::status::{Failure, Loading};
 
@@ -66,7 +66,7 @@ pub fn ArticleLoader(
     );
     let state = RwSignal::new(LoadState::Loading);
     let progress = RwSignal::new(None::<Progress>);
-    let ended = RwSignal::new(None::<(usize, Vec<Problem>)>);
+    let ended = RwSignal::new(None::<ArticleEnding>);
     let arriving = StoredValue::new_local(Arriving::default());
     // Retrying is offered only after a failure, so at most one download runs at a time. The
     // task may outlive the view (the reader navigates away): it then sets nothing.
@@ -95,22 +95,20 @@ pub fn ArticleLoader(
             let result = fetch_article(url, config, on_progress, on_early, on_more).await;
             match result {
                 Ok(Fetched::Whole(prepared)) => _ = state.try_set(LoadState::Loaded(prepared)),
-                Ok(Fetched::Rest {
-                    reading_minutes,
-                    problems,
-                }) => _ = ended.try_set(Some((reading_minutes, problems))),
+                Ok(Fetched::Rest(ending)) => _ = ended.try_set(Some(ending)),
                 Err(error) => _ = state.try_set(LoadState::Failed(error)),
             }
         });
     });
     start.with_value(|start| start());
 
-    // All of an article shown early has arrived: its reading time and problems.
+    // All of an article shown early has arrived: its reading time, problems, and fields
+    // given after the sections.
     Effect::new(move |_| {
-        if let Some((minutes, problems)) = ended.get()
+        if let Some(ending) = ended.get()
             && let Some((rest, owner)) = arriving.try_update_value(|a| a.rest.take()).flatten()
         {
-            owner.with(|| rest.finish(minutes, problems));
+            owner.with(|| rest.finish(ending));
         }
     });
     // A failure names itself in the tab too.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
-use crate::load::{MoreSections, Progress};
+use crate::load::{ArticleEnding, MoreSections, Progress};
 use crate::model::{
     Article, PlacedMark, PreparedArticle, Problem, Section, page_description, structured_data_text,
 };
@@ -16,8 +16,9 @@ use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
 use crate::view::header::ArticleHeader;
+use crate::view::mount::{insert_static_view, insert_view};
 use crate::view::page::{set_document_metadata, set_structured_data};
-use crate::view::progressive::{PendingSection, build_progressive, insert_now};
+use crate::view::progressive::{PendingSection, build_progressive, insert_sections};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::status::ProgressBar;
 
@@ -82,7 +83,8 @@ pub fn ArticleView(
             })
         })
         .collect();
-    let has_rail = has_contents || !article.key_figures.is_empty();
+    // An article still arriving keeps a place for key figures that may come after the sections.
+    let has_rail = has_contents || !article.key_figures.is_empty() || !whole;
     // Reader modes drop the header; a sponsored article must still say so there.
     let reader_notice = article.sponsor.as_ref().map(|sponsor| {
         let label = article.label.as_deref().unwrap_or("Sponsored");
@@ -106,7 +108,7 @@ pub fn ArticleView(
             let Some((sections, marks, later_entries, on_rest)) = pending.take() else {
                 return;
             };
-            let (Some(root), Some(lead), Some(main), Some(end)) = (
+            let (Some(root), Some(lead), Some(main), Some(article_end)) = (
                 article_ref.get_untracked(),
                 lead_ref.get_untracked(),
                 main_ref.get_untracked(),
@@ -117,10 +119,11 @@ pub fn ArticleView(
             // The sections go in before the note that more is arriving, the reader-mode summary
             // of the figures, or the end, whichever comes first.
             let more = more_ref.get_untracked().map(Element::from);
+            let article_end = Element::from(article_end);
             let end: Element = match (&more, summary_ref.get_untracked()) {
                 (Some(more), _) => more.clone(),
                 (None, Some(summary)) => summary.into(),
-                (None, None) => end.into(),
+                (None, None) => article_end.clone(),
             };
             announce_data(&data);
             set_document_metadata(
@@ -141,7 +144,7 @@ pub fn ArticleView(
             on(&root, "beforematch", move |event| {
                 before_match.handle_before_match(&event)
             });
-            // The rest of the contents follows in the next task.
+            // The rest of the contents follows after the first paint, in short tasks.
             let contents = rail_ref
                 .get_untracked()
                 .filter(|_| has_contents)
@@ -149,13 +152,14 @@ pub fn ArticleView(
                 .map(|list| ContentsList::attach(list, later_entries, position));
             // The sections move into the page, one slice at a time.
             let mut sections = pending_sections(sections, 0, &marks);
-            insert_now(&lead, None, &states, sections.by_ref().take(1));
+            insert_sections(&lead, None, &states, sections.by_ref().take(1));
             if whole {
                 build_progressive(&main, &end, &states, sections, complete);
             } else {
-                insert_now(&main, Some(&end), &states, sections);
+                insert_sections(&main, Some(&end), &states, sections);
             }
             if let (Some(on_rest), Some(more)) = (on_rest, more) {
+                let rail = rail_ref.get_untracked().map(Element::from);
                 on_rest(ArticleRest {
                     shown,
                     states: states.clone(),
@@ -163,6 +167,8 @@ pub fn ArticleView(
                     problems,
                     ended,
                     complete,
+                    rail,
+                    article_end: article_end.clone(),
                     contents,
                     sections: main.into(),
                     more,
@@ -208,13 +214,12 @@ pub fn ArticleView(
     // An article still arriving says so where what is shown ends, in words, with how much has
     // arrived, and to assistive technology, rather than showing its end as if it were complete.
     let more = arriving.map(|progress| {
+        // Removed by `ArticleRest::finish`.
         view! {
-            <Show when=move || !ended.get()>
-                <p class="article-more" node_ref=more_ref>
-                    <span id="article-more-label">"Loading the rest of the article…"</span>
-                    <ProgressBar progress labelled_by="article-more-label" />
-                </p>
-            </Show>
+            <p class="article-more" node_ref=more_ref>
+                <span id="article-more-label">"Loading the rest of the article…"</span>
+                <ProgressBar progress labelled_by="article-more-label" />
+            </p>
         }
     });
     view! {
@@ -265,10 +270,14 @@ pub struct ArticleRest {
     ended: RwSignal<bool>,
     /// Whether every section is in the page (fragments are followed then).
     complete: RwSignal<bool>,
+    /// The rail, where key figures given after the sections go.
+    rail: Option<Element>,
+    /// The article's end, where a copyright line given after the sections goes.
+    article_end: Element,
     contents: Option<ContentsList>,
     sections: Element,
     /// "Loading the rest of the article…", at the end of what is shown: sections arriving go
-    /// in before it.
+    /// in before it; removed once all of it has arrived.
     more: Element,
 }
 
@@ -285,15 +294,49 @@ impl ArticleRest {
             list.add(&self.states, headed(&sections, first).collect());
         }
         let sections = pending_sections(sections, first, &[]);
-        insert_now(&self.sections, Some(&self.more), &self.states, sections);
+        insert_sections(&self.sections, Some(&self.more), &self.states, sections);
     }
 
     /// Completes the article once all of it has arrived: the reading time and the problems
-    /// note, and the end of the article in place of the loading note.
-    pub fn finish(self, reading_minutes: usize, problems: Vec<Problem>) {
+    /// note, key figures and a copyright line given after the sections, and the end of the
+    /// article in place of the loading note.
+    pub fn finish(self, ending: ArticleEnding) {
+        let ArticleEnding {
+            reading_minutes,
+            problems,
+            late,
+            late_targets,
+        } = ending;
         log_problems(&problems);
         self.reading_minutes.set(Some(reading_minutes));
         self.problems.set(problems);
+        if let Some(rail) = self.rail.as_ref().filter(|_| !late.key_figures.is_empty()) {
+            let targets = late_targets
+                .into_iter()
+                .map(|target| {
+                    target.map(|(section, heading)| FigureTarget {
+                        section,
+                        heading,
+                        anchored: false,
+                    })
+                })
+                .collect();
+            let figures = late.key_figures;
+            let summary = figures.clone();
+            let states = self.states.clone();
+            insert_view(rail, None, view! { <KeyFigures figures targets states /> });
+            let end = Some(self.article_end.as_ref());
+            insert_static_view(
+                &self.sections,
+                end,
+                view! { <ReaderSummary figures=summary /> },
+            );
+        }
+        if let Some(text) = late.copyright {
+            let line = view! { <p class="copyright">{text}</p> };
+            insert_static_view(&self.article_end, None, line);
+        }
+        self.more.remove();
         self.ended.set(true);
         self.complete.set(true);
     }

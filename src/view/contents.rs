@@ -3,17 +3,16 @@
 //!
 //! A long article has thousands of entries: they are static markup, one click listener on the
 //! list serves every link, and one effect moves the "current" mark touching only the two
-//! entries concerned. Only the first entries are built before the first paint, the rest in the
-//! next task. The entries of sections that arrive later are built with those sections
+//! entries concerned. Only the first entries are built before the first paint, the rest in short
+//! tasks after it. The entries of sections that arrive later are built with those sections
 //! ([`ContentsList::add`]). The entries have no `content-visibility: auto`: with the rest added
 //! later it saved nothing, and its style work measured about 35 µs per entry (190 ms for
 //! 5,000), against 34 ms for all of them without.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use web_sys::Element;
 
+use crate::schedule::{TaskClock, in_frames};
 use crate::view::accordion::SectionStates;
 use crate::view::dom::{SECTION_ATTR, event_within, is_plain_click, section_index, set};
 use crate::view::mount::insert_static_view;
@@ -22,6 +21,9 @@ use crate::view::reading::ReadingPosition;
 
 /// Entries built before the first paint: more than the rail shows.
 const FIRST_ENTRIES: usize = 40;
+
+/// Entries built at a time after the first paint, between looks at the task's clock.
+const ENTRY_BATCH: usize = 100;
 
 /// Contents entries: `(section index, section id, heading)`.
 pub type Entries = Vec<(usize, String, String)>;
@@ -97,7 +99,7 @@ pub struct ContentsList {
 
 impl ContentsList {
     /// Splits `entries` (`(section index, heading)`) into those rendered with the page and
-    /// those [`attach`](Self::attach) adds in the next task, with their section ids. At 2,000
+    /// those [`attach`](Self::attach) adds after the first paint, with their section ids. At 2,000
     /// entries, building and styling all of them before the first paint had delayed the title's
     /// paint by about 80 ms.
     pub fn split(states: &SectionStates, entries: Vec<(usize, String)>) -> (Entries, Entries) {
@@ -107,7 +109,7 @@ impl ContentsList {
     }
 
     /// Takes over the mounted `list` of a [`Contents`]: marks the entry being read from now
-    /// on, and adds the `later` entries in the next task.
+    /// on, and adds the `later` entries after the first paint, in short tasks.
     pub fn attach(list: Element, later: Entries, position: ReadingPosition) -> ContentsList {
         let marked = list.clone();
         Effect::new(move |previous: Option<Option<usize>>| {
@@ -135,31 +137,35 @@ impl ContentsList {
         insert_static_view(&self.list, None, view! { <ContentsEntries entries /> });
     }
 
-    /// Adds `entries` in the next task, under the article's owner; nothing when the article is
-    /// gone by then (another one was loaded).
+    /// Adds `entries` after the first paint, in short tasks (see [`crate::schedule`]), under
+    /// the article's owner; stops when the article is gone (another one was loaded).
     fn add_later(&self, entries: Entries, position: ReadingPosition) {
         if entries.is_empty() {
             return;
         }
-        let list = self.list.clone();
+        let contents = ContentsList {
+            list: self.list.clone(),
+        };
         let owner = Owner::current();
-        set_timeout(
-            move || {
-                if position.current.try_get_untracked().is_none() {
-                    return;
+        let mut entries = entries.into_iter().peekable();
+        in_frames(move || {
+            if position.current.try_get_untracked().is_none() {
+                return false;
+            }
+            let clock = TaskClock::start();
+            while entries.peek().is_some() && !clock.spent() {
+                let batch: Entries = entries.by_ref().take(ENTRY_BATCH).collect();
+                match &owner {
+                    Some(owner) => owner.with(|| contents.add_with_ids(batch)),
+                    None => contents.add_with_ids(batch),
                 }
-                let contents = ContentsList { list };
-                match owner {
-                    Some(owner) => owner.with(|| contents.add_with_ids(entries)),
-                    None => contents.add_with_ids(entries),
-                }
-                // The entry being read may be among those just added.
-                if let Some(index) = position.current.get_untracked() {
-                    mark_current(&contents.list, index, true);
-                }
-            },
-            Duration::ZERO,
-        );
+            }
+            // The entry being read may be among those just added.
+            if let Some(index) = position.current.get_untracked() {
+                mark_current(&contents.list, index, true);
+            }
+            entries.peek().is_some()
+        });
     }
 }
 

@@ -19,6 +19,20 @@ where
     state.mount(parent, marker);
 }
 
+/// Builds `view` and puts it into `parent` before `marker` (at the end without one), keeping
+/// its state for as long as the current owner lives: for a part added to the page after it was
+/// mounted that has listeners of its own (key figures that came after an article's sections).
+pub fn insert_view<V>(parent: &Element, marker: Option<&web_sys::Node>, view: V)
+where
+    V: IntoView + 'static,
+    V::State: 'static,
+{
+    use leptos::tachys::view::Mountable;
+    let mut state = view.build();
+    state.mount(parent, marker);
+    StoredValue::new_local(state);
+}
+
 /// Attribute names and values every section repeats. Every string handed from WebAssembly to
 /// the DOM is decoded in JavaScript, and a long article's sections hand over these thousands of
 /// times; interned once, each later use passes a cached JavaScript string instead.

@@ -64,7 +64,7 @@ describe('screenshots for review', () => {
         // A full-page capture paints beyond the viewport, where `content-visibility: auto`
         // leaves sections unpainted until a reader scrolls to them; show everything for the
         // picture. (The CSP allows no inline style element, so set the property directly.)
-        await page.$$eval('.article-sections > .section, .contents-list > li', (all) => {
+        await page.$$eval('.article-sections .section, .contents-list > li', (all) => {
           for (const element of all) element.style.contentVisibility = 'visible';
         });
         await page.screenshot({ path, fullPage: true });

@@ -4,8 +4,11 @@
 /** Sections after the lead. */
 export const SECTIONS = 120;
 
-/** A long article as text, `sections` last unless fields are given for after them. */
-export function longArticle({ after = {}, brokenEnd = false } = {}) {
+/**
+ * A long article as text, `sections` last unless fields are given for after them (with
+ * `figuresAfter`, its key figures come after the sections too).
+ */
+export function longArticle({ after = {}, brokenEnd = false, figuresAfter = false } = {}) {
   const sections = [{ blocks: [{ type: 'paragraph', text: 'The lead of a long article.' }] }];
   for (let i = 1; i <= SECTIONS; i++) {
     sections.push({
@@ -20,12 +23,14 @@ export function longArticle({ after = {}, brokenEnd = false } = {}) {
     title: 'A long article',
     key_figures: [{ value: '42', label: 'the answer', section: 'part-2', anchor: 'Figure 2 is stated' }],
   };
-  let text = JSON.stringify({ ...head, sections, ...after });
+  const { key_figures: figures, ...rest } = head;
+  const fields = figuresAfter ? { ...rest, sections, key_figures: figures, ...after } : { ...head, sections, ...after };
+  let text = JSON.stringify(fields);
   if (brokenEnd) text = text.slice(0, -1) + ',}';
   return Buffer.from(text);
 }
 
-/** Where to hold the body: after the first sections (well past the 41 shown early). */
+/** Where to hold the body: after the first sections (well past the screenful shown early). */
 export const holdAt = (body) => body.indexOf('"part-60"');
 
 /**

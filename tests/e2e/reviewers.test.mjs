@@ -18,7 +18,7 @@ const viewer = useViewer({
 /** Opens the long article and waits until every section is in the page. */
 async function openLong(options) {
   const opened = await viewer.view('?article=reviewers/long.json', options);
-  await until(opened.page, (n) => document.querySelectorAll('.article-sections > .section').length === n, SECTIONS);
+  await until(opened.page, (n) => document.querySelectorAll('.article-sections .section').length === n, SECTIONS);
   return opened;
 }
 
@@ -54,7 +54,7 @@ describe("what reviewers' tools check", () => {
 
   test('panels are regions only in an article of six sections or fewer', async () => {
     const sample = await viewer.view();
-    const sections = await sample.page.locator('.article-sections > .section').count();
+    const sections = await sample.page.locator('.article-sections .section').count();
     assert.ok(sections <= 6, `the sample has ${sections} sections`);
     const panels = await sample.page.$$eval('.section-panel', (all) => all.map((p) => ({
       role: p.getAttribute('role'),

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,10 +20,12 @@ const TYPES = {
  * Starts serving `root` at `http://127.0.0.1:<port><base>`; `extra` maps paths under the base to
  * folders, so test fixtures can sit beside the build without being copied into it; `routes`
  * maps paths under the base to handlers `(req, res, server) => …` for made-up responses
- * (errors, slow or broken answers), tried first; a route ending in `/` matches a prefix.
- * Resolves to { url, origin, close }.
+ * (errors, slow or broken answers), tried first; a route ending in `/` matches a prefix. With
+ * `gzip`, files are sent gzip-compressed to a client that accepts it, as a real host would
+ * (each file compressed once). Resolves to { url, origin, close }.
  */
-export async function serveStatic({ root, base = '/', extra = {}, routes = {} }) {
+export async function serveStatic({ root, base = '/', extra = {}, routes = {}, gzip = false }) {
+  const compressed = new Map();
   const sockets = new Set();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -55,10 +58,18 @@ export async function serveStatic({ root, base = '/', extra = {}, routes = {} })
       const body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file);
-      res.writeHead(200, {
+      const headers = {
         'content-type': type,
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && !/^image\/(png|jpeg)/.test(type)) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 9 }));
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'Accept-Encoding';
+        res.writeHead(200, headers).end(compressed.get(file));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

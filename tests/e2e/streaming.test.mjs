@@ -3,7 +3,7 @@
 // Every section that has arrived is on the page before the document is complete.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useViewer } from './helpers.mjs';
+import { until, useViewer } from './helpers.mjs';
 import { SECTIONS, heldRoute, holdAt, longArticle } from './long-article.mjs';
 
 // One held download per route; `release[name]()` sends the rest.
@@ -11,6 +11,7 @@ const release = {};
 const ARTICLES = {
   'stream/plain.json': longArticle(),
   'stream/changed.json': longArticle({ after: { authors: ['A. Writer'] } }),
+  'stream/figures-after.json': longArticle({ figuresAfter: true, after: { copyright: '© The Publisher' } }),
   'stream/broken.json': longArticle({ brokenEnd: true }),
   'stream/show-all.json': longArticle(),
 };
@@ -29,6 +30,8 @@ async function openHeld(name) {
   return { context, page, errors };
 }
 
+// The children of the sections' column, through the groups sections are built in.
+const SECTIONS_AND_AFTER = '.article-sections > :not(.section-group), .section-group > *';
 const sectionIds = (page) => page.$$eval('.section', (all) => all.map((s) => s.id));
 
 describe('a long article shown while it downloads', () => {
@@ -50,7 +53,7 @@ describe('a long article shown while it downloads', () => {
     assert.match(await page.textContent('.article-more'), /Loading the rest of the article/);
     // The note stands where what is shown ends: after the last section so far, before the
     // figures' reader-mode summary and the article's end.
-    assert.deepEqual(await page.$$eval('.article-sections > *', (all) => all.slice(-5).map((e) => e.id || e.className)),
+    assert.deepEqual(await page.$$eval(SECTIONS_AND_AFTER, (all) => all.slice(-5).map((e) => e.id || e.className)),
       ['part-58', 'part-59', 'article-more', 'reader-only', 'article-end']);
     assert.equal(await page.getAttribute('.article-sections', 'aria-busy'), 'true');
     assert.equal(await page.textContent('mark.figure-anchor'), 'Figure 2 is stated');
@@ -66,7 +69,7 @@ describe('a long article shown while it downloads', () => {
     assert.equal(ids[0], 'lead');
     assert.deepEqual(ids.slice(1), Array.from({ length: SECTIONS }, (_, i) => `part-${i + 1}`));
     // Every section comes before the figures' summary and the article's end.
-    assert.deepEqual(await page.$$eval('.article-sections > *', (all) => all.slice(-3).map((e) => e.id || e.className)),
+    assert.deepEqual(await page.$$eval(SECTIONS_AND_AFTER, (all) => all.slice(-3).map((e) => e.id || e.className)),
       [`part-${SECTIONS}`, 'reader-only', 'article-end']);
     // Added to, not rebuilt: the same element, the reader's choice kept; the note is gone.
     assert.ok(await page.evaluate((node) => node === document.getElementById('part-1'), early));
@@ -106,6 +109,32 @@ describe('a long article shown while it downloads', () => {
     await page.locator('.byline', { hasText: 'By A. Writer' }).waitFor();
     assert.equal((await sectionIds(page)).length, SECTIONS + 1);
     assert.equal(await page.locator('.article-more').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('key figures and a copyright line after the sections fill in their places; nothing is rebuilt', async () => {
+    const { context, page, errors } = await openHeld('stream/figures-after.json');
+    // The rail is in place, with the contents and no figures yet.
+    assert.equal(await page.locator('.article-rail .contents').count(), 1);
+    assert.equal(await page.locator('.key-figures').count(), 0);
+    const first = await page.evaluateHandle(() => document.getElementById('part-1'));
+    const textTop = await page.$eval('#part-1', (s) => s.getBoundingClientRect().top);
+    release['stream/figures-after.json']();
+    await page.locator('.key-figures .figure').waitFor();
+    await page.locator('.copyright', { hasText: '© The Publisher' }).waitFor();
+    assert.equal((await sectionIds(page)).length, SECTIONS + 1);
+    assert.equal(await page.evaluate((early) => early === document.getElementById('part-1'), first), true,
+      'the sections shown early stay: the page was not built again');
+    const moved = Math.abs(await page.$eval('#part-1', (s) => s.getBoundingClientRect().top) - textTop);
+    assert.ok(moved < 0.5, `on a wide screen the figures fill the rail beside the text without moving it (moved ${moved} px)`);
+    // The figure leads to its section; its anchor phrase cannot be marked any more, and the
+    // problems note tells the publisher why.
+    assert.equal(await page.getAttribute('.key-figures a.figure-link', 'href'), '#part-2');
+    assert.equal(await page.locator('mark.figure-anchor').count(), 0);
+    assert.match(await page.textContent('.problems'), /key_figures\[0\]\.anchor.*put key_figures before sections/s);
+    await page.click('.key-figures a.figure-link');
+    await until(page, () => document.getElementById('part-2--toggle').getAttribute('aria-expanded') === 'true');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -1,0 +1,98 @@
+//! Long work in short tasks. A long article takes hundreds of milliseconds to decode and build;
+//! done in one go it freezes the page (no scrolling, no clicks) and counts as blocking time. It
+//! is done instead in tasks of about [`TASK_MS`], one per frame, and the browser gets the rest
+//! of each frame: to paint, and to handle what the reader does.
+//!
+//! Why a frame and not `scheduler.yield()`: in Chromium, continuations of `scheduler.yield()`
+//! run ahead of rendering, so frames went unpainted for 200–300 ms and then took 80–200 ms to
+//! style and lay out everything added meanwhile, themselves long tasks. Why so short a task:
+//! the browser's own work for what a task added (styling, layout and paint of new sections)
+//! measured about three times the task's; 4 ms of building keeps each frame's rendering near
+//! 12 ms, under the 50 ms long-task line even on a phone four times slower than this machine
+//! (Lighthouse's mobile profile).
+
+use std::time::Duration;
+
+use leptos::prelude::{request_animation_frame, set_timeout};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Milliseconds of work per task.
+pub const TASK_MS: f64 = 4.0;
+
+/// Height in CSS pixels of the smallest thing a long article stacks: a closed section's header
+/// (at least the 44 px touch target).
+const SMALLEST_ROW_PX: f64 = 44.0;
+
+/// How many closed sections fill the viewport: what must be built before the first paint so
+/// the first screen is whole, on a phone (19 at 823 px) as on a tall monitor (50 at 2,160 px).
+pub fn screenful() -> usize {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0);
+    ((height / SMALLEST_ROW_PX).ceil() as usize).clamp(8, 100)
+}
+
+/// When the current task started: [`spent`](Self::spent) tells when to give the browser its turn.
+pub struct TaskClock(f64);
+
+impl TaskClock {
+    /// Starts timing a task now.
+    pub fn start() -> Self {
+        TaskClock(now())
+    }
+
+    /// Whether the task has used its [`TASK_MS`].
+    pub fn spent(&self) -> bool {
+        now() - self.0 >= TASK_MS
+    }
+}
+
+/// Milliseconds since the page started loading.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Runs `step` in a task after the next frame is painted, and again after each later frame
+/// while it returns `true` (there is more to do). In a hidden page, which paints no frames, it
+/// runs every step at once: nobody waits on it there.
+pub fn in_frames(mut step: impl FnMut() -> bool + 'static) {
+    after_frame(move || {
+        while step() {
+            if visible() {
+                in_frames(step);
+                return;
+            }
+        }
+    });
+}
+
+/// Resumes in a task after the next frame is painted (see [`in_frames`]); at once in a hidden
+/// page.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        after_frame(move || _ = resolve.call0(&JsValue::NULL));
+    });
+    _ = JsFuture::from(promise).await;
+}
+
+/// Calls `then` in a new task right after the next frame is painted, so it has the frame's
+/// time until the next one: a timer set from an animation frame callback (not nested in other
+/// timers, so not clamped). In a hidden page at once.
+fn after_frame(then: impl FnOnce() + 'static) {
+    if !visible() {
+        then();
+        return;
+    }
+    request_animation_frame(move || set_timeout(then, Duration::ZERO));
+}
+
+/// Whether the page is shown (a hidden one runs no animation frames).
+fn visible() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| !d.hidden())
+}
