@@ -152,11 +152,11 @@ pub fn ArticleView(
                 .map(|list| ContentsList::attach(list, later_entries, position));
             // The sections move into the page, one slice at a time.
             let mut sections = pending_sections(sections, 0, &marks);
-            insert_sections(&lead, None, &states, sections.by_ref().take(1));
+            insert_sections(&lead, None, &states, sections.by_ref().take(1), true);
             if whole {
                 build_progressive(&main, &end, &states, sections, complete);
             } else {
-                insert_sections(&main, Some(&end), &states, sections);
+                insert_sections(&main, Some(&end), &states, sections, true);
             }
             if let (Some(on_rest), Some(more)) = (on_rest, more) {
                 let rail = rail_ref.get_untracked().map(Element::from);
@@ -294,7 +294,13 @@ impl ArticleRest {
             list.add(&self.states, headed(&sections, first).collect());
         }
         let sections = pending_sections(sections, first, &[]);
-        insert_sections(&self.sections, Some(&self.more), &self.states, sections);
+        insert_sections(
+            &self.sections,
+            Some(&self.more),
+            &self.states,
+            sections,
+            false,
+        );
     }
 
     /// Completes the article once all of it has arrived: the reading time and the problems
