@@ -134,14 +134,17 @@ for (const [name, byForm] of Object.entries(results)) {
 }
 
 console.log('\n## Goals (mobile medians)\n');
-console.log('| page | measure | goal | median | met |');
-console.log('| --- | --- | --- | --: | --- |');
+console.log('| page | measure | goal | median | lowest–highest | runs meeting it | met by the median |');
+console.log('| --- | --- | --- | --: | --: | --: | --- |');
 for (const [name, id, test, shown] of GOALS) {
   const runs = results[name]?.mobile;
   if (!runs) continue;
-  const value = median(runs.map((r) => r.scores[id] ?? r.metrics[id]));
+  const values = runs.map((r) => r.scores[id] ?? r.metrics[id]).filter((v) => v !== undefined);
+  const value = median(values);
   const met = value !== undefined && test(value);
-  console.log(`| ${name} | ${id} | ${shown} | ${fmt(value, id === 'cumulative-layout-shift' ? 3 : 0)} | ${met ? 'yes' : '**no**'} |`);
+  const digits = id === 'cumulative-layout-shift' ? 3 : 0;
+  const spread = `${fmt(Math.min(...values), digits)}–${fmt(Math.max(...values), digits)}`;
+  console.log(`| ${name} | ${id} | ${shown} | ${fmt(value, digits)} | ${spread} | ${values.filter(test).length} of ${values.length} | ${met ? 'yes' : '**no**'} |`);
 }
 
 console.log('\n## Failing audits (score under 0.9, in how many runs)\n');

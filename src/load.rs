@@ -351,7 +351,7 @@ pub async fn fetch_article(
         let Some(start_of_article) = article.early(early_sections) else {
             return spent;
         };
-        let (mut early, mut preparer) = prepare_start(start_of_article);
+        let (mut early, preparer) = prepare_start(start_of_article);
         if !early.can_show_early() {
             article.put_back(std::mem::take(&mut early.article.sections));
             return spent;
@@ -359,9 +359,8 @@ pub async fn fetch_article(
         early.resolve_urls(&resolve);
         crate::timing::mark("viewer:early");
         on_early(early);
-        // Sections decoded beyond the start go with it: the network may send nothing more
-        // for a while.
-        hand_on(&mut article, &mut preparer, &resolve, &on_more);
+        // Sections decoded beyond the start follow in the next task (`read_body` hands an
+        // empty piece over after the pause), not in this one, which is the first screen's.
         streaming = Some(preparer);
         // The start is in the page: the browser paints it before reading goes on.
         clock = None;
@@ -623,6 +622,9 @@ async fn read_body(
             let end = data.length().min(start + FEED_BYTES);
             if take(&data.subarray(start, end)) {
                 next_frame().await;
+                // An empty piece: what was decoded but not yet handed on goes now, rather
+                // than with the next piece, which the network may not send for a while.
+                take(&data.subarray(end, end));
             }
             start = end;
         }
