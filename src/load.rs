@@ -19,7 +19,7 @@ use crate::model::{
 };
 use crate::schedule::{TaskClock, next_frame, screenful};
 
-/// Most bytes of a downloaded chunk handed to the decoder at once: about sixteen sections of
+/// Most bytes of a downloaded chunk handed to the decoder at once: about eight sections of
 /// prose, a few milliseconds to decode and build, so that a task can end near
 /// [`TASK_MS`](crate::schedule::TASK_MS).
 const FEED_BYTES: u32 = 8 * 1024;

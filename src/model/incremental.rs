@@ -187,7 +187,7 @@ impl IncrementalArticle {
     /// The article as far as it has arrived, once its first `count` sections are decoded: the
     /// fields before `sections` and those sections, decoded as a whole article would be. What a
     /// page can show while the rest downloads; fields after `sections` (or a second `sections`)
-    /// can still change it, which [`only_adds_to_early`](Self::only_adds_to_early) tells.
+    /// can still change it, which [`late_fields`](Self::late_fields) tells.
     /// `None` before then, once a section failed, outside the first `sections` array, or
     /// when the fields so far do not make an article (a required one may come later).
     ///
@@ -222,14 +222,6 @@ impl IncrementalArticle {
             sections.append(rest);
             *rest = sections;
         }
-    }
-
-    /// Whether everything read since [`early`](Self::early) gave an article only added sections
-    /// to it: no field after `sections`, no second `sections`. The finished article then starts
-    /// exactly as the early one, and what a page showed of it stands. Compared as bytes: the
-    /// fields are kept as written.
-    pub fn only_adds_to_early(&self) -> bool {
-        self.early_fields == Some(self.fields.len()) && self.arrays == 1
     }
 
     /// What came after the sections of an article whose start [`early`](Self::early) gave,
@@ -584,7 +576,6 @@ mod tests {
         );
         let (reader, early) = stream(&text);
         assert!(early.key_figures.is_empty());
-        assert!(!reader.only_adds_to_early());
         let late = reader
             .late_fields()
             .expect("only figures and copyright came late");
@@ -652,7 +643,6 @@ mod tests {
         }
         let early = early.expect("shown early");
         // `lang` after the sections changes the article: what was shown does not stand.
-        assert!(!reader.only_adds_to_early());
         let whole = parse_article_bytes(text.as_bytes()).unwrap();
         assert_eq!(early.sections[..], whole.sections[..41]);
         // The sections moved into the early article; given back, they make the whole again.
@@ -673,7 +663,6 @@ mod tests {
         let (start, rest) = late_title.split_at(late_title.find("Part 45").unwrap());
         let mut reader = read(&[start.as_bytes()]);
         assert_eq!(reader.early(41), None);
-        assert!(!reader.only_adds_to_early());
         // The sections it took are lost: the whole text decides, and is a valid article.
         reader.push(rest.as_bytes());
         assert_eq!(reader.finish(), None);
@@ -685,14 +674,13 @@ mod tests {
         let mut reader = read(&[once.as_bytes()]);
         assert!(reader.early(1).is_some());
         reader.push(b"]}");
-        assert!(reader.only_adds_to_early() && reader.ended_well());
+        assert_eq!(reader.late_fields(), Some(LateFields::default()));
         assert_eq!(reader.take_sections().len(), 1);
         assert!(reader.take_sections().is_empty());
         // The same, but the sections come again: the early ones do not stand.
         let mut reader = read(&[once.as_bytes()]);
         assert!(reader.early(1).is_some());
         reader.push(br#"], "sections": [{"blocks": []}]}"#);
-        assert!(!reader.only_adds_to_early());
         assert_eq!(reader.finish(), None);
         // Fewer sections than asked for.
         let short = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}, {"blocks": []"#;
