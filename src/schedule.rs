@@ -11,6 +11,8 @@
 //! 12 ms, under the 50 ms long-task line even on a phone four times slower than this machine
 //! (Lighthouse's mobile profile).
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::{request_animation_frame, set_timeout};
@@ -49,11 +51,12 @@ impl TaskClock {
     }
 }
 
-/// Milliseconds since the page started loading.
+/// Milliseconds since the page started loading (every browser the viewer runs in has
+/// `performance`; without it, tasks would never end early, nothing worse).
 fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Runs `step` in a task after the next frame is painted, and again after each later frame
@@ -81,14 +84,31 @@ pub async fn next_frame() {
 
 /// Calls `then` in a new task right after the next frame is painted, so it has the frame's
 /// time until the next one: a timer set from an animation frame callback (not nested in other
-/// timers, so not clamped). In a hidden page at once.
+/// timers, so not clamped). In a hidden page at once. A page hidden before that frame runs no
+/// frame until it is shown again, so a second timer calls `then` anyway a little later: a
+/// download must not wait for the reader to come back (its time limit would run out).
 fn after_frame(then: impl FnOnce() + 'static) {
     if !visible() {
         then();
         return;
     }
-    request_animation_frame(move || set_timeout(then, Duration::ZERO));
+    let then = Rc::new(Cell::new(Some(then)));
+    let in_frame = once(then.clone());
+    request_animation_frame(move || set_timeout(in_frame, Duration::ZERO));
+    set_timeout(once(then), HIDDEN_WAIT);
 }
+
+/// Calls the shared `then` if nobody has yet.
+fn once<F: FnOnce()>(then: Rc<Cell<Option<F>>>) -> impl FnOnce() {
+    move || {
+        if let Some(then) = then.take() {
+            then();
+        }
+    }
+}
+
+/// How long a step waits for a frame before it runs anyway (see [`after_frame`]).
+const HIDDEN_WAIT: Duration = Duration::from_millis(500);
 
 /// Whether the page is shown (a hidden one runs no animation frames).
 fn visible() -> bool {
