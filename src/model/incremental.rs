@@ -51,7 +51,7 @@ pub struct IncrementalArticle {
 /// The article's fields that are on screen with its start (the header, the page's language
 /// and direction): given after the sections, they change what was shown, and the page is built
 /// again. Its other fields (`key_figures`, `copyright`, and fields this version does not know)
-/// can come later and are filled in. The wire tests check that the list names every field of
+/// can come later and are filled in. A test below checks that the list names every field of
 /// [`RawArticle`](crate::model::wire::RawArticle) but those two.
 pub const SHOWN_FIRST: [&str; 12] = [
     "version",

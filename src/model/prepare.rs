@@ -251,8 +251,13 @@ pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer)
         .iter_mut()
         .map(|section| preparer.add(section))
         .collect();
+    let figure_targets: Vec<Option<usize>> = article
+        .key_figures
+        .iter()
+        .enumerate()
+        .map(|(i, figure)| preparer.figure_target(i, figure))
+        .collect();
     let problems = &mut preparer.other_problems;
-    let figure_targets = figure_targets(&article, &section_ids, problems);
     let figure_anchors = figure_anchors(&article, &figure_targets, problems);
     check_dates(&article, problems);
     check_sources(&article, problems);
@@ -288,8 +293,9 @@ pub struct SectionPreparer {
     id_problems: Vec<Problem>,
     other_problems: Vec<Problem>,
     block_problems: Vec<Problem>,
-    /// Each section's publisher id, page id and heading: what key figures given after the
-    /// sections are placed against ([`place_late_figures`](Self::place_late_figures)).
+    /// Each section's publisher id, page id and heading: what key figures are placed against,
+    /// those given before the sections and those after them
+    /// ([`place_late_figures`](Self::place_late_figures)).
     seen: Vec<(Option<String>, String, Option<String>)>,
 }
 
@@ -332,31 +338,38 @@ impl SectionPreparer {
     /// marked any more (the sections are in the page, their text no longer here), which is
     /// listed as a problem telling the publisher how to have them marked.
     pub fn place_late_figures(&mut self, figures: &[KeyFigure]) -> Vec<LateTarget> {
-        let problems = &mut self.other_problems;
         figures
             .iter()
             .enumerate()
             .map(|(i, figure)| {
-                let wanted = figure.section.as_deref()?;
-                let found = self.seen.iter().position(|(given, id, _)| {
-                    given.as_deref() == Some(wanted) || id == wanted
-                });
-                match found {
-                    None => problems.push(Problem {
-                        path: format!("key_figures[{i}].section"),
-                        message: format!("no section has the id \"{wanted}\""),
-                    }),
-                    Some(_) if figure.anchor.as_deref().is_some_and(|a| !a.trim().is_empty()) => {
-                        problems.push(Problem {
-                            path: format!("key_figures[{i}].anchor"),
-                            message: "not marked in the text: the key figures come after the sections in the file (put key_figures before sections to have it marked)".to_owned(),
-                        })
-                    }
-                    Some(_) => {}
+                let found = self.figure_target(i, figure)?;
+                if figure.anchor.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+                    self.other_problems.push(Problem {
+                        path: format!("key_figures[{i}].anchor"),
+                        message: "not marked in the text: the key figures come after the sections in the file (put key_figures before sections to have it marked)".to_owned(),
+                    });
                 }
-                found.map(|index| (index, self.seen[index].2.clone()))
+                Some((found, self.seen[found].2.clone()))
             })
             .collect()
+    }
+
+    /// The index of the section key figure `i` names (by the publisher's id or the page id)
+    /// among the sections prepared so far; a named section that is not among them is a
+    /// problem.
+    fn figure_target(&mut self, i: usize, figure: &KeyFigure) -> Option<usize> {
+        let wanted = figure.section.as_deref()?;
+        let found = self
+            .seen
+            .iter()
+            .position(|(given, id, _)| given.as_deref() == Some(wanted) || id == wanted);
+        if found.is_none() {
+            self.other_problems.push(Problem {
+                path: format!("key_figures[{i}].section"),
+                message: format!("no section has the id \"{wanted}\""),
+            });
+        }
+        found
     }
 
     /// Estimated minutes to read the sections so far, at least 1.
@@ -371,33 +384,6 @@ impl SectionPreparer {
         problems.extend(self.block_problems);
         problems
     }
-}
-
-fn figure_targets(
-    article: &Article,
-    section_ids: &[String],
-    problems: &mut Vec<Problem>,
-) -> Vec<Option<usize>> {
-    article
-        .key_figures
-        .iter()
-        .enumerate()
-        .map(|(i, figure)| {
-            let wanted = figure.section.as_deref()?;
-            let found = article
-                .sections
-                .iter()
-                .zip(section_ids)
-                .position(|(section, id)| section.id.as_deref() == Some(wanted) || id == wanted);
-            if found.is_none() {
-                problems.push(Problem {
-                    path: format!("key_figures[{i}].section"),
-                    message: format!("no section has the id \"{wanted}\""),
-                });
-            }
-            found
-        })
-        .collect()
 }
 
 /// Every text run of a section that can hold a marked phrase: (block, list item, spans).
