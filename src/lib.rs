@@ -4,6 +4,7 @@
 //! [`view`] builds the page from what the model prepared, kept current by Leptos signals.
 
 pub mod config;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod panic_panel;

@@ -44,19 +44,13 @@ fn assert_addresses_are_safe(name: &str, prepared: &PreparedArticle) {
         }
     };
     for block in prepared.article.sections.iter().flat_map(|s| &s.blocks) {
-        match block {
-            Block::Image { src, .. } => check(src, UrlKind::Image),
-            Block::Paragraph(text) | Block::Quote { text, .. } => {
-                text.iter()
-                    .filter_map(|s| s.href.as_ref())
-                    .for_each(|u| check(u, UrlKind::Link));
-            }
-            Block::List { items, .. } => items
-                .iter()
-                .flatten()
+        if let Block::Image { src, .. } = block {
+            check(src, UrlKind::Image);
+        }
+        for (_, run, _) in block.runs() {
+            run.iter()
                 .filter_map(|s| s.href.as_ref())
-                .for_each(|u| check(u, UrlKind::Link)),
-            _ => {}
+                .for_each(|u| check(u, UrlKind::Link));
         }
     }
 }

@@ -1,8 +1,9 @@
 //! `validate-article FILE…`: checks article documents the way the viewer reads them.
 //!
 //! Prints each file's fatal error (with line/column or field path) or its non-fatal problems.
-//! Exit status: 0 when every file would render cleanly, 1 when any has problems (with
-//! `--strict`) or errors, 2 on usage errors.
+//! A block or key figure that breaks the format is an error here, though the viewer shows the
+//! rest of the article around its placeholder. Exit status: 0 when every file would render
+//! cleanly, 1 when any has errors or (with `--strict`) problems, 2 on usage errors.
 
 use std::process::ExitCode;
 
@@ -43,9 +44,14 @@ fn main() -> ExitCode {
             Ok(prepared) if prepared.problems.is_empty() => println!("{file}: ok"),
             Ok(prepared) => {
                 for problem in &prepared.problems {
-                    println!("{file}: problem: {problem}");
+                    let what = if problem.breaks_format {
+                        "error"
+                    } else {
+                        "problem"
+                    };
+                    println!("{file}: {what}: {problem}");
                 }
-                failed |= strict;
+                failed |= strict || prepared.problems.iter().any(|p| p.breaks_format);
             }
         }
     }

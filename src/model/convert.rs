@@ -2,7 +2,9 @@
 //! become the model ([`Article`]) through `TryFrom`, or a [`Rule`] broken at a field path.
 //! Heading levels, blank titles, the block kinds (an unknown `type` is kept as a placeholder),
 //! required fields of each kind, series lengths, and the address allow-list (an unsafe address
-//! is kept as text, not refused) all live here.
+//! is kept as text, not refused) all live here. A block or key figure that breaks a rule, or
+//! whose fields did not decode, becomes a placeholder holding its [`Fault`]: the document's own
+//! fields are the only ones that can refuse an article.
 
 use crate::model::error::ArticleError;
 use crate::model::lang::Direction;
@@ -33,14 +35,12 @@ impl Rule {
         }
     }
 
-    /// The same rule seen from a value that holds this one at `prefix`.
-    fn within(mut self, prefix: &str) -> Self {
-        self.path = if self.path.starts_with('[') {
-            format!("{prefix}{}", self.path)
-        } else {
-            format!("{prefix}.{}", self.path)
-        };
-        self
+    /// The fault a placeholder keeps.
+    fn into_fault(self) -> Fault {
+        Fault {
+            path: self.path,
+            message: format!("expected {}, found {}", self.expected, self.found),
+        }
     }
 
     /// The error a reader sees.
@@ -73,19 +73,12 @@ pub fn article_from_raw(
     };
     let sections = match sections {
         Some(sections) => sections,
-        None => {
-            convert_all(raw.sections, "sections", Section::try_from).map_err(Rule::into_error)?
-        }
+        None => exact_map(raw.sections, Section::from),
     };
     if sections.is_empty() {
         return Err(ArticleError::NoSections);
     }
-    let key_figures = convert_all(
-        raw.key_figures.unwrap_or_default(),
-        "key_figures",
-        KeyFigure::try_from,
-    )
-    .map_err(Rule::into_error)?;
+    let key_figures = exact_map(raw.key_figures.unwrap_or_default(), figure_from);
     Ok(Article {
         version: FORMAT_VERSION,
         lang: raw.lang,
@@ -107,30 +100,85 @@ pub fn article_from_raw(
     })
 }
 
-/// Converts every item of the list `name`, naming a broken rule by `name[i]`; allocated at its
-/// exact length (collecting into a `Result` cannot know it, and grew long lists by doubling).
-fn convert_all<R, T>(
-    items: Vec<R>,
-    name: &str,
-    convert: impl Fn(R) -> Result<T, Rule>,
-) -> Result<Vec<T>, Rule> {
+/// Converts every item, allocated at the exact length (a long article's lists grew by
+/// doubling when collected from an iterator that hides its length).
+fn exact_map<R, T>(items: Vec<R>, convert: impl Fn(R) -> T) -> Vec<T> {
     let mut converted = Vec::with_capacity(items.len());
-    for (i, item) in items.into_iter().enumerate() {
-        converted.push(convert(item).map_err(|rule| rule.within(&format!("{name}[{i}]")))?);
-    }
-    Ok(converted)
+    converted.extend(items.into_iter().map(convert));
+    converted
 }
 
-impl TryFrom<RawSection> for Section {
-    type Error = Rule;
-    fn try_from(raw: RawSection) -> Result<Self, Rule> {
-        Ok(Section {
+impl From<RawSection> for Section {
+    fn from(raw: RawSection) -> Self {
+        Section {
             id: raw.id,
             heading: raw.heading.filter(|h| !h.trim().is_empty()),
             collapsed: raw.collapsed.unwrap_or(false),
-            blocks: convert_all(raw.blocks, "blocks", Block::try_from)?,
-        })
+            blocks: exact_map(raw.blocks, block_from),
+        }
     }
+}
+
+/// A block, or its placeholder when it breaks the format.
+fn block_from(decoded: Decoded<RawBlock>) -> Block {
+    match decoded {
+        Decoded::Value(raw) => {
+            Block::try_from(raw).unwrap_or_else(|rule| Block::Invalid(rule.into_fault()))
+        }
+        Decoded::Broken(_, fault) => Block::Invalid(fault),
+    }
+}
+
+/// A key figure, or its placeholder when it breaks the format.
+fn figure_from(decoded: Decoded<RawKeyFigure>) -> KeyFigure {
+    let fault = match decoded {
+        Decoded::Value(raw) => match KeyFigure::try_from(raw) {
+            Ok(figure) => return figure,
+            Err(rule) => rule.into_fault(),
+        },
+        Decoded::Broken(_, fault) => fault,
+    };
+    KeyFigure {
+        invalid: Some(fault),
+        ..KeyFigure::default()
+    }
+}
+
+/// A list item and the lists inside it.
+fn list_item(raw: RawListItem) -> ListItem {
+    match raw {
+        RawListItem::Text(text) => ListItem {
+            text: spans(text),
+            ..ListItem::default()
+        },
+        RawListItem::Nested(item) => ListItem {
+            text: spans(item.text),
+            ordered: item.ordered.unwrap_or(false),
+            items: exact_map(item.items.unwrap_or_default(), list_item),
+        },
+    }
+}
+
+/// Rows of inline cells.
+fn cells(rows: Vec<Vec<RawInline>>) -> Vec<Vec<Inline>> {
+    exact_map(rows, |row| exact_map(row, spans))
+}
+
+/// A column's alignment; `null` leaves it to the viewer.
+fn align(i: usize, raw: Option<String>) -> Result<Align, Rule> {
+    Ok(match raw.as_deref() {
+        None => Align::Auto,
+        Some("left") => Align::Left,
+        Some("right") => Align::Right,
+        Some("center") => Align::Center,
+        Some(other) => {
+            return Err(Rule::new(
+                format!("align[{i}]"),
+                "\"left\", \"right\", \"center\" or null",
+                format!("\"{other}\""),
+            ));
+        }
+    })
 }
 
 impl TryFrom<RawBlock> for Block {
@@ -153,9 +201,29 @@ impl TryFrom<RawBlock> for Block {
                     .ok_or_else(|| Rule::new("items", "a list", MISSING))?;
                 Block::List {
                     ordered: raw.ordered.unwrap_or(false),
-                    items: items.into_iter().map(spans).collect(),
+                    items: exact_map(items, list_item),
                 }
             }
+            "table" => Block::Table(Table {
+                caption: raw.caption.map(spans),
+                head: cells(raw.head.unwrap_or_default()),
+                rows: cells(
+                    raw.rows
+                        .ok_or_else(|| Rule::new("rows", "a list of rows", MISSING))?,
+                ),
+                align: raw
+                    .align
+                    .unwrap_or_default()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, a)| align(i, a))
+                    .collect::<Result<_, _>>()?,
+                row_headers: raw.row_headers.unwrap_or(false),
+            }),
+            "code" => Block::Code {
+                text: plain(raw.text, "text")?,
+                language: raw.language,
+            },
             "pull_quote" => Block::PullQuote {
                 text: plain(raw.text, "text")?,
                 attribution: raw.attribution,
@@ -171,7 +239,7 @@ impl TryFrom<RawBlock> for Block {
                     UrlKind::Image,
                 ),
                 alt: raw.alt,
-                caption: raw.caption,
+                caption: raw.caption.map(|c| plain(Some(c), "caption")).transpose()?,
                 credit: raw.credit,
             },
             "divider" => Block::Divider,
@@ -264,6 +332,7 @@ impl TryFrom<RawKeyFigure> for KeyFigure {
                     value: p.value,
                 })
                 .collect(),
+            invalid: None,
         })
     }
 }

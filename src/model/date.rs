@@ -1,4 +1,5 @@
-//! ISO 8601 dates as the format accepts them (`2025-12-05` or `2025-12-05T10:30:00Z`).
+//! ISO 8601 dates as the format accepts them (`2025-12-05` or `2025-12-05T10:30:00Z`), with the
+//! time zone as `Z`, `±HH:MM` or `±HHMM` (the basic form many sites send).
 
 /// The calendar date of a publication or update time, enough to display and to validate it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +62,7 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-/// `THH:MM[:SS[.fff]][Z|±HH:MM]`
+/// `THH:MM[:SS[.fff]][Z|±HH:MM|±HHMM]`
 fn valid_time(rest: &str) -> bool {
     let Some(time) = rest.strip_prefix(['T', 't', ' ']) else {
         return false;
@@ -86,7 +87,10 @@ fn valid_time(rest: &str) -> bool {
         "" | "Z" | "z" => true,
         _ => {
             let offset = zone.get(1..).unwrap_or_default();
-            let (h, m) = offset.split_once(':').unwrap_or(("x", "x"));
+            let (h, m) = offset
+                .split_once(':')
+                .or_else(|| offset.split_at_checked(2).filter(|(_, m)| m.len() == 2))
+                .unwrap_or(("x", "x"));
             two_digits(h).is_some_and(|h| h <= 23) && two_digits(m).is_some_and(|m| m <= 59)
         }
     };
@@ -95,6 +99,20 @@ fn valid_time(rest: &str) -> bool {
         && minute.is_some_and(|m| m <= 59)
         && seconds_ok
         && zone_ok
+}
+
+/// `text` with a `±HHMM` zone written `±HH:MM`, the only offset form every browser's `Date`
+/// reads; other text is returned as it is.
+pub fn with_extended_offset(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let basic = n > 16
+        && matches!(bytes[n - 5], b'+' | b'-')
+        && bytes[n - 4..].iter().all(u8::is_ascii_digit);
+    match (basic, text.split_at_checked(n - 2)) {
+        (true, Some((head, minutes))) => format!("{head}:{minutes}").into(),
+        _ => text.into(),
+    }
 }
 
 fn two_digits(s: &str) -> Option<u8> {
@@ -114,6 +132,8 @@ mod tests {
             "2025-12-05T10:30:00Z",
             "2025-12-05T10:30:00.250+01:00",
             "2025-12-05T23:59:59-05:30",
+            "2021-11-01T10:52:50+0100",
+            "2021-11-01T10:52-0530",
         ] {
             assert!(IsoDate::parse(text).is_some(), "{text}");
         }
@@ -129,6 +149,25 @@ mod tests {
     }
 
     #[test]
+    fn basic_offsets_get_their_colon_for_the_browser() {
+        assert_eq!(
+            with_extended_offset("2021-11-01T10:52:50+0100"),
+            "2021-11-01T10:52:50+01:00"
+        );
+        assert_eq!(
+            with_extended_offset("2021-11-01T10:52-0530"),
+            "2021-11-01T10:52-05:30"
+        );
+        for same in [
+            "2021-11-01",
+            "2021-11-01T10:52:50Z",
+            "2021-11-01T10:52:50+01:00",
+        ] {
+            assert_eq!(with_extended_offset(same), same);
+        }
+    }
+
+    #[test]
     fn refuses_what_is_not_a_date() {
         for text in [
             "",
@@ -138,7 +177,10 @@ mod tests {
             "2025-04-31",
             "2025-12-05T25:00",
             "2025-12-05T10",
-            "2025-12-05T10:30+0100",
+            "2025-12-05T10:30+010",
+            "2025-12-05T10:30+01000",
+            "2025-12-05T10:30+2460",
+            "2025-12-05T10:30+01:0",
             "2025-12-05garbage",
             "20x5-12-05",
             "2025-12-0\u{e9}",

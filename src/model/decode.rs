@@ -283,37 +283,86 @@ mod tests {
         assert_eq!(article.sections.len(), 1);
     }
 
+    /// The faults of the blocks and key figures shown as placeholders, with their paths.
+    fn placeholder_faults(text: &str) -> Vec<String> {
+        let article = parse_article(text).expect("the article is shown");
+        crate::model::prepare(article)
+            .problems
+            .into_iter()
+            .filter(|p| p.breaks_format)
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect()
+    }
+
     #[test]
     fn shape_errors_name_the_field_path() {
-        let text = minimal(
-            r#"[{"blocks": []}, {"heading": "H", "blocks": [{"type": "list", "items": "x"}]}]"#,
-        );
-        assert_eq!(shape_path(&text), "sections[1].blocks[0].items");
-        let text = minimal(r#"[{"blocks": [{"type": "paragraph", "text": ["a", 3]}]}]"#);
-        assert_eq!(shape_path(&text), "sections[0].blocks[0].text[1]");
-        let text = minimal(r#"[{"blocks": [{"type": "heading", "text": "a", "level": 2}]}]"#);
-        assert_eq!(shape_path(&text), "sections[0].blocks[0].level");
         assert_eq!(shape_path(r#"{"version": 1, "title": "T"}"#), "sections");
         assert_eq!(shape_path(r#"{"version": "1"}"#), "version");
         assert_eq!(shape_path("[]"), "the top level");
+        let text = minimal(r#"[{"blocks": [], "collapsed": "yes"}]"#);
+        assert_eq!(shape_path(&text), "sections[0].collapsed");
+    }
+
+    #[test]
+    fn a_broken_block_or_figure_is_a_placeholder_named_by_its_path() {
+        let text = minimal(
+            r#"[{"blocks": []}, {"heading": "H", "blocks": [{"type": "list", "items": "x"},
+                {"type": "paragraph", "text": "kept"}]}]"#,
+        );
+        assert_eq!(
+            placeholder_faults(&text),
+            [
+                "sections[1].blocks[0].items: expected a list, found text; the block is shown as a placeholder"
+            ]
+        );
+        let article = parse_article(&text).unwrap();
+        assert!(matches!(article.sections[1].blocks[1], Block::Paragraph(_)));
+        let paths = |text: &str| -> Vec<String> {
+            placeholder_faults(text)
+                .into_iter()
+                .map(|p| p.split(':').next().unwrap().to_owned())
+                .collect()
+        };
+        let text = minimal(r#"[{"blocks": [{"type": "paragraph", "text": ["a", 3]}]}]"#);
+        assert_eq!(paths(&text), ["sections[0].blocks[0].text[1]"]);
+        let text = minimal(r#"[{"blocks": [{"type": "heading", "text": "a", "level": 2}]}]"#);
+        assert_eq!(paths(&text), ["sections[0].blocks[0].level"]);
+        let text = minimal(r#"[{"blocks": [{"type": "list", "items": [{"items": []}]}]}]"#);
+        assert_eq!(paths(&text), ["sections[0].blocks[0].items[0].text"]);
+        let text = minimal(r#"[{"blocks": ["just text"]}]"#);
+        assert_eq!(paths(&text), ["sections[0].blocks[0]"]);
+        let text = minimal(r#"[{"blocks": [{"type": "paragraph", "text": "a", "text": "b"}]}]"#);
+        assert_eq!(
+            placeholder_faults(&text),
+            [
+                "sections[0].blocks[0].text: the field is given twice; keep one; the block is shown as a placeholder"
+            ]
+        );
         let text = r#"{"version": 1, "title": "T", "sections": [{"blocks": []}],
-            "key_figures": [{"value": "1", "label": "x", "source": {"url": "https://a"}}]}"#;
-        assert_eq!(shape_path(text), "key_figures[0].source.name");
+            "key_figures": [{"value": "1", "label": "x", "source": {"url": "https://a"}},
+                            {"value": "2", "label": "y"}]}"#;
+        assert_eq!(paths(text), ["key_figures[0].source.name"]);
+        let article = parse_article(text).unwrap();
+        assert!(article.key_figures[0].invalid.is_some());
+        assert_eq!(article.key_figures[1].value, "2");
     }
 
     #[test]
     fn shape_errors_are_plain_sentences_with_a_position() {
-        let text = "{\"version\": 1, \"title\": \"T\",\n \"sections\": [{\"blocks\": [\n  {\"type\": \"list\", \"items\": \"x\"}]}]}";
+        let text = "{\"version\": 1, \"title\": \"T\",\n \"sections\": [{\"blocks\": [],\n  \"heading\": [\"x\"]}]}";
         let error = parse_article(text).unwrap_err();
         assert_eq!(
             error.detail(),
-            "At sections[0].blocks[0].items: expected a list, found text (line 3, column 31)."
+            "At sections[0].heading: expected text, found a list (line 3, column 13)."
         );
-        let error = parse_article(&minimal(r#"[{"blocks": [{"type": "paragraph"}]}]"#));
+        let text = minimal(r#"[{"blocks": [{"type": "paragraph"}]}]"#);
         assert_eq!(
-            error.unwrap_err().detail(),
-            "At sections[0].blocks[0].text: expected text: a string, or a list of strings and \
-             {\"text\": …} spans, found nothing (the field is missing)."
+            placeholder_faults(&text),
+            [
+                "sections[0].blocks[0].text: expected text: a string, or a list of strings and \
+             {\"text\": …} spans, found nothing (the field is missing); the block is shown as a \
+             placeholder"
+            ]
         );
         let error = parse_article(&minimal(r#"[{"blocks": [], "collapsed": "yes"}]"#));
         let detail = error.unwrap_err().detail();
@@ -432,17 +481,12 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_block_may_not_change_the_type_of_a_known_field() {
-        let text = minimal(r#"[{"blocks": [{"type": "table", "rows": [["a"]], "caption": "c"}]}]"#);
+    fn an_unknown_block_may_change_the_type_of_a_known_field_and_cost_only_itself() {
+        let text =
+            minimal(r#"[{"blocks": [{"type": "video", "caption": 5}, {"type": "divider"}]}]"#);
         let article = parse_article(&text).unwrap();
-        assert_eq!(
-            article.sections[0].blocks,
-            vec![Block::Unknown {
-                kind: "table".into()
-            }]
-        );
-        let text = minimal(r#"[{"blocks": [{"type": "table", "caption": ["c"]}]}]"#);
-        assert_eq!(shape_path(&text), "sections[0].blocks[0].caption");
+        assert!(matches!(article.sections[0].blocks[0], Block::Invalid(_)));
+        assert_eq!(article.sections[0].blocks[1], Block::Divider);
     }
 
     #[test]

@@ -162,6 +162,30 @@ impl ArticleError {
             position: Some(position),
         }
     }
+    /// Where and what, without the position: for a block or key figure read apart from the
+    /// document, whose line and column would mislead.
+    pub(crate) fn fault(&self) -> crate::model::types::Fault {
+        let (path, message) = match self {
+            ArticleError::Shape {
+                path,
+                expected,
+                found,
+                ..
+            } => (path.clone(), format!("expected {expected}, found {found}")),
+            ArticleError::Duplicate { path, .. } => (
+                path.clone(),
+                "the field is given twice; keep one".to_owned(),
+            ),
+            other => (String::new(), other.detail()),
+        };
+        let path = if path == "the top level" {
+            String::new()
+        } else {
+            path
+        };
+        crate::model::types::Fault { path, message }
+    }
+
     /// The sentence a reader sees first; the technical detail follows separately.
     pub fn summary(&self) -> &'static str {
         match self {

@@ -420,9 +420,7 @@ impl IncrementalArticle {
         let Some(sections) = &mut self.sections else {
             return;
         };
-        let decoded = decode_raw::<RawSection>(bytes)
-            .ok()
-            .and_then(|raw| Section::try_from(raw).ok());
+        let decoded = decode_raw::<RawSection>(bytes).ok().map(Section::from);
         match decoded {
             Some(section) => sections.push(section),
             None => self.sections = None,

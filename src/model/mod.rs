@@ -15,14 +15,16 @@ mod incremental;
 mod lang;
 mod number;
 mod prepare;
+mod runs;
 mod series;
 mod structured;
+mod table;
 mod types;
 mod url;
 pub mod wire;
 
 pub use convert::{MAX_SERIES_POINTS, Rule, article_from_raw};
-pub use date::IsoDate;
+pub use date::{IsoDate, with_extended_offset};
 pub(crate) use decode::message_of as json_message;
 pub use decode::{MAX_ARTICLE_BYTES, MAX_NESTING, parse_article, parse_article_bytes};
 pub use error::{ArticleError, Position};
@@ -34,7 +36,9 @@ pub use prepare::{
     AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
     prepare_start, resolve_figure_urls, resolve_section_urls,
 };
+pub use runs::{RunPlace, items_depth_first};
 pub use series::describe_series;
 pub use structured::{page_description, structured_data, structured_data_text};
+pub use table::padded;
 pub use types::*;
 pub use url::{CheckedUrl, UrlKind, safe_url};

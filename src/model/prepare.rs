@@ -6,41 +6,43 @@ use std::fmt;
 use crate::model::date::IsoDate;
 use crate::model::ids::{IdAllocator, is_word_char, slugify, to_lower};
 use crate::model::lang::{Direction, direction_for_lang};
+use crate::model::runs::items_depth_first;
 use crate::model::types::*;
 use crate::model::url::CheckedUrl;
 
-/// Silent reading speed of adults, by language (IReST, Trauzettel-Klosinski et al. 2012):
-/// words per minute, or characters per minute for Chinese and Japanese, which are written
-/// without spaces. Other languages use the English rate for non-fiction (Brysbaert 2019).
-fn reading_rate(lang: Option<&str>) -> (usize, Unit) {
-    let primary = lang
-        .and_then(|tag| tag.split(['-', '_']).next())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match primary.as_str() {
-        "zh" => (255, Unit::Characters),
-        "ja" => (357, Unit::Characters),
-        "ar" => (138, Unit::Words),
-        "he" => (187, Unit::Words),
-        "de" => (179, Unit::Words),
-        "fr" => (195, Unit::Words),
-        "es" => (218, Unit::Words),
-        "it" => (188, Unit::Words),
-        "nl" => (202, Unit::Words),
-        "pt" => (181, Unit::Words),
-        "pl" | "tr" => (166, Unit::Words),
-        "ru" => (184, Unit::Words),
-        "sv" => (199, Unit::Words),
-        "fi" => (161, Unit::Words),
-        _ => (238, Unit::Words),
+/// Silent reading speed of adults, by language (IReST, Trauzettel-Klosinski et al. 2012), in
+/// words per minute. Other languages use the English rate for non-fiction (Brysbaert 2019).
+fn words_per_minute(primary: &str) -> usize {
+    match primary {
+        "ar" => 138,
+        "he" => 187,
+        "de" => 179,
+        "fr" => 195,
+        "es" => 218,
+        "it" => 188,
+        "nl" => 202,
+        "pt" => 181,
+        "pl" | "tr" => 166,
+        "ru" => 184,
+        "sv" => 199,
+        "fi" => 161,
+        _ => 238,
     }
 }
 
-/// What a reading rate counts.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Unit {
-    Words,
-    Characters,
+/// Chinese read in characters a minute (IReST), for Han text with no Kana.
+const CHINESE_CHARS_PER_MINUTE: usize = 255;
+/// Japanese read in characters a minute (IReST), for Han and Kana text.
+const JAPANESE_CHARS_PER_MINUTE: usize = 357;
+/// Thai, Lao, Khmer and Myanmar, in code points a minute (vowel and tone marks included): an
+/// estimate of about 200 words of five code points, as no study above covers them.
+const SOUTHEAST_ASIAN_CHARS_PER_MINUTE: usize = 1000;
+
+/// The primary language subtag, lower-cased ("zh" of "zh-Hans").
+fn primary_subtag(lang: Option<&str>) -> String {
+    lang.and_then(|tag| tag.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
 }
 
 /// An article ready to render: the publisher's data plus everything derived from it.
@@ -134,19 +136,11 @@ pub fn resolve_figure_urls(figures: &mut [KeyFigure], resolve: &dyn Fn(&str) -> 
 pub fn resolve_section_urls(section: &mut Section, resolve: &dyn Fn(&str) -> String) {
     let fix = |url: &mut CheckedUrl| resolve_url(url, resolve);
     for block in &mut section.blocks {
-        match block {
-            Block::Image { src, .. } => fix(src),
-            Block::Paragraph(text) | Block::Quote { text, .. } => {
-                text.iter_mut()
-                    .filter_map(|s| s.href.as_mut())
-                    .for_each(fix);
-            }
-            Block::List { items, .. } => items
-                .iter_mut()
-                .flatten()
-                .filter_map(|s| s.href.as_mut())
-                .for_each(fix),
-            _ => {}
+        if let Block::Image { src, .. } = block {
+            fix(src);
+        }
+        for run in block.runs_mut() {
+            run.iter_mut().filter_map(|s| s.href.as_mut()).for_each(fix);
         }
     }
 }
@@ -205,13 +199,16 @@ impl PreparedArticle {
     }
 }
 
-/// A non-fatal fault in the article, with the field it concerns.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A fault in the article that does not stop it being shown, with the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Problem {
     /// Field path, e.g. `key_figures[2].section`.
     pub path: String,
     /// What is wrong, in plain words.
     pub message: String,
+    /// Whether the document breaks the format there (a block or key figure shown as a
+    /// placeholder): the viewer copes, but a checker reports it as an error.
+    pub breaks_format: bool,
 }
 
 impl fmt::Display for Problem {
@@ -234,13 +231,13 @@ pub fn prepare(article: Article) -> PreparedArticle {
 /// [`SectionPreparer::add`], is added to the page and dropped, so the whole article is never
 /// in memory. Ids, problems and reading time come out as if prepared whole (`tests/fuzz.rs`).
 pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer) {
-    let (rate, unit) = reading_rate(article.lang.as_deref());
+    let primary = primary_subtag(article.lang.as_deref());
     let mut preparer = SectionPreparer {
         ids: IdAllocator::default(),
         count: 0,
-        rate,
-        unit,
-        amount: 0,
+        words_per_minute: words_per_minute(&primary),
+        japanese: primary == "ja",
+        amount: TextAmount::default(),
         id_problems: Vec::new(),
         other_problems: Vec::new(),
         block_problems: Vec::new(),
@@ -283,11 +280,12 @@ pub struct SectionPreparer {
     ids: IdAllocator,
     /// Sections prepared so far.
     count: usize,
-    /// Reading rate per minute, in `unit`.
-    rate: usize,
-    unit: Unit,
-    /// Text counted so far, in `unit`.
-    amount: usize,
+    /// Reading rate of the article's language for spaced text.
+    words_per_minute: usize,
+    /// Whether the article says it is Japanese (Han text is then read at Japanese speed).
+    japanese: bool,
+    /// Text counted so far.
+    amount: TextAmount,
     /// Problems are listed by kind, as a publisher fixes them: ids, then the rest of the
     /// article's fields, then the sections' blocks.
     id_problems: Vec<Problem>,
@@ -323,13 +321,15 @@ impl SectionPreparer {
                 message: format!(
                     "the id \"{given}\" is used as \"{id}\" (ids are lower-case letters, digits and hyphens, unique in the article)"
                 ),
+                ..Problem::default()
             });
         }
         self.seen
             .push((section.id.clone(), id.clone(), section.heading.clone()));
         resolve_pull_quote_repeats(section);
+        flatten_deep_lists(i, section, &mut self.block_problems);
         check_blocks(i, section, &mut self.block_problems);
-        self.amount += text_amount(section, self.unit);
+        self.amount.add_section(section);
         id
     }
 
@@ -347,6 +347,7 @@ impl SectionPreparer {
                     self.other_problems.push(Problem {
                         path: format!("key_figures[{i}].anchor"),
                         message: "not marked in the text: the key figures come after the sections in the file (put key_figures before sections to have it marked)".to_owned(),
+                        ..Problem::default()
                     });
                 }
                 Some((found, self.seen[found].2.clone()))
@@ -358,6 +359,11 @@ impl SectionPreparer {
     /// among the sections prepared so far; a named section that is not among them is a
     /// problem.
     fn figure_target(&mut self, i: usize, figure: &KeyFigure) -> Option<usize> {
+        if let Some(fault) = &figure.invalid {
+            let problem = broken(format!("key_figures[{i}]"), fault, "key figure");
+            self.other_problems.push(problem);
+            return None;
+        }
         let wanted = figure.section.as_deref()?;
         let found = self
             .seen
@@ -367,6 +373,7 @@ impl SectionPreparer {
             self.other_problems.push(Problem {
                 path: format!("key_figures[{i}].section"),
                 message: format!("no section has the id \"{wanted}\""),
+                ..Problem::default()
             });
         }
         found
@@ -374,7 +381,7 @@ impl SectionPreparer {
 
     /// Estimated minutes to read the sections so far, at least 1.
     pub fn reading_minutes(&self) -> usize {
-        self.amount.div_ceil(self.rate).max(1)
+        self.amount.minutes(self.words_per_minute, self.japanese)
     }
 
     /// Every problem found, in the order [`prepare`] lists them.
@@ -395,10 +402,10 @@ fn text_runs(section: &Section) -> impl Iterator<Item = (usize, Option<usize>, &
                     Box::new(std::iter::once((b, None, text)))
                 }
                 Block::List { items, .. } => Box::new(
-                    items
-                        .iter()
+                    items_depth_first(items)
+                        .into_iter()
                         .enumerate()
-                        .map(move |(i, item)| (b, Some(i), item)),
+                        .map(move |(i, item)| (b, Some(i), &item.text)),
                 ),
                 _ => Box::new(std::iter::empty()),
             }
@@ -423,6 +430,7 @@ fn figure_anchors(
                 problems.push(Problem {
                     path,
                     message: "the figure has an anchor but no section to find it in".to_owned(),
+                    ..Problem::default()
                 });
             }
             found.push(None);
@@ -453,6 +461,7 @@ fn figure_anchors(
                     "\"{anchor}\" does not occur in the text of section \"{}\"",
                     figure.section.as_deref().unwrap_or_default()
                 ),
+                ..Problem::default()
             }),
             Some(spot) if overlaps(&spot) => {
                 problems.push(Problem {
@@ -460,6 +469,7 @@ fn figure_anchors(
                     message: format!(
                         "\"{anchor}\" overlaps another figure's anchor; it is not marked"
                     ),
+                    ..Problem::default()
                 });
                 found.push(None);
                 continue;
@@ -530,6 +540,7 @@ fn check_dates(article: &Article, problems: &mut Vec<Problem>) {
                 message: format!(
                     "\"{text}\" is not an ISO 8601 date such as 2025-12-05; it is not shown"
                 ),
+                ..Problem::default()
             });
         }
     }
@@ -543,6 +554,7 @@ fn refused(problems: &mut Vec<Problem>, path: String, url: &CheckedUrl) {
                 "the address \"{}\" is not allowed and is shown as text",
                 url.raw
             ),
+            ..Problem::default()
         });
     }
 }
@@ -562,29 +574,22 @@ fn check_sources(article: &Article, problems: &mut Vec<Problem>) {
 fn check_blocks(s: usize, section: &Section, problems: &mut Vec<Problem>) {
     for (b, block) in section.blocks.iter().enumerate() {
         let path = format!("sections[{s}].blocks[{b}]");
+        for (place, run, has_list) in block.runs() {
+            for (k, span) in run.iter().enumerate() {
+                if let Some(href) = &span.href {
+                    let run_path = place.path(has_list);
+                    refused(problems, format!("{path}.{run_path}[{k}].href"), href);
+                }
+            }
+        }
         match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => {
-                for (k, span) in text.iter().enumerate() {
-                    if let Some(href) = &span.href {
-                        refused(problems, format!("{path}.text[{k}].href"), href);
-                    }
-                }
-            }
-            Block::List { items, .. } => {
-                for (n, item) in items.iter().enumerate() {
-                    for (k, span) in item.iter().enumerate() {
-                        if let Some(href) = &span.href {
-                            refused(problems, format!("{path}.items[{n}][{k}].href"), href);
-                        }
-                    }
-                }
-            }
             Block::Image { src, alt, .. } => {
                 refused(problems, format!("{path}.src"), src);
                 if alt.is_none() {
                     problems.push(Problem {
                         path: format!("{path}.alt"),
                         message: "the image has no text alternative (use \"\" if it is purely decorative)".to_owned(),
+                        ..Problem::default()
                     });
                 }
             }
@@ -593,47 +598,177 @@ fn check_blocks(s: usize, section: &Section, problems: &mut Vec<Problem>) {
                 message: format!(
                     "\"{kind}\" is not a block type this viewer knows; a placeholder is shown"
                 ),
+                ..Problem::default()
             }),
-            Block::Heading { .. } | Block::PullQuote { .. } | Block::Divider => {}
+            Block::Invalid(fault) => problems.push(broken(path, fault, "block")),
+            _ => {}
         }
     }
 }
 
-fn text_amount(section: &Section, unit: Unit) -> usize {
-    // Byte by byte, with ASCII white space only: a 5,000-section article is counted in a few
-    // milliseconds, where `split_whitespace` took tens in the size-optimised build. A reading
-    // time does not need Unicode's rarer spaces.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c);
-    let count = |text: &str| match unit {
-        Unit::Words => {
-            let mut words = 0;
-            let mut in_word = false;
-            for &b in text.as_bytes() {
-                words += usize::from(!space(b) && !in_word);
-                in_word = !space(b);
-            }
-            words
-        }
-        // Characters start at every byte that is not a UTF-8 continuation byte.
-        Unit::Characters => text
-            .bytes()
-            .filter(|&b| b & 0xC0 != 0x80 && !space(b))
-            .count(),
+/// The problem of a block or key figure shown as a placeholder.
+fn broken(path: String, fault: &Fault, what: &str) -> Problem {
+    let path = if fault.path.is_empty() {
+        path
+    } else if fault.path.starts_with('[') {
+        format!("{path}{}", fault.path)
+    } else {
+        format!("{path}.{}", fault.path)
     };
-    section
-        .blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(text) | Block::Quote { text, .. } => count(&inline_text(text)),
-            Block::Heading { text, .. } => count(text),
-            Block::List { items, .. } => items.iter().map(|i| count(&inline_text(i))).sum(),
-            // A pull-quote repeats the body; images and dividers have no running text.
-            Block::PullQuote { .. }
-            | Block::Image { .. }
-            | Block::Divider
-            | Block::Unknown { .. } => 0,
-        })
-        .sum()
+    Problem {
+        path,
+        message: format!("{}; the {what} is shown as a placeholder", fault.message),
+        breaks_format: true,
+    }
+}
+
+/// Lists nested deeper than [`MAX_LIST_DEPTH`] have their deeper items moved up to the last
+/// level allowed, in reading order; each list moved is a problem.
+fn flatten_deep_lists(s: usize, section: &mut Section, problems: &mut Vec<Problem>) {
+    fn lift(items: Vec<ListItem>, out: &mut Vec<ListItem>) {
+        for mut item in items {
+            let inner = std::mem::take(&mut item.items);
+            out.push(item);
+            lift(inner, out);
+        }
+    }
+    fn walk(items: &mut [ListItem], depth: usize, path: &str, moved: &mut Vec<String>) {
+        for (i, item) in items.iter_mut().enumerate() {
+            let here = format!("{path}.items[{i}]");
+            if depth + 1 == MAX_LIST_DEPTH {
+                if item.items.iter().any(|inner| !inner.items.is_empty()) {
+                    moved.push(format!("{here}.items"));
+                    let mut flat = Vec::new();
+                    lift(std::mem::take(&mut item.items), &mut flat);
+                    item.items = flat;
+                }
+            } else {
+                walk(&mut item.items, depth + 1, &here, moved);
+            }
+        }
+    }
+    for (b, block) in section.blocks.iter_mut().enumerate() {
+        if let Block::List { items, .. } = block {
+            let mut moved = Vec::new();
+            walk(items, 1, &format!("sections[{s}].blocks[{b}]"), &mut moved);
+            problems.extend(moved.into_iter().map(|path| Problem {
+                path,
+                message: format!(
+                    "lists nest at most {MAX_LIST_DEPTH} levels deep; the deeper items are shown at level {MAX_LIST_DEPTH}"
+                ),
+                ..Problem::default()
+            }));
+        }
+    }
+}
+
+/// Text counted for the reading time: words where words are spaced, characters where a script
+/// writes none (Han, Kana, Thai and its neighbours), so that an article without `lang` in
+/// Chinese or Japanese is timed by its script.
+#[derive(Debug, Clone, Copy, Default)]
+struct TextAmount {
+    words: usize,
+    /// Han and Kana characters.
+    han_kana: usize,
+    /// Whether any Kana was seen: the text is Japanese, read at Japanese speed.
+    kana: bool,
+    /// Characters of Thai, Lao, Khmer and Myanmar, written without spaces between words.
+    southeast_asian: usize,
+}
+
+/// What a character counts as.
+enum CharKind {
+    Space,
+    Han,
+    Kana,
+    SoutheastAsian,
+    Other,
+}
+
+fn char_kind(c: char) -> CharKind {
+    match c {
+        ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{3000}' => CharKind::Space,
+        '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9d}' => {
+            CharKind::Kana
+        }
+        '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}' => CharKind::Han,
+        '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}' => {
+            CharKind::SoutheastAsian
+        }
+        _ => CharKind::Other,
+    }
+}
+
+impl TextAmount {
+    fn add(&mut self, text: &str) {
+        let mut in_word = false;
+        for c in text.chars() {
+            // ASCII text, the bulk of most articles, is decided without the table.
+            let kind = if c.is_ascii() {
+                if c.is_ascii_whitespace() {
+                    CharKind::Space
+                } else {
+                    CharKind::Other
+                }
+            } else {
+                char_kind(c)
+            };
+            in_word = match kind {
+                CharKind::Space => false,
+                CharKind::Other => {
+                    self.words += usize::from(!in_word);
+                    true
+                }
+                CharKind::Han => {
+                    self.han_kana += 1;
+                    false
+                }
+                CharKind::Kana => {
+                    self.han_kana += 1;
+                    self.kana = true;
+                    false
+                }
+                CharKind::SoutheastAsian => {
+                    self.southeast_asian += 1;
+                    false
+                }
+            };
+        }
+    }
+
+    fn add_section(&mut self, section: &Section) {
+        for block in &section.blocks {
+            match block {
+                Block::Heading { text, .. } | Block::Code { text, .. } => self.add(text),
+                // A pull-quote repeats the body; images and dividers have no running text.
+                _ => {
+                    for (_, run, _) in block.runs() {
+                        for span in run {
+                            self.add(&span.text);
+                        }
+                        // Runs end words: two cells are two words.
+                        self.add(" ");
+                    }
+                }
+            }
+        }
+    }
+
+    /// Minutes at `words_per_minute` for spaced text, at least 1.
+    fn minutes(&self, words_per_minute: usize, japanese: bool) -> usize {
+        let han_kana_rate = if japanese || self.kana {
+            JAPANESE_CHARS_PER_MINUTE
+        } else {
+            CHINESE_CHARS_PER_MINUTE
+        };
+        let minutes = self.words as f64 / words_per_minute as f64
+            + self.han_kana as f64 / han_kana_rate as f64
+            + self.southeast_asian as f64 / SOUTHEAST_ASIAN_CHARS_PER_MINUTE as f64;
+        (minutes.ceil() as usize).max(1)
+    }
 }
 
 #[cfg(test)]
@@ -893,7 +1028,7 @@ mod tests {
             matches!(&blocks[2], Block::Paragraph(t) if t[1].href.as_ref().unwrap().safe.as_deref() == Some("#lead"))
         );
         assert!(
-            matches!(&blocks[3], Block::List { items, .. } if items[0][0].href.as_ref().unwrap().safe.as_deref() == Some("BASE/https://x.example/"))
+            matches!(&blocks[3], Block::List { items, .. } if items[0].text[0].href.as_ref().unwrap().safe.as_deref() == Some("BASE/https://x.example/"))
         );
         let figure_url = a.key_figures[0]
             .source
@@ -926,5 +1061,74 @@ mod tests {
         assert_eq!(article("ar", &words).reading_minutes, 3);
         // Chinese counts characters: 600 characters at 255 a minute.
         assert_eq!(article("zh-Hans", &"字".repeat(600)).reading_minutes, 3);
+    }
+
+    #[test]
+    fn reading_time_without_lang_follows_the_script() {
+        let article = |text: &str| {
+            prepared(&format!(
+                r#"{{"version": 1, "title": "T", "sections": [{{"blocks": [{{"type": "paragraph", "text": "{text}"}}]}}]}}"#
+            ))
+            .reading_minutes
+        };
+        // Han alone reads as Chinese (255 a minute), with Kana as Japanese (357 a minute).
+        assert_eq!(article(&"字".repeat(600)), 3);
+        assert_eq!(article(&"字か".repeat(357)), 2);
+        // Thai is written without spaces: 2,500 code points at 1,000 a minute.
+        assert_eq!(article(&"ภาษาไทย".repeat(357)), 3);
+        // Mixed text adds both: 238 words and 255 characters are a minute each.
+        let mixed = format!("{} {}", vec!["word"; 238].join(" "), "字".repeat(255));
+        assert_eq!(article(&mixed), 2);
+        // Korean is spaced into words.
+        assert_eq!(article(&vec!["한국어"; 476].join(" ")), 2);
+    }
+
+    #[test]
+    fn tables_code_and_nested_lists_count_towards_reading_time() {
+        let words = vec!["word"; 240].join(" ");
+        let article = |block: &str| {
+            prepared(&format!(
+                r#"{{"version": 1, "title": "T", "sections": [{{"blocks": [{block}]}}]}}"#
+            ))
+            .reading_minutes
+        };
+        assert_eq!(
+            article(&format!(r#"{{"type": "code", "text": "{words}"}}"#)),
+            2
+        );
+        assert_eq!(
+            article(&format!(
+                r#"{{"type": "table", "rows": [["{words}", "{words}"]]}}"#
+            )),
+            3
+        );
+        let nested = format!(
+            r#"{{"type": "list", "items": [{{"text": "{words}", "items": ["{words}"]}}]}}"#
+        );
+        assert_eq!(article(&nested), 3);
+    }
+
+    #[test]
+    fn lists_deeper_than_four_levels_move_up_with_a_problem() {
+        let mut item = r#"{"text": "6"}"#.to_owned();
+        for level in (1..=5).rev() {
+            item = format!(r#"{{"text": "{level}", "items": [{item}, "{level}b"]}}"#);
+        }
+        let p = prepared(&format!(
+            r#"{{"version": 1, "title": "T", "sections": [{{"blocks": [{{"type": "list", "items": [{item}]}}]}}]}}"#
+        ));
+        let Block::List { items, .. } = &p.article.sections[0].blocks[0] else {
+            panic!("a list")
+        };
+        let level4 = &items[0].items[0].items[0].items;
+        let texts: Vec<String> = level4.iter().map(|i| inline_text(&i.text)).collect();
+        assert_eq!(texts, ["4", "5", "6", "5b", "4b", "3b"]);
+        assert!(level4.iter().all(|i| i.items.is_empty()));
+        let paths: Vec<&str> = p.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["sections[0].blocks[0].items[0].items[0].items[0].items"]
+        );
+        assert!(!p.problems[0].breaks_format);
     }
 }

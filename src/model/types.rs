@@ -82,12 +82,21 @@ pub enum Block {
         /// 3 or 4.
         level: u8,
     },
-    /// A bulleted or numbered list.
+    /// A bulleted or numbered list, possibly holding lists in its items.
     List {
         /// Numbered (`<ol>`) when true.
         ordered: bool,
-        /// One inline text per item.
-        items: Vec<Inline>,
+        /// The items, in order.
+        items: Vec<ListItem>,
+    },
+    /// A table of inline cells.
+    Table(Table),
+    /// Preformatted text, such as source code: every space and line break is kept.
+    Code {
+        /// The text, as written.
+        text: String,
+        /// Its programming language, e.g. "rust" (shown to no one; kept for tools and styles).
+        language: Option<String>,
     },
     /// A display quotation set apart from the text.
     PullQuote {
@@ -125,6 +134,62 @@ pub enum Block {
         /// The `type` the publisher wrote.
         kind: String,
     },
+    /// A block that breaks the format (a field of the wrong type, a missing field): shown as a
+    /// placeholder and listed as a problem, so the rest of the article still shows.
+    Invalid(Fault),
+}
+
+/// What is wrong with a block or key figure that breaks the format.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fault {
+    /// Where inside it, e.g. `items[2]`; empty for the value itself.
+    pub path: String,
+    /// What is wrong there, e.g. "expected text, found the number 5".
+    pub message: String,
+}
+
+/// Lists nest at most this deep; items deeper down are shown one level up, and listed as a
+/// problem (four levels already strain a phone's width).
+pub const MAX_LIST_DEPTH: usize = 4;
+
+/// One item of a list.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ListItem {
+    /// The item's own text.
+    pub text: Inline,
+    /// Whether the list inside it is numbered.
+    pub ordered: bool,
+    /// The list inside it; empty for most items.
+    pub items: Vec<ListItem>,
+}
+
+/// How a table column's cells are aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// As the text's direction has it (or, for a column of numbers, at the end).
+    #[default]
+    Auto,
+    /// At the left edge.
+    Left,
+    /// At the right edge.
+    Right,
+    /// Centred.
+    Center,
+}
+
+/// A table block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// What the table shows; also names its scrolling container.
+    pub caption: Option<Inline>,
+    /// Header rows (`<th scope="col">`).
+    pub head: Vec<Vec<Inline>>,
+    /// Body rows; rows may differ in length.
+    pub rows: Vec<Vec<Inline>>,
+    /// Alignment by column; missing columns are [`Align::Auto`].
+    pub align: Vec<Align>,
+    /// Whether each body row's first cell heads its row (`<th scope="row">`).
+    pub row_headers: bool,
 }
 
 /// Rich text: a run of spans.
@@ -164,6 +229,9 @@ pub struct KeyFigure {
     pub source: Option<Source>,
     /// A few labelled values (e.g. by year), drawn as a small chart.
     pub series: Vec<SeriesPoint>,
+    /// Set when the figure breaks the format: where and what is wrong, as for
+    /// [`Block::Invalid`]. Such a figure is a placeholder with no other field.
+    pub invalid: Option<Fault>,
 }
 
 /// One labelled value of a figure's series.

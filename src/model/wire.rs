@@ -6,12 +6,18 @@
 //! [`Article`](crate::model::Article) the viewer shows. Blocks are one flat struct with every
 //! block field rather than an enum tagged by `type`: serde's tagged enums buffer their content
 //! and lose the field path of an error, and a block of a type this viewer does not know must
-//! still decode (it becomes a placeholder). Tools write articles with the same types.
+//! still decode (it becomes a placeholder). Each block and key figure is read as a
+//! [`Decoded`]: one with a field of the wrong shape is kept as its JSON text and its error, so
+//! one mistake costs the reader that block, not the article. Tools write articles with the
+//! same types.
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::model::types::Fault;
 
 /// A whole article document (format version 1).
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
@@ -42,7 +48,7 @@ pub struct RawArticle {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_figures: Option<Vec<RawKeyFigure>>,
+    pub key_figures: Option<Vec<Decoded<RawKeyFigure>>>,
     /// Last, as the README asks publishers to write it: a long article then shows early.
     pub sections: Vec<RawSection>,
 }
@@ -75,7 +81,56 @@ pub struct RawSection {
     pub heading: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub collapsed: Option<bool>,
-    pub blocks: Vec<RawBlock>,
+    pub blocks: Vec<Decoded<RawBlock>>,
+}
+
+/// A block or key figure as read: its fields, or, when one of them has the wrong JSON type, its
+/// text and what is wrong, so that the rest of the article is still shown.
+#[derive(Debug, Clone)]
+pub enum Decoded<T> {
+    /// Every field has its type.
+    Value(T),
+    /// The value as written, and the first fault found in it (its path is relative to the
+    /// value, and it has no position: the text was read apart from the document).
+    Broken(Box<RawValue>, Fault),
+}
+
+impl<T: PartialEq> PartialEq for Decoded<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Decoded::Value(a), Decoded::Value(b)) => a == b,
+            (Decoded::Broken(a, _), Decoded::Broken(b, _)) => a.get() == b.get(),
+            _ => false,
+        }
+    }
+}
+
+impl<T> From<T> for Decoded<T> {
+    fn from(value: T) -> Self {
+        Decoded::Value(value)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Decoded<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // The value's text, then its fields from that text: a fault inside stays inside.
+        let raw = Box::<RawValue>::deserialize(deserializer)?;
+        Ok(
+            match crate::model::decode::decode_raw::<T>(raw.get().as_bytes()) {
+                Ok(value) => Decoded::Value(value),
+                Err(error) => Decoded::Broken(raw, error.fault()),
+            },
+        )
+    }
+}
+
+impl<T: Serialize> Serialize for Decoded<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Decoded::Value(value) => value.serialize(serializer),
+            Decoded::Broken(raw, _) => raw.serialize(serializer),
+        }
+    }
 }
 
 /// One block with every field any block type has; `kind` says which apply.
@@ -92,8 +147,9 @@ pub struct RawBlock {
     pub level: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ordered: Option<bool>,
+    /// A list's items.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<RawInline>>,
+    pub items: Option<Vec<RawListItem>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,10 +160,47 @@ pub struct RawBlock {
     pub src: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alt: Option<String>,
+    /// Plain text under an image; inline text above a table.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<String>,
+    pub caption: Option<RawInline>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    /// A table's header rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head: Option<Vec<Vec<RawInline>>>,
+    /// A table's body rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<Vec<RawInline>>>,
+    /// A table's column alignments: "left", "right" or "center".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub align: Option<Vec<Option<String>>>,
+    /// Whether each table row's first cell heads the row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row_headers: Option<bool>,
+    /// A code block's programming language, e.g. "rust".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// One list item: inline text, or text with a list inside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum RawListItem {
+    /// `"text"` or a span list.
+    Text(RawInline),
+    /// `{"text": …, "items": […], "ordered": true}`.
+    Nested(RawNestedItem),
+}
+
+/// A list item that holds a list.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawNestedItem {
+    pub text: RawInline,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<RawListItem>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordered: Option<bool>,
 }
 
 /// Inline text: a plain string, or a list of strings and formatted spans.
@@ -202,6 +295,36 @@ impl<'de> Deserialize<'de> for RawInline {
             }
         }
         deserializer.deserialize_any(InlineVisitor)
+    }
+}
+
+/// What the reader is told a list item must be.
+const ITEM_EXPECTED: &str = "a list item: text, or {\"text\": …, \"items\": […]}";
+
+impl<'de> Deserialize<'de> for RawListItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ItemVisitor;
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = RawListItem;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(ITEM_EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawListItem, E> {
+                Ok(RawListItem::Text(RawInline::Text(text.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<RawListItem, E> {
+                Ok(RawListItem::Text(RawInline::Text(text)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawListItem, A::Error> {
+                RawInline::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(RawListItem::Text)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawListItem, A::Error> {
+                RawNestedItem::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawListItem::Nested)
+            }
+        }
+        deserializer.deserialize_any(ItemVisitor)
     }
 }
 

@@ -15,6 +15,9 @@ use crate::view::dom::event_within;
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
 use crate::view::section::show_open;
 use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::view::ui_text::ui;
 use web_sys::Element;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
@@ -306,7 +309,7 @@ pub fn ShowAll(
             on:click=move |_| states.set_all(!all_open.get_untracked())
         >
             <span class="show-all-icon" aria-hidden="true"></span>
-            {move || if all_open.get() { "Hide all sections" } else { "Show all sections" }}
+            {move || ui(if all_open.get() { Msg::HideAll } else { Msg::ShowAll })}
         </button>
     }
 }

@@ -4,8 +4,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::{Msg, say, tr, tr_fill};
 use crate::view::dom::event_within;
 use crate::view::page::{copy_to_clipboard, link_to_fragment};
+use crate::view::ui_text::lang_attrs;
 
 /// The message currently announced; empty when there is none.
 #[derive(Clone, Copy)]
@@ -36,44 +38,51 @@ impl Announcer {
         let url = link_to_fragment(id);
         leptos::task::spawn_local(async move {
             let message = if copy_to_clipboard(&url).await {
-                "Link copied".to_owned()
+                tr(Msg::LinkCopied).to_owned()
             } else {
-                format!("Copy this link: {url}")
+                tr_fill(Msg::CopyThisLink, &[&url])
             };
             self.say(message);
         });
     }
 }
 
-/// The live region that shows and speaks announcements, as a toast.
+/// The live region that shows and speaks announcements, as a toast, in the interface language.
 #[component]
 pub fn Toast(
     /// What to show and say.
     announcer: Announcer,
 ) -> impl IntoView {
     let message = announcer.0;
+    let (lang, dir) = lang_attrs(say(Msg::LinkCopied));
     view! {
-        <div class="toast" class:is-visible=move || !message.read().is_empty() role="status">
+        <div
+            class="toast"
+            class:is-visible=move || !message.read().is_empty()
+            role="status"
+            lang=lang
+            dir=dir
+        >
             {move || message.get()}
         </div>
     }
 }
 
 /// A small button that copies a link to the element with `target` (its clicks are handled by
-/// the article, see [`COPY_LINK_ATTR`]); `what` names that element for assistive technology.
+/// the article, see [`COPY_LINK_ATTR`]); `label` says what it does for assistive technology.
 #[component]
 pub fn CopyLinkButton(
     /// Id of the element the link points to.
     target: String,
-    /// What the element is, e.g. "key figure: 12 % unemployment".
-    what: String,
+    /// What the button does, naming the element, e.g. "Copy link to key figure: 12 %".
+    label: String,
 ) -> impl IntoView {
     view! {
         <button
             class="copy-link"
             type="button"
-            title="Copy link"
-            aria-label=format!("Copy link to {what}")
+            title=tr(Msg::CopyLink)
+            aria-label=label
             data-copy-link=target
         >
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">

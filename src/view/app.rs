@@ -16,6 +16,14 @@ use crate::view::status::{Failure, Loading};
 /// The whole viewer: the article named by `?article=`, or the bundled sample.
 #[component]
 pub fn App() -> impl IntoView {
+    // Until an article says its language, loading and failures speak the reader's.
+    let preferred: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|lang| lang.as_string())
+        .collect();
+    crate::i18n::follow_reader(preferred.iter().map(String::as_str));
     view! { <ArticleLoader url=requested_article() /> }
 }
 
@@ -114,7 +122,7 @@ pub fn ArticleLoader(
     // A failure names itself in the tab too.
     Effect::new(move |_| {
         if state.with(|s| matches!(s, LoadState::Failed(_))) {
-            document().set_title("Article unavailable");
+            document().set_title(crate::i18n::tr(crate::i18n::Msg::Unavailable));
         }
     });
 

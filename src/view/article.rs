@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
+use crate::i18n::{Msg, tr, tr_fill};
 use crate::load::{ArticleEnding, MoreSections, Progress};
 use crate::model::{
     Article, PlacedMark, PreparedArticle, Problem, Section, page_description, structured_data_text,
@@ -21,6 +22,7 @@ use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_sections};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::status::ProgressBar;
+use crate::view::ui_text::ui;
 
 /// A prepared article: display controls, header, lead, contents and key figures, sections,
 /// the article's end and a problems note, with the reading-progress bar and the toast. With
@@ -45,6 +47,8 @@ pub fn ArticleView(
     #[prop(default = None)]
     on_rest: Option<Box<dyn FnOnce(ArticleRest)>>,
 ) -> impl IntoView {
+    // Every word of the interface from here on, sections built later included, follows it.
+    crate::i18n::follow_article(prepared.article.lang.as_deref());
     let whole = arriving.is_none();
     let marks = prepared.marks();
     let shown = prepared.article.sections.len();
@@ -87,8 +91,8 @@ pub fn ArticleView(
     let has_rail = has_contents || !article.key_figures.is_empty() || !whole;
     // Reader modes drop the header; a sponsored article must still say so there.
     let reader_notice = article.sponsor.as_ref().map(|sponsor| {
-        let label = article.label.as_deref().unwrap_or("Sponsored");
-        format!("{label}. Paid for by {}.", sponsor.name)
+        let label = article.label.as_deref().unwrap_or(tr(Msg::Sponsored));
+        format!("{label}. {}.", tr_fill(Msg::PaidForBy, &[&sponsor.name]))
     });
 
     let article_ref = NodeRef::<leptos::html::Article>::new();
@@ -217,7 +221,7 @@ pub fn ArticleView(
         // Removed by `ArticleRest::finish`.
         view! {
             <p class="article-more" node_ref=more_ref>
-                <span id="article-more-label">"Loading the rest of the article…"</span>
+                <span id="article-more-label">{ui(Msg::LoadingRest)}</span>
                 <ProgressBar progress labelled_by="article-more-label" />
             </p>
         }

@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Block, Mark, PlacedMark};
+use crate::i18n::{Msg, tr};
+use crate::model::{Block, ListItem, Mark, PlacedMark};
 use crate::view::announce::CopyLinkButton;
 use crate::view::inline::InlineText;
+use crate::view::table::TableView;
+use crate::view::ui_text::{ui, ui_fill};
 
 /// A section's blocks, with the key-figure phrases of that section marked in them.
 #[component]
@@ -58,20 +61,19 @@ pub fn BlockView(
             view! { <h3 class="block-heading">{text}</h3> }.into_any()
         }
         Block::Heading { text, .. } => view! { <h4 class="block-heading">{text}</h4> }.into_any(),
-        Block::List { ordered, items } => {
-            let items = items
-                .into_iter()
-                .enumerate()
-                .map(|(i, spans)| {
-                    let marks = marks_for(Some(i));
-                    view! { <li><InlineText spans marks /></li> }
-                })
-                .collect_view();
-            if ordered {
-                view! { <ol class="block-list">{items}</ol> }.into_any()
-            } else {
-                view! { <ul class="block-list">{items}</ul> }.into_any()
+        Block::List { ordered, items } => list_view(ordered, items, &mut 0, &marks_for),
+        Block::Table(table) => view! { <TableView table id /> }.into_any(),
+        Block::Code { text, language } => {
+            // Focusable so that a keyboard can scroll a line wider than the screen.
+            view! {
+                <pre class="code" tabindex="0">
+                    <code class=language.map(|l| format!("language-{l}"))>{text}</code>
+                </pre>
             }
+            .into_any()
+        }
+        Block::Invalid(_) => {
+            view! { <p class="placeholder" data-invalid="">{ui(Msg::BlockInvalid)}</p> }.into_any()
         }
         Block::PullQuote {
             text,
@@ -116,9 +118,7 @@ pub fn BlockView(
                     let note = (!alt.is_empty()).then(|| format!(" ({alt})"));
                     view! {
                         <figure class="image image-refused">
-                            <p class="placeholder">
-                                "Image not shown: its address is not allowed." {note}
-                            </p>
+                            <p class="placeholder">{ui(Msg::ImageRefused)} {note}</p>
                             {caption}
                         </figure>
                     }
@@ -128,10 +128,34 @@ pub fn BlockView(
         }
         Block::Divider => view! { <hr class="divider" /> }.into_any(),
         Block::Unknown { kind } => {
-            let note =
-                format!("This part of the article (a \"{kind}\" block) cannot be shown here.");
+            let note = ui_fill(Msg::BlockUnknown, &[&kind]);
             view! { <p class="placeholder" data-block-type=kind>{note}</p> }.into_any()
         }
+    }
+}
+
+/// A list and the lists inside its items; `next` numbers the items depth first, as figure
+/// phrases in them are numbered.
+fn list_view(
+    ordered: bool,
+    items: Vec<ListItem>,
+    next: &mut usize,
+    marks_for: &dyn Fn(Option<usize>) -> Vec<Mark>,
+) -> AnyView {
+    let items = items
+        .into_iter()
+        .map(|item| {
+            let marks = marks_for(Some(*next));
+            *next += 1;
+            let inner = (!item.items.is_empty())
+                .then(|| list_view(item.ordered, item.items, next, marks_for));
+            view! { <li><InlineText spans=item.text marks />{inner}</li> }
+        })
+        .collect_view();
+    if ordered {
+        view! { <ol class="block-list">{items}</ol> }.into_any()
+    } else {
+        view! { <ul class="block-list">{items}</ul> }.into_any()
     }
 }
 
@@ -158,7 +182,7 @@ pub fn PullQuote(
                 </blockquote>
                 {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
             </figure>
-            <CopyLinkButton target what="pull-quote".to_owned() />
+            <CopyLinkButton target label=tr(Msg::CopyLinkToPullQuote).to_owned() />
         </div>
     }
 }

@@ -10,6 +10,9 @@
 //! 5,000), against 34 ms for all of them without.
 
 use leptos::prelude::*;
+
+use crate::i18n::{Msg, tr};
+use crate::view::ui_text::ui;
 use web_sys::Element;
 
 use crate::schedule::{TaskClock, in_frames};
@@ -52,8 +55,8 @@ pub fn Contents(
     // role="navigation" repeats <nav>'s own role on purpose: reader modes drop elements with
     // that explicit role, and a list of links to collapsed sections is no use there.
     view! {
-        <nav class="contents" role="navigation" aria-label="Contents" on:click=on_click>
-            <h2 class="rail-title">"Contents"</h2>
+        <nav class="contents" role="navigation" aria-label=tr(Msg::Contents) on:click=on_click>
+            <h2 class="rail-title">{ui(Msg::Contents)}</h2>
             <ol class="contents-list">
                 <ContentsEntries entries />
             </ol>

@@ -6,13 +6,18 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Msg;
 use crate::view::dom::on;
 use crate::view::page::{Store, media_matches, save};
+use crate::view::ui_text::ui;
 
 const THEME_KEY: &str = "article-viewer:theme";
 const TEXT_SIZE_KEY: &str = "article-viewer:text-size";
-const TEXT_SIZES: [(&str, &str); 3] =
-    [("small", "Small"), ("medium", "Medium"), ("large", "Large")];
+const TEXT_SIZES: [(&str, Msg); 3] = [
+    ("small", Msg::SizeSmall),
+    ("medium", Msg::SizeMedium),
+    ("large", Msg::SizeLarge),
+];
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
 fn root_attribute(name: &str) -> Option<String> {
@@ -76,7 +81,7 @@ pub fn DisplayControls() -> impl IntoView {
                         size.set(value.to_owned());
                     }
                 >
-                    {label}
+                    {ui(label)}
                 </button>
             }
         })
@@ -91,7 +96,7 @@ pub fn DisplayControls() -> impl IntoView {
     view! {
         <div class="display-controls">
             <div class="control-group" role="group" aria-labelledby="text-size-label">
-                <span class="control-label" id="text-size-label">"Text size"</span>
+                <span class="control-label" id="text-size-label">{ui(Msg::TextSize)}</span>
                 {sizes}
             </div>
             <button
@@ -100,7 +105,7 @@ pub fn DisplayControls() -> impl IntoView {
                 aria-pressed=move || dark.get().to_string()
                 on:click=toggle_theme
             >
-                "Dark theme"
+                {ui(Msg::DarkTheme)}
             </button>
         </div>
     }

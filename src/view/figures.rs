@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Msg, tr, tr_fill};
 use crate::model::KeyFigure;
 use crate::view::accordion::SectionStates;
 use crate::view::announce::CopyLinkButton;
@@ -12,6 +13,7 @@ use crate::view::chart::SeriesChart;
 use crate::view::dom::{event_within, is_plain_click, section_index};
 use crate::view::inline::{SourceName, anchor_id, figure_id};
 use crate::view::page::replace_fragment;
+use crate::view::ui_text::{number, ui, ui_around};
 
 /// On a figure link to a marked passage: present (the passage is highlighted, not the section).
 const PASSAGE_ATTR: &str = "data-passage";
@@ -73,8 +75,8 @@ pub fn KeyFigures(
         }
     };
     view! {
-        <aside class="key-figures" aria-label="Key figures" on:click=on_click>
-            <h2 class="rail-title">"Key figures"</h2>
+        <aside class="key-figures" aria-label=tr(Msg::KeyFigures) on:click=on_click>
+            <h2 class="rail-title">{ui(Msg::KeyFigures)}</h2>
             <ol class="figure-list">{cards}</ol>
         </aside>
     }
@@ -89,7 +91,7 @@ pub struct FigureLink {
     /// Whether it leads to a marked passage.
     passage: bool,
     /// What the link says.
-    text: String,
+    text: AnyView,
 }
 
 impl FigureLink {
@@ -100,9 +102,9 @@ impl FigureLink {
             section_id
         };
         let text = match (target.anchored, &target.heading) {
-            (true, _) => "Where the article says this".to_owned(),
-            (false, Some(heading)) => format!("In: {heading}"),
-            (false, None) => "In the introduction".to_owned(),
+            (true, _) => ui(Msg::FigureWhere),
+            (false, Some(heading)) => ui_around(Msg::FigureIn, heading.clone()),
+            (false, None) => ui(Msg::FigureInIntroduction),
         };
         FigureLink {
             destination,
@@ -123,6 +125,14 @@ pub fn FigureCard(
     /// Where its link leads; no link without one.
     link: Option<FigureLink>,
 ) -> impl IntoView {
+    if figure.invalid.is_some() {
+        return view! {
+            <li class="figure figure-invalid" id=figure_id(index) tabindex="-1">
+                <p class="placeholder">{ui(Msg::FigureInvalid)}</p>
+            </li>
+        }
+        .into_any();
+    }
     let KeyFigure {
         value,
         label,
@@ -133,7 +143,7 @@ pub fn FigureCard(
         series,
         ..
     } = figure;
-    let what = format!("key figure: {value} {label}");
+    let copy_label = tr_fill(Msg::CopyLinkToFigure, &[&format!("{value} {label}")]);
     let chart = (!series.is_empty()).then(|| {
         let (unit, label) = (unit.clone(), label.clone());
         view! { <SeriesChart series unit label /> }
@@ -141,12 +151,12 @@ pub fn FigureCard(
     let meta = (as_of.is_some() || source.is_some()).then(|| {
         view! {
             <p class="figure-meta">
-                {as_of.map(|when| view! { <span>"As of " {when}</span> })}
+                {as_of.map(|when| view! { <span>{ui_around(Msg::FigureAsOf, when)}</span> })}
                 {source
                     .map(|source| {
                         view! {
                             <span class="figure-source">
-                                "Source: " <SourceName source />
+                                {ui(Msg::FigureSource)} " " <SourceName source />
                             </span>
                         }
                     })}
@@ -168,7 +178,7 @@ pub fn FigureCard(
     view! {
         <li class="figure" id=figure_id(index) tabindex="-1">
             <p class="figure-value">
-                <span class="figure-number" aria-hidden="true">{(index + 1).to_string()}</span>
+                <span class="figure-number" aria-hidden="true">{number(index + 1)}</span>
                 {value}
                 {unit.map(|unit| view! { <span class="figure-unit">" " {unit}</span> })}
             </p>
@@ -177,8 +187,9 @@ pub fn FigureCard(
             {detail.map(|detail| view! { <p class="figure-detail">{detail}</p> })}
             {meta}
             <div class="figure-actions">
-                {link} <CopyLinkButton target=figure_id(index) what />
+                {link} <CopyLinkButton target=figure_id(index) label=copy_label />
             </div>
         </li>
     }
+    .into_any()
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Msg;
 use crate::model::{KeyFigure, Problem, Sponsor};
+use crate::view::ui_text::{number, ui, ui_around, ui_fill};
 
 /// The sponsor disclosure and copyright line. A plain `<div>`, not `<footer>`: reader modes drop
 /// footers, and the disclosure must survive them.
@@ -18,10 +20,14 @@ pub fn ArticleEnd(
     node_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let disclosure = sponsor.map(|Sponsor { name, disclosure }| {
-        let text = disclosure.unwrap_or_else(|| format!("This article was paid for by {name}."));
+        let text = match disclosure {
+            Some(text) => text.into_any(),
+            None => ui_around(Msg::PaidForDisclosure, name),
+        };
         view! {
             <p class="disclosure">
-                <strong class="disclosure-label">"Sponsored content. "</strong>
+                <strong class="disclosure-label">{ui(Msg::SponsoredContent)}</strong>
+                " "
                 {text}
             </p>
         }
@@ -35,17 +41,18 @@ pub fn ArticleEnd(
 }
 
 /// A collapsed note for the publisher listing what was wrong but did not stop the article;
-/// nothing when nothing was.
+/// nothing when nothing was. The problems themselves are technical English for the publisher
+/// (field paths and the format's words), marked as English in an article in another language.
 #[component]
 pub fn ProblemsNote(
     /// The non-fatal problems found while preparing the article.
     problems: Vec<Problem>,
 ) -> impl IntoView {
     (!problems.is_empty()).then(|| {
-        let count = problems.len();
+        let count = number(problems.len());
         let items = problems
             .into_iter()
-            .map(|Problem { path, message }| {
+            .map(|Problem { path, message, .. }| {
                 view! {
                     <li>
                         <code>{path}</code>
@@ -55,10 +62,11 @@ pub fn ProblemsNote(
                 }
             })
             .collect_view();
+        let english = crate::i18n::is_foreign("en");
         view! {
             <details class="problems">
-                <summary>{format!("Problems with this article ({count})")}</summary>
-                <ul>{items}</ul>
+                <summary>{ui_fill(Msg::Problems, &[&count])}</summary>
+                <ul lang=english.then_some("en") dir=english.then_some("ltr")>{items}</ul>
             </details>
         }
     })
@@ -77,6 +85,7 @@ pub fn ReaderSummary(
     (!figures.is_empty()).then(|| {
         let items = figures
             .iter()
+            .filter(|figure| figure.invalid.is_none())
             .map(|figure| view! { <li>{summary_line(figure)}</li> })
             .collect_view();
         view! {

@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Msg;
 use crate::model::{Article, IsoDate};
 use crate::view::inline::SourceName;
 use crate::view::page::format_date;
+use crate::view::ui_text::{names, reading_time, ui, ui_around};
 
 /// Everything above the body: the article's own fields (not its sections or figures) and the
 /// reading time once it is known. A sponsored article says so next to its title, not only at
@@ -30,7 +32,7 @@ pub fn ArticleHeader(
         ..
     } = article;
     let paid = sponsor.is_some();
-    let dates = [(published, "Published"), (updated, "Updated")]
+    let dates = [(published, Msg::Published), (updated, Msg::Updated)]
         .into_iter()
         .filter_map(|(iso, prefix)| {
             let iso = iso?;
@@ -44,7 +46,7 @@ pub fn ArticleHeader(
             });
             Some(view! {
                 <span class="meta-item">
-                    {prefix} " " <time datetime=iso>{move || shown.get()}</time>
+                    {ui(prefix)} " " <time datetime=iso>{move || shown.get()}</time>
                 </span>
             })
         })
@@ -57,15 +59,15 @@ pub fn ArticleHeader(
                 .map(|sponsor| {
                     view! {
                         <p class="paid-line">
-                            <span class="paid-tag">"Sponsored"</span>
-                            " Paid for by "
-                            {sponsor.name}
+                            <span class="paid-tag">{ui(Msg::Sponsored)}</span>
+                            " "
+                            {ui_around(Msg::PaidForBy, sponsor.name)}
                         </p>
                     }
                 })}
             {standfirst.map(|text| view! { <p class="standfirst">{text}</p> })}
             {(!authors.is_empty())
-                .then(|| view! { <p class="byline">"By " {join_names(&authors)}</p> })}
+                .then(|| view! { <p class="byline">{ui_around(Msg::Byline, names(&authors))}</p> })}
             <p class="meta">
                 {source
                     .map(|source| {
@@ -80,19 +82,10 @@ pub fn ArticleHeader(
                     reading_minutes
                         .get()
                         .map(|minutes| {
-                            view! { <span class="meta-item">{format!("{minutes} min read")}</span> }
+                            view! { <span class="meta-item">{reading_time(minutes)}</span> }
                         })
                 }}
             </p>
         </header>
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

@@ -117,10 +117,11 @@ fn BackLink(
     /// 0-based index of the figure.
     figure: usize,
 ) -> impl IntoView {
-    let number = (figure + 1).to_string();
+    let number = crate::view::ui_text::number(figure + 1);
+    let label = crate::i18n::tr_fill(crate::i18n::Msg::FigureRef, &[&number]);
     view! {
         <sup class="figure-ref">
-            <a href=format!("#{}", figure_id(figure)) aria-label=format!("Key figure {number}")>
+            <a href=format!("#{}", figure_id(figure)) aria-label=label>
                 {number.clone()}
             </a>
         </sup>

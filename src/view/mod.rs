@@ -24,6 +24,8 @@ mod progressive;
 mod reading;
 mod section;
 mod status;
+mod table;
+mod ui_text;
 
 pub use app::{App, ArticleLoader};
 pub use article::ArticleView;

@@ -28,7 +28,7 @@ pub fn set_document_metadata(
 ///
 /// Falls back to the ISO text if the browser rejects the language tag.
 pub fn format_date(iso: &str, has_time: bool, lang: Option<&str>) -> String {
-    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    let date = js_sys::Date::new(&JsValue::from_str(&crate::model::with_extended_offset(iso)));
     if date.get_time().is_nan() {
         return iso.to_owned();
     }

@@ -15,10 +15,12 @@
 use leptos::prelude::*;
 use web_sys::Element;
 
+use crate::i18n::{Msg, say, tr, tr_fill};
 use crate::model::{PlacedMark, Section};
 use crate::view::announce::CopyLinkButton;
 use crate::view::blocks::Blocks;
 use crate::view::dom::{first_child, next, set, set_flag};
+use crate::view::ui_text::lang_attrs;
 
 /// One section with page id `id`, open or closed as it is when built. Static markup: a later
 /// change of its open state is written to its elements by [`show_open`], so thousands of
@@ -48,7 +50,8 @@ pub fn SectionView(
     };
     let toggle_id = format!("{id}--toggle");
     let panel_id = format!("{id}--panel");
-    let what = format!("section: {heading}");
+    let copy_label = tr_fill(Msg::CopyLinkToSection, &[&heading]);
+    let (hint_lang, hint_dir) = lang_attrs(say(Msg::Hide));
     // Props of a nested component are evaluated before the outer element's attributes.
     let target = id.clone();
     view! {
@@ -64,12 +67,18 @@ pub fn SectionView(
                     >
                         <span class="section-heading-text">{heading.clone()}</span>
                         // Not a search result snippet: it is the control's state, not the text.
-                        <span class="section-toggle-hint" aria-hidden="true" data-nosnippet="">
-                            {if open { "Hide" } else { "Show" }}
+                        <span
+                            class="section-toggle-hint"
+                            aria-hidden="true"
+                            data-nosnippet=""
+                            lang=hint_lang
+                            dir=hint_dir
+                        >
+                            {tr(if open { Msg::Hide } else { Msg::Show })}
                         </span>
                     </button>
                 </h2>
-                <CopyLinkButton target what />
+                <CopyLinkButton target label=copy_label />
             </div>
             // Reader modes (Readability) drop <button>, and with it the heading text above. This
             // copy is display:none by stylesheet: invisible to people, assistive technology,
@@ -119,7 +128,7 @@ impl Shown {
         _ = self.section.class_list().toggle_with_force("is-open", open);
         set_flag(&self.button, "aria-expanded", open);
         self.hint
-            .set_text_content(Some(if open { "Hide" } else { "Show" }));
+            .set_text_content(Some(tr(if open { Msg::Hide } else { Msg::Show })));
         if open {
             _ = self.panel.remove_attribute("hidden");
         } else {

@@ -4,8 +4,21 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{Msg, say, tr, ui_language};
 use crate::load::{LoadError, Progress};
-use crate::model::decimal;
+use crate::model::{ArticleError, Direction, direction_for_lang};
+use crate::view::ui_text::{amount, ui, ui_fill};
+
+/// `lang` and `dir` for a status shown before any article: it speaks the reader's language,
+/// whatever `<html lang>` still says.
+fn status_language() -> (&'static str, &'static str) {
+    let lang = ui_language();
+    let dir = match direction_for_lang(lang) {
+        Direction::Rtl => "rtl",
+        _ => "ltr",
+    };
+    (lang, dir)
+}
 
 /// Shown while the article downloads: a real progress bar when the size is known.
 ///
@@ -16,10 +29,11 @@ pub fn Loading(
     /// Bytes received so far, and the total when the server said it.
     progress: RwSignal<Option<Progress>>,
 ) -> impl IntoView {
+    let (lang, dir) = status_language();
     view! {
-        <div class="status status-loading">
+        <div class="status status-loading" lang=lang dir=dir>
             <span class="spinner" aria-hidden="true"></span>
-            <p class="visually-hidden" role="status">"Loading the article"</p>
+            <p class="visually-hidden" role="status">{tr(Msg::Loading)}</p>
             <div class="status-progress">
                 <p id="loading-label" aria-hidden="true">{move || progress_text(progress.get())}</p>
                 <ProgressBar progress=progress labelled_by="loading-label" />
@@ -55,30 +69,58 @@ pub fn ProgressBar(
 }
 
 /// "Loading the article…", then what has arrived.
-fn progress_text(progress: Option<Progress>) -> String {
+fn progress_text(progress: Option<Progress>) -> AnyView {
     match progress {
-        None => "Loading the article…".to_owned(),
+        None => ui(Msg::Loading),
         Some(Progress {
             received,
             total: Some(total),
-        }) => format!(
-            "Downloading the article: {} of {}",
-            human_size(received.min(total)),
-            human_size(total)
+        }) => ui_fill(
+            Msg::DownloadingOf,
+            &[&human_size(received.min(total)), &human_size(total)],
         ),
         Some(Progress {
             received,
             total: None,
-        }) => format!("Downloading the article: {} received", human_size(received)),
+        }) => ui_fill(Msg::Downloading, &[&human_size(received)]),
     }
 }
 
-/// "812 KB", "3.1 MB".
+/// "812 kB", "3.1 MB", in the interface language.
 fn human_size(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
-        format!("{} KB", bytes.div_ceil(1024))
+        amount(bytes.div_ceil(1024) as f64, "kilobyte", "short")
     } else {
-        format!("{} MB", decimal(bytes as f64 / (1024.0 * 1024.0), 1))
+        let megabytes = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0;
+        amount(megabytes, "megabyte", "short")
+    }
+}
+
+/// The sentence a reader sees first, in the interface language.
+fn summary(error: &LoadError) -> Msg {
+    match error {
+        LoadError::BadAddress { .. } => Msg::ErrBadAddress,
+        LoadError::RefusedOrigin { .. } => Msg::ErrOrigin,
+        LoadError::Config(_) => Msg::ErrConfig,
+        LoadError::Network { .. } => Msg::ErrNetwork,
+        LoadError::Timeout { .. } => Msg::ErrTimeout,
+        LoadError::Interrupted { .. } => Msg::ErrInterrupted,
+        LoadError::Http {
+            status: 404 | 410, ..
+        } => Msg::ErrNotFound,
+        LoadError::Http { status, .. } if *status >= 500 => Msg::ErrServer,
+        LoadError::Http { .. } => Msg::ErrHttp,
+        LoadError::NotJson { .. } => Msg::ErrNotJson,
+        LoadError::Article { source, .. } => match source {
+            ArticleError::Syntax { .. } => Msg::ErrDamaged,
+            ArticleError::Shape { .. } | ArticleError::Duplicate { .. } => Msg::ErrFormat,
+            ArticleError::UnsupportedVersion { .. } => Msg::ErrVersion,
+            ArticleError::BlankTitle => Msg::ErrNoTitle,
+            ArticleError::NoSections => Msg::ErrNoContent,
+            ArticleError::TooLarge { .. } => Msg::ErrTooLarge,
+            ArticleError::TooDeep { .. } => Msg::ErrTooDeep,
+            ArticleError::NotText { .. } => Msg::ErrEncoding,
+        },
     }
 }
 
@@ -95,16 +137,22 @@ pub fn Failure(
     let retry = retry.filter(|_| error.retryable()).map(|retry| {
         view! {
             <button class="button" type="button" on:click=move |_| retry()>
-                "Try again"
+                {tr(Msg::TryAgain)}
             </button>
         }
     });
+    let (lang, dir) = status_language();
+    // The detail is technical English for the publisher.
+    let english = say(Msg::Details).lang != "en";
     view! {
-        <div class="status status-error" role="alert">
-            <h1 class="status-title">{error.summary()}</h1>
+        <div class="status status-error" role="alert" lang=lang dir=dir>
+            <h1 class="status-title">{tr(summary(&error))}</h1>
             <p class="status-detail">
-                <span class="status-detail-label">"Details: "</span>
-                <code>{error.detail()}</code>
+                <span class="status-detail-label">{tr(Msg::Details)}</span>
+                " "
+                <code lang=english.then_some("en") dir=english.then_some("ltr")>
+                    {error.detail()}
+                </code>
             </p>
             {retry}
         </div>

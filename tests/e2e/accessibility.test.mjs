@@ -3,37 +3,16 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { useViewer } from './helpers.mjs';
+import { axe, useViewer } from './helpers.mjs';
 
 const viewer = useViewer();
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const SCREENSHOTS = 'tests/e2e/screenshots';
-
-/** Runs axe in the page (injected through the DevTools protocol, not a <script> tag). */
-async function axe(page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return {
-      passes: result.passes.length,
-      incomplete: result.incomplete.map((r) => r.id),
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-      })),
-    };
-  }, WCAG_TAGS);
-}
 
 const PAGES = [
   ['sample article, sections as loaded', ''],
   ['sample article, every section open', '', async (page) => page.click('button.show-all')],
   ['every block type', '?article=fixtures/every-block.json'],
+  ['tables, code and nested lists', '?article=fixtures/tables-code-lists.json'],
   ['right-to-left article', '?article=fixtures/right-to-left.json'],
   ['a load failure', '?article=fixtures/missing.json'],
 ];

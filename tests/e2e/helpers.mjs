@@ -3,6 +3,10 @@
 import { after, before } from 'node:test';
 import { serveStatic } from './server.mjs';
 import { launchChromium, openPage } from './browser.mjs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 export const BASE = '/some/deep/path/';
 
@@ -61,3 +65,24 @@ export function scrolledIntoView(page, id) {
 }
 
 export const expanded = (page, id) => page.getAttribute(`#${id}--toggle`, 'aria-expanded');
+
+const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe in the page (injected through the DevTools protocol, not a <script> tag). */
+export async function axe(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      passes: result.passes.length,
+      incomplete: result.incomplete.map((r) => r.id),
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+      })),
+    };
+  }, WCAG_TAGS);
+}

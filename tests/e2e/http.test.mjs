@@ -166,7 +166,7 @@ describe('HTTP failures and origins, on a real local server', () => {
     await bar.waitFor({ timeout: 10000 });
     assert.equal(Number(await bar.getAttribute('max')), ARTICLE.length);
     assert.equal(Number(await bar.getAttribute('value')), HALF);
-    assert.match(await page.textContent('.status-loading'), /Downloading the article: \d+ KB of \d+ KB/);
+    assert.match(await page.textContent('.status-loading'), /Downloading the article: \d+ kB of \d+ kB/);
     viewer.releaseProgress();
     await page.locator('article').waitFor();
     await context.close();
@@ -177,7 +177,7 @@ describe('HTTP failures and origins, on a real local server', () => {
     const context = await viewer.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${viewer.url}${query}`);
-    await page.locator('.status-loading', { hasText: /Downloading the article: \d+ KB received/ }).waitFor({ timeout: 10000 });
+    await page.locator('.status-loading', { hasText: /Downloading the article: \d+ kB received/ }).waitFor({ timeout: 10000 });
     assert.equal(await page.locator('progress').count(), 0);
     release();
     await page.locator('article').waitFor();

@@ -1,0 +1,74 @@
+//! Compiles the interface translations (`locales/*.json`, one flat file per language that a
+//! translator edits) into a table in the viewer: a `Msg` per English key and, per language, its
+//! text or "" where the translator has not given one (the viewer then shows English, marked as
+//! such). A translation with a key English lacks, or a file that is not an object of strings,
+//! stops the build with the file and key named.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+
+/// The interface languages, English first: it is the fallback and defines the keys.
+const LANGUAGES: [&str; 7] = ["en", "fr", "nl", "de", "es", "ar", "he"];
+
+fn read(lang: &str) -> BTreeMap<String, String> {
+    let path = Path::new("locales").join(format!("{lang}.json"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{}: must be one JSON object of texts: {e}", path.display()))
+}
+
+/// `copy_link_to_section` → `CopyLinkToSection`.
+fn variant(key: &str) -> String {
+    key.split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=locales");
+    let english = read("en");
+    let mut out = String::new();
+    let keys: Vec<&String> = english.keys().collect();
+    out.push_str("/// One text of the interface, named after its key in `locales/en.json`.\n");
+    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Msg {\n");
+    for key in &keys {
+        writeln!(out, "    /// `{key}`\n    {},", variant(key)).unwrap();
+    }
+    out.push_str("}\n\n/// Every key, in `Msg` order.\npub const KEYS: [&str; ");
+    writeln!(out, "{}] = {:?};\n", keys.len(), keys).unwrap();
+    writeln!(
+        out,
+        "/// The interface languages, English (the fallback) first.\npub const LANGUAGES: [&str; {}] = {:?};\n",
+        LANGUAGES.len(),
+        LANGUAGES
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// Each language's texts in `Msg` order; \"\" where it has none.\nstatic TEXTS: [[&str; {}]; {}] = [",
+        keys.len(),
+        LANGUAGES.len()
+    )
+    .unwrap();
+    for lang in LANGUAGES {
+        let texts = read(lang);
+        if let Some(extra) = texts.keys().find(|k| !english.contains_key(*k)) {
+            panic!("locales/{lang}.json: \"{extra}\" is not a key of locales/en.json");
+        }
+        let row: Vec<&str> = keys
+            .iter()
+            .map(|k| texts.get(*k).map_or("", String::as_str))
+            .collect();
+        writeln!(out, "    {row:?},").unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
+    std::fs::write(dest, out).unwrap();
+}

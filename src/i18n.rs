@@ -1,0 +1,219 @@
+//! The viewer's own words (reading time, controls, errors…) in the article's language. The
+//! texts live in `locales/*.json`, one file per language that a translator can edit, compiled
+//! into a table by `build.rs`; English is the fallback for a language or a key without a
+//! translation. Dates, numbers, durations and lists of names are worded by the browser's
+//! `Intl` (see `view::ui_text`), which knows far more languages than this table.
+//!
+//! The interface language belongs to the page, like `<html lang>`: it is set when an article
+//! is shown (or, before one is, from the reader's browser languages) and read by every
+//! component, including sections built long after the first render, outside any reactive
+//! owner's context. So it is a thread-local of the page rather than a Leptos context.
+
+use std::cell::{Cell, RefCell};
+
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// What is known of the language of the article on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArticleLanguage {
+    /// The article does not say (or no article is shown yet).
+    Unknown,
+    /// One of [`LANGUAGES`], by index.
+    Supported(usize),
+    /// A language the interface has no texts for.
+    Other,
+}
+
+thread_local! {
+    /// The interface language (an index into [`LANGUAGES`]) and the article's.
+    static CURRENT: Cell<(usize, ArticleLanguage)> = const { Cell::new((0, ArticleLanguage::Unknown)) };
+    /// The tag `Intl` words numbers, dates and lists in: the article's own when the interface
+    /// speaks its language ("en-GB" writes "A, B and C", "en" "A, B, and C").
+    static LOCALE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The index in [`LANGUAGES`] of a BCP 47 tag's primary language ("fr-CA" → French).
+fn supported(tag: &str) -> Option<usize> {
+    let primary = tag.split(['-', '_']).next()?;
+    LANGUAGES
+        .iter()
+        .position(|lang| lang.eq_ignore_ascii_case(primary))
+}
+
+/// Speaks the language of the article on the page (`lang` as the article gives it): its own
+/// when the interface has it, English otherwise.
+pub fn follow_article(lang: Option<&str>) {
+    let article = match lang.filter(|l| !l.trim().is_empty()) {
+        None => ArticleLanguage::Unknown,
+        Some(tag) => supported(tag).map_or(ArticleLanguage::Other, ArticleLanguage::Supported),
+    };
+    let ui = match article {
+        ArticleLanguage::Supported(i) => i,
+        _ => 0,
+    };
+    CURRENT.set((ui, article));
+    let locale = match (article, lang) {
+        (ArticleLanguage::Supported(_), Some(tag)) => tag.trim(),
+        _ => LANGUAGES[ui],
+    };
+    LOCALE.set(locale.to_owned());
+}
+
+/// Speaks the first of the reader's languages (`navigator.languages`) the interface has, for
+/// what is shown before an article says its own: loading, and failures.
+pub fn follow_reader<'a>(preferred: impl IntoIterator<Item = &'a str>) {
+    let found = preferred
+        .into_iter()
+        .find_map(|tag| supported(tag).map(|i| (i, tag)));
+    let (ui, locale) = found.unwrap_or((0, LANGUAGES[0]));
+    CURRENT.set((ui, ArticleLanguage::Unknown));
+    LOCALE.set(locale.to_owned());
+}
+
+/// The BCP 47 tag for `Intl`: the interface language, with the article's (or reader's) region
+/// and script when they speak it.
+pub fn intl_locale() -> String {
+    LOCALE.with_borrow(|locale| match locale.as_str() {
+        "" => LANGUAGES[CURRENT.get().0].to_owned(),
+        tag => tag.to_owned(),
+    })
+}
+
+/// The interface language's tag, e.g. "fr".
+pub fn ui_language() -> &'static str {
+    LANGUAGES[CURRENT.get().0]
+}
+
+/// A text of the interface and the language it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Said {
+    /// The words, with `{}` where a value goes.
+    pub text: &'static str,
+    /// Its language's tag.
+    pub lang: &'static str,
+    /// Whether that is not the article's language, so the text must carry its own `lang` and
+    /// be isolated from the article's direction.
+    pub foreign: bool,
+}
+
+/// `msg` in the interface language, or in English where that has no translation.
+pub fn say(msg: Msg) -> Said {
+    let ui = CURRENT.get().0;
+    let (text, lang) = match TEXTS[ui][msg as usize] {
+        "" => (TEXTS[0][msg as usize], 0),
+        text => (text, ui),
+    };
+    Said {
+        text,
+        lang: LANGUAGES[lang],
+        foreign: is_foreign(LANGUAGES[lang]),
+    }
+}
+
+/// Whether text in `lang` (one of [`LANGUAGES`]) is not in the article's language, and so
+/// must say its own: the problems listed for a publisher, always English, use it too.
+pub fn is_foreign(lang: &str) -> bool {
+    match CURRENT.get().1 {
+        ArticleLanguage::Unknown => false,
+        ArticleLanguage::Supported(i) => LANGUAGES[i] != lang,
+        ArticleLanguage::Other => true,
+    }
+}
+
+/// `msg`'s words alone, for attributes, which cannot carry a language of their own.
+pub fn tr(msg: Msg) -> &'static str {
+    say(msg).text
+}
+
+/// `template` with each `{}` replaced by the next of `values`.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + values.iter().map(|v| v.len()).sum::<usize>());
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(values.next().copied().unwrap_or_default());
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `msg` in the interface language with its `{}` filled, for attributes and plain text.
+pub fn tr_fill(msg: Msg, values: &[&str]) -> String {
+    fill(tr(msg), values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> usize {
+        text.matches("{}").count()
+    }
+
+    #[test]
+    fn every_language_translates_every_text_with_the_same_placeholders() {
+        for (l, lang) in LANGUAGES.iter().enumerate() {
+            for (k, key) in KEYS.iter().enumerate() {
+                let text = TEXTS[l][k];
+                assert!(!text.trim().is_empty(), "locales/{lang}.json lacks {key}");
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(TEXTS[0][k]),
+                    "locales/{lang}.json, {key}: {text}"
+                );
+            }
+            let style = TEXTS[l][Msg::MinutesStyle as usize];
+            assert!(
+                matches!(style, "short" | "long"),
+                "{lang}: minutes_style {style}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_article_language_chooses_the_interface_and_marks_foreign_texts() {
+        follow_article(Some("fr-CA"));
+        assert_eq!(
+            say(Msg::Hide),
+            Said {
+                text: "Masquer",
+                lang: "fr",
+                foreign: false
+            }
+        );
+        follow_article(Some("ja"));
+        assert_eq!(
+            say(Msg::Hide),
+            Said {
+                text: "Hide",
+                lang: "en",
+                foreign: true
+            }
+        );
+        follow_article(Some("EN-gb"));
+        assert!(!say(Msg::Hide).foreign);
+        follow_article(None);
+        assert_eq!(ui_language(), "en");
+        assert!(!say(Msg::Hide).foreign);
+        follow_reader(["pt-BR", "he-IL", "fr"]);
+        assert_eq!(ui_language(), "he");
+        assert_eq!(intl_locale(), "he-IL");
+        assert!(!say(Msg::Hide).foreign);
+        follow_reader(["pt-BR"]);
+        assert_eq!(intl_locale(), "en");
+        follow_article(Some("en-GB"));
+        assert_eq!(intl_locale(), "en-GB");
+        follow_article(Some("ja-JP"));
+        assert_eq!(intl_locale(), "en");
+    }
+
+    #[test]
+    fn fill_puts_values_in_order() {
+        assert_eq!(fill("{} of {}", &["3 KB", "9 KB"]), "3 KB of 9 KB");
+        assert_eq!(fill("By {}", &[]), "By ");
+        assert_eq!(fill("no place", &["x"]), "no place");
+    }
+}

@@ -1,0 +1,106 @@
+//! The interface's words on the page ([`crate::i18n`]): a text in the article's language is
+//! plain text; one in another language (English where the article's has no translation)
+//! carries its own `lang` and `dir`, so a screen reader reads it with the right voice and its
+//! direction does not reorder the article's words around it. Numbers, durations, sizes and
+//! lists of names are worded by the browser's `Intl` in the interface language.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::{Msg, Said, fill, intl_locale, say};
+use crate::model::{Direction, direction_for_lang};
+
+/// The `lang` and `dir` an element holding only `said` needs: none when it is in the
+/// article's language.
+pub fn lang_attrs(said: Said) -> (Option<&'static str>, Option<&'static str>) {
+    if !said.foreign {
+        return (None, None);
+    }
+    let dir = match direction_for_lang(said.lang) {
+        Direction::Rtl => "rtl",
+        _ => "ltr",
+    };
+    (Some(said.lang), Some(dir))
+}
+
+/// `text`, in the language of `said`, marked when that is not the article's.
+fn marked(said: Said, text: String) -> AnyView {
+    match lang_attrs(said) {
+        (None, _) => text.into_any(),
+        (lang, dir) => view! { <span lang=lang dir=dir>{text}</span> }.into_any(),
+    }
+}
+
+/// `msg` as it is shown.
+pub fn ui(msg: Msg) -> AnyView {
+    let said = say(msg);
+    marked(said, said.text.to_owned())
+}
+
+/// `msg` with its `{}` filled by `values`, which are words of the interface too (numbers
+/// worded by [`number`], sizes…).
+pub fn ui_fill(msg: Msg, values: &[&str]) -> AnyView {
+    let said = say(msg);
+    marked(said, fill(said.text, values))
+}
+
+/// `msg` around `value`, a piece of the article (a heading, a name): only the interface's
+/// words are marked, the article's keep the article's language.
+pub fn ui_around(msg: Msg, value: impl IntoView + 'static) -> AnyView {
+    let said = say(msg);
+    let (before, after) = said.text.split_once("{}").unwrap_or((said.text, ""));
+    let part = move |text: &str| (!text.is_empty()).then(|| marked(said, text.to_owned()));
+    view! { {part(before)} {value} {part(after)} }.into_any()
+}
+
+/// `n` worded by `Intl.NumberFormat` in the interface language with `options`; `None` if the
+/// browser refuses an option.
+fn format_number(n: f64, options: &[(&str, &str)]) -> Option<String> {
+    let settings = js_sys::Object::new();
+    for (key, option) in options {
+        _ = js_sys::Reflect::set(&settings, &(*key).into(), &(*option).into());
+    }
+    let locales = js_sys::Array::of1(&intl_locale().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &settings).format();
+    format.call1(&JsValue::NULL, &n.into()).ok()?.as_string()
+}
+
+/// `n` in the interface language's digits and separators, e.g. "1,204" or "١٢".
+pub fn number(n: usize) -> String {
+    format_number(n as f64, &[]).unwrap_or_else(|| n.to_string())
+}
+
+/// `n` of a unit, e.g. "5 min", "٥ دقائق", "812 kB"; `style` is "short" or "long".
+pub fn amount(n: f64, unit: &str, style: &str) -> String {
+    let options = [("style", "unit"), ("unit", unit), ("unitDisplay", style)];
+    format_number(n, &options).unwrap_or_else(|| format!("{n} {unit}"))
+}
+
+/// The reading time, e.g. "5 min read", "5 min de lecture".
+pub fn reading_time(minutes: usize) -> AnyView {
+    let style = say(Msg::MinutesStyle).text;
+    let duration = amount(minutes as f64, "minute", style);
+    ui_fill(Msg::ReadingTime, &[&duration])
+}
+
+/// Names joined as the interface language joins them: "A, B and C", "A, B et C".
+pub fn names(names: &[String]) -> String {
+    let joined = || -> Option<String> {
+        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let class = js_sys::Reflect::get(&intl, &"ListFormat".into()).ok()?;
+        let class = class.dyn_into::<js_sys::Function>().ok()?;
+        let options = js_sys::Object::new();
+        _ = js_sys::Reflect::set(&options, &"type".into(), &"conjunction".into());
+        let args = js_sys::Array::of2(&intl_locale().into(), &options);
+        let format = js_sys::Reflect::construct(&class, &args).ok()?;
+        let list: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+        js_sys::Reflect::get(&format, &"format".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?
+            .call1(&format, &list)
+            .ok()?
+            .as_string()
+    };
+    joined().unwrap_or_else(|| names.join(", "))
+}
