@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use article_viewer::model::wire::RawArticle;
-use article_viewer::model::{parse_article, prepare};
+use article_viewer::model::{IsoDate, parse_article, prepare};
 
 fn json_files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -234,5 +234,21 @@ fn schema_and_model_agree_on_every_fixture() {
             if schema_accepts { "accepts" } else { "refuses" },
             if model_accepts { "accepts" } else { "refuses" },
         );
+    }
+}
+
+/// The schema's date examples are the forms the viewer and `validate-article` read, the basic
+/// `±HHMM` zone included: the two agree on what a date is.
+#[test]
+fn the_schema_date_examples_are_dates_the_viewer_reads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/schema/article-v1.schema.json");
+    let schema: serde_json::Value = serde_json::from_str(&read(&path)).unwrap();
+    for field in ["published", "updated"] {
+        let examples = schema["properties"][field]["examples"].as_array().unwrap();
+        assert!(examples.iter().any(|e| e.as_str().unwrap().ends_with("+0100")));
+        for example in examples {
+            let text = example.as_str().unwrap();
+            assert!(IsoDate::parse(text).is_some(), "{field}: {text}");
+        }
     }
 }

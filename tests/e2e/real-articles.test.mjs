@@ -3,7 +3,12 @@
 // served as an article and checked in the rendered page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { axe, useViewer } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const READABILITY = await readFile(require.resolve('@mozilla/readability/Readability.js'), 'utf8');
 
 const URL_LONG = 'https://example.org/archive/2021/11/01/a-very-long-path-segment-without-any-break-opportunity-at-all/index.html?query=AMournfulHowlInTheNightAndTheMoon';
 const WORD = 'Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung';
@@ -233,6 +238,40 @@ describe('tables, code and nested lists', () => {
       deepest: ol.querySelector(':scope > li > ul > li > ol')?.textContent,
     }));
     assert.deepEqual(lists, { outer: 'OL', second: 2, deepest: 'day linenight line' });
+    await context.close();
+  });
+
+  test('print shows tables whole and wraps code; reader modes keep tables, code and nested lists', async () => {
+    const { page, context } = await viewer.view('?article=fixtures/tables-code-lists.json', {
+      viewport: { width: 320, height: 800 },
+    });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const pre = document.querySelector('pre.code');
+      const box = document.querySelector('.table-scroll');
+      return {
+        codeWraps: getComputedStyle(pre).whiteSpace,
+        codeFits: pre.scrollWidth <= pre.clientWidth + 1,
+        tableOverflow: getComputedStyle(box).overflowX,
+      };
+    });
+    assert.deepEqual(printed, { codeWraps: 'pre-wrap', codeFits: true, tableOverflow: 'visible' });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(READABILITY);
+    const reader = await page.evaluate(() => {
+      const article = new Readability(document.cloneNode(true)).parse();
+      const doc = new DOMParser().parseFromString(article.content, 'text/html');
+      return {
+        table: doc.querySelector('table caption')?.textContent,
+        cells: doc.querySelectorAll('table td, table th').length,
+        code: doc.querySelector('pre')?.textContent,
+        nested: doc.querySelectorAll('li ul, li ol').length,
+      };
+    });
+    assert.equal(reader.table, 'Ships through the harbour, by year');
+    assert.ok(reader.cells >= 16, `${reader.cells} cells`);
+    assert.match(reader.code, /^fn main\(\) \{\n {4}let ships/);
+    assert.ok(reader.nested >= 2, 'nested lists kept');
     await context.close();
   });
 });
