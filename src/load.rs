@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::config::{CONFIG_FILE, ViewerConfig};
+use crate::i18n::Msg;
 use crate::model::{
     ArticleError, IncrementalArticle, LateFields, LateTarget, MAX_ARTICLE_BYTES, PreparedArticle,
     Problem, Section, SectionPreparer, decimal, parse_article_bytes, prepare, prepare_start,
@@ -104,28 +105,27 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The sentence a reader sees first.
+    /// The sentence a reader sees first, in the interface language.
     pub fn summary(&self) -> &'static str {
+        crate::i18n::tr(self.summary_msg())
+    }
+
+    /// Which sentence [`summary`](Self::summary) is (`locales/*.json`).
+    pub fn summary_msg(&self) -> Msg {
         match self {
-            LoadError::BadAddress { .. } => "The link to this article is broken.",
-            LoadError::RefusedOrigin { .. } => {
-                "This viewer is not allowed to show articles from that website."
-            }
-            LoadError::Config(_) => "The viewer is set up wrongly, so it cannot load articles.",
-            LoadError::Network { .. } => {
-                "The article could not be downloaded. Check your connection and try again."
-            }
-            LoadError::Timeout { .. } => "The article took too long to arrive.",
-            LoadError::Interrupted { .. } => "The download of the article broke off.",
+            LoadError::BadAddress { .. } => Msg::ErrBadAddress,
+            LoadError::RefusedOrigin { .. } => Msg::ErrOrigin,
+            LoadError::Config(_) => Msg::ErrConfig,
+            LoadError::Network { .. } => Msg::ErrNetwork,
+            LoadError::Timeout { .. } => Msg::ErrTimeout,
+            LoadError::Interrupted { .. } => Msg::ErrInterrupted,
             LoadError::Http {
                 status: 404 | 410, ..
-            } => "This article could not be found.",
-            LoadError::Http { status, .. } if *status >= 500 => {
-                "The server that hosts this article has a problem. Try again in a moment."
-            }
-            LoadError::Http { .. } => "The server refused to send this article.",
-            LoadError::NotJson { .. } => "A web page was found where the article file should be.",
-            LoadError::Article { source, .. } => source.summary(),
+            } => Msg::ErrNotFound,
+            LoadError::Http { status, .. } if *status >= 500 => Msg::ErrServer,
+            LoadError::Http { .. } => Msg::ErrHttp,
+            LoadError::NotJson { .. } => Msg::ErrNotJson,
+            LoadError::Article { source, .. } => source.summary_msg(),
         }
     }
 

@@ -245,7 +245,11 @@ fn the_schema_date_examples_are_dates_the_viewer_reads() {
     let schema: serde_json::Value = serde_json::from_str(&read(&path)).unwrap();
     for field in ["published", "updated"] {
         let examples = schema["properties"][field]["examples"].as_array().unwrap();
-        assert!(examples.iter().any(|e| e.as_str().unwrap().ends_with("+0100")));
+        assert!(
+            examples
+                .iter()
+                .any(|e| e.as_str().unwrap().ends_with("+0100"))
+        );
         for example in examples {
             let text = example.as_str().unwrap();
             assert!(IsoDate::parse(text).is_some(), "{field}: {text}");

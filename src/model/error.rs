@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use crate::i18n::Msg;
+
 /// A fatal problem with the article document itself (not with fetching it).
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ArticleError {
@@ -186,23 +188,23 @@ impl ArticleError {
         crate::model::types::Fault { path, message }
     }
 
-    /// The sentence a reader sees first; the technical detail follows separately.
+    /// The sentence a reader sees first, in the interface language (English outside the
+    /// viewer); the technical detail follows separately.
     pub fn summary(&self) -> &'static str {
+        crate::i18n::tr(self.summary_msg())
+    }
+
+    /// Which sentence [`summary`](Self::summary) is (`locales/*.json`).
+    pub fn summary_msg(&self) -> Msg {
         match self {
-            ArticleError::Syntax { .. } => "The article file is damaged and cannot be read.",
-            ArticleError::Shape { .. } | ArticleError::Duplicate { .. } => {
-                "The article file is not in the format this viewer expects."
-            }
-            ArticleError::UnsupportedVersion { .. } => {
-                "This article was written for a newer version of the viewer."
-            }
-            ArticleError::BlankTitle => "The article has no title.",
-            ArticleError::NoSections => "The article has no content to show.",
-            ArticleError::TooLarge { .. } => "The article file is too large to show.",
-            ArticleError::TooDeep { .. } => "The article file is too deeply nested to read.",
-            ArticleError::NotText { .. } => {
-                "The article file is not text in the expected encoding."
-            }
+            ArticleError::Syntax { .. } => Msg::ErrDamaged,
+            ArticleError::Shape { .. } | ArticleError::Duplicate { .. } => Msg::ErrFormat,
+            ArticleError::UnsupportedVersion { .. } => Msg::ErrVersion,
+            ArticleError::BlankTitle => Msg::ErrNoTitle,
+            ArticleError::NoSections => Msg::ErrNoContent,
+            ArticleError::TooLarge { .. } => Msg::ErrTooLarge,
+            ArticleError::TooDeep { .. } => Msg::ErrTooDeep,
+            ArticleError::NotText { .. } => Msg::ErrEncoding,
         }
     }
 

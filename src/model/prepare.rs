@@ -744,13 +744,10 @@ impl TextAmount {
             match block {
                 Block::Heading { text, .. } | Block::Code { text, .. } => self.add(text),
                 // A pull-quote repeats the body; images and dividers have no running text.
+                // Each run on its own: two cells are two words, a word split by formatting one.
                 _ => {
                     for (_, run, _) in block.runs() {
-                        for span in run {
-                            self.add(&span.text);
-                        }
-                        // Runs end words: two cells are two words.
-                        self.add(" ");
+                        self.add(&inline_text(run));
                     }
                 }
             }

@@ -171,7 +171,7 @@ pub struct RawBlock {
     /// A table's body rows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rows: Option<Vec<Vec<RawInline>>>,
-    /// A table's column alignments: "left", "right" or "center".
+    /// A table's column alignments: "left", "right", "center", or null for the viewer's choice.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub align: Option<Vec<Option<String>>>,
     /// Whether each table row's first cell heads the row.

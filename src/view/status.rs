@@ -6,18 +6,13 @@ use leptos::prelude::*;
 
 use crate::i18n::{Msg, say, tr, ui_language};
 use crate::load::{LoadError, Progress};
-use crate::model::{ArticleError, Direction, direction_for_lang};
-use crate::view::ui_text::{amount, ui, ui_fill};
+use crate::view::ui_text::{amount, dir_of, ui, ui_fill};
 
 /// `lang` and `dir` for a status shown before any article: it speaks the reader's language,
 /// whatever `<html lang>` still says.
 fn status_language() -> (&'static str, &'static str) {
     let lang = ui_language();
-    let dir = match direction_for_lang(lang) {
-        Direction::Rtl => "rtl",
-        _ => "ltr",
-    };
-    (lang, dir)
+    (lang, dir_of(lang))
 }
 
 /// Shown while the article downloads: a real progress bar when the size is known.
@@ -96,34 +91,6 @@ fn human_size(bytes: usize) -> String {
     }
 }
 
-/// The sentence a reader sees first, in the interface language.
-fn summary(error: &LoadError) -> Msg {
-    match error {
-        LoadError::BadAddress { .. } => Msg::ErrBadAddress,
-        LoadError::RefusedOrigin { .. } => Msg::ErrOrigin,
-        LoadError::Config(_) => Msg::ErrConfig,
-        LoadError::Network { .. } => Msg::ErrNetwork,
-        LoadError::Timeout { .. } => Msg::ErrTimeout,
-        LoadError::Interrupted { .. } => Msg::ErrInterrupted,
-        LoadError::Http {
-            status: 404 | 410, ..
-        } => Msg::ErrNotFound,
-        LoadError::Http { status, .. } if *status >= 500 => Msg::ErrServer,
-        LoadError::Http { .. } => Msg::ErrHttp,
-        LoadError::NotJson { .. } => Msg::ErrNotJson,
-        LoadError::Article { source, .. } => match source {
-            ArticleError::Syntax { .. } => Msg::ErrDamaged,
-            ArticleError::Shape { .. } | ArticleError::Duplicate { .. } => Msg::ErrFormat,
-            ArticleError::UnsupportedVersion { .. } => Msg::ErrVersion,
-            ArticleError::BlankTitle => Msg::ErrNoTitle,
-            ArticleError::NoSections => Msg::ErrNoContent,
-            ArticleError::TooLarge { .. } => Msg::ErrTooLarge,
-            ArticleError::TooDeep { .. } => Msg::ErrTooDeep,
-            ArticleError::NotText { .. } => Msg::ErrEncoding,
-        },
-    }
-}
-
 /// A failure the reader can understand, with the detail a publisher needs; "Try again" calls
 /// `retry`, and appears only when retrying can help.
 #[component]
@@ -146,7 +113,7 @@ pub fn Failure(
     let english = say(Msg::Details).lang != "en";
     view! {
         <div class="status status-error" role="alert" lang=lang dir=dir>
-            <h1 class="status-title">{tr(summary(&error))}</h1>
+            <h1 class="status-title">{error.summary()}</h1>
             <p class="status-detail">
                 <span class="status-detail-label">{tr(Msg::Details)}</span>
                 " "

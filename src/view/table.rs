@@ -24,35 +24,27 @@ pub fn TableView(
         align,
         row_headers,
     } = table;
-    // A class per cell, not per column: `<col>` cannot align text.
-    let class = move |c: usize| {
-        let align = match align.get(c).copied().unwrap_or_default() {
-            Align::Auto if numeric[c] => "num align-end",
-            Align::Auto => "",
-            Align::Left => "align-left",
-            Align::Right => "align-right",
-            Align::Center => "align-center",
-        };
-        let num = if numeric[c] && !align.starts_with("num") {
-            " num"
-        } else {
-            ""
-        };
-        format!("{align}{num}")
+    // A class per cell, not per column: `<col>` cannot align text. Numbers are in tabular
+    // figures, and at the end of the cell unless the publisher aligned the column.
+    let class = move |c: usize| -> Option<&'static str> {
+        match (align.get(c).copied().unwrap_or_default(), numeric[c]) {
+            (Align::Auto, false) => None,
+            (Align::Auto, true) => Some("num align-end"),
+            (Align::Left, false) => Some("align-left"),
+            (Align::Left, true) => Some("num align-left"),
+            (Align::Right, false) => Some("align-right"),
+            (Align::Right, true) => Some("num align-right"),
+            (Align::Center, false) => Some("align-center"),
+            (Align::Center, true) => Some("num align-center"),
+        }
     };
-    let class = std::rc::Rc::new(class);
-    let cell = {
-        let class = class.clone();
-        move |c: usize, text: Option<&Inline>, header: Option<&'static str>| {
-            let spans = text.cloned().unwrap_or_default();
-            let class = class(c);
-            let class = (!class.is_empty()).then_some(class);
-            match header {
-                Some(scope) => {
-                    view! { <th scope=scope class=class><InlineText spans /></th> }.into_any()
-                }
-                None => view! { <td class=class><InlineText spans /></td> }.into_any(),
+    let cell = move |c: usize, text: Option<&Inline>, header: Option<&'static str>| {
+        let spans = text.cloned().unwrap_or_default();
+        match header {
+            Some(scope) => {
+                view! { <th scope=scope class=class(c)><InlineText spans /></th> }.into_any()
             }
+            None => view! { <td class=class(c)><InlineText spans /></td> }.into_any(),
         }
     };
     let caption_id = format!("{id}--caption");

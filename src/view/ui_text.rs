@@ -16,11 +16,15 @@ pub fn lang_attrs(said: Said) -> (Option<&'static str>, Option<&'static str>) {
     if !said.foreign {
         return (None, None);
     }
-    let dir = match direction_for_lang(said.lang) {
+    (Some(said.lang), Some(dir_of(said.lang)))
+}
+
+/// "rtl" or "ltr": the direction of an interface language.
+pub fn dir_of(lang: &str) -> &'static str {
+    match direction_for_lang(lang) {
         Direction::Rtl => "rtl",
         _ => "ltr",
-    };
-    (Some(said.lang), Some(dir))
+    }
 }
 
 /// `text`, in the language of `said`, marked when that is not the article's.

@@ -1,7 +1,8 @@
 // The release build in headless Firefox ESR, driven through geckodriver's W3C WebDriver API
 // (plain HTTP; playwright cannot drive Debian's Firefox): the sample renders under its CSP,
 // real Tab, Enter and Space keys reach and toggle the sections, and a long article shows while
-// it downloads.
+// it downloads; at its narrowest window a page with a table and code does not scroll sideways,
+// and a French article gets a French interface through Firefox's own Intl.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -56,7 +57,23 @@ async function until(script, ms = 10000) {
 }
 
 before(async () => {
-  server = await serveStatic({ root: 'dist', base: '/some/deep/path/', routes: { 'long.json': heldLong } });
+  const french = JSON.stringify({
+    version: 1,
+    lang: 'fr',
+    title: 'Le port',
+    authors: ['Anne', 'Bruno', 'Chloé'],
+    published: '2021-11-01T10:52:50+0100',
+    sections: [{ blocks: [{ type: 'paragraph', text: 'Introduction.' }] }, { heading: 'Trafic', blocks: [{ type: 'paragraph', text: 'Texte.' }] }],
+  });
+  server = await serveStatic({
+    root: 'dist',
+    base: '/some/deep/path/',
+    extra: { 'fixtures/': 'tests/fixtures/valid/' },
+    routes: {
+      'long.json': heldLong,
+      'french.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(french),
+    },
+  });
   const port = await freePort();
   endpoint = `http://127.0.0.1:${port}`;
   driver = spawn(GECKODRIVER, ['--port', String(port), '--host', '127.0.0.1'], { stdio: 'ignore' });
@@ -146,5 +163,38 @@ describe('the release build in headless Firefox', () => {
     await press('Space');
     await until(`return document.getElementById('belgium--toggle').getAttribute('aria-expanded') === 'true'`);
     assert.deepEqual(await state(), ['true', false]);
+  });
+
+  // Headless Firefox keeps its window at least 488 px wide: the 320 and 390 px checks are
+  // Chromium's (real-articles.test.mjs).
+  test('at its narrowest window the page does not scroll sideways; tables and code render', async () => {
+    await call('POST', `/session/${session}/window/rect`, { width: 390, height: 800 });
+    await call('POST', `/session/${session}/url`, { url: `${server.url}?article=fixtures/tables-code-lists.json` });
+    await until('return document.querySelector(".table-scroll")');
+    const page = await run(`return {
+      width: document.documentElement.clientWidth,
+      page: document.documentElement.scrollWidth,
+      code: document.querySelector('pre.code').textContent,
+      scopes: [...document.querySelectorAll('.block-table th')].map((th) => th.scope).join(),
+    }`);
+    assert.ok(page.width <= 500, `the window is ${page.width} px wide`);
+    assert.ok(page.page <= page.width, `the page scrolls sideways: ${page.page} > ${page.width}`);
+    assert.match(page.code, /^fn main\(\) \{\n {4}let ships/);
+    assert.equal(page.scopes, 'col,col,col,col,row,row,row');
+    await call('POST', `/session/${session}/window/rect`, { width: 1280, height: 900 });
+  });
+
+  test('a French article gets a French interface from Firefox\'s Intl', async () => {
+    await call('POST', `/session/${session}/url`, { url: `${server.url}?article=french.json` });
+    await until('return document.querySelector("article h1")');
+    const ui = await run(`return {
+      byline: document.querySelector('.byline').textContent,
+      meta: document.querySelector('.meta').textContent,
+      hint: document.querySelector('.section-toggle-hint').textContent.trim(),
+    }`);
+    assert.equal(ui.byline, 'Par Anne, Bruno et Chloé');
+    assert.match(ui.meta, /Publié le\s1\snovembre\s2021/);
+    assert.match(ui.meta, /1\smin de lecture/);
+    assert.equal(ui.hint, 'Masquer');
   });
 });

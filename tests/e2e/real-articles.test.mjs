@@ -90,7 +90,15 @@ const JAPANESE = {
   key_figures: [{ value: '3', label: '港' }],
 };
 
-const ARTICLES = { 'long-strings': LONG_STRINGS, french: FRENCH, japanese: JAPANESE };
+const ARTICLES = {
+  'long-strings': LONG_STRINGS,
+  // The same strings in a right-to-left page (the interface Arabic), and in a Japanese one
+  // (the interface English, marked), where a long line of Han text also has to break.
+  'long-strings-ar': { ...LONG_STRINGS, lang: 'ar' },
+  'long-strings-ja': { ...LONG_STRINGS, lang: 'ja', standfirst: `${'長い日本語の文章'.repeat(40)}${URL_LONG}` },
+  french: FRENCH,
+  japanese: JAPANESE,
+};
 for (const [lang, hide, contents] of [['nl', 'Verbergen', 'Inhoud'], ['de', 'Ausblenden', 'Inhalt'], ['es', 'Ocultar', 'Contenido'], ['ar', 'إخفاء', 'المحتويات'], ['he', 'הסתרה', 'תוכן העניינים']]) {
   ARTICLES[`lang-${lang}`] = {
     version: 1,
@@ -143,9 +151,9 @@ function overflowing() {
 }
 
 describe('long words and addresses on narrow screens', () => {
-  for (const width of [320, 390]) {
-    test(`${width} px: nothing passes the screen, nothing is clipped, every control is reachable`, async () => {
-      const { page, problems, context } = await viewer.view('?article=real/long-strings.json', {
+  for (const [article, width] of [['long-strings', 320], ['long-strings', 390], ['long-strings-ar', 320], ['long-strings-ja', 390]]) {
+    test(`${article}, ${width} px: nothing passes the screen, nothing is clipped, every control is reachable`, async () => {
+      const { page, problems, context } = await viewer.view(`?article=real/${article}.json`, {
         viewport: { width, height: 800 },
       });
       const check = () => page.evaluate(overflowing);
