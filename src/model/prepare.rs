@@ -687,7 +687,11 @@ enum CharKind {
 
 fn char_kind(c: char) -> CharKind {
     match c {
-        ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{3000}' => CharKind::Space,
+        // Spaces, and the punctuation of Han and Kana text, which is neither a word nor read.
+        ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{3000}'..='\u{303f}' => CharKind::Space,
+        '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff5b}'..='\u{ff65}' => {
+            CharKind::Space
+        }
         '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9d}' => {
             CharKind::Kana
         }
@@ -1070,6 +1074,9 @@ mod tests {
         };
         // Han alone reads as Chinese (255 a minute), with Kana as Japanese (357 a minute).
         assert_eq!(article(&"字".repeat(600)), 3);
+        // Their punctuation is not read: 500 characters and 500 full stops are 2 minutes.
+        assert_eq!(article(&"字。".repeat(500)), 2);
+        assert_eq!(article(&"字，".repeat(500)), 2);
         assert_eq!(article(&"字か".repeat(357)), 2);
         // Thai is written without spaces: 2,500 code points at 1,000 a minute.
         assert_eq!(article(&"ภาษาไทย".repeat(357)), 3);

@@ -176,6 +176,11 @@ describe('long words and addresses on narrow screens', () => {
       await page.locator('.section-toggle').first().click();
       assert.equal(await page.locator('.section-toggle').first().getAttribute('aria-expanded'), 'false');
       await page.locator('.section-toggle').first().click();
+      // Code reads left to right and starts at the left, in a right-to-left article too.
+      assert.deepEqual(
+        await page.$eval('pre.code', (pre) => [getComputedStyle(pre).direction, getComputedStyle(pre).textAlign]),
+        ['ltr', 'left'],
+      );
       // The wide table and the long code line scroll inside their own boxes.
       for (const box of ['.table-scroll', 'pre.code']) {
         const sizes = await page.$eval(box, (el) => [el.scrollWidth, el.clientWidth]);
@@ -354,7 +359,7 @@ describe('the interface speaks the article\'s language', () => {
     });
     assert.equal(ui.html, 'ja');
     assert.deepEqual(ui.hint, ['Hide', 'en', 'ltr']);
-    assert.deepEqual(ui.reading, ['4 min read', 'en', 'ltr'], 'Japanese is timed by characters');
+    assert.deepEqual(ui.reading, ['3 min read', 'en', 'ltr'], 'Japanese is timed by characters');
     assert.deepEqual(ui.contents, ['Contents', 'en', 'ltr']);
     assert.deepEqual(ui.size, ['Text size', 'en', 'ltr']);
     // "By" is marked as English; the names stay Japanese, joined the English way.
