@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Msg;
+use crate::i18n::{Msg, tr, tr_fill};
 use crate::model::{KeyFigure, Problem, Sponsor};
 use crate::view::ui_text::{number, ui, ui_around, ui_fill};
 
@@ -90,14 +90,15 @@ pub fn ReaderSummary(
             .collect_view();
         view! {
             <div class="reader-only" node_ref=node_ref>
-                <h2>"Key figures"</h2>
+                <h2>{ui(Msg::KeyFigures)}</h2>
                 <ul>{items}</ul>
             </div>
         }
     })
 }
 
-/// "value unit: label (as of …). Source: …".
+/// "value unit: label (as of …). Source: …", in the interface language (for reader modes,
+/// which keep text but not the rail's markup).
 fn summary_line(figure: &KeyFigure) -> String {
     let mut line = figure.value.clone();
     if let Some(unit) = &figure.unit {
@@ -107,10 +108,10 @@ fn summary_line(figure: &KeyFigure) -> String {
     line.push_str(": ");
     line.push_str(&figure.label);
     if let Some(as_of) = &figure.as_of {
-        line.push_str(&format!(" (as of {as_of})"));
+        line.push_str(&format!(" ({})", tr_fill(Msg::FigureAsOf, &[as_of])));
     }
     if let Some(source) = &figure.source {
-        line.push_str(&format!(". Source: {}", source.name));
+        line.push_str(&format!(". {} {}", tr(Msg::FigureSource), source.name));
     }
     line
 }
