@@ -76,6 +76,7 @@ const server = await serveStatic({
   root: 'dist',
   base: BASE,
   gzip: true,
+  extra: { 'fixtures/': 'tests/fixtures/valid/' },
   routes: {
     'generated/long.json': (req, res) => {
       const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
@@ -167,7 +168,13 @@ if (!anyFailing) console.log('none');
 console.log('\n## Nu Html Checker (vnu-jar, Java from Debian)\n');
 const browser = await launchChromium();
 const checks = [['served page (index.html as sent)', server.url]];
-for (const [name, page] of pages) {
+// Besides the audited pages, the markup of the blocks issue 15 added (tables, code, nested
+// lists) and of an interface in a right-to-left language.
+const EXTRA_MARKUP = [
+  ['blocks', { query: '?article=fixtures/tables-code-lists.json' }],
+  ['right-to-left', { query: '?article=fixtures/right-to-left.json' }],
+];
+for (const [name, page] of [...pages, ...EXTRA_MARKUP]) {
   const { page: tab, context } = await openPage(browser);
   await tab.goto(server.url + page.query);
   await tab.locator('article').first().waitFor({ timeout: 60000 });
