@@ -159,6 +159,32 @@ fn list_item(raw: RawListItem) -> ListItem {
     }
 }
 
+/// Moves the items of lists nested deeper than [`MAX_LIST_DEPTH`] up to that level, in
+/// reading order, and records the path of each list whose items moved. `items` are at
+/// `depth`, under `path`.
+fn flatten_deep_lists(items: &mut [ListItem], depth: usize, path: &str, moved: &mut Vec<String>) {
+    fn lift(items: Vec<ListItem>, out: &mut Vec<ListItem>) {
+        for mut item in items {
+            let inner = std::mem::take(&mut item.items);
+            out.push(item);
+            lift(inner, out);
+        }
+    }
+    for (i, item) in items.iter_mut().enumerate() {
+        let here = format!("{path}items[{i}]");
+        if depth + 1 == MAX_LIST_DEPTH {
+            if item.items.iter().any(|inner| !inner.items.is_empty()) {
+                moved.push(format!("{here}.items"));
+                let mut flat = Vec::new();
+                lift(std::mem::take(&mut item.items), &mut flat);
+                item.items = flat;
+            }
+        } else {
+            flatten_deep_lists(&mut item.items, depth + 1, &format!("{here}."), moved);
+        }
+    }
+}
+
 /// Rows of inline cells.
 fn cells(rows: Vec<Vec<RawInline>>) -> Vec<Vec<Inline>> {
     exact_map(rows, |row| exact_map(row, spans))
@@ -199,9 +225,13 @@ impl TryFrom<RawBlock> for Block {
                 let items = raw
                     .items
                     .ok_or_else(|| Rule::new("items", "a list", MISSING))?;
+                let mut items = exact_map(items, list_item);
+                let mut moved = Vec::new();
+                flatten_deep_lists(&mut items, 1, "", &mut moved);
                 Block::List {
                     ordered: raw.ordered.unwrap_or(false),
-                    items: exact_map(items, list_item),
+                    items,
+                    moved,
                 }
             }
             "table" => Block::Table(Table {

@@ -327,7 +327,6 @@ impl SectionPreparer {
         self.seen
             .push((section.id.clone(), id.clone(), section.heading.clone()));
         resolve_pull_quote_repeats(section);
-        flatten_deep_lists(i, section, &mut self.block_problems);
         check_blocks(i, section, &mut self.block_problems);
         self.amount.add_section(section);
         id
@@ -601,6 +600,13 @@ fn check_blocks(s: usize, section: &Section, problems: &mut Vec<Problem>) {
                 ..Problem::default()
             }),
             Block::Invalid(fault) => problems.push(broken(path, fault, "block")),
+            Block::List { moved, .. } => problems.extend(moved.iter().map(|list| Problem {
+                path: format!("{path}.{list}"),
+                message: format!(
+                    "lists nest at most {MAX_LIST_DEPTH} levels deep; the deeper items are shown at level {MAX_LIST_DEPTH}"
+                ),
+                ..Problem::default()
+            })),
             _ => {}
         }
     }
@@ -619,46 +625,6 @@ fn broken(path: String, fault: &Fault, what: &str) -> Problem {
         path,
         message: format!("{}; the {what} is shown as a placeholder", fault.message),
         breaks_format: true,
-    }
-}
-
-/// Lists nested deeper than [`MAX_LIST_DEPTH`] have their deeper items moved up to the last
-/// level allowed, in reading order; each list moved is a problem.
-fn flatten_deep_lists(s: usize, section: &mut Section, problems: &mut Vec<Problem>) {
-    fn lift(items: Vec<ListItem>, out: &mut Vec<ListItem>) {
-        for mut item in items {
-            let inner = std::mem::take(&mut item.items);
-            out.push(item);
-            lift(inner, out);
-        }
-    }
-    fn walk(items: &mut [ListItem], depth: usize, path: &str, moved: &mut Vec<String>) {
-        for (i, item) in items.iter_mut().enumerate() {
-            let here = format!("{path}.items[{i}]");
-            if depth + 1 == MAX_LIST_DEPTH {
-                if item.items.iter().any(|inner| !inner.items.is_empty()) {
-                    moved.push(format!("{here}.items"));
-                    let mut flat = Vec::new();
-                    lift(std::mem::take(&mut item.items), &mut flat);
-                    item.items = flat;
-                }
-            } else {
-                walk(&mut item.items, depth + 1, &here, moved);
-            }
-        }
-    }
-    for (b, block) in section.blocks.iter_mut().enumerate() {
-        if let Block::List { items, .. } = block {
-            let mut moved = Vec::new();
-            walk(items, 1, &format!("sections[{s}].blocks[{b}]"), &mut moved);
-            problems.extend(moved.into_iter().map(|path| Problem {
-                path,
-                message: format!(
-                    "lists nest at most {MAX_LIST_DEPTH} levels deep; the deeper items are shown at level {MAX_LIST_DEPTH}"
-                ),
-                ..Problem::default()
-            }));
-        }
     }
 }
 

@@ -147,6 +147,7 @@ mod tests {
                 item("a", vec![item("a1", vec![]), item("a2", vec![])]),
                 item("b", vec![]),
             ],
+            moved: Vec::new(),
         };
         let paths: Vec<(String, String)> = list
             .runs()

@@ -88,6 +88,9 @@ pub enum Block {
         ordered: bool,
         /// The items, in order.
         items: Vec<ListItem>,
+        /// The lists, by path in the block (`items[0].items[1].items`), whose deeper items
+        /// were moved up to [`MAX_LIST_DEPTH`]: each is a problem for the publisher.
+        moved: Vec<String>,
     },
     /// A table of inline cells.
     Table(Table),

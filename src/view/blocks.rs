@@ -61,7 +61,7 @@ pub fn BlockView(
             view! { <h3 class="block-heading">{text}</h3> }.into_any()
         }
         Block::Heading { text, .. } => view! { <h4 class="block-heading">{text}</h4> }.into_any(),
-        Block::List { ordered, items } => list_view(ordered, items, &mut 0, &marks_for),
+        Block::List { ordered, items, .. } => list_view(ordered, items, &mut 0, &marks_for),
         Block::Table(table) => view! { <TableView table id /> }.into_any(),
         Block::Code { text, language } => {
             // Focusable so that a keyboard can scroll a line wider than the screen.
