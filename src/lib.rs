@@ -10,6 +10,8 @@ pub mod model;
 pub mod panic_panel;
 pub mod schedule;
 pub mod timing;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tools;
 pub mod view;
 
 pub use view::App;

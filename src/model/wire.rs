@@ -105,12 +105,6 @@ impl<T: PartialEq> PartialEq for Decoded<T> {
     }
 }
 
-impl<T> From<T> for Decoded<T> {
-    fn from(value: T) -> Self {
-        Decoded::Value(value)
-    }
-}
-
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Decoded<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // The value's text, then its fields from that text: a fault inside stays inside.

@@ -1,0 +1,208 @@
+//! `article`: the publisher's tool, on the viewer's own model. `article check` checks articles
+//! as the viewer reads them; `article from-markdown` and `article to-markdown` convert between
+//! Markdown with front matter and the JSON format. Errors are `file:line:column: what is
+//! wrong`. Exit status: 0 on success, 1 when a file fails, 2 on usage errors.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use article_viewer::model::wire::RawArticle;
+    use article_viewer::model::{parse_article, parse_article_bytes};
+    use article_viewer::tools::{
+        article_from_markdown, article_to_markdown, atom_feed, check_file, index_dir,
+    };
+    use clap::{Parser, Subcommand};
+
+    /// Check articles and convert them between Markdown and the article JSON format.
+    #[derive(Parser)]
+    #[command(name = "article", version)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Check articles (JSON, or Markdown converted first) the way the viewer reads them.
+        ///
+        /// Prints `ok`, each problem, or the error that stops an article. A block or key
+        /// figure the viewer would show as a placeholder is an error. Exit status 1 on
+        /// errors, and on problems with --strict.
+        Check {
+            /// Fail on problems too (unsafe addresses, missing alt text…).
+            #[arg(long)]
+            strict: bool,
+            /// Article files: `.json`, or `.md` with front matter.
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+        },
+        /// Convert Markdown with YAML front matter into article JSON (to stdout without -o).
+        FromMarkdown {
+            /// The Markdown file.
+            file: PathBuf,
+            /// Where to write the JSON.
+            #[arg(short, long)]
+            output: Option<PathBuf>,
+        },
+        /// Write DIR/index.json, the library of the articles in DIR, and DIR/feed.xml.
+        ///
+        /// Reads every `.json` article in DIR, and every `.md` one, which it converts and
+        /// writes as `name.json` beside it. A file that is not an article is left out, with a
+        /// note. The feed (Atom 1.0) needs --base-url, the address DIR is published at.
+        Index {
+            /// The folder of articles.
+            dir: PathBuf,
+            /// The absolute address DIR is published at, e.g. https://example.org/viewer/articles/.
+            #[arg(long)]
+            base_url: Option<String>,
+            /// The viewer page the feed's entries open, e.g. https://example.org/viewer/.
+            #[arg(long)]
+            viewer: Option<String>,
+            /// The feed's title.
+            #[arg(long, default_value = "Articles")]
+            title: String,
+        },
+        /// Convert article JSON into Markdown with YAML front matter (to stdout without -o).
+        ToMarkdown {
+            /// The article JSON file.
+            file: PathBuf,
+            /// Where to write the Markdown.
+            #[arg(short, long)]
+            output: Option<PathBuf>,
+        },
+    }
+
+    pub fn main() -> ExitCode {
+        let cli = Cli::parse();
+        let result = match cli.command {
+            Command::Check { strict, files } => {
+                let mut failed = false;
+                for file in &files {
+                    let (lines, file_failed) = check_file(file, strict);
+                    for line in lines {
+                        println!("{line}");
+                    }
+                    failed |= file_failed;
+                }
+                return if failed {
+                    ExitCode::FAILURE
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            Command::FromMarkdown { file, output } => from_markdown(&file, output.as_deref()),
+            Command::ToMarkdown { file, output } => to_markdown(&file, output.as_deref()),
+            Command::Index {
+                dir,
+                base_url,
+                viewer,
+                title,
+            } => index(&dir, base_url.as_deref(), viewer.as_deref(), &title),
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn read(path: &Path) -> Result<String, String> {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+    }
+
+    fn write(output: Option<&Path>, text: &str) -> Result<(), String> {
+        match output {
+            None => {
+                print!("{text}");
+                Ok(())
+            }
+            Some(path) => std::fs::write(path, text)
+                .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        }
+    }
+
+    fn from_markdown(file: &Path, output: Option<&Path>) -> Result<(), String> {
+        let name = file.display();
+        let text = read(file)?;
+        let (article, warnings) =
+            article_from_markdown(&text).map_err(|error| format!("{name}:{error}"))?;
+        for warning in warnings {
+            eprintln!("{name}:{warning} (warning)");
+        }
+        let json = serde_json::to_string_pretty(&article).expect("wire types serialize");
+        // What the viewer would refuse is refused here, with its field path.
+        parse_article(&json).map_err(|e| format!("{name}: {} {}", e.summary(), e.detail()))?;
+        write(output, &format!("{json}\n"))
+    }
+
+    fn to_markdown(file: &Path, output: Option<&Path>) -> Result<(), String> {
+        let name = file.display();
+        let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
+        parse_article_bytes(&bytes)
+            .map_err(|e| format!("{name}: {} {}", e.summary(), e.detail()))?;
+        let article: RawArticle =
+            serde_json::from_slice(&bytes).map_err(|e| format!("{name}: {e}"))?;
+        let markdown = article_to_markdown(&article)
+            .map_err(|why| format!("{name}: Markdown cannot hold this article: {why}"))?;
+        write(output, &markdown)
+    }
+
+    fn index(
+        dir: &Path,
+        base_url: Option<&str>,
+        viewer: Option<&str>,
+        title: &str,
+    ) -> Result<(), String> {
+        let indexed = index_dir(dir)?;
+        for (md, json) in &indexed.converted {
+            println!("{}: converted to {}", md.display(), json.display());
+        }
+        for note in &indexed.notes {
+            eprintln!("{note}");
+        }
+        let library = &indexed.library;
+        let index = dir.join("index.json");
+        let text = serde_json::to_string_pretty(library).expect("the library serializes");
+        std::fs::write(&index, format!("{text}\n"))
+            .map_err(|e| format!("{}: cannot write: {e}", index.display()))?;
+        println!(
+            "{}: {} articles, newest first",
+            index.display(),
+            library.articles.len()
+        );
+        match base_url {
+            Some(base) => {
+                if !(base.starts_with("https://") || base.starts_with("http://")) {
+                    return Err(format!(
+                        "--base-url {base}: must be an absolute http(s) address"
+                    ));
+                }
+                let feed = dir.join("feed.xml");
+                std::fs::write(&feed, atom_feed(library, title, base, viewer))
+                    .map_err(|e| format!("{}: cannot write: {e}", feed.display()))?;
+                println!(
+                    "{}: Atom feed of {} entries",
+                    feed.display(),
+                    library.articles.len()
+                );
+            }
+            None => println!(
+                "no feed written: a feed needs absolute links; give --base-url, the address {} is published at",
+                dir.display()
+            ),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,104 @@
+//! The publisher's command-line tools (`src/bin/article.rs`), on the same serde model as the
+//! viewer: Markdown in and out, and checking. Native only: none of it reaches the page.
+
+mod from_markdown;
+mod index;
+mod to_markdown;
+
+pub use from_markdown::article_from_markdown;
+pub use index::{Indexed, Library, LibraryEntry, atom_feed, index_dir};
+pub use to_markdown::{article_to_markdown, markdown_can_hold};
+
+use std::fmt;
+
+/// A 1-based line and column (in characters) of a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`.
+    pub fn at(text: &str, offset: usize) -> Self {
+        let before = &text[..offset.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+/// An error or warning about a source file, printed `file:line:column: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where in the file.
+    pub position: Position,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}",
+            self.position.line, self.position.column, self.message
+        )
+    }
+}
+
+/// What `article check` says of one file: a line per finding, and whether it fails.
+pub fn check_file(path: &std::path::Path, strict: bool) -> (Vec<String>, bool) {
+    use crate::model::{parse_article, parse_article_bytes, prepare};
+    let name = path.display();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return (vec![format!("{name}: cannot read: {e}")], true),
+    };
+    let markdown = path.extension().is_some_and(|e| e == "md");
+    let mut lines = Vec::new();
+    let parsed = if markdown {
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => return (vec![format!("{name}: not UTF-8 text: {e}")], true),
+        };
+        match article_from_markdown(&text) {
+            Err(error) => return (vec![format!("{name}:{error}")], true),
+            Ok((article, warnings)) => {
+                lines.extend(warnings.iter().map(|w| format!("{name}:{w} (warning)")));
+                let json = serde_json::to_string(&article).expect("wire types serialize");
+                parse_article(&json)
+            }
+        }
+    } else {
+        parse_article_bytes(&bytes)
+    };
+    match parsed.map(prepare) {
+        Err(error) => {
+            lines.push(format!(
+                "{name}: error: {} {}",
+                error.summary(),
+                error.detail()
+            ));
+            (lines, true)
+        }
+        Ok(prepared) if prepared.problems.is_empty() => {
+            lines.push(format!("{name}: ok"));
+            (lines, false)
+        }
+        Ok(prepared) => {
+            for problem in &prepared.problems {
+                let what = if problem.breaks_format {
+                    "error"
+                } else {
+                    "problem"
+                };
+                lines.push(format!("{name}: {what}: {problem}"));
+            }
+            let failed = strict || prepared.problems.iter().any(|p| p.breaks_format);
+            (lines, failed)
+        }
+    }
+}
