@@ -19,8 +19,13 @@ import { gzipSync } from 'node:zlib';
  * left to take out that is not a named package, a view or a feature, so, by the guide's order
  * (correct and accessible first, bytes last), the cap is what the page measures now plus a
  * small margin: 246,000 B.
+ *
+ * Issue 16's library page (?index=: the list of a folder's articles, search as you type, a
+ * label filter, the way back from an article) measured +21,756 B, nearly all of it Leptos's
+ * generic view and reactive code for the new components; by the same order, the cap is what
+ * the page measures with it plus a small margin: 268,000 B. README, "Transfer size".
  */
-export const BUDGET_BYTES = 246_000;
+export const BUDGET_BYTES = 268_000;
 
 /** The size issue 13 aims for; printed, not enforced. */
 export const GOAL_BYTES = 170_000;

@@ -102,6 +102,14 @@ pub enum LoadError {
         /// What is wrong with the document.
         source: ArticleError,
     },
+    /// A library (`?index=`) arrived but is not one.
+    #[error("{url}: {source}")]
+    Library {
+        /// The resolved address of the index.
+        url: String,
+        /// What is wrong with it (syntax, or a field path).
+        source: ArticleError,
+    },
 }
 
 impl LoadError {
@@ -126,13 +134,16 @@ impl LoadError {
             LoadError::Http { .. } => Msg::ErrHttp,
             LoadError::NotJson { .. } => Msg::ErrNotJson,
             LoadError::Article { source, .. } => source.summary_msg(),
+            LoadError::Library { .. } => Msg::ErrLibrary,
         }
     }
 
     /// Status, URL, position or field path: what a publisher needs to fix it.
     pub fn detail(&self) -> String {
         match self {
-            LoadError::Article { url, source } => format!("{} (URL: {url})", source.detail()),
+            LoadError::Article { url, source } | LoadError::Library { url, source } => {
+                format!("{} (URL: {url})", source.detail())
+            }
             other => format!("{other}."),
         }
     }
@@ -185,6 +196,91 @@ pub fn requested_article() -> String {
         .and_then(|params| params.get("article"))
         .filter(|value| !value.trim().is_empty())
         .unwrap_or_else(|| SAMPLE_ARTICLE.to_owned())
+}
+
+/// The library `?index=` names, if the page was opened with one.
+pub fn requested_library() -> Option<String> {
+    query_parameter("index")
+}
+
+/// The library an article was opened from (`?from=`), for the way back to it.
+pub fn library_opened_from() -> Option<String> {
+    query_parameter("from")
+}
+
+fn query_parameter(name: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get(name))
+        .filter(|value| !value.trim().is_empty())
+}
+
+/// Downloads and decodes the library at `raw` (relative to the page, or absolute), under the
+/// same rules as an article: an allowed origin, its time limit, its size limit. Returns its
+/// resolved address, which its articles' addresses are relative to.
+pub async fn fetch_library(raw: String) -> Result<(String, crate::model::Library), LoadError> {
+    let url = resolve_article_url(&raw)?;
+    let origin = web_sys::Url::new(&url)
+        .map(|u| u.origin())
+        .unwrap_or_default();
+    let page_origin = web_sys::Url::new(&page_base())
+        .map(|u| u.origin())
+        .unwrap_or_default();
+    let config = load_config().await?;
+    if !config.allows(&origin, &page_origin) {
+        return Err(LoadError::RefusedOrigin { url, origin });
+    }
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    if let Some(controller) = controller.clone() {
+        leptos::prelude::set_timeout(
+            move || controller.abort(),
+            Duration::from_millis(config.timeout_ms.into()),
+        );
+    }
+    let response = start_get(&url, signal.as_ref()).await.map_err(|message| {
+        if signal.as_ref().is_some_and(|s| s.aborted()) {
+            LoadError::Timeout {
+                url: url.clone(),
+                seconds: f64::from(config.timeout_ms) / 1000.0,
+            }
+        } else {
+            LoadError::Network {
+                url: url.clone(),
+                message,
+            }
+        }
+    })?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if content_type.to_ascii_lowercase().contains("html") {
+        return Err(LoadError::NotJson { url, content_type });
+    }
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| LoadError::Interrupted {
+            url: url.clone(),
+            received: 0,
+            message: e.to_string(),
+        })?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(LoadError::Library {
+            url,
+            source: ArticleError::too_large(bytes.len()),
+        });
+    }
+    match crate::model::decode_library(&bytes) {
+        Ok(library) => Ok((url, library)),
+        Err(source) => Err(LoadError::Library { url, source }),
+    }
 }
 
 /// Reads `viewer-config.json` beside the page; no file means the defaults.

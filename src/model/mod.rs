@@ -13,6 +13,7 @@ mod error;
 mod ids;
 mod incremental;
 mod lang;
+mod library;
 mod number;
 mod prepare;
 mod runs;
@@ -31,6 +32,7 @@ pub use error::{ArticleError, Position};
 pub use ids::slugify;
 pub use incremental::{IncrementalArticle, LateFields};
 pub use lang::{Direction, direction_for_lang};
+pub use library::{Library, LibraryEntry, decode_library};
 pub use number::decimal;
 pub use prepare::{
     AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,

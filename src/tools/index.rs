@@ -4,53 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, parse_article, prepare};
+use crate::tools::article_from_markdown;
 use atom_syndication::{Entry, Feed, Link, Person, Text};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
-use serde::{Deserialize, Serialize};
-
-use crate::model::{IsoDate, PreparedArticle, parse_article, prepare};
-use crate::tools::article_from_markdown;
-
-/// The library file, `index.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Library {
-    /// Format version of the index; only 1 exists.
-    pub version: u64,
-    /// Newest first (by `published`, else `updated`); undated articles last, by title.
-    pub articles: Vec<LibraryEntry>,
-}
-
-/// One article of the library: what a list of articles shows, and where the article is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LibraryEntry {
-    /// The article's address, relative to the index.
-    pub address: String,
-    /// The headline.
-    pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    /// The one-sentence summary.
-    pub standfirst: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    /// The kicker, e.g. "Analysis": what the library filters by.
-    pub label: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    /// The article's language tag.
-    pub lang: Option<String>,
-    /// The sponsor's name when the article is paid-for content.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sponsor: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    /// Bylines.
-    pub authors: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    /// First publication (ISO 8601), if valid.
-    pub published: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    /// Last update (ISO 8601), if valid.
-    pub updated: Option<String>,
-    /// Minutes to read, as the viewer estimates them.
-    pub reading_minutes: usize,
-}
 
 /// Characters kept as they are in a query value holding an address.
 const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC

@@ -6,7 +6,7 @@ mod index;
 mod to_markdown;
 
 pub use from_markdown::article_from_markdown;
-pub use index::{Indexed, Library, LibraryEntry, atom_feed, index_dir};
+pub use index::{Indexed, atom_feed, index_dir};
 pub use to_markdown::{article_to_markdown, markdown_can_hold};
 
 use std::fmt;

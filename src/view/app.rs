@@ -6,14 +6,16 @@ use leptos::task::spawn_local;
 
 use crate::config::ViewerConfig;
 use crate::load::{
-    ArticleEnding, Fetched, LoadError, MoreSections, Progress, fetch_article, load_config,
-    requested_article, resolve_article_url,
+    ArticleEnding, Fetched, LoadError, MoreSections, Progress, fetch_article, library_opened_from,
+    load_config, requested_article, requested_library, resolve_article_url,
 };
 use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
+use crate::view::library::LibraryLoader;
 use crate::view::status::{Failure, Loading};
 
-/// The whole viewer: the article named by `?article=`, or the bundled sample.
+/// The whole viewer: the library named by `?index=`, else the article named by `?article=`
+/// (with a way back to the library it was opened from, `?from=`), or the bundled sample.
 #[component]
 pub fn App() -> impl IntoView {
     // Until an article says its language, loading and failures speak the reader's.
@@ -24,7 +26,27 @@ pub fn App() -> impl IntoView {
         .filter_map(|lang| lang.as_string())
         .collect();
     crate::i18n::follow_reader(preferred.iter().map(String::as_str));
-    view! { <ArticleLoader url=requested_article() /> }
+    if let Some(index) = requested_library() {
+        return view! { <LibraryLoader url=index /> }.into_any();
+    }
+    // An article opened from a library has a way back to it, in the reader's language.
+    let back = library_opened_from().map(|index| {
+        let href = format!(
+            "?index={}",
+            String::from(js_sys::encode_uri_component(&index))
+        );
+        let lang = crate::i18n::ui_language();
+        view! {
+            <p class="back-link" lang=lang dir=crate::view::ui_text::dir_of(lang)>
+                <a href=href>{crate::i18n::tr(crate::i18n::Msg::BackToLibrary)}</a>
+            </p>
+        }
+    });
+    view! {
+        {back}
+        <ArticleLoader url=requested_article() />
+    }
+    .into_any()
 }
 
 /// What the loader shows. A signal set by one task (`spawn_local`), rather than a

@@ -18,6 +18,7 @@ mod figures;
 mod footer;
 mod header;
 mod inline;
+mod library;
 mod mount;
 mod page;
 mod progressive;

@@ -100,6 +100,10 @@ pub fn Failure(
     /// Starts the download again.
     #[prop(optional)]
     retry: Option<Rc<dyn Fn()>>,
+    /// What failed, when it was not an article: the heading then says so, and the error's own
+    /// sentence joins the detail.
+    #[prop(optional)]
+    what: Option<Msg>,
 ) -> impl IntoView {
     let retry = retry.filter(|_| error.retryable()).map(|retry| {
         view! {
@@ -113,12 +117,17 @@ pub fn Failure(
     let english = say(Msg::Details).lang != "en";
     view! {
         <div class="status status-error" role="alert" lang=lang dir=dir>
-            <h1 class="status-title">{error.summary()}</h1>
+            <h1 class="status-title">{what.map_or(error.summary(), tr)}</h1>
             <p class="status-detail">
                 <span class="status-detail-label">{tr(Msg::Details)}</span>
                 " "
                 <code lang=english.then_some("en") dir=english.then_some("ltr")>
-                    {error.detail()}
+                    {match what {
+                        Some(what) if tr(what) != error.summary() => {
+                            format!("{} {}", error.summary(), error.detail())
+                        }
+                        _ => error.detail(),
+                    }}
                 </code>
             </p>
             {retry}

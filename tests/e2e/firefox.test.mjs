@@ -72,6 +72,13 @@ before(async () => {
     routes: {
       'long.json': heldLong,
       'french.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(french),
+      'library.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+        version: 1,
+        articles: [
+          { address: 'fixtures/tables-code-lists.json', title: 'Tables, code and nested lists', label: 'Report', reading_minutes: 1 },
+          { address: 'french.json', title: 'Le port', lang: 'fr', sponsor: 'Le Sponsor', reading_minutes: 1 },
+        ],
+      })),
     },
   });
   const port = await freePort();
@@ -196,5 +203,21 @@ describe('the release build in headless Firefox', () => {
     assert.match(ui.meta, /Publié le\s1\snovembre\s2021/);
     assert.match(ui.meta, /1\smin de lecture/);
     assert.equal(ui.hint, 'Masquer');
+  });
+
+  test('the library lists its articles, filters as the reader types, and opens one', async () => {
+    await call('POST', `/session/${session}/url`, { url: `${server.url}?index=library.json` });
+    await until('return document.querySelector(".library")');
+    const shown = () => run(`return [...document.querySelectorAll('.library-entry:not([hidden]) .library-entry-title')].map((e) => e.textContent)`);
+    assert.deepEqual(await shown(), ['Tables, code and nested lists', 'Le port']);
+    // Real keystrokes into the search box (WebDriver's element send-keys).
+    const found = await call('POST', `/session/${session}/element`, { using: 'css selector', value: '#library-search' });
+    await call('POST', `/session/${session}/element/${Object.values(found)[0]}/value`, { text: 'port' });
+    await until(`return document.querySelectorAll('.library-entry:not([hidden])').length === 1`);
+    assert.deepEqual(await shown(), ['Le port']);
+    assert.equal(await run(`return document.querySelector('.paid-line').textContent`), 'Sponsored Paid for by Le Sponsor');
+    await run(`document.querySelector('.library-entry:not([hidden]) a').click()`);
+    await until('return document.querySelector("article h1")');
+    assert.equal(await run(`return document.querySelector('.back-link a').getAttribute('href')`), '?index=library.json');
   });
 });

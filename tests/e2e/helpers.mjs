@@ -37,7 +37,7 @@ export function useViewer({ routes } = {}) {
     async view(suffix = '', options) {
       const opened = await openPage(live.browser, options);
       await opened.page.goto(live.server.url + suffix);
-      await opened.page.locator('article, [role=alert]').first().waitFor({ timeout: 15000 });
+      await opened.page.locator('article, [role=alert], .library').first().waitFor({ timeout: 15000 });
       return opened;
     },
   };
