@@ -216,17 +216,22 @@ fn query_parameter(name: &str) -> Option<String> {
         .filter(|value| !value.trim().is_empty())
 }
 
+/// The origin of `url` and the page's, which the configuration's allowed origins are for.
+fn origins(url: &str) -> (String, String) {
+    let origin_of = |url: &str| {
+        web_sys::Url::new(url)
+            .map(|u| u.origin())
+            .unwrap_or_default()
+    };
+    (origin_of(url), origin_of(&page_base()))
+}
+
 /// Downloads and decodes the library at `raw` (relative to the page, or absolute), under the
 /// same rules as an article: an allowed origin, its time limit, its size limit. Returns its
 /// resolved address, which its articles' addresses are relative to.
 pub async fn fetch_library(raw: String) -> Result<(String, crate::model::Library), LoadError> {
     let url = resolve_article_url(&raw)?;
-    let origin = web_sys::Url::new(&url)
-        .map(|u| u.origin())
-        .unwrap_or_default();
-    let page_origin = web_sys::Url::new(&page_base())
-        .map(|u| u.origin())
-        .unwrap_or_default();
+    let (origin, page_origin) = origins(&url);
     let config = load_config().await?;
     if !config.allows(&origin, &page_origin) {
         return Err(LoadError::RefusedOrigin { url, origin });
@@ -338,12 +343,7 @@ pub async fn fetch_article(
 ) -> Result<Fetched, LoadError> {
     crate::timing::mark("viewer:fetch");
     let url = resolve_article_url(&raw)?;
-    let origin = web_sys::Url::new(&url)
-        .map(|u| u.origin())
-        .unwrap_or_default();
-    let page_origin = web_sys::Url::new(&page_base())
-        .map(|u| u.origin())
-        .unwrap_or_default();
+    let (origin, page_origin) = origins(&url);
 
     let (controller, early) = match Prefetched::take_for(&url) {
         Some(Prefetched {

@@ -166,3 +166,62 @@ fn markdown_syntax_characters_in_text_survive_the_round_trip() {
     let markdown = article_to_markdown(&article).unwrap();
     assert_eq!(from_markdown(&markdown), article, "{markdown}");
 }
+
+/// The build ships a library: every Markdown source in `articles/` converts to exactly the
+/// JSON shipped in `public/articles/`, and `public/articles/index.json` is what `article index`
+/// makes of that folder.
+#[test]
+fn the_shipped_library_is_made_from_its_markdown_sources() {
+    let sources: Vec<PathBuf> = std::fs::read_dir(root().join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    assert!(sources.len() >= 2, "{sources:?}");
+    for source in &sources {
+        let (article, warnings) = article_from_markdown(&read(source)).unwrap();
+        assert!(warnings.is_empty(), "{}: {warnings:?}", source.display());
+        let name = source.with_extension("json");
+        let shipped = root()
+            .join("public/articles")
+            .join(name.file_name().unwrap());
+        let shipped: RawArticle = serde_json::from_str(&read(&shipped))
+            .unwrap_or_else(|e| panic!("{}: {e} (run article from-markdown)", shipped.display()));
+        assert_eq!(
+            article,
+            shipped,
+            "{} is not its source's conversion",
+            source.display()
+        );
+        let json = serde_json::to_string(&article).unwrap();
+        let prepared = prepare(parse_article(&json).unwrap());
+        assert!(
+            prepared.problems.is_empty(),
+            "{}: {:?}",
+            source.display(),
+            prepared.problems
+        );
+    }
+    let indexed = article_viewer::tools::index_dir(&root().join("public/articles")).unwrap();
+    assert!(
+        indexed.converted.is_empty() && indexed.notes.is_empty(),
+        "{:?}",
+        indexed.notes
+    );
+    let shipped: article_viewer::model::Library =
+        serde_json::from_str(&read(&root().join("public/articles/index.json"))).unwrap();
+    assert_eq!(
+        indexed.library, shipped,
+        "run: article index public/articles"
+    );
+    // The sample, a long article and a right-to-left one.
+    assert!(shipped.articles.len() >= 3);
+    assert!(shipped.articles.iter().any(|a| a.address == "sample.json"));
+    assert!(shipped.articles.iter().any(|a| a.reading_minutes >= 4));
+    assert!(
+        shipped
+            .articles
+            .iter()
+            .any(|a| a.lang.as_deref() == Some("he"))
+    );
+}

@@ -130,4 +130,18 @@ describe('the library page', () => {
     assert.match(alert, /404/);
     await opened.context.close();
   });
+
+  test('the build ships a library: the sample, a long guide and a right-to-left article', async () => {
+    const { page, problems, context } = await viewer.view('?index=articles/index.json');
+    await page.locator('.library').waitFor();
+    const titles = await shownTitles(page);
+    assert.equal(titles.length, 3);
+    assert.ok(titles.includes('From a Markdown file to a library of articles'), titles.join(' | '));
+    await page.click('text=איך קוראים כתבה במציג');
+    await page.locator('article h1').waitFor();
+    assert.equal(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()), 'he,rtl');
+    assert.equal((await page.locator('.section-toggle-hint').first().textContent()).trim(), 'הסתרה');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
