@@ -1,7 +1,8 @@
 // Trunk post-build hook: finishes the Content-Security-Policy in the built index.html.
 // - script-src gets the SHA-256 hash of every inline script Trunk wrote (its module loader),
 //   so no 'unsafe-inline' is needed;
-// - connect-src gets the origins that viewer-config.json allows articles to come from.
+// - connect-src gets the origins that viewer-config.json allows articles to come from (after
+//   'self' and blob:, the local files a reader opens to preview them).
 // Usage: run by Trunk with TRUNK_STAGING_DIR set, or `node scripts/csp.mjs DIR` by hand.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -37,4 +38,4 @@ if (!html.includes('{{SCRIPT_HASHES}}') || !html.includes('{{CONNECT_ORIGINS}}')
 }
 html = html.replace('{{SCRIPT_HASHES}}', hashes.join(' ')).replace('{{CONNECT_ORIGINS}}', origins.join(' '));
 await writeFile(htmlPath, html);
-console.log(`csp.mjs: ${hashes.length} inline script hash(es), connect-src 'self' ${origins.join(' ')}`.trimEnd());
+console.log(`csp.mjs: ${hashes.length} inline script hash(es), connect-src 'self' blob: ${origins.join(' ')}`.trimEnd());

@@ -12,6 +12,7 @@ use crate::load::{
 use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
 use crate::view::library::LibraryLoader;
+use crate::view::local_file::{DropHint, LocalFile};
 use crate::view::status::{Failure, Loading};
 
 /// The whole viewer: the library named by `?index=`, else the article named by `?article=`
@@ -26,10 +27,27 @@ pub fn App() -> impl IntoView {
         .filter_map(|lang| lang.as_string())
         .collect();
     crate::i18n::follow_reader(preferred.iter().map(String::as_str));
+    // A file the reader opens or drops replaces what the address asked for.
+    let local = LocalFile(RwSignal::new(None));
+    provide_context(local);
+    let dragging = RwSignal::new(false);
+    local.accept_drops(dragging);
+    let page = move || match local.0.get() {
+        Some(url) => view! { <ArticleLoader url /> }.into_any(),
+        None => requested_page(),
+    };
+    view! {
+        {page}
+        <DropHint dragging />
+    }
+}
+
+/// What the address asks for: a library, or an article (with a way back to the library it
+/// was opened from).
+fn requested_page() -> AnyView {
     if let Some(index) = requested_library() {
         return view! { <LibraryLoader url=index /> }.into_any();
     }
-    // An article opened from a library has a way back to it, in the reader's language.
     let back = library_opened_from().map(|index| {
         let href = format!(
             "?index={}",

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::view::dom::on;
+use crate::view::local_file::OpenFile;
 use crate::view::page::{Store, media_matches, save};
 use crate::view::ui_text::ui;
 
@@ -95,6 +96,7 @@ pub fn DisplayControls() -> impl IntoView {
     };
     view! {
         <div class="display-controls">
+            <OpenFile />
             <div class="control-group" role="group" aria-labelledby="text-size-label">
                 <span class="control-label" id="text-size-label">{ui(Msg::TextSize)}</span>
                 {sizes}

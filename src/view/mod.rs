@@ -19,6 +19,7 @@ mod footer;
 mod header;
 mod inline;
 mod library;
+mod local_file;
 mod mount;
 mod page;
 mod progressive;
