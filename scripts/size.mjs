@@ -24,9 +24,10 @@ import { gzipSync } from 'node:zlib';
  * label filter, the way back from an article) measured +21,756 B, nearly all of it Leptos's
  * generic view and reactive code for the new components; by the same order, the cap is what
  * the page measures with it plus a small margin: 268,000 B. Previewing a local file ("Open a
- * file", drag and drop) added +4,883 B more: 273,000 B. README, "Transfer size".
+ * file", drag and drop) added +4,883 B more, and the home page named in viewer-config.json
+ * +2,952 B: 276,000 B. README, "Transfer size".
  */
-export const BUDGET_BYTES = 273_000;
+export const BUDGET_BYTES = 276_000;
 
 /** The size issue 13 aims for; printed, not enforced. */
 export const GOAL_BYTES = 170_000;

@@ -1,5 +1,6 @@
 //! The publisher's configuration, shipped beside the build as `viewer-config.json`: which other
-//! origins articles may come from, and how long to wait for one. Pure Rust, tested natively.
+//! origins articles may come from, how long to wait for one, and what the page shows when its
+//! address names nothing. Pure Rust, tested natively.
 
 use serde::Deserialize;
 use thiserror::Error;
@@ -19,6 +20,20 @@ pub struct ViewerConfig {
     pub allow_any_origin: bool,
     /// Time limit for one article download, in milliseconds.
     pub timeout_ms: u32,
+    /// What the page shows without `?article=` or `?index=`.
+    pub home: Home,
+}
+
+/// The page shown when the address names nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Home {
+    /// The bundled sample article.
+    #[default]
+    Sample,
+    /// The article at this address (relative to the page, or absolute).
+    Article(String),
+    /// The library (`index.json`) at this address.
+    Library(String),
 }
 
 impl Default for ViewerConfig {
@@ -27,6 +42,7 @@ impl Default for ViewerConfig {
             allowed_origins: Vec::new(),
             allow_any_origin: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            home: Home::Sample,
         }
     }
 }
@@ -37,6 +53,15 @@ impl Default for ViewerConfig {
 struct RawConfig {
     allowed_origins: Option<Vec<String>>,
     timeout_seconds: Option<f64>,
+    home: Option<RawHome>,
+}
+
+/// `"home": {"index": "articles/index.json"}` or `{"article": "articles/a.json"}`.
+#[derive(Deserialize)]
+#[serde(expecting = "an object")]
+struct RawHome {
+    index: Option<String>,
+    article: Option<String>,
 }
 
 /// A wrong field, in a publisher's words: which field, and what it must be.
@@ -101,6 +126,19 @@ impl ViewerConfig {
             }
             config.timeout_ms = (seconds * 1000.0).round() as u32;
         }
+        if let Some(home) = raw.home {
+            let given = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
+            config.home = match (given(home.index), given(home.article)) {
+                (Some(index), None) => Home::Library(index),
+                (None, Some(article)) => Home::Article(article),
+                _ => {
+                    return Err(ConfigError(
+                        "home must name one page: {\"index\": \"…\"} or {\"article\": \"…\"}"
+                            .into(),
+                    ));
+                }
+            };
+        }
         Ok(config)
     }
 
@@ -134,6 +172,27 @@ fn normalise_origin(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn home_names_a_library_or_an_article() {
+        assert_eq!(ViewerConfig::parse("{}").unwrap().home, Home::Sample);
+        let config = ViewerConfig::parse(r#"{"home": {"index": "articles/index.json"}}"#);
+        assert_eq!(
+            config.unwrap().home,
+            Home::Library("articles/index.json".into())
+        );
+        let config =
+            ViewerConfig::parse(r#"{"home": {"article": "a.json"}, "timeout_seconds": 5}"#);
+        assert_eq!(config.unwrap().home, Home::Article("a.json".into()));
+        for wrong in [
+            r#"{"home": {}}"#,
+            r#"{"home": {"index": "a", "article": "b"}}"#,
+        ] {
+            let error = ViewerConfig::parse(wrong).unwrap_err().to_string();
+            assert!(error.contains("home must name one page"), "{error}");
+        }
+        assert!(ViewerConfig::parse(r#"{"home": "index"}"#).is_err());
+    }
 
     #[test]
     fn defaults_allow_only_the_viewers_own_origin() {

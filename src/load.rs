@@ -198,6 +198,11 @@ pub fn requested_article() -> String {
         .unwrap_or_else(|| SAMPLE_ARTICLE.to_owned())
 }
 
+/// The article `?article=` names, if the page was opened with one.
+pub fn article_parameter() -> Option<String> {
+    query_parameter("article")
+}
+
 /// The library `?index=` names, if the page was opened with one.
 pub fn requested_library() -> Option<String> {
     query_parameter("index")

@@ -4,10 +4,10 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::config::ViewerConfig;
+use crate::config::{Home, ViewerConfig};
 use crate::load::{
-    ArticleEnding, Fetched, LoadError, MoreSections, Progress, fetch_article, library_opened_from,
-    load_config, requested_article, requested_library, resolve_article_url,
+    ArticleEnding, Fetched, LoadError, MoreSections, Progress, article_parameter, fetch_article,
+    library_opened_from, load_config, requested_article, requested_library, resolve_article_url,
 };
 use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
@@ -16,7 +16,8 @@ use crate::view::local_file::{DropHint, LocalFile};
 use crate::view::status::{Failure, Loading};
 
 /// The whole viewer: the library named by `?index=`, else the article named by `?article=`
-/// (with a way back to the library it was opened from, `?from=`), or the bundled sample.
+/// (with a way back to the library it was opened from, `?from=`), else the `home` page of
+/// `viewer-config.json`, or the bundled sample.
 #[component]
 pub fn App() -> impl IntoView {
     // Until an article says its language, loading and failures speak the reader's.
@@ -60,11 +61,38 @@ fn requested_page() -> AnyView {
             </p>
         }
     });
-    view! {
-        {back}
-        <ArticleLoader url=requested_article() />
+    match article_parameter() {
+        Some(url) => view! {
+            {back}
+            <ArticleLoader url />
+        }
+        .into_any(),
+        None => view! { <HomePage /> }.into_any(),
     }
-    .into_any()
+}
+
+/// The page without `?article=` or `?index=`: what `viewer-config.json` names as `home`, or
+/// the bundled sample. The configuration is read first (`boot.js` has already asked for it and
+/// for the sample), and handed on so that it is not read twice.
+#[component]
+fn HomePage() -> impl IntoView {
+    let state = RwSignal::new(None::<Result<ViewerConfig, LoadError>>);
+    spawn_local(async move {
+        let config = load_config().await;
+        _ = state.try_set(Some(config));
+    });
+    move || match state.get() {
+        None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
+        Some(Err(error)) => view! { <Failure error /> }.into_any(),
+        Some(Ok(config)) => {
+            let url = match config.home.clone() {
+                Home::Library(index) => return view! { <LibraryLoader url=index /> }.into_any(),
+                Home::Article(url) => url,
+                Home::Sample => requested_article(),
+            };
+            view! { <ArticleLoader url config /> }.into_any()
+        }
+    }
 }
 
 /// What the loader shows. A signal set by one task (`spawn_local`), rather than a

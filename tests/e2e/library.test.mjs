@@ -145,3 +145,30 @@ describe('the library page', () => {
     await context.close();
   });
 });
+
+// A publisher whose viewer-config.json names the library as the home page.
+const home = useViewer({
+  routes: () => ({
+    'viewer-config.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ home: { index: 'articles/index.json' } })),
+  }),
+});
+
+describe('the home page named in viewer-config.json', () => {
+  test('without ?article= or ?index=, the page shows the library the configuration names', async () => {
+    const { page, problems, context } = await home.view('');
+    await page.locator('.library').waitFor();
+    assert.equal((await shownTitles(page)).length, 3);
+    assert.equal(await page.locator('article').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an address still wins over the home page', async () => {
+    const { page, context } = await home.view('?article=fixtures/minimal.json');
+    await page.locator('article h1').waitFor();
+    assert.equal(await page.locator('.library').count(), 0);
+    await context.close();
+  });
+});
+
