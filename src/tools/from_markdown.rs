@@ -331,8 +331,8 @@ impl<'a> Reader<'a> {
                     ..block("paragraph")
                 }
             }
-            Event::Start(Tag::Heading { level, .. }) => {
-                let level = match level {
+            Event::Start(Tag::Heading { level: heading, .. }) => {
+                let level = match heading {
                     HeadingLevel::H3 => 3.0,
                     HeadingLevel::H4 => 4.0,
                     HeadingLevel::H1 => {
@@ -342,7 +342,7 @@ impl<'a> Reader<'a> {
                         return Err(self.error(start, format!("a level {} heading: the format has `##` sections and `###`/`####` headings", other as usize)));
                     }
                 };
-                let text = self.plain_until(TagEnd::Heading(level_of(level)), start)?;
+                let text = self.plain_until(TagEnd::Heading(heading), start)?;
                 RawBlock {
                     text: Some(RawInline::Text(text)),
                     level: Some(level),
@@ -697,15 +697,11 @@ impl<'a> Reader<'a> {
         let mut head = Vec::new();
         let mut rows = Vec::new();
         let mut row: Vec<RawInline> = Vec::new();
-        let mut in_head = false;
         while let Some((event, range)) = self.next() {
             match event {
                 Event::End(TagEnd::Table) => break,
-                Event::Start(Tag::TableHead) => in_head = true,
-                Event::End(TagEnd::TableHead) => {
-                    in_head = false;
-                    head.push(std::mem::take(&mut row));
-                }
+                Event::Start(Tag::TableHead) => {}
+                Event::End(TagEnd::TableHead) => head.push(std::mem::take(&mut row)),
                 Event::Start(Tag::TableRow) => {}
                 Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
                 Event::Start(Tag::TableCell) => {
@@ -718,7 +714,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let _ = in_head;
         let align: Vec<Option<String>> = alignments
             .iter()
             .map(|a| match a {
@@ -738,13 +733,5 @@ impl<'a> Reader<'a> {
             align: align.iter().any(Option::is_some).then_some(align),
             ..RawBlock::default()
         })
-    }
-}
-
-fn level_of(level: f64) -> HeadingLevel {
-    if level == 3.0 {
-        HeadingLevel::H3
-    } else {
-        HeadingLevel::H4
     }
 }
