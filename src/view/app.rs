@@ -1,4 +1,5 @@
-//! The root: decides which article to load and switches between loading, failure and article.
+//! The root: decides what the page shows (a library, an article, the configured home page, or a
+//! file the reader opened) and switches between loading, failure and the result.
 
 use leptos::either::Either;
 use leptos::prelude::*;
