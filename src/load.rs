@@ -221,6 +221,26 @@ fn query_parameter(name: &str) -> Option<String> {
         .filter(|value| !value.trim().is_empty())
 }
 
+/// An error status, or a web page where JSON should be: what makes an answer unusable before
+/// its body is read, for an article and a library alike.
+fn refuse_unusable(url: &str, response: &Response) -> Result<(), LoadError> {
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_owned(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    if content_type.to_ascii_lowercase().contains("html") {
+        return Err(LoadError::NotJson {
+            url: url.to_owned(),
+            content_type,
+        });
+    }
+    Ok(())
+}
+
 /// The origin of `url` and the page's, which the configuration's allowed origins are for.
 fn origins(url: &str) -> (String, String) {
     let origin_of = |url: &str| {
@@ -262,30 +282,29 @@ pub async fn fetch_library(raw: String) -> Result<(String, crate::model::Library
             }
         }
     })?;
-    if !response.ok() {
-        return Err(LoadError::Http {
-            url,
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
-    if content_type.to_ascii_lowercase().contains("html") {
-        return Err(LoadError::NotJson { url, content_type });
-    }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| LoadError::Interrupted {
-            url: url.clone(),
-            received: 0,
-            message: e.to_string(),
-        })?;
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(LoadError::Library {
-            url,
-            source: ArticleError::too_large(bytes.len()),
-        });
+    refuse_unusable(&url, &response)?;
+    // Read as a stream like the article, so an oversized index is cut off at the limit.
+    let mut bytes = Vec::new();
+    let read = read_body(&response, None, &|_| {}, &mut |chunk| {
+        append(&mut bytes, chunk);
+        false
+    })
+    .await;
+    match read {
+        Ok(_) => {}
+        Err(BodyError::TooLarge(size)) => {
+            return Err(LoadError::Library {
+                url,
+                source: ArticleError::too_large(size),
+            });
+        }
+        Err(BodyError::Broken { received, message }) => {
+            return Err(LoadError::Interrupted {
+                url,
+                received,
+                message,
+            });
+        }
     }
     match crate::model::decode_library(&bytes) {
         Ok(library) => Ok((url, library)),
@@ -394,19 +413,10 @@ pub async fn fetch_article(
         Err(_) if timed_out() => return Err(timeout(url)),
         Err(message) => return Err(LoadError::Network { url, message }),
     };
-    if !response.ok() {
-        return Err(LoadError::Http {
-            url,
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
+    refuse_unusable(&url, &response)?;
     let headers = response.headers();
     let header = |name: &str| headers.get(name);
     let content_type = header("content-type").unwrap_or_default();
-    if content_type.to_ascii_lowercase().contains("html") {
-        return Err(LoadError::NotJson { url, content_type });
-    }
     let too_large = |url: String, size: usize| LoadError::Article {
         url,
         source: ArticleError::too_large(size),

@@ -196,7 +196,7 @@ pub(crate) fn message_of(error: &serde_json::Error) -> String {
     text.strip_suffix(&suffix).unwrap_or(&text).to_owned()
 }
 
-fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
+pub(crate) fn syntax_error(text: &str, error: &serde_json::Error) -> ArticleError {
     let message = message_of(error);
     let (line, column) = (error.line(), error.column());
     if message == "recursion limit exceeded" {

@@ -85,12 +85,8 @@ impl Library {
 
 /// Decodes `index.json`, naming a wrong field by its path.
 pub fn decode_library(bytes: &[u8]) -> Result<Library, crate::model::ArticleError> {
-    crate::model::decode::check_syntax(bytes).map_err(|e| crate::model::ArticleError::Syntax {
-        line: e.line(),
-        column: e.column().max(1),
-        message: crate::model::decode::message_of(&e),
-        excerpt: String::new(),
-    })?;
+    crate::model::decode::check_syntax(bytes)
+        .map_err(|e| crate::model::decode::syntax_error(&String::from_utf8_lossy(bytes), &e))?;
     crate::model::decode::decode_raw(bytes)
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, parse_article, prepare};
+use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, parse_article_bytes, prepare};
 use crate::tools::article_from_markdown;
 use atom_syndication::{Entry, Feed, Link, Person, Text};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
@@ -72,8 +72,7 @@ pub fn index_dir(dir: &Path) -> Result<Indexed, String> {
     let mut articles = Vec::new();
     for path in jsons {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let text = String::from_utf8_lossy(&bytes);
-        match parse_article(&text) {
+        match parse_article_bytes(&bytes) {
             Err(error) => notes.push(format!(
                 "{}: {} {} (left out)",
                 path.display(),

@@ -198,9 +198,7 @@ fn write_block(block: &RawBlock, out: &mut String) {
                 "> {}\n",
                 escape_line(&inline(block.text.as_ref()))
             ));
-            if let Some(cite) = &block.cite {
-                out.push_str(&format!(">\n> — {}\n", escape(cite)));
-            }
+            write_source(block.cite.as_deref(), out);
         }
         "pull_quote" => {
             let marker = match block.repeats_text {
@@ -212,9 +210,7 @@ fn write_block(block: &RawBlock, out: &mut String) {
                 "> {marker}\n>\n> {}\n",
                 escape_line(&inline(block.text.as_ref()))
             ));
-            if let Some(who) = &block.attribution {
-                out.push_str(&format!(">\n> — {}\n", escape(who)));
-            }
+            write_source(block.attribution.as_deref(), out);
         }
         "image" => {
             let alt = escape(block.alt.as_deref().unwrap_or_default());
@@ -275,6 +271,13 @@ fn write_block(block: &RawBlock, out: &mut String) {
             out.push_str(&format!("{fence}{language}\n{text}\n{fence}\n"));
         }
         _ => {}
+    }
+}
+
+/// A quote's last line naming its source: "> — Name" (what from-markdown reads back).
+fn write_source(who: Option<&str>, out: &mut String) {
+    if let Some(who) = who {
+        out.push_str(&format!(">\n> — {}\n", escape(who)));
     }
 }
 

@@ -61,13 +61,18 @@ pub fn LibraryView(
     let label = RwSignal::new(String::new());
     let labels = library.labels();
     let entries = library.articles;
-    let shown = {
+    // Which entries the filters show, worked out once per keystroke for the list and the count.
+    let visible = {
         let entries = entries.clone();
         Memo::new(move |_| {
             let (query, label) = (query.read(), label.read());
-            entries.iter().filter(|e| e.matches(&query, &label)).count()
+            entries
+                .iter()
+                .map(|e| e.matches(&query, &label))
+                .collect::<Vec<bool>>()
         })
     };
+    let shown = Memo::new(move |_| visible.read().iter().filter(|&&v| v).count());
     let label_filter = (!labels.is_empty()).then(|| {
         let options = labels
             .into_iter()
@@ -91,11 +96,9 @@ pub fn LibraryView(
     });
     let items = entries
         .into_iter()
-        .map(|entry| {
-            let hidden = {
-                let entry = entry.clone();
-                move || !entry.matches(&query.read(), &label.read())
-            };
+        .enumerate()
+        .map(|(i, entry)| {
+            let hidden = move || !visible.read().get(i).copied().unwrap_or(false);
             let link = article_link(&base, &entry.address, &index);
             view! { <LibraryItem entry link hidden=Signal::derive(hidden) /> }
         })

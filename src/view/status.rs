@@ -123,7 +123,7 @@ pub fn Failure(
                 " "
                 <code lang=english.then_some("en") dir=english.then_some("ltr")>
                     {match what {
-                        Some(what) if tr(what) != error.summary() => {
+                        Some(what) if what != error.summary_msg() => {
                             format!("{} {}", error.summary(), error.detail())
                         }
                         _ => error.detail(),
