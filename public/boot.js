@@ -24,7 +24,10 @@
     return promise;
   }
   var prefetch = (window.articleViewerPrefetch = {});
-  try {
+  // A page `article pages` pre-rendered holds its article already: the viewer reads it from
+  // the page, and needs neither download.
+  var prerendered = root.hasAttribute('data-page');
+  if (!prerendered) try {
     prefetch.config = quiet(fetch('viewer-config.json'));
     var requested = (new URLSearchParams(location.search).get('article') || '').trim() || 'articles/sample.json';
     var url = new URL(requested, document.baseURI);
@@ -45,6 +48,11 @@
 
   function cannotStart(reason) {
     if (started) return;
+    // The pre-rendered article stays; only its controls, which will not work, are hidden.
+    if (prerendered) {
+      root.classList.add('viewer-failed');
+      return;
+    }
     var host = document.getElementById('viewer');
     if (!host) return;
     var box = document.createElement('div');

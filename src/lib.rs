@@ -2,6 +2,7 @@
 //!
 //! [`model`] is pure Rust (parse, validate, derive); [`load`] fetches documents in the browser;
 //! [`view`] builds the page from what the model prepared, kept current by Leptos signals.
+#![recursion_limit = "256"]
 
 pub mod config;
 pub mod i18n;
@@ -31,6 +32,10 @@ pub fn start() {
         .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body());
     if let Some(host) = host {
+        // A page `article pages` pre-rendered keeps its article: the app takes it over.
+        if view::take_over(&host) {
+            return;
+        }
         host.replace_children_with_node_0();
         leptos::mount::mount_to(host, App).forget();
     }

@@ -61,6 +61,14 @@ pub fn show_panel(detail: &str) {
         Some(panel)
     };
     if let Some(panel) = build() {
-        host.replace_children_with_node_1(&panel);
+        // A pre-rendered article stays readable: the panel goes above it, and its controls
+        // are hidden as when the viewer cannot start (`boot.js`).
+        match document.document_element() {
+            Some(root) if root.has_attribute("data-page") => {
+                _ = root.class_list().add_1("viewer-failed");
+                _ = host.prepend_with_node_1(&panel);
+            }
+            _ => host.replace_children_with_node_1(&panel),
+        }
     }
 }

@@ -19,7 +19,7 @@ mod native {
     use article_viewer::model::wire::RawArticle;
     use article_viewer::model::{parse_article, parse_article_bytes};
     use article_viewer::tools::{
-        article_from_markdown, article_to_markdown, atom_feed, check_file, index_dir,
+        article_from_markdown, article_to_markdown, atom_feed, check_file, index_dir, render_dir,
     };
     use clap::{Parser, Subcommand};
 
@@ -72,6 +72,24 @@ mod native {
             #[arg(long, default_value = "Articles")]
             title: String,
         },
+        /// Write NAME.html beside every article in DIR: the article pre-rendered by the
+        /// viewer's own components, readable without JavaScript, with the head crawlers and
+        /// link previews read; the viewer in DIST takes it over in the browser.
+        ///
+        /// `.md` articles are converted first, as `index` does. DIST is the viewer's release
+        /// build (`trunk build --release`); its assets are linked relatively, so DIR may be
+        /// DIST/articles or any folder beside it. Without --base-url, pages have no canonical
+        /// address or `og:url`.
+        Pages {
+            /// The folder of articles.
+            dir: PathBuf,
+            /// The viewer's release build, e.g. dist.
+            #[arg(long)]
+            viewer: PathBuf,
+            /// The absolute address DIR is published at, e.g. https://example.org/viewer/articles/.
+            #[arg(long)]
+            base_url: Option<String>,
+        },
         /// Convert article JSON into Markdown with YAML front matter (to stdout without -o).
         ToMarkdown {
             /// The article JSON file.
@@ -108,6 +126,11 @@ mod native {
                 viewer,
                 title,
             } => index(&dir, base_url.as_deref(), viewer.as_deref(), &title),
+            Command::Pages {
+                dir,
+                viewer,
+                base_url,
+            } => pages(&dir, &viewer, base_url.as_deref()),
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -116,6 +139,47 @@ mod native {
                 ExitCode::FAILURE
             }
         }
+    }
+
+    fn pages(dir: &Path, viewer: &Path, base_url: Option<&str>) -> Result<(), String> {
+        use indicatif::{ProgressBar, ProgressStyle};
+        let started = std::time::Instant::now();
+        // Drawn only on a terminal (indicatif hides itself otherwise).
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} pages, {eta} left")
+                .expect("a valid template"),
+        );
+        let count = std::fs::read_dir(dir).map_or(0, |entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    let path = e.path();
+                    path.extension().is_some_and(|x| x == "json" || x == "md")
+                })
+                .count()
+        });
+        bar.set_length(count as u64);
+        let rendered = render_dir(dir, viewer, base_url, &|| bar.inc(1));
+        bar.finish_and_clear();
+        let rendered = rendered?;
+        for note in &rendered.notes {
+            eprintln!("{note}");
+        }
+        if base_url.is_none() {
+            eprintln!(
+                "note: no --base-url, so the pages have no canonical address, og:url or \
+                 absolute og:image"
+            );
+        }
+        let elapsed = started.elapsed();
+        println!(
+            "{} pages in {}, {:.1} s ({:.2} ms a page)",
+            rendered.pages.len(),
+            dir.display(),
+            elapsed.as_secs_f64(),
+            elapsed.as_secs_f64() * 1000.0 / rendered.pages.len().max(1) as f64
+        );
+        Ok(())
     }
 
     fn read(path: &Path) -> Result<String, String> {

@@ -3,10 +3,12 @@
 
 mod from_markdown;
 mod index;
+mod pages;
 mod to_markdown;
 
 pub use from_markdown::article_from_markdown;
 pub use index::{Indexed, atom_feed, index_dir};
+pub use pages::{PageHead, Rendered, ViewerShell, render_dir, render_page};
 pub use to_markdown::{article_to_markdown, markdown_can_hold};
 
 use std::fmt;

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::view::dom::event_within;
 use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
-use crate::view::section::show_open;
+use crate::view::section::{make_live, show_open};
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
@@ -142,6 +142,24 @@ impl SectionStates {
             show_open(section, open);
         }
         self.changed.notify();
+    }
+
+    /// Takes over section `index` as a pre-rendered page shows it (open): its state becomes
+    /// the one it should have (as published, or as the reader left it), written to it only
+    /// when `may_close` (it is off screen, so closing it moves nothing the reader sees), and
+    /// its controls are made to work.
+    pub fn adopt(&self, index: usize, section: Element, may_close: bool) {
+        let sections = self.sections.borrow();
+        let Some(state) = sections.get(index) else {
+            return;
+        };
+        if state.collapsible {
+            if !may_close {
+                state.open.set(true);
+            }
+            make_live(&section, state.is_open());
+        }
+        _ = state.element.set(section);
     }
 
     /// Records section `index`'s element, built in the state [`SectionState::is_open`] gave.

@@ -21,6 +21,8 @@ use crate::view::mount::{insert_static_view, insert_view};
 use crate::view::page::{set_document_metadata, set_structured_data};
 use crate::view::progressive::{PendingSection, build_progressive, insert_sections};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::view::section::SectionView;
 use crate::view::status::ProgressBar;
 use crate::view::ui_text::ui;
 
@@ -46,6 +48,11 @@ pub fn ArticleView(
     /// Receives what adds the rest of an article still arriving, once it is in the page.
     #[prop(default = None)]
     on_rest: Option<Box<dyn FnOnce(ArticleRest)>>,
+    /// Renders every section in the view, open, with the controls that need the app hidden
+    /// until it takes the page over: the page `article pages` renders natively, where effects
+    /// do not run (see `view::takeover`).
+    #[prop(optional)]
+    prerendered: bool,
 ) -> impl IntoView {
     // Every word of the interface from here on, sections built later included, follows it.
     crate::i18n::follow_article(prepared.article.lang.as_deref());
@@ -68,14 +75,22 @@ pub fn ArticleView(
     // Fragments are followed once every section is in the page (long articles render in slices).
     let complete = RwSignal::new(false);
     let announcer = Announcer::create();
-    let position = ReadingPosition::track(states.clone());
+    let position = if prerendered {
+        ReadingPosition::idle()
+    } else {
+        ReadingPosition::track(states.clone())
+    };
     let reading = RwSignal::new(whole.then_some(reading_minutes));
     let problems = RwSignal::new(if whole { problems } else { Vec::new() });
     let ended = RwSignal::new(whole);
 
     let contents: Vec<(usize, String)> = headed(&sections, 0).collect();
     let has_contents = contents.len() > 1;
-    let (first_entries, later_entries) = ContentsList::split(&states, contents);
+    let (first_entries, later_entries) = if prerendered {
+        ContentsList::split_all(&states, contents)
+    } else {
+        ContentsList::split(&states, contents)
+    };
     let targets: Vec<Option<FigureTarget>> = figure_targets
         .iter()
         .zip(&figure_anchors)
@@ -103,11 +118,24 @@ pub fn ArticleView(
     let end_ref = NodeRef::<leptos::html::Div>::new();
     let more_ref = NodeRef::<leptos::html::P>::new();
 
+    // Pre-rendered: the sections are part of the view, the lead first.
+    // (Only natively: the page itself never renders the sections in its view.)
+    #[cfg(not(target_arch = "wasm32"))]
+    let (lead_sections, main_sections, sections) = if prerendered {
+        let mut built = prerendered_groups(sections, &marks, &states);
+        let lead = (!built.is_empty()).then(|| built.remove(0));
+        (lead, Some(built), None)
+    } else {
+        (None, None, Some(sections))
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (lead_sections, main_sections, sections) =
+        (None::<AnyView>, None::<Vec<AnyView>>, Some(sections));
     // Browser work once the article is mounted: metadata, listeners, and the sections.
     let mount = {
         let states = states.clone();
         let data = article.clone();
-        let mut pending = Some((sections, marks, later_entries, on_rest));
+        let mut pending = sections.map(|sections| (sections, marks, later_entries, on_rest));
         move |_: Option<()>| {
             let Some((sections, marks, later_entries, on_rest)) = pending.take() else {
                 return;
@@ -227,7 +255,8 @@ pub fn ArticleView(
         }
     });
     view! {
-        <ReadingProgress position />
+        // Added by the app when it takes a pre-rendered page over (`view::takeover`).
+        {(!prerendered).then(|| view! { <ReadingProgress position /> })}
         <article
             class="article"
             lang=article.lang.clone()
@@ -240,6 +269,7 @@ pub fn ArticleView(
             <div class="article-body" class:has-rail=has_rail>
                 <div class="article-lead" node_ref=lead_ref>
                     {reader_notice.map(|notice| view! { <p class="reader-only">{notice}</p> })}
+                    {lead_sections}
                 </div>
                 {rail}
                 <div
@@ -249,6 +279,7 @@ pub fn ArticleView(
                 >
                     {show_all}
                     // The sections go in here, before what follows.
+                    {main_sections}
                     {more}
                     <ReaderSummary figures=summary_figures node_ref=summary_ref />
                     // Inside the body, not after it: reader modes keep only the main column.
@@ -257,7 +288,7 @@ pub fn ArticleView(
             </div>
             {move || view! { <ProblemsNote problems=problems.get() /> }}
         </article>
-        <Toast announcer />
+        {(!prerendered).then(|| view! { <Toast announcer /> })}
     }
 }
 
@@ -388,6 +419,45 @@ fn pending_sections(
     })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+/// Sections in the section groups the page builds in the browser (`view::progressive`), for a
+/// pre-rendered page: the lead in a group of its own (the first, if the article has one), a
+/// screenful, then groups whose off-screen panels the stylesheet lets the browser skip.
+fn prerendered_groups(
+    sections: Vec<Section>,
+    marks: &[PlacedMark],
+    states: &SectionStates,
+) -> Vec<AnyView> {
+    /// Sections before the first paint on a tall screen (`schedule::screenful` at 2,160 px).
+    const FIRST_SCREEN: usize = 50;
+    /// Sections per later group, as the browser builds them a few at a time.
+    const GROUP: usize = 8;
+    let region = states.panels_are_regions();
+    let mut pending = pending_sections(sections, 0, marks).peekable();
+    let mut groups = Vec::new();
+    let mut sizes = std::iter::once(1).chain(std::iter::once(FIRST_SCREEN));
+    let mut later = false;
+    while pending.peek().is_some() {
+        let size = sizes.next().unwrap_or(GROUP);
+        let group = pending
+            .by_ref()
+            .take(size)
+            .map(|(index, section, marks)| {
+                let id = states.id(index).unwrap_or_default();
+                view! { <SectionView section id open=true marks region live=false /> }
+            })
+            .collect_view();
+        let class = if later {
+            "section-group later"
+        } else {
+            "section-group"
+        };
+        later = size == FIRST_SCREEN || later;
+        groups.push(view! { <div class=class>{group}</div> }.into_any());
+    }
+    groups
+}
+
 /// The article's structured data for the page: its fields other than the sections.
 fn announce_data(article: &Article) {
     let page_url = window()
@@ -407,7 +477,7 @@ fn log_problems(problems: &[Problem]) {
 
 /// Opens and scrolls to the `#fragment` target once every section is in the page, and again on
 /// every `hashchange`.
-fn follow_fragments(states: SectionStates, complete: RwSignal<bool>) {
+pub(crate) fn follow_fragments(states: SectionStates, complete: RwSignal<bool>) {
     let on_change = states.clone();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         on_change.follow_fragment();

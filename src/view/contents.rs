@@ -40,18 +40,7 @@ pub fn Contents(
     /// The sections' open states, which following an entry changes.
     states: SectionStates,
 ) -> impl IntoView {
-    let on_click = move |event: web_sys::MouseEvent| {
-        if !is_plain_click(&event) {
-            return;
-        }
-        let index = event_within(&event, "a.contents-link")
-            .and_then(|link| section_index(&link, states.len()));
-        if let Some((index, id)) = index.and_then(|index| Some((index, states.id(index)?))) {
-            event.prevent_default();
-            replace_fragment(&id);
-            states.open_and_reveal(index);
-        }
-    };
+    let on_click = move |event: web_sys::MouseEvent| follow_entry(&states, &event);
     // role="navigation" repeats <nav>'s own role on purpose: reader modes drop elements with
     // that explicit role, and a list of links to collapsed sections is no use there.
     view! {
@@ -61,6 +50,21 @@ pub fn Contents(
                 <ContentsEntries entries />
             </ol>
         </nav>
+    }
+}
+
+/// Follows the contents entry `event` clicked, if any: opens its section and scrolls to it.
+/// Pre-rendered contents get it from `view::takeover`.
+pub fn follow_entry(states: &SectionStates, event: &web_sys::MouseEvent) {
+    if !is_plain_click(event) {
+        return;
+    }
+    let index =
+        event_within(event, "a.contents-link").and_then(|link| section_index(&link, states.len()));
+    if let Some((index, id)) = index.and_then(|index| Some((index, states.id(index)?))) {
+        event.prevent_default();
+        replace_fragment(&id);
+        states.open_and_reveal(index);
     }
 }
 
@@ -109,6 +113,12 @@ impl ContentsList {
         let mut first = with_ids(states, entries);
         let later = first.split_off(first.len().min(FIRST_ENTRIES));
         (first, later)
+    }
+
+    /// All of `entries` (`(section index, heading)`) with their section ids, to render with
+    /// the page: a pre-rendered page has no "after the first paint" to add them in.
+    pub fn split_all(states: &SectionStates, entries: Vec<(usize, String)>) -> (Entries, Entries) {
+        (with_ids(states, entries), Vec::new())
     }
 
     /// Takes over the mounted `list` of a [`Contents`]: marks the entry being read from now

@@ -52,33 +52,37 @@ pub fn KeyFigures(
             view! { <FigureCard index figure link /> }
         })
         .collect_view();
-    let on_click = move |event: web_sys::MouseEvent| {
-        if !is_plain_click(&event) {
-            return;
-        }
-        let Some(link) = event_within(&event, "a.figure-link") else {
-            return;
-        };
-        let section = section_index(&link, states.len());
-        let destination = link
-            .get_attribute("href")
-            .and_then(|href| href.strip_prefix('#').map(str::to_owned));
-        let (Some(section), Some(destination)) = (section, destination) else {
-            return;
-        };
-        event.prevent_default();
-        replace_fragment(&destination);
-        if link.has_attribute(PASSAGE_ATTR) {
-            states.open_and_flash(section, destination);
-        } else {
-            states.open_and_reveal(section);
-        }
-    };
+    let on_click = move |event: web_sys::MouseEvent| follow_figure_link(&states, &event);
     view! {
         <aside class="key-figures" aria-label=tr(Msg::KeyFigures) on:click=on_click>
             <h2 class="rail-title">{ui(Msg::KeyFigures)}</h2>
             <ol class="figure-list">{cards}</ol>
         </aside>
+    }
+}
+
+/// Follows the figure link `event` clicked, if any: opens its section and scrolls to the
+/// passage or the section. Pre-rendered figures get it from `view::takeover`.
+pub fn follow_figure_link(states: &SectionStates, event: &web_sys::MouseEvent) {
+    if !is_plain_click(event) {
+        return;
+    }
+    let Some(link) = event_within(event, "a.figure-link") else {
+        return;
+    };
+    let section = section_index(&link, states.len());
+    let destination = link
+        .get_attribute("href")
+        .and_then(|href| href.strip_prefix('#').map(str::to_owned));
+    let (Some(section), Some(destination)) = (section, destination) else {
+        return;
+    };
+    event.prevent_default();
+    replace_fragment(&destination);
+    if link.has_attribute(PASSAGE_ATTR) {
+        states.open_and_flash(section, destination);
+    } else {
+        states.open_and_reveal(section);
     }
 }
 

@@ -6,7 +6,7 @@ use crate::i18n::Msg;
 use crate::model::{Article, IsoDate};
 use crate::view::inline::SourceName;
 use crate::view::page::format_date;
-use crate::view::ui_text::{names, reading_time, ui, ui_around};
+use crate::view::ui_text::{first_date_text, names, reading_time, ui, ui_around};
 
 /// Everything above the body: the article's own fields (not its sections or figures) and the
 /// reading time once it is known. A sponsored article says so next to its title, not only at
@@ -39,7 +39,7 @@ pub fn ArticleHeader(
             let parsed = IsoDate::parse(&iso)?;
             // In the reader's language through the browser's `Intl`, by an effect (before the
             // first paint); rendered elsewhere, the ISO date stands.
-            let shown = RwSignal::new(iso.clone());
+            let shown = RwSignal::new(first_date_text(&iso));
             let (when, lang) = (iso.clone(), lang.clone());
             Effect::new(move |_| {
                 shown.set(format_date(&when, parsed.has_time, lang.as_deref()));

@@ -21,14 +21,18 @@ mod inline;
 mod library;
 mod local_file;
 mod mount;
+#[cfg(not(target_arch = "wasm32"))]
+mod native_words;
 mod page;
 mod progressive;
 mod reading;
 mod section;
 mod status;
 mod table;
+mod takeover;
 mod ui_text;
 
 pub use app::{App, ArticleLoader};
 pub use article::ArticleView;
 pub use mount::intern_repeated_strings;
+pub use takeover::take_over;

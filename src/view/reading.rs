@@ -17,6 +17,15 @@ pub struct ReadingPosition {
 }
 
 impl ReadingPosition {
+    /// A position that nothing updates: for a page rendered natively, where there is no
+    /// window to follow (the app tracks it once it takes the page over).
+    pub fn idle() -> Self {
+        ReadingPosition {
+            current: RwSignal::new(None),
+            progress: RwSignal::new(0.0),
+        }
+    }
+
     /// Starts tracking the sections in `states`; the listener is removed with the owner.
     pub fn track(states: SectionStates) -> Self {
         let position = ReadingPosition {

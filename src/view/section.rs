@@ -12,6 +12,8 @@
 //! [`SectionStates::handle_click`]: crate::view::accordion::SectionStates::handle_click
 //! [`SectionStates::handle_before_match`]: crate::view::accordion::SectionStates::handle_before_match
 
+#[cfg(not(target_arch = "wasm32"))]
+use leptos::either::Either;
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -38,9 +40,19 @@ pub fn SectionView(
     /// Whether its panel is a landmark region: only in an article of a few sections, since a
     /// page of many regions makes the landmark list useless (WAI-ARIA APG accordion).
     region: bool,
+    /// Whether its controls work now. A page pre-rendered by `article pages` is read before
+    /// the app starts, or without it: its sections are all open, and the toggle is the
+    /// heading's text in a `<span>`, made a button when the app takes the page over
+    /// (`view::takeover`; the stylesheet hides the copy-link button until then). Published
+    /// closed sections say so in `data-collapsed`.
+    #[prop(default = true)]
+    live: bool,
 ) -> impl IntoView {
     let Section {
-        heading, blocks, ..
+        heading,
+        blocks,
+        collapsed,
+        ..
     } = section;
     let section_id = id.clone();
     let body = view! { <Blocks section_id blocks marks /> };
@@ -52,32 +64,59 @@ pub fn SectionView(
     let panel_id = format!("{id}--panel");
     let copy_label = tr_fill(Msg::CopyLinkToSection, &[&heading]);
     let (hint_lang, hint_dir) = lang_attrs(say(Msg::Hide));
+    let open = open || !live;
+    let hint = view! {
+        // Not a search result snippet: it is the control's state, not the text.
+        <span
+            class="section-toggle-hint"
+            aria-hidden="true"
+            data-nosnippet=""
+            lang=hint_lang
+            dir=hint_dir
+        >
+            {tr(if open { Msg::Hide } else { Msg::Show })}
+        </span>
+    };
+    let text = view! { <span class="section-heading-text">{heading.clone()}</span> };
+    let (button_id, controls) = (toggle_id.clone(), panel_id.clone());
+    let live_toggle = move |text, hint| {
+        view! {
+            <button
+                class="section-toggle"
+                type="button"
+                id=button_id
+                aria-controls=controls
+                aria-expanded=if open { "true" } else { "false" }
+            >
+                {text}
+                {hint}
+            </button>
+        }
+    };
+    // The pre-rendered form exists only natively (`article pages`): the page never builds it.
+    #[cfg(target_arch = "wasm32")]
+    let toggle = live_toggle(text, hint);
+    #[cfg(not(target_arch = "wasm32"))]
+    let toggle = if live {
+        Either::Left(live_toggle(text, hint))
+    } else {
+        Either::Right(view! {
+            <span class="section-toggle" id=toggle_id.clone()>
+                {text}
+                {hint}
+            </span>
+        })
+    };
     // Props of a nested component are evaluated before the outer element's attributes.
     let target = id.clone();
     view! {
-        <section class=if open { "section is-open" } else { "section" } id=id>
+        <section
+            class=if open { "section is-open" } else { "section" }
+            id=id
+            data-collapsed=(!live && collapsed).then_some("")
+        >
             <div class="section-header">
-                <h2 class="section-heading">
-                    <button
-                        class="section-toggle"
-                        type="button"
-                        id=toggle_id.clone()
-                        aria-controls=panel_id.clone()
-                        aria-expanded=if open { "true" } else { "false" }
-                    >
-                        <span class="section-heading-text">{heading.clone()}</span>
-                        // Not a search result snippet: it is the control's state, not the text.
-                        <span
-                            class="section-toggle-hint"
-                            aria-hidden="true"
-                            data-nosnippet=""
-                            lang=hint_lang
-                            dir=hint_dir
-                        >
-                            {tr(if open { Msg::Hide } else { Msg::Show })}
-                        </span>
-                    </button>
-                </h2>
+                <h2 class="section-heading">{toggle}</h2>
                 <CopyLinkButton target label=copy_label />
             </div>
             // Reader modes (Readability) drop <button>, and with it the heading text above. This
@@ -96,6 +135,35 @@ pub fn SectionView(
         </section>
     }
     .into_any()
+}
+
+/// Makes the toggle of a headed section pre-rendered by [`SectionView`] (`live: false`) the
+/// `<button>` the live section has, in state `open`: the heading's text and hint already on
+/// the page move into it (they are not built again, and keep their size, so nothing moves).
+/// Built with web-sys: Leptos has no way to take over markup it did not build, short of
+/// hydration (see `view::takeover`).
+pub fn make_live(section: &Element, open: bool) {
+    let toggle = section
+        .query_selector(":scope > .section-header > h2 > span.section-toggle")
+        .ok()
+        .flatten();
+    let Some(toggle) = toggle else {
+        return;
+    };
+    let Ok(button) = document().create_element("button") else {
+        return;
+    };
+    let id = section.id();
+    set(&button, "class", "section-toggle");
+    set(&button, "type", "button");
+    set(&button, "aria-controls", &format!("{id}--panel"));
+    toggle.remove_attribute("id").ok();
+    button.set_id(&format!("{id}--toggle"));
+    while let Some(child) = toggle.first_child() {
+        _ = button.append_child(&child);
+    }
+    _ = toggle.replace_with_with_node_1(&button);
+    show_open(section, open);
 }
 
 /// Shows a headed section built by [`SectionView`] open or closed.

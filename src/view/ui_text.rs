@@ -4,11 +4,9 @@
 //! direction does not reorder the article's words around it. Numbers, durations, sizes and
 //! lists of names are worded by the browser's `Intl` in the interface language.
 
-use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-
-use crate::i18n::{Msg, Said, fill, intl_locale, say};
+use crate::i18n::{Msg, Said, fill, say};
 use crate::model::{Direction, direction_for_lang};
+use leptos::prelude::*;
 
 /// The `lang` and `dir` an element holding only `said` needs: none when it is in the
 /// article's language.
@@ -57,27 +55,14 @@ pub fn ui_around(msg: Msg, value: impl IntoView + 'static) -> AnyView {
     view! { {part(before)} {value} {part(after)} }.into_any()
 }
 
-/// `n` worded by `Intl.NumberFormat` in the interface language with `options`; `None` if the
-/// browser refuses an option.
-fn format_number(n: f64, options: &[(&str, &str)]) -> Option<String> {
-    let settings = js_sys::Object::new();
-    for (key, option) in options {
-        _ = js_sys::Reflect::set(&settings, &(*key).into(), &(*option).into());
-    }
-    let locales = js_sys::Array::of1(&intl_locale().into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &settings).format();
-    format.call1(&JsValue::NULL, &n.into()).ok()?.as_string()
-}
-
 /// `n` in the interface language's digits and separators, e.g. "1,204" or "١٢".
 pub fn number(n: usize) -> String {
-    format_number(n as f64, &[]).unwrap_or_else(|| n.to_string())
+    words::number(n as f64)
 }
 
 /// `n` of a unit, e.g. "5 min", "٥ دقائق", "812 kB"; `style` is "short" or "long".
 pub fn amount(n: f64, unit: &str, style: &str) -> String {
-    let options = [("style", "unit"), ("unit", unit), ("unitDisplay", style)];
-    format_number(n, &options).unwrap_or_else(|| format!("{n} {unit}"))
+    words::amount(n, unit, style)
 }
 
 /// The reading time, e.g. "5 min read", "5 min de lecture".
@@ -89,22 +74,75 @@ pub fn reading_time(minutes: usize) -> AnyView {
 
 /// Names joined as the interface language joins them: "A, B and C", "A, B et C".
 pub fn names(names: &[String]) -> String {
-    let joined = || -> Option<String> {
-        let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let class = js_sys::Reflect::get(&intl, &"ListFormat".into()).ok()?;
-        let class = class.dyn_into::<js_sys::Function>().ok()?;
-        let options = js_sys::Object::new();
-        _ = js_sys::Reflect::set(&options, &"type".into(), &"conjunction".into());
-        let args = js_sys::Array::of2(&intl_locale().into(), &options);
-        let format = js_sys::Reflect::construct(&class, &args).ok()?;
-        let list: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-        js_sys::Reflect::get(&format, &"format".into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?
-            .call1(&format, &list)
-            .ok()?
-            .as_string()
-    };
-    joined().unwrap_or_else(|| names.join(", "))
+    words::names(names)
+}
+
+/// A date as it is first rendered: worded natively on a pre-rendered page (`article pages`),
+/// which keeps it when the app takes over; in the browser the ISO text, until an effect words
+/// it through `Intl` before the first paint.
+pub fn first_date_text(iso: &str) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return crate::view::native_words::date(iso).unwrap_or_else(|| iso.to_owned());
+    #[cfg(target_arch = "wasm32")]
+    iso.to_owned()
+}
+
+/// In the browser: the words of `Intl`, in the interface language.
+#[cfg(target_arch = "wasm32")]
+mod words {
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use crate::i18n::intl_locale;
+
+    /// `n` worded by `Intl.NumberFormat` in the interface language with `options`; `None` if
+    /// the browser refuses an option.
+    fn format_number(n: f64, options: &[(&str, &str)]) -> Option<String> {
+        let settings = js_sys::Object::new();
+        for (key, option) in options {
+            _ = js_sys::Reflect::set(&settings, &(*key).into(), &(*option).into());
+        }
+        let locales = js_sys::Array::of1(&intl_locale().into());
+        let format = js_sys::Intl::NumberFormat::new(&locales, &settings).format();
+        format.call1(&JsValue::NULL, &n.into()).ok()?.as_string()
+    }
+
+    pub fn number(n: f64) -> String {
+        format_number(n, &[]).unwrap_or_else(|| n.to_string())
+    }
+
+    pub fn amount(n: f64, unit: &str, style: &str) -> String {
+        let options = [("style", "unit"), ("unit", unit), ("unitDisplay", style)];
+        format_number(n, &options).unwrap_or_else(|| format!("{n} {unit}"))
+    }
+
+    pub fn names(names: &[String]) -> String {
+        let joined = || -> Option<String> {
+            let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+            let class = js_sys::Reflect::get(&intl, &"ListFormat".into()).ok()?;
+            let class = class.dyn_into::<js_sys::Function>().ok()?;
+            let options = js_sys::Object::new();
+            _ = js_sys::Reflect::set(&options, &"type".into(), &"conjunction".into());
+            let args = js_sys::Array::of2(&intl_locale().into(), &options);
+            let format = js_sys::Reflect::construct(&class, &args).ok()?;
+            let list: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+            js_sys::Reflect::get(&format, &"format".into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?
+                .call1(&format, &list)
+                .ok()?
+                .as_string()
+        };
+        joined().unwrap_or_else(|| names.join(", "))
+    }
+}
+
+/// Natively (`article pages`): the same words without a browser.
+#[cfg(not(target_arch = "wasm32"))]
+mod words {
+    pub use crate::view::native_words::{names, number};
+
+    pub fn amount(n: f64, unit: &str, _style: &str) -> String {
+        crate::view::native_words::amount(n, unit)
+    }
 }

@@ -1,0 +1,442 @@
+//! `article pages DIR --viewer DIST`: every article of a folder as a page of its own, its
+//! markup rendered natively by the viewer's own components ([`crate::view::ArticleView`], with
+//! Leptos's `ssr`), its head made for crawlers and link previews, and the viewer's release
+//! build linked relatively, so that the app takes the page over (see `view::takeover`).
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use leptos::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::i18n::{Msg, tr, tr_fill};
+use crate::model::{
+    Article, Block, PreparedArticle, page_description, parse_article_bytes, prepare,
+    structured_data_text,
+};
+use crate::tools::article_from_markdown;
+use crate::view::ArticleView;
+
+/// What a page is built from: the head of the viewer's built `index.html`, made relative to the
+/// folder of the pages.
+pub struct ViewerShell {
+    /// The built head's tags (CSP, preloads, boot script, stylesheet, icon, module loader),
+    /// their addresses relative to the pages' folder; without `<title>`.
+    head: String,
+}
+
+impl ViewerShell {
+    /// Reads `dist/index.html` and makes its addresses relative to `pages_dir`. The module
+    /// loader Trunk writes inline gets the new addresses too, and the CSP its new hash.
+    pub fn read(dist: &Path, pages_dir: &Path) -> Result<Self, String> {
+        let index = dist.join("index.html");
+        let html = std::fs::read_to_string(&index).map_err(|e| {
+            format!(
+                "{}: cannot read the viewer's build: {e} (run `trunk build --release` first)",
+                index.display()
+            )
+        })?;
+        let prefix = relative_prefix(pages_dir, dist)?;
+        let head = head_of(&html).ok_or_else(|| format!("{}: no <head>", index.display()))?;
+        let head = remove_title(head);
+        Ok(ViewerShell {
+            head: relink(&head, &prefix),
+        })
+    }
+}
+
+/// `a/b` relative to `from` as a path prefix for addresses in a page in `from`: "../" for a
+/// folder inside the build, "" for the build itself.
+fn relative_prefix(from: &Path, to: &Path) -> Result<String, String> {
+    let canon = |p: &Path| {
+        p.canonicalize()
+            .map_err(|e| format!("{}: {e}", p.display()))
+    };
+    let (from, to) = (canon(from)?, canon(to)?);
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let ups = from.components().count() - common;
+    let mut prefix = "../".repeat(ups);
+    for part in to.components().skip(common) {
+        prefix.push_str(&part.as_os_str().to_string_lossy());
+        prefix.push('/');
+    }
+    Ok(prefix)
+}
+
+/// What the head of `html` holds: from `<head>` (or, minified without it, the end of the
+/// `<html>` tag) to `</head>` (or `<body`).
+fn head_of(html: &str) -> Option<&str> {
+    let start = match html.find("<head>") {
+        Some(at) => at + "<head>".len(),
+        None => {
+            let html_tag = html.find("<html")?;
+            html_tag + html[html_tag..].find('>')? + 1
+        }
+    };
+    let end = html.find("</head>").or_else(|| html.find("<body"))?;
+    (end >= start).then(|| &html[start..end])
+}
+
+fn remove_title(head: &str) -> String {
+    match (head.find("<title>"), head.find("</title>")) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &head[..start], &head[end + "</title>".len()..])
+        }
+        _ => head.to_owned(),
+    }
+}
+
+/// Makes the build's `./name` addresses (attributes and the inline loader's imports) start
+/// with `prefix`, and gives the CSP the hashes of the inline scripts as they now are.
+fn relink(head: &str, prefix: &str) -> String {
+    let mut out = head.to_owned();
+    for quote in ['"', '\'', '='] {
+        out = out.replace(&format!("{quote}./"), &format!("{quote}{prefix}"));
+    }
+    // The hashes of the inline scripts changed with their addresses.
+    let old: Vec<String> = inline_scripts(head).iter().map(|s| csp_hash(s)).collect();
+    let new: Vec<String> = inline_scripts(&out).iter().map(|s| csp_hash(s)).collect();
+    for (old, new) in old.iter().zip(&new) {
+        out = out.replace(old.as_str(), new);
+    }
+    out
+}
+
+/// The contents of the inline scripts that run (not JSON-LD), in order.
+fn inline_scripts(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..tag_end];
+        let body_start = tag_end + 1;
+        let Some(body_len) = after[body_start..].find("</script>") else {
+            break;
+        };
+        if !tag.contains("src=") && !tag.contains("ld+json") {
+            found.push(after[body_start..body_start + body_len].to_owned());
+        }
+        rest = &after[body_start + body_len..];
+    }
+    found
+}
+
+/// A CSP source for an inline script: `'sha256-…'`.
+fn csp_hash(script: &str) -> String {
+    let digest = Sha256::digest(script.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// What to say in the head of one article's page.
+#[derive(Clone)]
+pub struct PageHead {
+    /// The page's own address, when the folder's public address is known.
+    pub url: Option<String>,
+    /// The article JSON beside the page, as the page links it.
+    pub json_name: String,
+}
+
+/// The page of `prepared`: its head for crawlers and previews, then the article as the viewer's
+/// components render it.
+pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHead) -> String {
+    let article = prepared.article.clone();
+    let lang = article.lang.clone();
+    let dir = prepared.dir.as_attr();
+    let body = Owner::new().with(|| view! { <ArticleView prepared prerendered=true /> }.to_html());
+    let json_name = escape_attr(&head.json_name);
+    let head = head.clone();
+    let meta = Owner::new().with(move || view! { <HeadTags article head /> }.to_html());
+    let lang_attr = lang
+        .map(|l| format!(" lang=\"{}\"", escape_attr(&l)))
+        .unwrap_or_default();
+    format!(
+        "<!doctype html>\n<html{lang_attr} dir=\"{dir}\" data-page=\"article\"><head>{}{}</head>\
+         <body><div id=\"viewer\" class=\"viewer is-prerendered\" data-article=\"{}\">{}</div>\
+         </body></html>\n",
+        shell.head,
+        strip_markers(&meta),
+        json_name,
+        strip_markers(&body)
+    )
+}
+
+/// The `<!>` and `<!--…-->` markers server rendering writes for hydration: this page is taken
+/// over without it, so they would only be nodes to skip.
+fn strip_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        if let Some(body) = after.strip_prefix("<!--") {
+            match body.find("-->") {
+                Some(end) => rest = &body[end + 3..],
+                None => {
+                    rest = "";
+                }
+            }
+        } else if let Some(body) = after.strip_prefix("<!>") {
+            rest = body;
+        } else {
+            out.push_str("<!");
+            rest = &after[2..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The head a crawler and a link preview read: title, description, canonical address, Open
+/// Graph and Twitter card, the JSON-LD, and the article JSON as an alternate. A paid-for
+/// article says so in the title and description a preview shows.
+#[component]
+fn HeadTags(
+    /// The article (its sections are read for a description and an image).
+    article: Article,
+    /// The page's addresses.
+    head: PageHead,
+) -> impl IntoView {
+    let PageHead { url, json_name } = head;
+    let description = page_description(&article);
+    let paid = article.sponsor.as_ref().map(|sponsor| {
+        let label = article
+            .label
+            .clone()
+            .unwrap_or_else(|| tr(Msg::Sponsored).to_owned());
+        (label, tr_fill(Msg::PaidForBy, &[&sponsor.name]))
+    });
+    let shared_title = match &paid {
+        Some((label, _)) => format!("{label}: {}", article.title),
+        None => article.title.clone(),
+    };
+    let shared_description = match (&paid, &description) {
+        (Some((label, by)), Some(text)) => Some(format!("{label}. {by}. {text}")),
+        (Some((label, by)), None) => Some(format!("{label}. {by}.")),
+        (None, text) => text.clone(),
+    };
+    let image = first_image(&article).and_then(|src| absolute(&src, url.as_deref()));
+    let locale = article.lang.as_deref().map(|lang| lang.replace('-', "_"));
+    let dated = |date: &Option<String>| {
+        date.clone()
+            .filter(|d| crate::model::IsoDate::parse(d).is_some())
+    };
+    let (published, modified) = (dated(&article.published), dated(&article.updated));
+    let json_ld = structured_data_text(&article, url.as_deref());
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let authors = article
+        .authors
+        .iter()
+        .map(|name| og("article:author", name.clone()))
+        .collect_view();
+    view! {
+        <title>{shared_title.clone()}</title>
+        {description.map(|text| view! { <meta name="description" content=text /> })}
+        {url.clone().map(|href| view! { <link rel="canonical" href=href /> })}
+        <link rel="alternate" type="application/json" href=json_name />
+        {og("og:type", "article")}
+        {og("og:title", shared_title.clone())}
+        {shared_description
+            .clone()
+            .map(|text| og("og:description", text))}
+        {url.map(|href| og("og:url", href))}
+        {image.clone().map(|src| og("og:image", src))}
+        {locale.map(|locale| og("og:locale", locale))}
+        {published.map(|date| og("article:published_time", date))}
+        {modified.map(|date| og("article:modified_time", date))}
+        {authors}
+        <meta name="twitter:card" content=card />
+        <meta name="twitter:title" content=shared_title />
+        {shared_description.map(|text| view! { <meta name="twitter:description" content=text /> })}
+        {image.map(|src| view! { <meta name="twitter:image" content=src /> })}
+        // Raw text: entities are not decoded in a script; the JSON escapes every `<` itself.
+        <script type="application/ld+json" id="article-structured-data" inner_html=json_ld></script>
+    }
+}
+
+/// `<meta property content>`, as Open Graph names its fields (`property` is no HTML attribute
+/// Leptos knows by name).
+fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
+    use leptos::tachys::html::attribute::custom::CustomAttribute;
+    view! { <meta content=content.into() /> }.attr("property", property)
+}
+
+/// The address of the article's first picture, if it is allowed.
+fn first_image(article: &Article) -> Option<String> {
+    article
+        .sections
+        .iter()
+        .flat_map(|section| &section.blocks)
+        .find_map(|block| match block {
+            Block::Image { src, .. } => src.safe.clone(),
+            _ => None,
+        })
+}
+
+/// `address` made absolute against the page's own address; `None` when it is relative and
+/// the page's address is unknown (a preview cannot fetch a relative image).
+fn absolute(address: &str, page: Option<&str>) -> Option<String> {
+    if address.starts_with("https://") || address.starts_with("http://") {
+        return Some(address.to_owned());
+    }
+    let page = page?;
+    if let Some(rest) = address.strip_prefix("//") {
+        let scheme = page.split("//").next().unwrap_or("https:");
+        return Some(format!("{scheme}//{rest}"));
+    }
+    let origin_end = page
+        .find("://")
+        .and_then(|s| page[s + 3..].find('/').map(|p| p + s + 3))
+        .unwrap_or(page.len());
+    if address.starts_with('/') {
+        return Some(format!("{}{address}", &page[..origin_end]));
+    }
+    let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
+    Some(format!("{folder}{}", address.trim_start_matches("./")))
+}
+
+/// What `article pages` did.
+pub struct Rendered {
+    /// Pages written, as (article, page).
+    pub pages: Vec<(PathBuf, PathBuf)>,
+    /// Lines for the publisher: files left out and why, warnings.
+    pub notes: Vec<String>,
+}
+
+/// Writes `NAME.html` beside every article of `dir` (Markdown converted first, as `article
+/// index` does), on every core; `progress` is told of each page written.
+pub fn render_dir(
+    dir: &Path,
+    dist: &Path,
+    base_url: Option<&str>,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Rendered, String> {
+    use rayon::prelude::*;
+    let shell = ViewerShell::read(dist, dir)?;
+    let (jsons, mut notes) = article_files(dir)?;
+    let base = base_url.map(|b| b.trim_end_matches('/').to_owned());
+    let results: Vec<Result<(PathBuf, PathBuf), String>> = jsons
+        .par_iter()
+        .map(|path| {
+            let written = render_file(path, &shell, base.as_deref());
+            progress();
+            written
+        })
+        .collect();
+    let mut pages = Vec::new();
+    for result in results {
+        match result {
+            Ok(page) => pages.push(page),
+            Err(note) => notes.push(note),
+        }
+    }
+    Ok(Rendered { pages, notes })
+}
+
+/// The articles of `dir` as JSON files: Markdown converted and written beside its source.
+fn article_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), String> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    names.sort();
+    let mut notes = Vec::new();
+    let mut jsons: Vec<PathBuf> = Vec::new();
+    for path in &names {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") if path.file_name().is_some_and(|n| n != "index.json") => {
+                jsons.push(path.clone());
+            }
+            Some("md") => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                match article_from_markdown(&text) {
+                    Err(error) => notes.push(format!("{}:{error} (left out)", path.display())),
+                    Ok((article, warnings)) => {
+                        notes.extend(
+                            warnings
+                                .iter()
+                                .map(|w| format!("{}:{w} (warning)", path.display())),
+                        );
+                        let json = path.with_extension("json");
+                        let text =
+                            serde_json::to_string_pretty(&article).expect("wire types serialize");
+                        std::fs::write(&json, format!("{text}\n"))
+                            .map_err(|e| format!("{}: cannot write: {e}", json.display()))?;
+                        jsons.push(json);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    jsons.sort();
+    jsons.dedup();
+    Ok((jsons, notes))
+}
+
+/// Renders the article in `path` to `NAME.html` beside it; a note when it is not an article.
+fn render_file(
+    path: &Path,
+    shell: &ViewerShell,
+    base: Option<&str>,
+) -> Result<(PathBuf, PathBuf), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let article = parse_article_bytes(&bytes).map_err(|error| {
+        format!(
+            "{}: {} {} (left out)",
+            path.display(),
+            error.summary(),
+            error.detail()
+        )
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let page = path.with_extension("html");
+    let page_name = page
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let head = PageHead {
+        url: base.map(|base| format!("{base}/{}", encode_path(&page_name))),
+        json_name: encode_path(&name),
+    };
+    let html = render_page(prepare(article), shell, &head);
+    std::fs::write(&page, html).map_err(|e| format!("{}: cannot write: {e}", page.display()))?;
+    Ok((path.to_owned(), page))
+}
+
+/// A file name as an address path segment.
+fn encode_path(name: &str) -> String {
+    percent_encoding::utf8_percent_encode(name, SEGMENT).to_string()
+}
+
+/// Characters escaped in a path segment.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
