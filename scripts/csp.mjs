@@ -13,7 +13,7 @@ if (!dir) {
   console.error('csp.mjs: no build folder (TRUNK_STAGING_DIR or an argument)');
   process.exit(2);
 }
-const htmlPath = join(dir, 'index.html');
+const htmlPath = join(dir, process.env.PAGE_HTML ?? 'index.html');
 let html = await readFile(htmlPath, 'utf8');
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]

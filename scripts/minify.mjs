@@ -17,7 +17,7 @@ const release = Boolean(process.argv[2]) || process.env.TRUNK_PROFILE === 'relea
 if (release) await minify();
 
 async function minify() {
-  const htmlPath = join(dir, 'index.html');
+  const htmlPath = join(dir, process.env.PAGE_HTML ?? 'index.html');
   let html = await readFile(htmlPath, 'utf8');
   const scripts = (await readdir(dir)).filter((name) => name.endsWith('.js'));
   for (const name of scripts) {

@@ -12,7 +12,7 @@ if (!dir) {
   console.error('preload-early.mjs: no build folder (TRUNK_STAGING_DIR or an argument)');
   process.exit(2);
 }
-const htmlPath = join(dir, 'index.html');
+const htmlPath = join(dir, process.env.PAGE_HTML ?? 'index.html');
 let html = await readFile(htmlPath, 'utf8');
 const boot = html.match(/<script\b[^>]*\bsrc="?\.\/boot\.js"?[^>]*><\/script>/);
 const preloads = html.match(/<link\b[^>]*\brel="?(?:modulepreload|preload)"?[^>]*>/g) ?? [];

@@ -17,6 +17,23 @@ pub mod view;
 
 pub use view::App;
 
+/// Mounts [`view::LibraryApp`] in `#viewer` of `library.html`, replacing its "loading"
+/// placeholder: the library page's own module (`src/bin/library_viewer.rs`).
+pub fn start_library() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    panic_panel::install();
+    let host = document()
+        .get_element_by_id("viewer")
+        .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document().body());
+    if let Some(host) = host {
+        host.replace_children_with_node_0();
+        leptos::mount::mount_to(host, view::LibraryApp).forget();
+    }
+}
+
 /// Mounts [`App`] in `#viewer` (replacing the page's static "loading" placeholder in the same
 /// task, so nothing flashes), or in `<body>`. The viewer is never unmounted.
 pub fn start() {

@@ -12,7 +12,7 @@ use crate::load::{
 };
 use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
-use crate::view::library::LibraryLoader;
+use crate::view::library::library_page;
 use crate::view::local_file::{DropHint, LocalFile};
 use crate::view::status::{Failure, Loading};
 
@@ -48,13 +48,10 @@ pub fn App() -> impl IntoView {
 /// was opened from).
 fn requested_page() -> AnyView {
     if let Some(index) = requested_library() {
-        return view! { <LibraryLoader url=index /> }.into_any();
+        return go_to_library(&index);
     }
     let back = library_opened_from().map(|index| {
-        let href = format!(
-            "?index={}",
-            String::from(js_sys::encode_uri_component(&index))
-        );
+        let href = library_page(&index);
         let lang = crate::i18n::ui_language();
         view! {
             <p class="back-link" lang=lang dir=crate::view::ui_text::dir_of(lang)>
@@ -72,6 +69,13 @@ fn requested_page() -> AnyView {
     }
 }
 
+/// Opens the library page in place of this one (the address `?index=` once had here keeps
+/// working): it is a module of its own, which an article page never downloads.
+fn go_to_library(index: &str) -> AnyView {
+    _ = window().location().replace(&library_page(index));
+    view! { <Loading progress=RwSignal::new(None) /> }.into_any()
+}
+
 /// The page without `?article=` or `?index=`: what `viewer-config.json` names as `home`, or
 /// the bundled sample. The configuration is read first (`boot.js` has already asked for it and
 /// for the sample), and handed on so that it is not read twice.
@@ -87,7 +91,7 @@ fn HomePage() -> impl IntoView {
         Some(Err(error)) => view! { <Failure error /> }.into_any(),
         Some(Ok(config)) => {
             let url = match config.home.clone() {
-                Home::Library(index) => return view! { <LibraryLoader url=index /> }.into_any(),
+                Home::Library(index) => return go_to_library(&index),
                 Home::Article(url) => url,
                 Home::Sample => requested_article(),
             };

@@ -15,6 +15,50 @@ use crate::view::page::{format_date, set_document_metadata};
 use crate::view::status::{Failure, Loading};
 use crate::view::ui_text::{dir_of, reading_time, ui, ui_around, ui_fill};
 
+/// The library page (`library.html`, a module of its own, which the article page never
+/// downloads): the index `?index=` names, else the `home` library of `viewer-config.json`, else
+/// the build's own `articles/index.json`.
+#[component]
+pub fn LibraryApp() -> impl IntoView {
+    let preferred: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|lang| lang.as_string())
+        .collect();
+    crate::i18n::follow_reader(preferred.iter().map(String::as_str));
+    if let Some(url) = crate::load::requested_library() {
+        return view! { <LibraryLoader url /> }.into_any();
+    }
+    let state = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let index = match crate::load::load_config().await {
+            Ok(crate::config::ViewerConfig {
+                home: crate::config::Home::Library(index),
+                ..
+            }) => index,
+            _ => DEFAULT_INDEX.to_owned(),
+        };
+        _ = state.try_set(Some(index));
+    });
+    (move || match state.get() {
+        None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
+        Some(url) => view! { <LibraryLoader url /> }.into_any(),
+    })
+    .into_any()
+}
+
+/// The library a build ships (`article index` writes it).
+const DEFAULT_INDEX: &str = "articles/index.json";
+
+/// The library page's address for the index at `index` (relative to the viewer's folder).
+pub fn library_page(index: &str) -> String {
+    format!(
+        "library.html?index={}",
+        String::from(js_sys::encode_uri_component(index))
+    )
+}
+
 /// Loads the library at `url` (as `?index=` gave it) and shows it, or an alert saying why not.
 #[component]
 pub fn LibraryLoader(
@@ -196,5 +240,5 @@ fn article_link(base: &str, address: &str, index: &str) -> String {
         .map(|url| url.href())
         .unwrap_or_else(|_| address.to_owned());
     let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
-    format!("?article={}&from={}", encode(&article), encode(index))
+    format!("./?article={}&from={}", encode(&article), encode(index))
 }

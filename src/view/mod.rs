@@ -34,5 +34,6 @@ mod ui_text;
 
 pub use app::{App, ArticleLoader};
 pub use article::ArticleView;
+pub use library::LibraryApp;
 pub use mount::intern_repeated_strings;
 pub use takeover::take_over;

@@ -47,6 +47,8 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
         return false;
     };
     crate::i18n::follow_article(article.get_attribute("lang").as_deref());
+    // What `mount_to` does first: tasks (copying a link) run on the browser's event loop.
+    _ = any_spawner::Executor::init_wasm_bindgen();
     // The viewer is never unmounted: what it builds here lives as long as the page.
     let owner = Owner::new();
     owner.with(|| adopt(viewer, &article));
