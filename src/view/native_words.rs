@@ -25,7 +25,6 @@ pub fn number(n: f64) -> String {
     let (group, decimal) = match lang.as_str() {
         "fr" => ("\u{202f}", ","),
         "de" | "nl" | "es" => (".", ","),
-        "ar" => ("\u{66c}", "\u{66b}"),
         _ => (",", "."),
     };
     let digits = whole.to_string();
@@ -52,15 +51,6 @@ pub fn number(n: f64) -> String {
             text.push_str(decimals);
         }
     }
-    if lang == "ar" {
-        text = text
-            .chars()
-            .map(|c| match c.to_digit(10) {
-                Some(d) => char::from_u32(0x660 + d).unwrap_or(c),
-                None => c,
-            })
-            .collect();
-    }
     text
 }
 
@@ -69,22 +59,32 @@ pub fn number(n: f64) -> String {
 pub fn amount(n: f64, unit: &str) -> String {
     let lang = language();
     let count = number(n);
-    let one = n == 1.0;
+    // Arabic's long form says one and two minutes without a number, as `Intl` does.
+    if unit == "minute" && lang == "ar" {
+        return match n {
+            1.0 => "دقيقة".to_owned(),
+            2.0 => "دقيقتان".to_owned(),
+            n if (3.0..=10.0).contains(&n) => format!("{count} دقائق"),
+            _ => format!("{count} دقيقة"),
+        };
+    }
     let word = match (unit, lang.as_str()) {
         ("minute", "de") => "Min.",
-        ("minute", "nl") => "min",
         ("minute", "he") => "דק׳",
-        ("minute", "ar") if one => "دقيقة",
-        ("minute", "ar") if (3.0..=10.0).contains(&n) => "دقائق",
-        ("minute", "ar") => "دقيقة",
         ("minute", _) => "min",
-        ("kilobyte", "ar") => "ك.بايت",
         ("kilobyte", _) => "kB",
-        ("megabyte", "ar") => "م.بايت",
         ("megabyte", _) => "MB",
         (other, _) => other,
     };
     format!("{count}\u{a0}{word}")
+}
+
+/// Whether the locale writes English the American way, as `Intl` does for "en" and "en-US"
+/// ("December 5, 2025", "A, B, and C"); other English locales write "5 December 2025", "A, B
+/// and C".
+fn american() -> bool {
+    let locale = intl_locale().to_ascii_lowercase();
+    locale == "en" || locale.starts_with("en-us")
 }
 
 /// Names joined as `Intl.ListFormat` joins them in the interface language.
@@ -97,6 +97,7 @@ pub fn names(names: &[String]) -> String {
         "es" => " y ",
         "ar" => " و",
         "he" => " ו",
+        "en" if !american() => " and ",
         _ => ", and ",
     };
     match names {
@@ -224,14 +225,9 @@ pub fn date(iso: &str) -> Option<String> {
     let name = months(&lang).get(month.checked_sub(1)?)?.to_owned();
     let (d, y) = (number(f64::from(day)), number_plain(year));
     Some(match lang.as_str() {
-        "en" => format!("{name} {d}, {y}"),
+        "en" if american() => format!("{name} {d}, {y}"),
         "de" => format!("{d}. {name} {y}"),
         "es" => format!("{d} de {name} de {y}"),
-        "ar" => format!(
-            "{d} {name} {}",
-            number(f64::from(year)).replace('\u{66c}', "")
-        ),
-        "he" => format!("{d} {name} {y}"),
         _ => format!("{d} {name} {y}"),
     })
 }
@@ -252,6 +248,9 @@ mod tests {
         assert_eq!(number(1204.0), "1,204");
         assert_eq!(names(&["A".into(), "B".into(), "C".into()]), "A, B, and C");
         assert_eq!(date("2025-12-05").as_deref(), Some("December 5, 2025"));
+        follow_article(Some("en-GB"));
+        assert_eq!(names(&["A".into(), "B".into(), "C".into()]), "A, B and C");
+        assert_eq!(date("2025-12-05").as_deref(), Some("5 December 2025"));
         follow_article(Some("fr"));
         assert_eq!(number(1204.0), "1\u{202f}204");
         assert_eq!(names(&["A".into(), "B".into(), "C".into()]), "A, B et C");
@@ -260,7 +259,9 @@ mod tests {
             Some("5 décembre 2025")
         );
         follow_article(Some("ar"));
-        assert_eq!(number(12.0), "١٢");
+        assert_eq!(number(12.0), "12");
+        assert_eq!(amount(1.0, "minute"), "دقيقة");
+        assert_eq!(date("2025-12-05").as_deref(), Some("5 ديسمبر 2025"));
         follow_article(Some("es"));
         assert_eq!(number(1204.0), "1204");
         assert_eq!(amount(5.0, "minute"), "5\u{a0}min");

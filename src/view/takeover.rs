@@ -48,7 +48,10 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
     };
     crate::i18n::follow_article(article.get_attribute("lang").as_deref());
     // What `mount_to` does first: tasks (copying a link) run on the browser's event loop.
-    _ = any_spawner::Executor::init_wasm_bindgen();
+    #[cfg(target_arch = "wasm32")]
+    {
+        _ = any_spawner::Executor::init_wasm_bindgen();
+    }
     // The viewer is never unmounted: what it builds here lives as long as the page.
     let owner = Owner::new();
     owner.with(|| adopt(viewer, &article));
@@ -152,7 +155,9 @@ where
     }
 }
 
-/// Gives every section its state and working controls: the first ones at once, the rest of a
+/// Gives every section its state (a section published closed, or closed by the reader earlier,
+/// closes only while it is below the window; one the reader can see or has passed stays open)
+/// and working controls: the first ones at once, the rest of a
 /// long article in short tasks, one per frame. Then the `#fragment` is followed, as on the
 /// client-only page once every section is in.
 fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
@@ -161,10 +166,9 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let off_screen = move |section: &Element| {
-        let rect = section.get_bounding_client_rect();
-        rect.bottom() <= 0.0 || rect.top() >= viewport
-    };
+    // Only below the window: closing a section above it would move what the reader sees
+    // wherever the browser does not anchor the scroll position (Safari).
+    let below = move |section: &Element| section.get_bounding_client_rect().top() >= viewport;
     let complete = RwSignal::new(false);
     crate::view::article::follow_fragments(states.clone(), complete);
     let mut pending = sections.into_iter().enumerate().peekable();
@@ -175,7 +179,7 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
                 break;
             }
             pending.next();
-            let may_close = off_screen(&section);
+            let may_close = below(&section);
             states.adopt(index, section, may_close);
             done += 1;
         }
