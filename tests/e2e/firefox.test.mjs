@@ -9,6 +9,20 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { serveStatic } from './server.mjs';
 import { SECTIONS as LONG_SECTIONS, heldRoute, longArticle } from './long-article.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import { preparePages } from './prerendered.mjs';
+
+// Pages pre-rendered by `article pages`, served under pre/; their module is held back until a
+// test releases it, so that it can watch the page before the take-over starts.
+const PRE = 'target/e2e-prerendered-firefox';
+await preparePages(PRE);
+const WASM = (await readdir(PRE)).find((name) => /^article_viewer-.*_bg\.wasm$/.test(name));
+let releaseModule;
+const moduleHeld = new Promise((resolve) => (releaseModule = resolve));
+const heldModule = async (req, res) => {
+  await moduleHeld;
+  res.writeHead(200, { 'content-type': 'application/wasm' }).end(await readFile(`${PRE}/${WASM}`));
+};
 
 const GECKODRIVER = process.env.GECKODRIVER ?? 'geckodriver';
 const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
@@ -68,8 +82,9 @@ before(async () => {
   server = await serveStatic({
     root: 'dist',
     base: '/some/deep/path/',
-    extra: { 'fixtures/': 'tests/fixtures/valid/' },
+    extra: { 'fixtures/': 'tests/fixtures/valid/', 'pre/': `${PRE}/` },
     routes: {
+      [`pre/${WASM}`]: heldModule,
       'long.json': heldLong,
       'french.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(french),
       'library.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
@@ -218,6 +233,73 @@ describe('the release build in headless Firefox', () => {
     assert.equal(await run(`return document.querySelector('.paid-line').textContent`), 'Sponsored Paid for by Le Sponsor');
     await run(`document.querySelector('.library-entry:not([hidden]) a').click()`);
     await until('return document.querySelector("article h1")');
-    assert.equal(await run(`return document.querySelector('.back-link a').getAttribute('href')`), '?index=library.json');
+    assert.equal(await run(`return document.querySelector('.back-link a').getAttribute('href')`), 'library.html?index=library.json');
+  });
+});
+
+describe('a pre-rendered page in headless Firefox', () => {
+  /** Opens a pre-rendered page, watches it, then lets its module start and waits for the take-over. */
+  async function takeOver(name) {
+    // Navigating from a script returns at once: the module is held back, and the page must be
+    // watched before it is released.
+    await run(`location.href = arguments[0]`, `${server.url}pre/articles/${name}`);
+    const file = name.split(/[?#]/)[0];
+    await until(`return document.readyState === 'complete' && location.pathname.endsWith(${JSON.stringify(file)}) && document.querySelector('article')`);
+    await run(`
+      window.__removed = [];
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) {
+          if (node.nodeType !== 1) continue;
+          for (const el of [node, ...node.querySelectorAll('*')]) {
+            if (el.matches('section, .section, h1, h2, h3, h4, p, li, figure, blockquote, table')) window.__removed.push(el.tagName);
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+      // Where what the reader sees is (what is below the window may move: sections published
+      // closed close there; Firefox has no layout-shift entries to count).
+      window.__seen = [...document.querySelectorAll('h1, h2, p')].filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
+      window.__places = () => window.__seen.map((el) => Math.round(el.getBoundingClientRect().top));
+      window.__before = window.__places();
+    `);
+    // Held the first time only: later visits have the module in the cache.
+    releaseModule();
+    await until(`return !document.querySelector('.is-prerendered, span.section-toggle')`);
+  }
+
+  test('the take-over removes nothing and moves nothing; then toggles, show all and contents work', async () => {
+    await takeOver('sample.html');
+    const moved = await run(`
+      const now = window.__places();
+      const elements = window.__seen;
+      return { removed: window.__removed, moved: now.flatMap((top, i) => top === window.__before[i] ? [] : [elements[i].tagName + '.' + elements[i].className + ' ' + window.__before[i] + ' -> ' + top]) };
+    `);
+    assert.deepEqual(moved, { removed: [], moved: [] });
+    assert.ok(await run(`return window.__seen.length`) >= 3, 'something was seen');
+    const expanded = (id) => run(`return document.getElementById(arguments[0] + '--toggle').getAttribute('aria-expanded')`, id);
+    await run(`document.getElementById('belgium--toggle').click()`);
+    assert.equal(await expanded('belgium'), 'false');
+    await run(`document.querySelector('button.show-all').click()`);
+    assert.equal(await expanded('belgium'), 'true');
+    assert.equal(await expanded('outlook'), 'true');
+    await run(`document.querySelector('button.show-all').click()`);
+    assert.equal(await expanded('nato'), 'false');
+    await run(`document.querySelector('nav.contents a[href="#nato"]').click()`);
+    await until(`return document.getElementById('nato--toggle').getAttribute('aria-expanded') === 'true' && location.hash === '#nato'`);
+  });
+
+  test('a #fragment opens its section, and remembered sections apply', async () => {
+    await takeOver('collapsed.html');
+    const collapsed = await run(`return [...document.querySelectorAll('section[data-collapsed]')].map((s) => s.id)`);
+    assert.ok(collapsed.length > 0);
+    const target = collapsed[collapsed.length - 1];
+    await takeOver(`collapsed.html?from-a-link#${target}`);
+    await until(`return document.activeElement && document.activeElement.id === ${JSON.stringify(`${target}--toggle`)}`);
+    assert.equal(await run(`return document.getElementById(arguments[0] + '--toggle').getAttribute('aria-expanded')`, target), 'true');
+    // Remembered for the session: open on the next visit without the fragment.
+    await takeOver('collapsed.html');
+    assert.equal(await run(`return document.getElementById(arguments[0] + '--toggle').getAttribute('aria-expanded')`, target), 'true');
   });
 });
