@@ -3,6 +3,7 @@
 // Chromium, over alternating runs. Prints a table of medians and ratios; writes JSON.
 //   node bench/run.mjs [--runs 5] [--sizes 10,500,2000,5000] [--out target/bench/results.json]
 // Run it through scripts/bench, which builds dist/ first.
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../tests/e2e/server.mjs';
@@ -44,6 +45,10 @@ for (const size of SIZES) {
   await writeFile(`${SITE}/articles/b${size}.json`, JSON.stringify({ ...head, sections, key_figures: keyFigures }));
 }
 
+// The same articles pre-rendered by `article pages` (articles/aN.html), taken over by the viewer.
+const pages = spawnSync('cargo', ['run', '--quiet', '--release', '--locked', '--bin', 'article', '--', 'pages', `${SITE}/articles`, '--viewer', `${SITE}/viewer`], { encoding: 'utf8' });
+if (pages.status !== 0) throw new Error(`article pages: ${pages.stderr}`);
+
 const server = await serveStatic({ root: SITE, base: '/' });
 const browser = await launchChromium();
 
@@ -63,6 +68,9 @@ const FRAME_WATCH = () => {
     title: () => document.querySelector('article h1'),
     first: () => document.querySelector('.article-lead p'),
     full: () => document.getElementById(window.__benchLastId),
+    // The first section's toggle answers: a button with the app's listener (on a pre-rendered
+    // page, once the app has taken it over).
+    live: () => document.querySelector('#viewer:not(.is-prerendered) button.section-toggle'),
   };
   const tick = () => {
     for (const [name, probe] of Object.entries(probes)) {
@@ -71,7 +79,7 @@ const FRAME_WATCH = () => {
         requestAnimationFrame((next) => { window.__bench[name] = next; });
       }
     }
-    if (window.__bench.full === undefined) requestAnimationFrame(tick);
+    if (window.__bench.full === undefined || (window.__bench.live === undefined && !window.__benchStatic)) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
 };
@@ -80,15 +88,21 @@ async function measure(variant, size) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript((id) => { window.__benchLastId = id; }, `s-${size - 1}`);
+  await page.addInitScript((bare) => { window.__benchStatic = bare; }, variant === 'static');
   await page.addInitScript(FRAME_WATCH);
   const url = {
     viewer: `${server.url}viewer/?article=../articles/a${size}.json`,
     'viewer, figures last': `${server.url}viewer/?article=../articles/b${size}.json`,
     static: `${server.url}viewer/static-${size}.html`,
     plain: `${server.url}plain/?article=../articles/a${size}.json`,
+    'pre-rendered': `${server.url}articles/a${size}.html`,
   }[variant];
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.full !== undefined, null, { timeout: 120000 });
+  if (variant === 'pre-rendered') {
+    // Every section taken over, so that the toggle measured below is a live one.
+    await page.waitForFunction(() => !document.querySelector('span.section-toggle') && window.__bench.live !== undefined, null, { timeout: 120000 });
+  }
   const result = await page.evaluate(() => window.__bench);
   // How much each variant built: the comparison is fair only when the counts agree.
   result.elements = await page.evaluate(() => document.querySelectorAll('#viewer *').length);
@@ -127,7 +141,7 @@ async function measure(variant, size) {
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
   result.jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
-  result.wasmMemory = variant.startsWith('viewer')
+  result.wasmMemory = variant.startsWith('viewer') || variant === 'pre-rendered'
     ? await page.evaluate(() => window.__benchWasm?.memory?.buffer.byteLength ?? null)
     : 0;
   await context.close();
@@ -149,7 +163,7 @@ for (const size of SIZES) {
   await context.close();
 }
 
-const VARIANTS = ['static', 'plain', 'viewer', 'viewer, figures last'];
+const VARIANTS = ['static', 'plain', 'viewer', 'viewer, figures last', 'pre-rendered'];
 const samples = {};
 for (const size of SIZES) {
   // One unmeasured load of each variant first: the first loads in a fresh browser process are
@@ -175,7 +189,7 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const METRICS = ['title', 'first', 'full', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory', 'elements', 'longTasks', 'longestTask'];
+const METRICS = ['title', 'first', 'full', 'live', 'toggle', 'expandAll', 'jsHeap', 'wasmMemory', 'elements', 'longTasks', 'longestTask'];
 const medians = {};
 for (const size of SIZES) {
   for (const variant of VARIANTS) {
@@ -186,8 +200,8 @@ for (const size of SIZES) {
 
 const fmt = (v, unit) => (v === null ? '—' : unit === 'MB' ? `${(v / 1048576).toFixed(1)} MB` : unit === '' ? String(v) : `${v.toFixed(1)} ms`);
 const ratio = (a, b) => (a === null || b === null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
-const rows = [['sections', 'JSON', 'metric', 'static HTML', 'plain JS', 'viewer', 'viewer/static', 'viewer/plain', 'figures last']];
-const labels = { title: 'title painted', first: 'first screen', full: 'whole article', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory', elements: 'elements built', longTasks: 'long tasks after 1st screen', longestTask: 'longest of those' };
+const rows = [['sections', 'JSON', 'metric', 'static HTML', 'plain JS', 'viewer', 'viewer/static', 'viewer/plain', 'figures last', 'pre-rendered', 'pre/static']];
+const labels = { title: 'title painted', first: 'first screen', full: 'whole article', live: 'a toggle answers', toggle: 'toggle one', expandAll: 'expand all', jsHeap: 'JS heap', wasmMemory: 'wasm memory', elements: 'elements built', longTasks: 'long tasks after 1st screen', longestTask: 'longest of those' };
 for (const size of SIZES) {
   for (const metric of METRICS) {
     const m = medians[size];
@@ -195,7 +209,7 @@ for (const size of SIZES) {
     const memory = metric === 'jsHeap' ? (m.viewer.jsHeap ?? 0) + (m.viewer.wasmMemory ?? 0) : m.viewer[metric];
     rows.push([String(size), `${(articleBytes[size] / 1024).toFixed(0)} KB`, labels[metric], fmt(m.static[metric], unit), fmt(m.plain[metric], unit), fmt(m.viewer[metric], unit),
       ratio(m.viewer[metric], m.static[metric]), ratio(metric === 'jsHeap' ? memory : m.viewer[metric], m.plain[metric]),
-      fmt(m['viewer, figures last'][metric], unit)]);
+      fmt(m['viewer, figures last'][metric], unit), fmt(m['pre-rendered'][metric], unit), ratio(m['pre-rendered'][metric], m.static[metric])]);
   }
 }
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -203,7 +217,7 @@ for (const [i, row] of rows.entries()) {
   console.log(row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
-console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap; "figures last" is the viewer on the same article with key_figures after the sections. Long tasks: tasks of 50 ms or more (PerformanceObserver "longtask") that started once the first screen was painted.`);
+console.log(`\nmedians of ${RUNS} alternating runs; "viewer/plain" for JS heap compares the viewer's JS heap plus wasm memory with the plain renderer's JS heap; "figures last" is the viewer on the same article with key_figures after the sections; "pre-rendered" is the page "article pages" wrote for it, taken over by the viewer ("a toggle answers": its first section's toggle is a live button). Long tasks: tasks of 50 ms or more (PerformanceObserver "longtask") that started once the first screen was painted.`);
 
 // Where the viewer's time goes: its marks, as medians since navigation start.
 const STAGES = [['start', 'wasm running'], ['fetch', 'config read, fetch starts'], ['early', 'start shown early'], ['downloaded', 'article downloaded'],

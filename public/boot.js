@@ -86,6 +86,13 @@
       cannotStart('A file the viewer needs could not be loaded. Check your connection and reload the page.');
     }
   }, true);
+  // On a pre-rendered page, any error before the viewer started (its module failed to load or
+  // to start) leaves the article as it reads without the viewer.
+  if (prerendered) {
+    window.addEventListener('error', function (event) {
+      if (event.target === window) cannotStart('');
+    });
+  }
   window.addEventListener('unhandledrejection', function () {
     cannotStart('The viewer could not start. Reload the page; if this keeps happening, try another browser.');
   });

@@ -156,9 +156,10 @@ pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHe
     let json_name = escape_attr(&head.json_name);
     let head = head.clone();
     let meta = Owner::new().with(move || view! { <HeadTags article head /> }.to_html());
-    let lang_attr = lang
-        .map(|l| format!(" lang=\"{}\"", escape_attr(&l)))
-        .unwrap_or_default();
+    // Without a language of its own, the page says the interface's (English then), so that
+    // it has one at all (WCAG 3.1.1).
+    let lang = lang.unwrap_or_else(|| crate::i18n::ui_language().to_owned());
+    let lang_attr = format!(" lang=\"{}\"", escape_attr(&lang));
     format!(
         "<!doctype html>\n<html{lang_attr} dir=\"{dir}\" data-page=\"article\"><head>{}{}</head>\
          <body><div id=\"viewer\" class=\"viewer is-prerendered\" data-article=\"{}\">{}</div>\

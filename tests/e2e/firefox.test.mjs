@@ -242,9 +242,10 @@ describe('a pre-rendered page in headless Firefox', () => {
   async function takeOver(name) {
     // Navigating from a script returns at once: the module is held back, and the page must be
     // watched before it is released.
-    await run(`location.href = arguments[0]`, `${server.url}pre/articles/${name}`);
+    // The page being left is marked, so that the new one is told from it.
+    await run(`window.__left = true; location.href = arguments[0]`, `${server.url}pre/articles/${name}`);
     const file = name.split(/[?#]/)[0];
-    await until(`return document.readyState === 'complete' && location.pathname.endsWith(${JSON.stringify(file)}) && document.querySelector('article')`);
+    await until(`return !window.__left && document.readyState === 'complete' && location.pathname.endsWith(${JSON.stringify(file)}) && document.querySelector('article')`);
     await run(`
       window.__removed = [];
       new MutationObserver((records) => {

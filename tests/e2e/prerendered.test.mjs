@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { serveStatic } from './server.mjs';
 import { launchChromium, openPage } from './browser.mjs';
+import { axe } from './helpers.mjs';
 import { BASE_URL, RENDERED_CASES, CORPUS, preparePages } from './prerendered.mjs';
 
 const ROOT = 'target/e2e-prerendered-chromium';
@@ -63,7 +64,7 @@ async function takenOver(page) {
 
 const expanded = (page, id) => page.getAttribute(`#${id}--toggle`, 'aria-expanded');
 
-describe('article pages', () => {
+describe('article pages', { timeout: 60000 }, () => {
   test('writes a page beside every article, and says what it left out and why', () => {
     assert.match(said.articles, /^\d+ pages in /m);
     for (const name of ['sample', 'collapsed', 'right-to-left', 'every-block', 'long']) {
@@ -77,7 +78,7 @@ describe('article pages', () => {
   });
 });
 
-describe('a pre-rendered page without JavaScript', () => {
+describe('a pre-rendered page without JavaScript', { timeout: 60000 }, () => {
   test('the sample: every section, figure, pull-quote and the disclosure readable; no control shown', async () => {
     const { page, context, problems } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`${server.url}articles/sample.html`);
@@ -135,7 +136,31 @@ describe('a pre-rendered page without JavaScript', () => {
   });
 });
 
-describe('the app takes a pre-rendered page over', () => {
+describe('accessibility of pre-rendered pages (axe-core, WCAG A and AA)', { timeout: 120000 }, () => {
+  // "Module failed": the page as it reads without the app (axe itself needs scripts to run).
+  for (const [name, module] of [['sample.html', false], ['sample.html', true], ['right-to-left.html', true], ['long.html', true]]) {
+    test(`${name} ${module ? 'taken over' : 'when the module fails'}: no violations`, async () => {
+      let opened;
+      if (module) {
+        opened = await openTakenOver(name);
+      } else {
+        opened = await openPage(browser);
+        await opened.page.route('**/*_bg.wasm', (route) => route.abort());
+        await opened.page.goto(`${server.url}articles/${name}`);
+        await opened.page.waitForFunction(() => document.documentElement.classList.contains('viewer-failed'));
+        const controls = await opened.page.$$eval('button, .copy-link', (els) => els.filter((el) => el.checkVisibility({ visibilityProperty: true })).length);
+        assert.equal(controls, 0, 'no control shown once the module failed');
+        opened.problems.length = 0; // the aborted module is the point here
+      }
+      const result = await axe(opened.page);
+      assert.ok(result.passes >= 5, `axe ran ${result.passes} passing rules`);
+      assert.deepEqual(result.violations, [], JSON.stringify(result.violations, null, 2));
+      await opened.context.close();
+    });
+  }
+});
+
+describe('the app takes a pre-rendered page over', { timeout: 240000 }, () => {
   for (const name of ['sample.html', 'long.html', 'every-block.html']) {
     test(`${name}: nothing removed, nothing shifted`, async () => {
       const { page, context, problems } = await openTakenOver(name);
@@ -291,7 +316,7 @@ function normalized() {
   return walk(article).replace(/\s+/g, ' ');
 }
 
-describe(`the hostile corpus pre-rendered (${RENDERED_CASES.length} cases)`, () => {
+describe(`the hostile corpus pre-rendered (${RENDERED_CASES.length} cases)`, { timeout: 240000 }, () => {
   for (const scripts of [false, true]) {
     test(`nothing runs ${scripts ? 'with' : 'without'} JavaScript, text stays text, only safe addresses`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: scripts });
