@@ -172,7 +172,8 @@ pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHe
 }
 
 /// The `<!>` and `<!--…-->` markers server rendering writes for hydration: this page is taken
-/// over without it, so they would only be nodes to skip.
+/// over without it, so they would only be nodes to skip. Only markup can hold `<!`: Leptos
+/// escapes `<` in every text and attribute value (html-escape), and the JSON-LD escapes its own.
 fn strip_markers(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
