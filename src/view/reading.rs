@@ -122,7 +122,7 @@ impl ReadingPosition {
 }
 
 /// Number of leading indices in `0..len` for which `pred` holds (`pred` must be monotonic).
-fn count_leading(len: usize, pred: impl Fn(usize) -> bool) -> usize {
+pub(crate) fn count_leading(len: usize, pred: impl Fn(usize) -> bool) -> usize {
     let (mut low, mut high) = (0, len);
     while low < high {
         let mid = low + (high - low) / 2;

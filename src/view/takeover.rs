@@ -28,14 +28,11 @@ use crate::view::display::DisplayControls;
 use crate::view::dom::on;
 use crate::view::figures::follow_figure_link;
 use crate::view::mount::insert_view;
-use crate::view::reading::{ReadingPosition, ReadingProgress};
+use crate::view::reading::{ReadingPosition, ReadingProgress, count_leading};
 
 /// Class of the viewer's host while its article is pre-rendered markup not yet taken over;
 /// the stylesheet keeps the controls that need the app hidden meanwhile.
 pub const PRERENDERED: &str = "is-prerendered";
-
-/// Sections made live in one go before the rest follow in short tasks, one per frame.
-const FIRST_SECTIONS: usize = 60;
 
 /// Takes over the pre-rendered article in `viewer`. Returns false when there is none (the
 /// page is the client-only viewer).
@@ -166,9 +163,13 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    // Only below the window: closing a section above it would move what the reader sees
-    // wherever the browser does not anchor the scroll position (Safari).
-    let below = move |section: &Element| section.get_bounding_client_rect().top() >= viewport;
+    // Sections from this one on start below the window. Found once, before anything changes:
+    // section tops increase down the page, and closing a section below the window moves none
+    // above it, so no layout is read again while sections are made live (reading one after
+    // each change had the browser lay the page out again for every section).
+    let first_below = count_leading(sections.len(), |i| {
+        sections[i].get_bounding_client_rect().top() < viewport
+    });
     let complete = RwSignal::new(false);
     crate::view::article::follow_fragments(states.clone(), complete);
     let mut pending = sections.into_iter().enumerate().peekable();
@@ -179,13 +180,13 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
                 break;
             }
             pending.next();
-            let may_close = below(&section);
-            states.adopt(index, section, may_close);
+            states.adopt(index, section, index >= first_below);
             done += 1;
         }
         pending.peek().is_some()
     };
-    if !live(FIRST_SECTIONS, None) {
+    // A screenful at once (what the reader may press first), the rest in short tasks.
+    if !live(crate::schedule::screenful(), None) {
         complete.set(true);
         crate::timing::mark("viewer:complete");
         return;
