@@ -152,11 +152,11 @@ where
     }
 }
 
-/// Gives every section its state (a section published closed, or closed by the reader earlier,
-/// closes only while it is below the window; one the reader can see or has passed stays open)
-/// and working controls: the first ones at once, the rest of a
-/// long article in short tasks, one per frame. Then the `#fragment` is followed, as on the
-/// client-only page once every section is in.
+/// Gives every section its state and working controls: a screenful at once, the rest of a long
+/// article in short tasks, one per frame. A section published closed, or closed by the reader
+/// earlier, closes only while it is below the window; one the reader can see or has passed
+/// stays open. Then the `#fragment` is followed, as on the client-only page once every section
+/// is in.
 fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
     let viewport = window()
         .inner_height()
