@@ -70,6 +70,18 @@ pub fn follow_reader<'a>(preferred: impl IntoIterator<Item = &'a str>) {
     LOCALE.set(locale.to_owned());
 }
 
+/// Speaks the first of the browser's languages (`navigator.languages`) the interface has: what
+/// a page says before an article (or with none, the library page) names its own.
+pub fn follow_browser() {
+    let preferred: Vec<String> = leptos::prelude::window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|lang| lang.as_string())
+        .collect();
+    follow_reader(preferred.iter().map(String::as_str));
+}
+
 /// The BCP 47 tag for `Intl`: the interface language, with the article's (or reader's) region
 /// and script when they speak it.
 pub fn intl_locale() -> String {

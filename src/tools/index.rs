@@ -43,21 +43,8 @@ pub fn index_dir(dir: &Path) -> Result<Indexed, String> {
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
     {
-        let text = std::fs::read_to_string(md).map_err(|e| format!("{}: {e}", md.display()))?;
-        match article_from_markdown(&text) {
-            Err(error) => notes.push(format!("{}:{error} (left out)", md.display())),
-            Ok((article, warnings)) => {
-                notes.extend(
-                    warnings
-                        .iter()
-                        .map(|w| format!("{}:{w} (warning)", md.display())),
-                );
-                let json = md.with_extension("json");
-                let text = serde_json::to_string_pretty(&article).expect("wire types serialize");
-                std::fs::write(&json, format!("{text}\n"))
-                    .map_err(|e| format!("{}: cannot write: {e}", json.display()))?;
-                converted.push((md.clone(), json));
-            }
+        if let Some(json) = convert_markdown(md, &mut notes)? {
+            converted.push((md.clone(), json));
         }
     }
     let mut jsons: Vec<PathBuf> = names
@@ -98,6 +85,34 @@ pub fn index_dir(dir: &Path) -> Result<Indexed, String> {
         converted,
         notes,
     })
+}
+
+/// Converts the Markdown article `md` and writes it as `NAME.json` beside it; its path, or
+/// `None` with a note when it is not an article (warnings are noted too). For `article index`
+/// and `article pages`, which read a folder's Markdown the same way.
+pub(crate) fn convert_markdown(
+    md: &Path,
+    notes: &mut Vec<String>,
+) -> Result<Option<PathBuf>, String> {
+    let text = std::fs::read_to_string(md).map_err(|e| format!("{}: {e}", md.display()))?;
+    match article_from_markdown(&text) {
+        Err(error) => {
+            notes.push(format!("{}:{error} (left out)", md.display()));
+            Ok(None)
+        }
+        Ok((article, warnings)) => {
+            notes.extend(
+                warnings
+                    .iter()
+                    .map(|w| format!("{}:{w} (warning)", md.display())),
+            );
+            let json = md.with_extension("json");
+            let text = serde_json::to_string_pretty(&article).expect("wire types serialize");
+            std::fs::write(&json, format!("{text}\n"))
+                .map_err(|e| format!("{}: cannot write: {e}", json.display()))?;
+            Ok(Some(json))
+        }
+    }
 }
 
 fn entry(address: String, prepared: PreparedArticle) -> LibraryEntry {

@@ -14,7 +14,7 @@ use crate::model::{
     Article, Block, PreparedArticle, page_description, parse_article_bytes, prepare,
     structured_data_text,
 };
-use crate::tools::article_from_markdown;
+use crate::tools::index::convert_markdown;
 use crate::view::ArticleView;
 
 /// What a page is built from: the head of the viewer's built `index.html`, made relative to the
@@ -412,26 +412,7 @@ fn article_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), String> {
             Some("json") if path.file_name().is_some_and(|n| n != "index.json") => {
                 jsons.push(path.clone());
             }
-            Some("md") => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                match article_from_markdown(&text) {
-                    Err(error) => notes.push(format!("{}:{error} (left out)", path.display())),
-                    Ok((article, warnings)) => {
-                        notes.extend(
-                            warnings
-                                .iter()
-                                .map(|w| format!("{}:{w} (warning)", path.display())),
-                        );
-                        let json = path.with_extension("json");
-                        let text =
-                            serde_json::to_string_pretty(&article).expect("wire types serialize");
-                        std::fs::write(&json, format!("{text}\n"))
-                            .map_err(|e| format!("{}: cannot write: {e}", json.display()))?;
-                        jsons.push(json);
-                    }
-                }
-            }
+            Some("md") => jsons.extend(convert_markdown(path, &mut notes)?),
             _ => {}
         }
     }

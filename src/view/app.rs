@@ -22,13 +22,7 @@ use crate::view::status::{Failure, Loading};
 #[component]
 pub fn App() -> impl IntoView {
     // Until an article says its language, loading and failures speak the reader's.
-    let preferred: Vec<String> = window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|lang| lang.as_string())
-        .collect();
-    crate::i18n::follow_reader(preferred.iter().map(String::as_str));
+    crate::i18n::follow_browser();
     // A file the reader opens or drops replaces what the address asked for.
     let local = LocalFile(RwSignal::new(None));
     provide_context(local);

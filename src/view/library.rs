@@ -20,13 +20,7 @@ use crate::view::ui_text::{dir_of, reading_time, ui, ui_around, ui_fill};
 /// the build's own `articles/index.json`.
 #[component]
 pub fn LibraryApp() -> impl IntoView {
-    let preferred: Vec<String> = window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|lang| lang.as_string())
-        .collect();
-    crate::i18n::follow_reader(preferred.iter().map(String::as_str));
+    crate::i18n::follow_browser();
     if let Some(url) = crate::load::requested_library() {
         return view! { <LibraryLoader url /> }.into_any();
     }
