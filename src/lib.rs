@@ -20,35 +20,30 @@ pub use view::App;
 /// Mounts [`view::LibraryApp`] in `#viewer` of `library.html`, replacing its "loading"
 /// placeholder: the library page's own module (`src/bin/library_viewer.rs`).
 pub fn start_library() {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
     panic_panel::install();
-    let host = document()
-        .get_element_by_id("viewer")
-        .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document().body());
-    if let Some(host) = host {
+    if let Some(host) = viewer_host() {
         host.replace_children_with_node_0();
         leptos::mount::mount_to(host, view::LibraryApp).forget();
     }
 }
 
+/// `#viewer`, where a page's app goes, or `<body>` without one.
+fn viewer_host() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let document = leptos::prelude::document();
+    document
+        .get_element_by_id("viewer")
+        .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body())
+}
+
 /// Mounts [`App`] in `#viewer` (replacing the page's static "loading" placeholder in the same
 /// task, so nothing flashes), or in `<body>`. The viewer is never unmounted.
 pub fn start() {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
     timing::mark("viewer:start");
     panic_panel::install();
     view::intern_repeated_strings();
-    let document = document();
-    let host = document
-        .get_element_by_id("viewer")
-        .and_then(|host| host.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.body());
-    if let Some(host) = host {
+    if let Some(host) = viewer_host() {
         // A page `article pages` pre-rendered keeps its article: the app takes it over.
         if view::take_over(&host) {
             return;

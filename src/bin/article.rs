@@ -149,17 +149,13 @@ mod native {
             ProgressStyle::with_template("{bar:30} {pos}/{len} pages, {eta} left")
                 .expect("a valid template"),
         );
-        let count = std::fs::read_dir(dir).map_or(0, |entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    let path = e.path();
-                    path.extension().is_some_and(|x| x == "json" || x == "md")
-                })
-                .count()
-        });
-        bar.set_length(count as u64);
-        let rendered = render_dir(dir, viewer, base_url, &|| bar.inc(1));
+        let rendered = render_dir(
+            dir,
+            viewer,
+            base_url,
+            &|count| bar.set_length(count as u64),
+            &|| bar.inc(1),
+        );
         bar.finish_and_clear();
         let rendered = rendered?;
         for note in &rendered.notes {

@@ -31,6 +31,49 @@ pub struct Indexed {
 /// Reads every article in `dir` (converting Markdown) and builds the library. A file that is
 /// not an article is left out with a note; the library is still written.
 pub fn index_dir(dir: &Path) -> Result<Indexed, String> {
+    let ArticleFiles {
+        jsons,
+        converted,
+        mut notes,
+    } = article_files(dir)?;
+    let mut articles = Vec::new();
+    for path in jsons {
+        match read_article(&path)? {
+            Err(note) => notes.push(note),
+            Ok(article) => {
+                let address = path.file_name().unwrap().to_string_lossy().into_owned();
+                articles.push(entry(address, prepare(article)));
+            }
+        }
+    }
+    articles.sort_by(|a, b| {
+        newest_first(a)
+            .cmp(&newest_first(b))
+            .then(a.title.cmp(&b.title))
+    });
+    Ok(Indexed {
+        library: Library {
+            version: 1,
+            articles,
+        },
+        converted,
+        notes,
+    })
+}
+
+/// The articles of a folder as `article index` and `article pages` read them.
+pub(crate) struct ArticleFiles {
+    /// Every `.json` article (not `index.json`) and every converted `.md` one, sorted.
+    pub jsons: Vec<PathBuf>,
+    /// Markdown files converted, as (source, JSON written).
+    pub converted: Vec<(PathBuf, PathBuf)>,
+    /// Lines for the publisher: Markdown left out and why, warnings.
+    pub notes: Vec<String>,
+}
+
+/// The articles of `dir`: its `.json` files but `index.json`, and its `.md` files, converted
+/// and written as `NAME.json` beside them first.
+pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
@@ -56,44 +99,31 @@ pub fn index_dir(dir: &Path) -> Result<Indexed, String> {
         .collect();
     jsons.sort();
     jsons.dedup();
-    let mut articles = Vec::new();
-    for path in jsons {
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        match parse_article_bytes(&bytes) {
-            Err(error) => notes.push(format!(
-                "{}: {} {} (left out)",
-                path.display(),
-                error.summary(),
-                error.detail()
-            )),
-            Ok(article) => {
-                let address = path.file_name().unwrap().to_string_lossy().into_owned();
-                articles.push(entry(address, prepare(article)));
-            }
-        }
-    }
-    articles.sort_by(|a, b| {
-        newest_first(a)
-            .cmp(&newest_first(b))
-            .then(a.title.cmp(&b.title))
-    });
-    Ok(Indexed {
-        library: Library {
-            version: 1,
-            articles,
-        },
+    Ok(ArticleFiles {
+        jsons,
         converted,
         notes,
     })
 }
 
+/// Reads the article JSON at `path` as the viewer reads a download: the article, or the note
+/// saying why it is left out. Err when the file cannot be read at all.
+pub(crate) fn read_article(path: &Path) -> Result<Result<crate::model::Article, String>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(parse_article_bytes(&bytes).map_err(|error| {
+        format!(
+            "{}: {} {} (left out)",
+            path.display(),
+            error.summary(),
+            error.detail()
+        )
+    }))
+}
+
 /// Converts the Markdown article `md` and writes it as `NAME.json` beside it; its path, or
 /// `None` with a note when it is not an article (warnings are noted too). For `article index`
 /// and `article pages`, which read a folder's Markdown the same way.
-pub(crate) fn convert_markdown(
-    md: &Path,
-    notes: &mut Vec<String>,
-) -> Result<Option<PathBuf>, String> {
+fn convert_markdown(md: &Path, notes: &mut Vec<String>) -> Result<Option<PathBuf>, String> {
     let text = std::fs::read_to_string(md).map_err(|e| format!("{}: {e}", md.display()))?;
     match article_from_markdown(&text) {
         Err(error) => {

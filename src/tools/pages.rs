@@ -11,10 +11,9 @@ use sha2::{Digest, Sha256};
 
 use crate::i18n::{Msg, tr, tr_fill};
 use crate::model::{
-    Article, Block, PreparedArticle, page_description, parse_article_bytes, prepare,
-    structured_data_text,
+    Article, Block, PreparedArticle, page_description, prepare, structured_data_text,
 };
-use crate::tools::index::convert_markdown;
+use crate::tools::index::{ArticleFiles, article_files, read_article};
 use crate::view::ArticleView;
 
 /// What a page is built from: the head of the viewer's built `index.html`, made relative to the
@@ -368,16 +367,21 @@ pub struct Rendered {
 }
 
 /// Writes `NAME.html` beside every article of `dir` (Markdown converted first, as `article
-/// index` does), on every core; `progress` is told of each page written.
+/// index` does), on every core; `count` is told how many articles there are, and `progress`
+/// of each page written.
 pub fn render_dir(
     dir: &Path,
     dist: &Path,
     base_url: Option<&str>,
+    count: &dyn Fn(usize),
     progress: &(dyn Fn() + Sync),
 ) -> Result<Rendered, String> {
     use rayon::prelude::*;
     let shell = ViewerShell::read(dist, dir)?;
-    let (jsons, mut notes) = article_files(dir)?;
+    let ArticleFiles {
+        jsons, mut notes, ..
+    } = article_files(dir)?;
+    count(jsons.len());
     let base = base_url.map(|b| b.trim_end_matches('/').to_owned());
     let results: Vec<Result<(PathBuf, PathBuf), String>> = jsons
         .par_iter()
@@ -397,45 +401,13 @@ pub fn render_dir(
     Ok(Rendered { pages, notes })
 }
 
-/// The articles of `dir` as JSON files: Markdown converted and written beside its source.
-fn article_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), String> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    names.sort();
-    let mut notes = Vec::new();
-    let mut jsons: Vec<PathBuf> = Vec::new();
-    for path in &names {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("json") if path.file_name().is_some_and(|n| n != "index.json") => {
-                jsons.push(path.clone());
-            }
-            Some("md") => jsons.extend(convert_markdown(path, &mut notes)?),
-            _ => {}
-        }
-    }
-    jsons.sort();
-    jsons.dedup();
-    Ok((jsons, notes))
-}
-
 /// Renders the article in `path` to `NAME.html` beside it; a note when it is not an article.
 fn render_file(
     path: &Path,
     shell: &ViewerShell,
     base: Option<&str>,
 ) -> Result<(PathBuf, PathBuf), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let article = parse_article_bytes(&bytes).map_err(|error| {
-        format!(
-            "{}: {} {} (left out)",
-            path.display(),
-            error.summary(),
-            error.detail()
-        )
-    })?;
+    let article = read_article(path)??;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
