@@ -60,11 +60,11 @@ fn from_markdown_writes_json_or_names_the_fault_with_file_line_and_column() {
     let dir = std::env::temp_dir().join(format!("article-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("bad.md");
-    std::fs::write(&bad, "---\ntitle: T\n---\n\nSome <em>HTML</em>.\n").unwrap();
+    std::fs::write(&bad, "---\ntitle: a: b\n---\n\nSome text.\n").unwrap();
     let (code, _, err) = article(&["from-markdown", bad.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        err.starts_with(&format!("{}:5:6: raw HTML", bad.display())),
+        err.starts_with(&format!("{}:2:", bad.display())) && err.contains("front matter (YAML)"),
         "{err}"
     );
     let out_file = dir.join("out.json");

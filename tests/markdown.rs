@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use article_viewer::model::wire::RawArticle;
 use article_viewer::model::{parse_article, prepare};
-use article_viewer::tools::{article_from_markdown, article_to_markdown, markdown_can_hold};
+use article_viewer::tools::{
+    MarkdownOptions, article_from_markdown, article_to_markdown, markdown_can_hold, read_markdown,
+};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -122,38 +124,142 @@ fn error_of(markdown: &str) -> String {
 }
 
 #[test]
-fn what_the_format_cannot_hold_is_an_error_with_its_line_and_column() {
+fn what_blogs_write_has_a_place_with_a_warning_at_its_line() {
     let head = "---\ntitle: T\n---\n\n";
+    // (body, a piece of the JSON, the start of a warning or "" for none)
     let cases = [
-        ("Text <b>bold</b> text.\n", "5:6: raw HTML"),
-        ("<div>block</div>\n", "5:1: raw HTML"),
-        ("A note.[^1]\n\n[^1]: The note.\n", "5:8: a footnote"),
-        ("# Title again\n", "5:1: a `#` heading"),
-        ("Text ![pic](a.png) text.\n", "5:6: an image inside text"),
-        ("## Heading {.open}\n", "5:1: unknown heading class `.open`"),
+        (
+            "Text <b>bold</b> text.\n",
+            r#"{"text":"bold","strong":true}"#,
+            "",
+        ),
+        ("<div>block</div>\n", r#""text":"block""#, ""),
+        (
+            "A note.[^n]\n\n[^n]: The note.\n",
+            r#""notes":[{"id":"n","text":"The note."}]"#,
+            "",
+        ),
+        (
+            "Text ![pic](a.png) text.\n",
+            r#""src":"a.png""#,
+            "5:6: an image inside text",
+        ),
+        (
+            "## Heading {.open}\n",
+            r#""heading":"Heading""#,
+            "5:1: the heading class `.open`",
+        ),
+        (
+            "## A `code` heading\n",
+            r#""heading":"A code heading""#,
+            "5:1: formatting",
+        ),
+        (
+            "Hi <script>alert(1)</script> there\n",
+            r#""text":"Hi there""#,
+            "5:4: the <script> element",
+        ),
+        (
+            "{% include x.html %}\n\nText.\n",
+            r#""text":"Text.""#,
+            "5:1: the template tag",
+        ),
+        ("- [x] done\n- [ ] to do\n", r#"["☑ done","☐ to do"]"#, ""),
     ];
-    for (body, expected) in cases {
-        let error = error_of(&format!("{head}{body}"));
-        assert!(error.starts_with(expected), "{body:?}: {error}");
+    for (body, json_part, warning) in cases {
+        let (article, warnings) = article_from_markdown(&format!("{head}{body}"))
+            .unwrap_or_else(|e| panic!("{body:?}: {e}"));
+        let json = serde_json::to_string(&article).unwrap();
+        assert!(json.contains(json_part), "{body:?}: {json}");
+        let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        if warning.is_empty() {
+            assert!(messages.is_empty(), "{body:?}: {messages:?}");
+        } else {
+            assert!(
+                messages.iter().any(|m| m.starts_with(warning)),
+                "{body:?}: {messages:?}"
+            );
+        }
+        // Whatever came in, the viewer reads it.
+        parse_article(&json).unwrap_or_else(|e| panic!("{body:?}: {}", e.summary()));
     }
-    let error = error_of("---\ntitle: T\nsubtitle: x\n---\n\nText.\n");
-    assert!(error.starts_with("3:1: front matter: "), "{error}");
-    assert!(error.contains("subtitle"), "{error}");
-    assert!(error_of("Just text.\n").starts_with("1:1: the front matter has no `title`"));
+    // A post whose top level is `#` gets its sections from `#`, and its first `#` is the title.
+    let (article, _) = article_from_markdown("# Title\n\nLead.\n\n# One\n\n## Sub\n").unwrap();
+    assert_eq!(article.title, "Title");
+    assert_eq!(article.sections[1].heading.as_deref(), Some("One"));
+    assert_eq!(article.sections[1].blocks.len(), 1, "`##` is a sub-heading");
+    // Unknown fields are one note, and errors with --strict.
+    let text = "---\ntitle: T\nlayout: post\n---\n\nText.\n";
+    let (_, warnings) = article_from_markdown(text).unwrap();
+    assert!(
+        warnings[0]
+            .to_string()
+            .starts_with("2:1: front matter: this field has no place in an article: layout")
+    );
+    let strict = MarkdownOptions {
+        strict: true,
+        ..MarkdownOptions::default()
+    };
+    assert!(read_markdown(text, strict).is_err());
+    let error = error_of("---\ntitle: a: b\n---\n\nText.\n");
+    assert!(error.starts_with("2:"), "{error}");
+    assert!(error_of("Just text.\n").starts_with("1:1: no title"));
 }
 
 #[test]
-fn inline_code_and_strikethrough_are_warnings_and_kept_as_text() {
+fn front_matter_in_yaml_toml_and_json_with_the_names_generators_use() {
+    let yaml = "---\ntitle: Y\ndate: 2024-09-16 21:34:22 +0530\nlast_modified_at: 2024-09-17\nauthor: [{name: Ada}, Bo]\ndescription: D\ncategories: [a, b]\ntags: b, c\nimage: {path: /p.png}\ndraft: true\n---\n\nText.\n";
+    let toml = "+++\ntitle = \"T\"\ndate = 2024-09-16T21:34:22Z\nsummary = \"S\"\n[taxonomies]\ntags = [\"x\", \"y\"]\n[extra]\ncover = \"c\"\n+++\n\nText.\n";
+    let json = "{\n  \"title\": \"J\",\n  \"date\": \"2020-01-02\",\n  \"authors\": \"Cy\",\n  \"featured_image\": \"f.jpg\"\n}\n\nText.\n";
+    let y = read_markdown(yaml, MarkdownOptions::default()).unwrap();
+    assert!(y.draft);
+    let a = y.article;
+    assert_eq!(a.published.as_deref(), Some("2024-09-16T21:34:22+05:30"));
+    assert_eq!(a.updated.as_deref(), Some("2024-09-17"));
+    assert_eq!(a.authors, Some(vec!["Ada".to_owned(), "Bo".to_owned()]));
+    assert_eq!(a.standfirst.as_deref(), Some("D"));
+    assert_eq!(
+        a.tags,
+        Some(vec!["b".to_owned(), "c".to_owned(), "a".to_owned()])
+    );
+    assert_eq!(a.image.as_deref(), Some("/p.png"));
+    let t = read_markdown(toml, MarkdownOptions::default())
+        .unwrap()
+        .article;
+    assert_eq!(t.published.as_deref(), Some("2024-09-16T21:34:22+00:00"));
+    assert_eq!(t.standfirst.as_deref(), Some("S"));
+    assert_eq!(t.tags, Some(vec!["x".to_owned(), "y".to_owned()]));
+    let j = read_markdown(json, MarkdownOptions::default())
+        .unwrap()
+        .article;
+    assert_eq!(
+        (j.title.as_str(), j.published.as_deref()),
+        ("J", Some("2020-01-02"))
+    );
+    assert_eq!(j.image.as_deref(), Some("f.jpg"));
+    // A Jekyll file name dates a post that has no date.
+    let named = MarkdownOptions {
+        file_name: Some("2018-01-25-x.md"),
+        ..MarkdownOptions::default()
+    };
+    let n = read_markdown("---\ntitle: N\n---\nText.\n", named)
+        .unwrap()
+        .article;
+    assert_eq!(n.published.as_deref(), Some("2018-01-25"));
+}
+
+#[test]
+fn inline_code_and_strikethrough_are_marks() {
     let (article, warnings) =
         article_from_markdown("---\ntitle: T\n---\n\nRun `make` ~~now~~.\n").unwrap();
-    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    assert!(messages[0].starts_with("5:5: inline code"), "{messages:?}");
-    assert!(
-        messages.iter().any(|m| m.contains("strikethrough")),
-        "{messages:?}"
-    );
+    assert!(warnings.is_empty(), "{warnings:?}");
     let json = serde_json::to_string(&article).unwrap();
-    assert!(json.contains(r#""text":"Run make now.""#), "{json}");
+    assert!(
+        json.contains(
+            r#"["Run ",{"text":"make","code":true}," ",{"text":"now","strike":true},"."]"#
+        ),
+        "{json}"
+    );
 }
 
 #[test]

@@ -19,7 +19,8 @@ mod native {
     use article_viewer::model::wire::RawArticle;
     use article_viewer::model::{parse_article, parse_article_bytes};
     use article_viewer::tools::{
-        article_from_markdown, article_to_markdown, atom_feed, check_file, index_dir, render_dir,
+        Converted, MarkdownOptions, Outcome, article_to_markdown, atom_feed, check_file,
+        import_site, index_dir, read_markdown, render_dir,
     };
     use clap::{Parser, Subcommand};
 
@@ -46,13 +47,40 @@ mod native {
             #[arg(required = true)]
             files: Vec<PathBuf>,
         },
-        /// Convert Markdown with YAML front matter into article JSON (to stdout without -o).
+        /// Convert a Markdown post into article JSON (to stdout without -o).
+        ///
+        /// Front matter in YAML (---), TOML (+++) or JSON ({ … }), with the field names
+        /// Jekyll, Hugo, Zola and Eleventy use. What has no place in the format is left out
+        /// with a warning at its line.
         FromMarkdown {
             /// The Markdown file.
             file: PathBuf,
             /// Where to write the JSON.
             #[arg(short, long)]
             output: Option<PathBuf>,
+            /// Front matter fields with no place in an article are errors, not notes.
+            #[arg(long)]
+            strict: bool,
+        },
+        /// Convert a whole static-site blog (Jekyll, Hugo, Zola, Eleventy) into OUT, with its
+        /// index.
+        ///
+        /// Finds the posts (Jekyll's _posts, Hugo's and Zola's content/ with page bundles,
+        /// or every Markdown file of a folder), converts them on every core, writes
+        /// OUT/NAME.json and OUT/index.json, and ends with a summary: converted, converted
+        /// with notes, drafts and refused, grouped by cause. Exit status 1 when a post is
+        /// refused.
+        Import {
+            /// The site's folder.
+            src: PathBuf,
+            /// Where the articles and the index go.
+            out: PathBuf,
+            /// Front matter fields with no place in an article refuse the post.
+            #[arg(long)]
+            strict: bool,
+            /// Print every warning, file by file.
+            #[arg(short, long)]
+            verbose: bool,
         },
         /// Write DIR/index.json, the library of the articles in DIR, and DIR/feed.xml.
         ///
@@ -118,7 +146,17 @@ mod native {
                     ExitCode::SUCCESS
                 };
             }
-            Command::FromMarkdown { file, output } => from_markdown(&file, output.as_deref()),
+            Command::FromMarkdown {
+                file,
+                output,
+                strict,
+            } => from_markdown(&file, output.as_deref(), strict),
+            Command::Import {
+                src,
+                out,
+                strict,
+                verbose,
+            } => return import(&src, &out, strict, verbose),
             Command::ToMarkdown { file, output } => to_markdown(&file, output.as_deref()),
             Command::Index {
                 dir,
@@ -193,11 +231,17 @@ mod native {
         }
     }
 
-    fn from_markdown(file: &Path, output: Option<&Path>) -> Result<(), String> {
+    fn from_markdown(file: &Path, output: Option<&Path>, strict: bool) -> Result<(), String> {
         let name = file.display();
         let text = read(file)?;
-        let (article, warnings) =
-            article_from_markdown(&text).map_err(|error| format!("{name}:{error}"))?;
+        let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+        let options = MarkdownOptions {
+            file_name: file_name.as_deref(),
+            strict,
+        };
+        let Converted {
+            article, warnings, ..
+        } = read_markdown(&text, options).map_err(|error| format!("{name}:{error}"))?;
         for warning in warnings {
             eprintln!("{name}:{warning} (warning)");
         }
@@ -205,6 +249,54 @@ mod native {
         // What the viewer would refuse is refused here, with its field path.
         parse_article(&json).map_err(|e| format!("{name}: {} {}", e.summary(), e.detail()))?;
         write(output, &format!("{json}\n"))
+    }
+
+    fn import(src: &Path, out: &Path, strict: bool, verbose: bool) -> ExitCode {
+        use indicatif::{ProgressBar, ProgressStyle};
+        let started = std::time::Instant::now();
+        // Drawn only on a terminal (indicatif hides itself otherwise).
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} posts, {eta} left")
+                .expect("a valid template"),
+        );
+        let report = match import_site(src, out, strict, &|n| bar.set_length(n as u64), &|| {
+            bar.inc(1)
+        }) {
+            Ok(report) => report,
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::FAILURE;
+            }
+        };
+        bar.finish_and_clear();
+        let took = started.elapsed();
+        for post in &report.posts {
+            match &post.outcome {
+                Outcome::Refused(why) => eprintln!("{}:{why} (refused)", post.source.display()),
+                Outcome::Draft => eprintln!("{}: draft: true (left out)", post.source.display()),
+                Outcome::WithNotes(notes) if verbose => {
+                    for note in notes {
+                        eprintln!("{}:{note} (warning)", post.source.display());
+                    }
+                }
+                _ => {}
+            }
+        }
+        print!("{}", report.summary());
+        println!(
+            "converted in {:.2} s on {} cores",
+            took.as_secs_f64(),
+            rayon::current_num_threads()
+        );
+        if let Err(message) = index(out, None, None, "Articles") {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+        if report.counts()[3] > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 
     fn to_markdown(file: &Path, output: Option<&Path>) -> Result<(), String> {

@@ -97,7 +97,53 @@ pub fn article_from_raw(
         copyright: raw.copyright,
         sections,
         key_figures,
+        tags: tags_from(raw.tags.unwrap_or_default()),
+        image: raw.image.map(|src| CheckedUrl::new(&src, UrlKind::Image)),
+        notes: notes_from(raw.notes.unwrap_or_default()),
     })
+}
+
+/// Tags trimmed, without blanks or repeats (compared without regard to case).
+fn tags_from(tags: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let tag = tag.trim();
+        if !tag.is_empty() && !kept.iter().any(|k| k.to_lowercase() == tag.to_lowercase()) {
+            kept.push(tag.to_owned());
+        }
+    }
+    kept
+}
+
+/// Notes with their page ids: the publisher's id made safe ([`note_id`]); a repeated id
+/// keeps the first note.
+fn notes_from(notes: Vec<RawNote>) -> Vec<Note> {
+    let mut kept: Vec<Note> = Vec::with_capacity(notes.len());
+    for note in notes {
+        let id = note_id(&note.id);
+        if !kept.iter().any(|k| k.id == id) {
+            kept.push(Note {
+                id,
+                text: spans(note.text),
+            });
+        }
+    }
+    kept
+}
+
+/// A note's page id from the publisher's: the same for the note and every reference to it.
+pub fn note_id(given: &str) -> String {
+    let slug = crate::model::ids::slugify(given);
+    if slug.is_empty() {
+        // An id of symbols only (`*`, `†`) is kept apart by its characters' code points.
+        given
+            .chars()
+            .map(|c| format!("{:x}", c as u32))
+            .collect::<Vec<_>>()
+            .join("-")
+    } else {
+        slug
+    }
 }
 
 /// Converts every item, allocated at the exact length (a long article's lists grew by
@@ -321,6 +367,14 @@ impl From<RawSpan> for Span {
                 strong: span.strong.unwrap_or(false),
                 em: span.em.unwrap_or(false),
                 href: span.href.map(|raw| CheckedUrl::new(&raw, UrlKind::Link)),
+                code: span.code.unwrap_or(false),
+                strike: span.strike.unwrap_or(false),
+                sub: span.sub.unwrap_or(false),
+                sup: span.sup.unwrap_or(false),
+                note: span.note.map(|id| NoteRef {
+                    id: note_id(&id),
+                    first: false,
+                }),
             },
         }
     }

@@ -53,7 +53,7 @@ pub struct IncrementalArticle {
 /// again. Its other fields (`key_figures`, `copyright`, and fields this version does not know)
 /// can come later and are filled in. A test below checks that the list names every field of
 /// [`RawArticle`](crate::model::wire::RawArticle) but those two.
-pub const SHOWN_FIRST: [&str; 12] = [
+pub const SHOWN_FIRST: [&str; 15] = [
     "version",
     "lang",
     "dir",
@@ -65,6 +65,9 @@ pub const SHOWN_FIRST: [&str; 12] = [
     "updated",
     "source",
     "sponsor",
+    "tags",
+    "image",
+    "notes",
     "sections",
 ];
 
@@ -540,6 +543,9 @@ mod tests {
             sponsor: Some(RawSponsor::default()),
             copyright: Some(String::new()),
             key_figures: Some(Vec::new()),
+            tags: Some(Vec::new()),
+            image: Some(String::new()),
+            notes: Some(Vec::new()),
             sections: Vec::new(),
         };
         let written = serde_json::to_value(&every).unwrap();

@@ -47,6 +47,12 @@ pub struct LibraryEntry {
     pub updated: Option<String>,
     /// Minutes to read, as the viewer estimates them.
     pub reading_minutes: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    /// Topics: what the library's topic filter offers.
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The article's picture (as the article writes it), for a card.
+    pub image: Option<String>,
 }
 
 impl LibraryEntry {
@@ -54,8 +60,11 @@ impl LibraryEntry {
     /// title or standfirst, case ignored) and a `label` ("" for any). Case is folded as ids
     /// fold it ([`crate::model::ids`]: Latin, Greek, Cyrillic, Armenian), without Unicode's
     /// case tables, which cost the page about 30 KB; scripts without case need none.
-    pub fn matches(&self, query: &str, label: &str) -> bool {
+    pub fn matches(&self, query: &str, label: &str, tag: &str) -> bool {
         if !label.is_empty() && self.label.as_deref() != Some(label) {
+            return false;
+        }
+        if !tag.is_empty() && !self.tags.iter().any(|t| t == tag) {
             return false;
         }
         let lower = |text: &str| -> String { text.chars().map(to_lower).collect() };
@@ -71,6 +80,14 @@ impl LibraryEntry {
 }
 
 impl Library {
+    /// The topics of its articles, each once, sorted.
+    pub fn tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = self.articles.iter().flat_map(|a| a.tags.clone()).collect();
+        tags.sort();
+        tags.dedup();
+        tags
+    }
+
     /// The labels of its articles, each once, in order of first appearance.
     pub fn labels(&self) -> Vec<String> {
         let mut labels: Vec<String> = Vec::new();
@@ -106,6 +123,8 @@ mod tests {
             published: None,
             updated: None,
             reading_minutes: 1,
+            tags: Vec::new(),
+            image: None,
         }
     }
 
@@ -116,12 +135,19 @@ mod tests {
             Some("Ships and cranes"),
             Some("Report"),
         );
-        assert!(e.matches("", ""));
-        assert!(e.matches("harbour", ""));
-        assert!(e.matches("YEAR cranes", "Report"));
-        assert!(!e.matches("harbour boats", ""));
-        assert!(!e.matches("harbour", "Analysis"));
-        assert!(entry("Über Häfen", None, None).matches("über", ""));
+        assert!(e.matches("", "", ""));
+        assert!(e.matches("harbour", "", ""));
+        assert!(e.matches("YEAR cranes", "Report", ""));
+        assert!(!e.matches("harbour boats", "", ""));
+        assert!(!e.matches("harbour", "Analysis", ""));
+        let mut tagged = entry("Tides", None, None);
+        tagged.tags = vec!["sea".to_owned()];
+        assert!(tagged.matches("", "", "sea"));
+        assert!(
+            !e.matches("", "", "sea"),
+            "an entry without the topic is hidden"
+        );
+        assert!(entry("Über Häfen", None, None).matches("über", "", ""));
     }
 
     #[test]

@@ -116,6 +116,16 @@ impl PreparedArticle {
             resolve_url(url, resolve);
         }
         resolve_figure_urls(&mut article.key_figures, resolve);
+        let fix = |url: &mut CheckedUrl| resolve_url(url, resolve);
+        for note in &mut article.notes {
+            note.text
+                .iter_mut()
+                .filter_map(|s| s.href.as_mut())
+                .for_each(fix);
+        }
+        if let Some(image) = article.image.as_mut() {
+            resolve_url(image, resolve);
+        }
         for section in &mut article.sections {
             resolve_section_urls(section, resolve);
         }
@@ -242,6 +252,8 @@ pub fn prepare_start(mut article: Article) -> (PreparedArticle, SectionPreparer)
         other_problems: Vec::new(),
         block_problems: Vec::new(),
         seen: Vec::new(),
+        note_ids: article.notes.iter().map(|n| n.id.clone()).collect(),
+        notes_referenced: std::collections::HashSet::new(),
     };
     let section_ids: Vec<String> = article
         .sections
@@ -295,6 +307,10 @@ pub struct SectionPreparer {
     /// those given before the sections and those after them
     /// ([`place_late_figures`](Self::place_late_figures)).
     seen: Vec<(Option<String>, String, Option<String>)>,
+    /// The article's notes, by page id: what references may name.
+    note_ids: Vec<String>,
+    /// Notes referred to so far: a later reference is not the one the note links back to.
+    notes_referenced: std::collections::HashSet<String>,
 }
 
 /// Where a key figure given after the sections leads: a section and its heading.
@@ -327,9 +343,32 @@ impl SectionPreparer {
         self.seen
             .push((section.id.clone(), id.clone(), section.heading.clone()));
         resolve_pull_quote_repeats(section);
+        self.mark_first_note_references(i, section);
         check_blocks(i, section, &mut self.block_problems);
         self.amount.add_section(section);
         id
+    }
+
+    /// Marks each note's first reference (the one its back link leads to, which carries the
+    /// page id) and lists references to notes the article does not have.
+    fn mark_first_note_references(&mut self, i: usize, section: &mut Section) {
+        for (b, block) in section.blocks.iter_mut().enumerate() {
+            for run in block.runs_mut() {
+                for note in run.iter_mut().filter_map(|s| s.note.as_mut()) {
+                    note.first = self.notes_referenced.insert(note.id.clone());
+                    if note.first && !self.note_ids.contains(&note.id) {
+                        self.block_problems.push(Problem {
+                            path: format!("sections[{i}].blocks[{b}]"),
+                            message: format!(
+                                "a reference to the note \"{}\", which the article's notes do not have",
+                                note.id
+                            ),
+                            ..Problem::default()
+                        });
+                    }
+                }
+            }
+        }
     }
 
     /// Places key figures that came after the sections of an article shown while it arrived:

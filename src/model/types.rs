@@ -37,6 +37,31 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Facts for the sidebar.
     pub key_figures: Vec<KeyFigure>,
+    /// Topics (a blog's tags), in the publisher's order, blanks and repeats left out.
+    pub tags: Vec<String>,
+    /// The picture for link previews and library cards; never shown in the article itself.
+    pub image: Option<CheckedUrl>,
+    /// Notes at the end, in the order they are numbered.
+    pub notes: Vec<Note>,
+}
+
+/// A note at the end of the article, which references in the text link to and back from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Note {
+    /// Its page id (`note--…` in the page), made safe and unique.
+    pub id: String,
+    /// The note.
+    pub text: Inline,
+}
+
+/// A span that refers to a note.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NoteRef {
+    /// The note's page id, as in [`Note::id`].
+    pub id: String,
+    /// Whether this is the first reference to the note: the one the note links back to, which
+    /// carries the page id.
+    pub first: bool,
 }
 
 /// A named organisation with an optional home page (publisher, figure source).
@@ -209,6 +234,16 @@ pub struct Span {
     pub em: bool,
     /// The link target, if any.
     pub href: Option<CheckedUrl>,
+    /// Shown as `<code>`.
+    pub code: bool,
+    /// Shown as `<del>`.
+    pub strike: bool,
+    /// Shown as `<sub>`.
+    pub sub: bool,
+    /// Shown as `<sup>`.
+    pub sup: bool,
+    /// Set when the span is a reference to a note (its text is the marker).
+    pub note: Option<NoteRef>,
 }
 
 /// A number worth seeing at a glance, tied to the section that states it.

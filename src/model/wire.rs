@@ -47,10 +47,28 @@ pub struct RawArticle {
     pub sponsor: Option<RawSponsor>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copyright: Option<String>,
+    /// Topics, as a blog's tags or categories: shown at the end and filtered by in the library.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<String>>,
+    /// The picture that stands for the article in link previews and library cards.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Notes at the end, which spans with `note` refer to (a blog's footnotes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<Vec<RawNote>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_figures: Option<Vec<Decoded<RawKeyFigure>>>,
     /// Last, as the README asks publishers to write it: a long article then shows early.
     pub sections: Vec<RawSection>,
+}
+
+/// One note at the end of the article.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(expecting = "an object")]
+pub struct RawNote {
+    /// What references name it by (`{"text": "1", "note": "ID"}`).
+    pub id: String,
+    pub text: RawInline,
 }
 
 /// A publisher or a figure's source.
@@ -228,6 +246,35 @@ pub struct RawStyledSpan {
     pub em: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+    /// Code, a key or a command, set in a monospace face.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<bool>,
+    /// Struck through: words kept but no longer meant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strike: Option<bool>,
+    /// Set below the line, as in H₂O.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<bool>,
+    /// Set above the line, as in 1st or x².
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sup: Option<bool>,
+    /// Makes the span a reference to the note with this id; its text is the marker shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl RawStyledSpan {
+    /// Whether the span says nothing but its text (it is then written as a plain string).
+    pub fn is_plain(&self) -> bool {
+        self.strong.is_none()
+            && self.em.is_none()
+            && self.href.is_none()
+            && self.code.is_none()
+            && self.strike.is_none()
+            && self.sub.is_none()
+            && self.sup.is_none()
+            && self.note.is_none()
+    }
 }
 
 /// A number for the sidebar.

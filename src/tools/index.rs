@@ -158,6 +158,8 @@ fn entry(address: String, prepared: PreparedArticle) -> LibraryEntry {
         published: article.published.filter(|d| IsoDate::parse(d).is_some()),
         updated: article.updated.filter(|d| IsoDate::parse(d).is_some()),
         reading_minutes: prepared.reading_minutes,
+        tags: article.tags,
+        image: article.image.and_then(|i| i.safe),
     }
 }
 

@@ -1,13 +1,17 @@
 //! The publisher's command-line tools (`src/bin/article.rs`), on the same serde model as the
 //! viewer: Markdown in and out, and checking. Native only: none of it reaches the page.
 
-mod from_markdown;
+mod import;
 mod index;
+mod markdown;
 mod pages;
 mod to_markdown;
 
-pub use from_markdown::article_from_markdown;
+pub use import::{ImportReport, ImportedPost, Outcome, SiteKind, find_posts, import_site};
 pub use index::{Indexed, atom_feed, index_dir};
+pub use markdown::{
+    Converted, MarkdownOptions, article_from_markdown, read_markdown, rendered_body,
+};
 pub use pages::{PageHead, Rendered, ViewerShell, render_dir, render_page};
 pub use to_markdown::{article_to_markdown, markdown_can_hold};
 

@@ -324,8 +324,12 @@ fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
     view! { <meta content=content.into() /> }.attr("property", property)
 }
 
-/// The address of the article's first picture, if it is allowed.
+/// The address of the article's picture, if it is allowed.
 fn first_image(article: &Article) -> Option<String> {
+    // The picture the publisher chose for previews, else the first in the text.
+    if let Some(src) = article.image.as_ref().and_then(|i| i.safe.clone()) {
+        return Some(src);
+    }
     article
         .sections
         .iter()

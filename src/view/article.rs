@@ -233,6 +233,7 @@ pub fn ArticleView(
     let figures = article.key_figures.clone();
     let summary_figures = article.key_figures.clone();
     let (sponsor, copyright) = (article.sponsor.clone(), article.copyright.clone());
+    let (notes, tags) = (article.notes.clone(), article.tags.clone());
     let figure_states = states.clone();
     let contents_states = states.clone();
     let rail = has_rail.then(|| {
@@ -283,7 +284,7 @@ pub fn ArticleView(
                     {more}
                     <ReaderSummary figures=summary_figures node_ref=summary_ref />
                     // Inside the body, not after it: reader modes keep only the main column.
-                    <ArticleEnd sponsor copyright node_ref=end_ref />
+                    <ArticleEnd sponsor copyright notes tags node_ref=end_ref />
                 </div>
             </div>
             {move || view! { <ProblemsNote problems=problems.get() /> }}

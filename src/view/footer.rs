@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Msg, tr, tr_fill};
-use crate::model::{KeyFigure, Problem, Sponsor};
+use crate::model::{KeyFigure, Note, Problem, Sponsor};
+use crate::view::inline::{InlineText, note_id, note_ref_id};
 use crate::view::ui_text::{number, ui, ui_around, ui_fill};
 
 /// The sponsor disclosure and copyright line. A plain `<div>`, not `<footer>`: reader modes drop
@@ -15,6 +16,12 @@ pub fn ArticleEnd(
     sponsor: Option<Sponsor>,
     /// The copyright line.
     copyright: Option<String>,
+    /// The notes the text refers to.
+    #[prop(optional)]
+    notes: Vec<Note>,
+    /// The article's topics.
+    #[prop(optional)]
+    tags: Vec<String>,
     /// Refers to the `<div>`, for content inserted before it.
     #[prop(optional)]
     node_ref: NodeRef<leptos::html::Div>,
@@ -34,10 +41,59 @@ pub fn ArticleEnd(
     });
     view! {
         <div class="article-end" node_ref=node_ref>
+            <Notes notes />
+            {(!tags.is_empty()).then(|| view! {
+                <div class="tags">
+                    <h2 id="article-tags">{ui(Msg::Topics)}</h2>
+                    <ul aria-labelledby="article-tags">
+                        {tags.into_iter().map(|tag| view! { <li>{tag}</li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
             {disclosure}
             {copyright.map(|text| view! { <p class="copyright">{text}</p> })}
         </div>
     }
+}
+
+/// The notes at the end, numbered as the references show them, each linking back to its
+/// first reference (as Wikipedia's and GOV.UK's footnotes do). Nothing without notes. Kept in
+/// print, where the links go but the numbers stay.
+#[component]
+fn Notes(
+    /// The article's notes, in number order.
+    notes: Vec<Note>,
+) -> impl IntoView {
+    (!notes.is_empty()).then(|| {
+        let items = notes
+            .into_iter()
+            .enumerate()
+            .map(|(i, Note { id, text })| {
+                let number = number(i + 1);
+                let back = tr_fill(Msg::NoteBack, &[&number]);
+                view! {
+                    <li id=note_id(&id)>
+                        <InlineText spans=text />
+                        " "
+                        <a
+                            class="note-back"
+                            href=format!("#{}", note_ref_id(&id))
+                            aria-label=back
+                            role="doc-backlink"
+                        >
+                            "↩"
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="notes" aria-labelledby="article-notes" role="doc-endnotes">
+                <h2 id="article-notes">{ui(Msg::Notes)}</h2>
+                <ol>{items}</ol>
+            </section>
+        }
+    })
 }
 
 /// A collapsed note for the publisher listing what was wrong but did not stop the article;

@@ -83,7 +83,39 @@ pub fn InlineText(
 /// A span without marks (most of an article).
 fn plain_span(mut span: Span) -> AnyView {
     let text = std::mem::take(&mut span.text);
-    piece(text, &span, None)
+    match span.note.take() {
+        Some(note) => view! { <NoteLink note marker=text /> }.into_any(),
+        None => piece(text, &span, None),
+    }
+}
+
+/// Page id of note `id`.
+pub fn note_id(id: &str) -> String {
+    format!("note--{id}")
+}
+
+/// Page id of the first reference to note `id`, which the note links back to.
+pub fn note_ref_id(id: &str) -> String {
+    format!("note--{id}--ref")
+}
+
+/// A reference to a note: its marker, raised, linking to the note at the end.
+#[component]
+fn NoteLink(
+    /// Which note, and whether this is its first reference.
+    note: crate::model::NoteRef,
+    /// What the reference shows (its number).
+    marker: String,
+) -> impl IntoView {
+    let label = crate::i18n::tr_fill(crate::i18n::Msg::NoteRef, &[&marker]);
+    let id = note.first.then(|| note_ref_id(&note.id));
+    view! {
+        <sup class="note-ref">
+            <a id=id href=format!("#{}", note_id(&note.id)) aria-label=label role="doc-noteref">
+                {marker}
+            </a>
+        </sup>
+    }
 }
 
 /// One piece of text, wrapped from the inside out in its mark, emphasis, strength and link.
@@ -97,6 +129,18 @@ fn piece(text: String, span: &Span, mark: Option<(usize, bool)>) -> AnyView {
         };
         node =
             view! { <mark class="figure-anchor" id=id tabindex=tabindex>{node}</mark> }.into_any();
+    }
+    if span.code {
+        node = view! { <code>{node}</code> }.into_any();
+    }
+    if span.sub {
+        node = view! { <sub>{node}</sub> }.into_any();
+    }
+    if span.sup {
+        node = view! { <sup>{node}</sup> }.into_any();
+    }
+    if span.strike {
+        node = view! { <del>{node}</del> }.into_any();
     }
     if span.em {
         node = view! { <em>{node}</em> }.into_any();

@@ -97,16 +97,18 @@ pub fn LibraryView(
     set_document_metadata(tr(Msg::LibraryTitle), None, Some(lang), dir_of(lang));
     let query = RwSignal::new(String::new());
     let label = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
     let labels = library.labels();
+    let tags = library.tags();
     let entries = library.articles;
     // Which entries the filters show, worked out once per keystroke for the list and the count.
     let visible = {
         let entries = entries.clone();
         Memo::new(move |_| {
-            let (query, label) = (query.read(), label.read());
+            let (query, label, tag) = (query.read(), label.read(), tag.read());
             entries
                 .iter()
-                .map(|e| e.matches(&query, &label))
+                .map(|e| e.matches(&query, &label, &tag))
                 .collect::<Vec<bool>>()
         })
     };
@@ -127,6 +129,24 @@ pub fn LibraryView(
                     on:change=move |event| label.set(event_target_value(&event))
                 >
                     <option value="">{tr(Msg::AllLabels)}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    });
+    let tag_filter = (!tags.is_empty()).then(|| {
+        let options = tags
+            .into_iter()
+            .map(|name| {
+                let value = name.clone();
+                view! { <option value=value>{name}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="library-control">
+                <label for="library-topic">{ui(Msg::Topics)}</label>
+                <select id="library-topic" on:change=move |event| tag.set(event_target_value(&event))>
+                    <option value="">{tr(Msg::AllTopics)}</option>
                     {options}
                 </select>
             </div>
@@ -157,6 +177,7 @@ pub fn LibraryView(
                     />
                 </div>
                 {label_filter}
+                {tag_filter}
             </div>
             <p class="library-count" role="status">
                 {move || ui_fill(Msg::ShownCount, &[&crate::view::ui_text::number(shown.get())])}

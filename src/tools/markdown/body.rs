@@ -1,0 +1,1045 @@
+//! The body of a post → the article's sections and notes. pulldown-cmark reads the Markdown
+//! (CommonMark with GitHub's tables, strikethrough, task lists and footnotes, and heading
+//! attributes); each event finds its place in the format:
+//!
+//! - the heading level a post uses most broadly starts sections (`##` in the format's own
+//!   files, `#` in many blogs), the next two are sub-headings, deeper ones are level 4;
+//! - text before the first section heading is the lead;
+//! - inline code, strikethrough and footnote references are marks on spans; a task list's box
+//!   is its state as text; an image inside a sentence moves after its paragraph;
+//! - footnotes become the article's notes, numbered in the order they are first referred to;
+//! - raw HTML is read by an HTML parser ([`super::html`]);
+//! - a block inside a list item ends the list there, and the list goes on after it.
+//!
+//! The format's own conventions are kept: a block quote whose last line starts with "— "
+//! names its source, one whose first line is `[pull-quote]` is a pull-quote, an image alone in
+//! a paragraph is an image block, `## Heading {#id .collapsed}` names and closes a section.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+
+use crate::model::wire::*;
+use crate::tools::markdown::html::{Mapper, Piece};
+use crate::tools::markdown::spans::{Spans, from_inline};
+use crate::tools::{Diagnostic, Position};
+
+/// What the first line of a block quote says it is.
+const PULL_QUOTE: &str = "[pull-quote]";
+const PULL_QUOTE_REPEATS: &str = "[pull-quote repeats]";
+const PULL_QUOTE_UNIQUE: &str = "[pull-quote unique]";
+/// What starts the line naming a quote's source or a pull-quote's speaker.
+const SOURCE_DASH: &str = "— ";
+
+/// What the body gives the article.
+pub struct Body {
+    pub sections: Vec<RawSection>,
+    pub notes: Vec<RawNote>,
+    /// The first heading's text, when it was taken as the title.
+    pub title: Option<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
+
+/// Reads `text` (the whole file, its front matter blanked out so that positions are the
+/// file's). `wants_title`: the front matter has no title, so a first `#` heading is it.
+pub fn read_body(text: &str, wants_title: bool) -> Result<Body, Diagnostic> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let events: Events = Parser::new_ext(text, options).into_offset_iter().collect();
+    let mut reader = Reader {
+        text,
+        events,
+        at: 0,
+        warnings: Vec::new(),
+        top: 2,
+        note_numbers: HashMap::new(),
+        notes: Vec::new(),
+        moved: Vec::new(),
+    };
+    let title = if wants_title {
+        reader.take_title()?
+    } else {
+        None
+    };
+    reader.top = reader.top_level();
+    reader.number_notes();
+    let mut sections = vec![RawSection::default()];
+    while let Some((event, range)) = reader.next() {
+        if let Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) = &event
+            && *level as u8 <= reader.top
+        {
+            let start = range.start;
+            let heading = reader.heading_text(TagEnd::Heading(*level), start)?;
+            let mut collapsed = None;
+            for class in classes {
+                match class.as_ref() {
+                    "collapsed" => collapsed = Some(true),
+                    other => reader.warn(start, format!("the heading class `.{other}` is left out (the format knows `.collapsed`)")),
+                }
+            }
+            if let Some((name, _)) = attrs.first() {
+                reader.warn(
+                    start,
+                    format!("the heading attribute `{name}` is left out (the format knows `{{#id .collapsed}}`)"),
+                );
+            }
+            sections.push(RawSection {
+                id: id.as_ref().map(|id| id.to_string()),
+                heading: Some(heading),
+                collapsed,
+                blocks: Vec::new(),
+            });
+            continue;
+        }
+        if matches!(event, Event::Start(Tag::HtmlBlock)) {
+            let html = reader.html_block();
+            let mapper = Mapper::new(&text[html.clone()]).blocks(&text[html.clone()]);
+            for (offset, message) in mapper.warnings {
+                reader.warn(html.start + offset, message);
+            }
+            for piece in mapper.pieces {
+                match piece {
+                    Piece::Block(block) => push_block(&mut sections, *block),
+                    Piece::Heading(level, text) => {
+                        if level <= reader.top {
+                            sections.push(RawSection {
+                                heading: Some(text),
+                                ..RawSection::default()
+                            });
+                        } else {
+                            let level = reader.sub_level(level, html.start);
+                            push_block(&mut sections, heading_block(text, level));
+                        }
+                    }
+                    Piece::OpenDetails(summary) => sections.push(RawSection {
+                        heading: Some(summary),
+                        collapsed: Some(true),
+                        ..RawSection::default()
+                    }),
+                    // What follows a closed `<details>` belongs to no heading.
+                    Piece::CloseDetails => sections.push(RawSection::default()),
+                }
+            }
+            continue;
+        }
+        if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+            reader.footnote(label.to_string(), range.start)?;
+            continue;
+        }
+        for block in reader.block(event, range)? {
+            push_block(&mut sections, block);
+        }
+    }
+    // Sections with nothing in them and no heading (the lead of a post that starts with a
+    // heading, what follows a closing `</details>` at the end) are not sections.
+    sections.retain(|s| s.heading.is_some() || !s.blocks.is_empty());
+    if sections.is_empty() {
+        sections.push(RawSection::default());
+    }
+    let notes = reader.finish_notes();
+    Ok(Body {
+        sections,
+        notes,
+        title,
+        warnings: reader.warnings,
+    })
+}
+
+fn push_block(sections: &mut [RawSection], block: RawBlock) {
+    let section = sections.last_mut().expect("there is always a section");
+    section.blocks.push(Decoded::Value(block));
+}
+
+fn heading_block(text: String, level: u8) -> RawBlock {
+    RawBlock {
+        kind: "heading".to_owned(),
+        text: Some(RawInline::Text(text)),
+        level: Some(f64::from(level)),
+        ..RawBlock::default()
+    }
+}
+
+/// The events of one file, read front to back.
+struct Reader<'a> {
+    text: &'a str,
+    events: Events<'a>,
+    at: usize,
+    warnings: Vec<Diagnostic>,
+    /// The heading level that starts sections.
+    top: u8,
+    /// Each footnote's number, in the order first referred to.
+    note_numbers: HashMap<String, usize>,
+    /// Footnotes read: label and text, in the order defined.
+    notes: Vec<(String, RawInline)>,
+    /// Images met inside text, placed after the block they were in.
+    moved: Vec<RawBlock>,
+}
+
+impl<'a> Reader<'a> {
+    fn next(&mut self) -> Option<(Event<'a>, std::ops::Range<usize>)> {
+        let item = self.events.get(self.at).cloned();
+        self.at += 1;
+        item
+    }
+
+    fn error(&self, offset: usize, message: String) -> Diagnostic {
+        Diagnostic {
+            position: Position::at(self.text, offset),
+            message,
+        }
+    }
+
+    fn warn(&mut self, offset: usize, message: String) {
+        let warning = self.error(offset, message);
+        self.warnings.push(warning);
+    }
+
+    /// The first block, when it is a `#` heading: the title, taken out of the body.
+    fn take_title(&mut self) -> Result<Option<String>, Diagnostic> {
+        let Some((Event::Start(Tag::Heading { level, .. }), range)) = self.events.first().cloned()
+        else {
+            return Ok(None);
+        };
+        if level != HeadingLevel::H1 {
+            return Ok(None);
+        }
+        self.at = 1;
+        let title = self.heading_text(TagEnd::Heading(level), range.start)?;
+        let rest = self.events.split_off(self.at);
+        self.events = rest;
+        self.at = 0;
+        Ok(Some(title))
+    }
+
+    /// The broadest heading level the body uses (2 when it has none, as in the format's files).
+    fn top_level(&self) -> u8 {
+        self.events
+            .iter()
+            .filter_map(|(event, _)| match event {
+                Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(2)
+    }
+
+    /// A heading below the section level as the format's 3 or 4 (deeper ones are 4, noted).
+    fn sub_level(&mut self, level: u8, offset: usize) -> u8 {
+        let mapped = 3 + level.saturating_sub(self.top + 1);
+        if mapped > 4 {
+            self.warn(
+                offset,
+                format!("a level {level} heading is shown at the format's deepest level, 4"),
+            );
+            4
+        } else {
+            mapped
+        }
+    }
+
+    /// Numbers the footnotes in the order they are first referred to, as GitHub does.
+    fn number_notes(&mut self) {
+        for (event, _) in &self.events {
+            if let Event::FootnoteReference(label) = event {
+                let next = self.note_numbers.len() + 1;
+                self.note_numbers.entry(label.to_string()).or_insert(next);
+            }
+        }
+    }
+
+    /// The notes in number order; those never referred to follow, in the order written.
+    fn finish_notes(&mut self) -> Vec<RawNote> {
+        let mut notes = std::mem::take(&mut self.notes);
+        notes.sort_by_key(|(label, _)| self.note_numbers.get(label).copied().unwrap_or(usize::MAX));
+        notes
+            .into_iter()
+            .map(|(id, text)| RawNote { id, text })
+            .collect()
+    }
+
+    /// A footnote's definition, read as one run of text (its paragraphs joined by spaces).
+    fn footnote(&mut self, label: String, start: usize) -> Result<(), Diagnostic> {
+        let end = self.end_of(self.at, TagEnd::FootnoteDefinition);
+        let mut spans = Spans::default();
+        self.flatten_until(end, &mut spans, start)?;
+        self.at = end + 1;
+        spans.trim();
+        if !self.note_numbers.contains_key(&label) {
+            self.warn(start, format!("the footnote [^{label}] is never referred to; it is kept at the end of the notes"));
+        }
+        self.notes.push((label, spans.into_inline()));
+        Ok(())
+    }
+
+    /// Every event up to index `end` as text: blocks inside an item or a note, whose text is
+    /// kept in the one run the format has there (a code block's text as code).
+    fn flatten_until(
+        &mut self,
+        end: usize,
+        spans: &mut Spans,
+        start: usize,
+    ) -> Result<(), Diagnostic> {
+        while self.at < end {
+            let (event, range) = self.events[self.at].clone();
+            match event {
+                Event::Start(
+                    Tag::Paragraph
+                    | Tag::Item
+                    | Tag::List(_)
+                    | Tag::BlockQuote(_)
+                    | Tag::TableCell
+                    | Tag::Heading { .. },
+                )
+                | Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Item
+                    | TagEnd::List(_)
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::TableCell
+                    | TagEnd::Heading(_),
+                ) => {
+                    self.at += 1;
+                    if !spans.is_blank() && !spans.plain_text().ends_with(' ') {
+                        spans.push(" ");
+                    }
+                }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    self.at += 1;
+                    spans.code += 1;
+                    while let Some((Event::Text(text), _)) = self.events.get(self.at).cloned() {
+                        spans.push(text.trim_end_matches('\n'));
+                        self.at += 1;
+                    }
+                    spans.code -= 1;
+                }
+                Event::End(TagEnd::CodeBlock) => self.at += 1,
+                Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::HtmlBlock)
+                | Event::End(
+                    TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::HtmlBlock,
+                )
+                | Event::Rule => self.at += 1,
+                Event::Html(html) => {
+                    self.at += 1;
+                    let mapper = Mapper::new(&html).inline(&html, spans, " ");
+                    for (offset, message) in mapper.warnings {
+                        self.warn(range.start + offset, message);
+                    }
+                }
+                _ => {
+                    let stop = end;
+                    let from = self.at;
+                    self.spans_to(spans, start, " ", &move |_, i| i >= stop || i > from)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The range of source text of the HTML block whose start was read; moves past its end.
+    fn html_block(&mut self) -> std::ops::Range<usize> {
+        let mut range: Option<std::ops::Range<usize>> = None;
+        while let Some((event, r)) = self.next() {
+            match event {
+                Event::End(TagEnd::HtmlBlock) => break,
+                _ => {
+                    range = Some(match range {
+                        None => r,
+                        Some(so_far) => so_far.start..r.end.max(so_far.end),
+                    })
+                }
+            }
+        }
+        range.unwrap_or(0..0)
+    }
+
+    /// One block from its first event: usually one, or a list cut by the blocks in its items,
+    /// or a paragraph and the images that were inside it.
+    fn block(
+        &mut self,
+        event: Event<'a>,
+        range: std::ops::Range<usize>,
+    ) -> Result<Vec<RawBlock>, Diagnostic> {
+        let start = range.start;
+        let block = |kind: &str| RawBlock {
+            kind: kind.to_owned(),
+            ..RawBlock::default()
+        };
+        let one = match event {
+            Event::Start(Tag::Paragraph) => {
+                if let Some(image) = self.image_paragraph(start)? {
+                    return Ok(vec![image]);
+                }
+                let text = self.inline_until(TagEnd::Paragraph, start)?;
+                let mut blocks = Vec::new();
+                let blank = matches!(&text, RawInline::Text(t) if t.trim().is_empty());
+                if !blank {
+                    blocks.push(RawBlock {
+                        text: Some(text),
+                        ..block("paragraph")
+                    });
+                }
+                blocks.append(&mut self.moved);
+                return Ok(blocks);
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let text = self.heading_text(TagEnd::Heading(level), start)?;
+                let level = self.sub_level(level as u8, start);
+                heading_block(text, level)
+            }
+            Event::Start(Tag::List(first)) => return self.list(first, start),
+            Event::Start(Tag::BlockQuote(_)) => {
+                let quote = self.quote(start)?;
+                let mut blocks = vec![quote];
+                blocks.append(&mut self.moved);
+                return Ok(blocks);
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut text = String::new();
+                while let Some((event, _)) = self.next() {
+                    match event {
+                        Event::Text(t) => text.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                // The fence's last line break ends the block; the text's own are kept.
+                if text.ends_with('\n') {
+                    text.pop();
+                }
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                        .next()
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned),
+                    CodeBlockKind::Indented => None,
+                };
+                RawBlock {
+                    text: Some(RawInline::Text(text)),
+                    language,
+                    ..block("code")
+                }
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                let table = self.table(alignments, start)?;
+                let mut blocks = vec![table];
+                blocks.append(&mut self.moved);
+                return Ok(blocks);
+            }
+            Event::Rule => block("divider"),
+            Event::Start(Tag::HtmlBlock) => {
+                // Only inside list items and quotes: read as blocks there.
+                let html = self.html_block();
+                let source = &self.text[html.clone()];
+                let mapper = Mapper::new(source).blocks(source);
+                for (offset, message) in mapper.warnings {
+                    self.warn(html.start + offset, message);
+                }
+                return Ok(mapper
+                    .pieces
+                    .into_iter()
+                    .filter_map(|piece| match piece {
+                        Piece::Block(block) => Some(*block),
+                        Piece::Heading(_, text) | Piece::OpenDetails(text) => {
+                            Some(heading_block(text, 4))
+                        }
+                        Piece::CloseDetails => None,
+                    })
+                    .collect());
+            }
+            Event::Html(html) => {
+                let mut spans = Spans::default();
+                let mapper = Mapper::new(&html).inline(&html, &mut spans, " ");
+                for (offset, message) in mapper.warnings {
+                    self.warn(start + offset, message);
+                }
+                spans.trim();
+                if spans.is_blank() {
+                    return Ok(Vec::new());
+                }
+                RawBlock {
+                    text: Some(spans.into_inline()),
+                    ..block("paragraph")
+                }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                self.footnote(label.to_string(), start)?;
+                return Ok(Vec::new());
+            }
+            other => {
+                return Err(self.error(
+                    start,
+                    format!("Markdown this tool cannot place here ({other:?})"),
+                ));
+            }
+        };
+        Ok(vec![one])
+    }
+
+    /// An image alone in a paragraph (a link around it is left out, with a note): the image
+    /// block, and the reader moved past the paragraph.
+    fn image_paragraph(&mut self, start: usize) -> Result<Option<RawBlock>, Diagnostic> {
+        let mut at = self.at;
+        let link = matches!(
+            self.events.get(at),
+            Some((Event::Start(Tag::Link { .. }), _))
+        );
+        if link {
+            at += 1;
+        }
+        let Some((
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            _,
+        )) = self.events.get(at).cloned()
+        else {
+            return Ok(None);
+        };
+        let mut after = self.end_of(at + 1, TagEnd::Image) + 1;
+        if link {
+            if !matches!(self.events.get(after), Some((Event::End(TagEnd::Link), _))) {
+                return Ok(None);
+            }
+            after += 1;
+        }
+        if !matches!(
+            self.events.get(after),
+            Some((Event::End(TagEnd::Paragraph), _))
+        ) {
+            return Ok(None);
+        }
+        if link {
+            self.warn(
+                start,
+                "the link around an image is left out (an image block links nowhere)".to_owned(),
+            );
+        }
+        self.at = at + 1;
+        let alt = self.plain_until(TagEnd::Image, start)?;
+        self.at = after + 1;
+        Ok(Some(image_block(&dest_url, alt, &title)))
+    }
+
+    /// The index of the event ending the element whose content starts at `from`.
+    fn end_of(&self, from: usize, end: TagEnd) -> usize {
+        let mut depth = 0;
+        for (i, (event, _)) in self.events.iter().enumerate().skip(from) {
+            match event {
+                Event::Start(tag) if tag.to_end() == end => depth += 1,
+                Event::End(e) if *e == end => {
+                    if depth == 0 {
+                        return i;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        self.events.len()
+    }
+
+    /// Inline text up to `end`, as the format writes it.
+    fn inline_until(&mut self, end: TagEnd, start: usize) -> Result<RawInline, Diagnostic> {
+        let mut spans = Spans::default();
+        self.spans_until(&end, &mut spans, start)?;
+        spans.trim();
+        Ok(spans.into_inline())
+    }
+
+    /// Plain text up to `end` (alternative text).
+    fn plain_until(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
+        let mut spans = Spans::default();
+        self.spans_until(&end, &mut spans, start)?;
+        Ok(spans.plain_text())
+    }
+
+    /// A heading's words: formatting in it is kept as its text, with a note.
+    fn heading_text(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
+        let mut spans = Spans::default();
+        self.spans_until(&end, &mut spans, start)?;
+        if spans.is_formatted() {
+            self.warn(
+                start,
+                "formatting or a link in a heading is kept as its text (a heading is plain text)"
+                    .to_owned(),
+            );
+        }
+        Ok(spans.plain_text().trim().to_owned())
+    }
+
+    /// Reads inline events into `spans` up to `end`, which it consumes.
+    fn spans_until(
+        &mut self,
+        end: &TagEnd,
+        spans: &mut Spans,
+        start: usize,
+    ) -> Result<(), Diagnostic> {
+        let end = *end;
+        self.spans_to(
+            spans,
+            start,
+            " ",
+            &move |event, _| matches!(event, Event::End(e) if *e == end),
+        )?;
+        self.next();
+        Ok(())
+    }
+
+    /// Reads inline events into `spans` until one for which `stop` holds (given the event and
+    /// its index), which it leaves; a line break becomes `line_break`. A run with raw HTML in it
+    /// is read again as HTML, by the HTML parser, from its start.
+    fn spans_to(
+        &mut self,
+        spans: &mut Spans,
+        start: usize,
+        line_break: &str,
+        stop: &dyn Fn(&Event, usize) -> bool,
+    ) -> Result<(), Diagnostic> {
+        let first = self.at;
+        let kept = spans.spans.len();
+        let stop_at = (first..self.events.len())
+            .find(|&i| stop(&self.events[i].0, i))
+            .unwrap_or(self.events.len());
+        if self.events[first..stop_at]
+            .iter()
+            .any(|(e, _)| matches!(e, Event::InlineHtml(_) | Event::Html(_)))
+        {
+            spans.spans.truncate(kept);
+            self.html_run(first, stop_at, spans, line_break);
+            self.at = stop_at;
+            return Ok(());
+        }
+        while let Some((event, range)) = self.events.get(self.at).cloned() {
+            if stop(&event, self.at) {
+                return Ok(());
+            }
+            self.at += 1;
+            match event {
+                Event::Text(text) => spans.push(&text),
+                Event::SoftBreak => spans.push(if line_break == "\n" { "\n" } else { " " }),
+                Event::HardBreak => spans.push(line_break),
+                Event::Code(code) => {
+                    spans.code += 1;
+                    spans.push(&code);
+                    spans.code -= 1;
+                }
+                Event::Start(Tag::Strong) => spans.strong += 1,
+                Event::End(TagEnd::Strong) => spans.strong -= 1,
+                Event::Start(Tag::Emphasis) => spans.em += 1,
+                Event::End(TagEnd::Emphasis) => spans.em -= 1,
+                Event::Start(Tag::Strikethrough) => spans.strike += 1,
+                Event::End(TagEnd::Strikethrough) => spans.strike -= 1,
+                Event::Start(Tag::Superscript) => spans.sup += 1,
+                Event::End(TagEnd::Superscript) => spans.sup -= 1,
+                Event::Start(Tag::Subscript) => spans.sub += 1,
+                Event::End(TagEnd::Subscript) => spans.sub -= 1,
+                Event::Start(Tag::Link { dest_url, .. }) => spans.href = Some(dest_url.to_string()),
+                Event::End(TagEnd::Link) => spans.href = None,
+                Event::TaskListMarker(done) => spans.push(if done { "☑ " } else { "☐ " }),
+                Event::FootnoteReference(label) => {
+                    let number = self.note_numbers.get(label.as_ref()).copied().unwrap_or(0);
+                    spans.push_note(&crate::tools::markdown::note_marker(number), &label);
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    let alt = self.plain_until(TagEnd::Image, range.start)?;
+                    self.warn(
+                        range.start,
+                        "an image inside text is moved after its paragraph".to_owned(),
+                    );
+                    self.moved.push(image_block(&dest_url, alt, &title));
+                }
+                other => {
+                    return Err(self.error(
+                        range.start,
+                        format!("Markdown this tool cannot place inside text ({other:?})"),
+                    ));
+                }
+            }
+        }
+        Err(self.error(start, "the text does not end".to_owned()))
+    }
+
+    /// The inline events `from..to`, written as HTML by pulldown-cmark (a footnote reference
+    /// as a `<sup data-note>` the mapper knows) and read back by the HTML mapper.
+    fn html_run(&mut self, from: usize, to: usize, spans: &mut Spans, line_break: &str) {
+        let offset = self.events.get(from).map_or(0, |(_, r)| r.start);
+        let events = self.events[from..to].iter().map(|(event, _)| match event {
+            Event::FootnoteReference(label) => {
+                let number = self.note_numbers.get(label.as_ref()).copied().unwrap_or(0);
+                Event::InlineHtml(CowStr::from(format!(
+                    "<sup data-note=\"{}\">{}</sup>",
+                    attribute(label),
+                    crate::tools::markdown::note_marker(number)
+                )))
+            }
+            Event::SoftBreak => Event::Text(CowStr::Borrowed(" ")),
+            other => other.clone(),
+        });
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events);
+        // The run's own text: up to the end of its last event (an end tag's range is its
+        // whole element's).
+        let end = self.events[from..to]
+            .iter()
+            .map(|(_, r)| r.end)
+            .max()
+            .unwrap_or(offset);
+        let source = &self.text[offset..end.max(offset)];
+        let mut mapper = Mapper::new(source).inline(&html, spans, line_break);
+        for (at, message) in std::mem::take(&mut mapper.warnings) {
+            self.warn(offset + at.min(source.len()), message);
+        }
+        self.moved.append(&mut mapper.take_moved());
+    }
+
+    /// A list, cut where an item holds a block the format's items cannot (code, a quote, a
+    /// table): the list so far, the blocks, then the list goes on.
+    fn list(&mut self, first: Option<u64>, start: usize) -> Result<Vec<RawBlock>, Diagnostic> {
+        let ordered = first.is_some();
+        let end = TagEnd::List(ordered);
+        let list = |items: Vec<RawListItem>| RawBlock {
+            kind: "list".to_owned(),
+            ordered: Some(ordered),
+            items: Some(items),
+            ..RawBlock::default()
+        };
+        let mut blocks = Vec::new();
+        let mut items = Vec::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::End(e) if e == end => {
+                    if !items.is_empty() {
+                        blocks.push(list(items));
+                    }
+                    return Ok(blocks);
+                }
+                Event::Start(Tag::Item) => {
+                    let (item, tail) = self.item(range.start, true)?;
+                    if let Some(item) = item {
+                        items.push(item);
+                    }
+                    if !tail.is_empty() {
+                        if !items.is_empty() {
+                            blocks.push(list(std::mem::take(&mut items)));
+                        }
+                        blocks.extend(tail);
+                    }
+                }
+                other => {
+                    return Err(self.error(range.start, format!("unexpected in a list: {other:?}")));
+                }
+            }
+        }
+        Err(self.error(start, "the list does not end".to_owned()))
+    }
+
+    /// The items of a list inside an item (which cannot be cut: its blocks become text).
+    fn nested_items(
+        &mut self,
+        ordered: bool,
+        start: usize,
+    ) -> Result<Vec<RawListItem>, Diagnostic> {
+        let end = TagEnd::List(ordered);
+        let mut items = Vec::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::End(e) if e == end => return Ok(items),
+                Event::Start(Tag::Item) => {
+                    if let (Some(item), _) = self.item(range.start, false)? {
+                        items.push(item);
+                    }
+                }
+                other => {
+                    return Err(self.error(range.start, format!("unexpected in a list: {other:?}")));
+                }
+            }
+        }
+        Err(self.error(start, "the list does not end".to_owned()))
+    }
+
+    /// One item: its text (paragraphs joined by a space) and at most one list inside it (a
+    /// second one's items join the first). In a top-level item (`top`), a block the format's
+    /// items cannot hold ends the item: it and the rest of the item come back as blocks.
+    fn item(
+        &mut self,
+        start: usize,
+        top: bool,
+    ) -> Result<(Option<RawListItem>, Vec<RawBlock>), Diagnostic> {
+        let mut spans = Spans::default();
+        let mut inner: Option<(bool, Vec<RawListItem>)> = None;
+        let mut tail: Vec<RawBlock> = Vec::new();
+        loop {
+            let Some((event, range)) = self.events.get(self.at).cloned() else {
+                return Err(self.error(start, "the list item does not end".to_owned()));
+            };
+            if !tail.is_empty() {
+                // The rest of a cut item, block by block.
+                self.at += 1;
+                if let Event::End(TagEnd::Item) = event {
+                    break;
+                }
+                tail.extend(self.block(event, range)?);
+                continue;
+            }
+            match event {
+                Event::End(TagEnd::Item) => {
+                    self.at += 1;
+                    break;
+                }
+                Event::Start(Tag::Paragraph) => {
+                    self.at += 1;
+                    if !spans.is_blank() {
+                        spans.push(" ");
+                    }
+                    self.spans_until(&TagEnd::Paragraph, &mut spans, range.start)?;
+                }
+                Event::Start(Tag::List(first)) => {
+                    self.at += 1;
+                    let items = self.nested_items(first.is_some(), range.start)?;
+                    match &mut inner {
+                        None => inner = Some((first.is_some(), items)),
+                        Some((_, so_far)) => so_far.extend(items),
+                    }
+                }
+                Event::Start(
+                    Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_)
+                    | Tag::Table(_)
+                    | Tag::HtmlBlock
+                    | Tag::Heading { .. },
+                )
+                | Event::Rule => {
+                    if top {
+                        self.at += 1;
+                        tail.extend(self.block(event, range)?);
+                        if tail.is_empty() {
+                            // An HTML comment: nothing to place.
+                            continue;
+                        }
+                    } else {
+                        let end = match &event {
+                            Event::Start(tag) => self.end_of(self.at + 1, tag.to_end()),
+                            _ => self.at,
+                        };
+                        if !spans.is_blank() {
+                            spans.push(" ");
+                        }
+                        self.flatten_until(end + 1, &mut spans, range.start)?;
+                    }
+                }
+                _ => {
+                    // A tight item's text comes without a paragraph.
+                    self.spans_to(&mut spans, range.start, " ", &|event, _| {
+                        matches!(
+                            event,
+                            Event::End(TagEnd::Item)
+                                | Event::Start(
+                                    Tag::List(_)
+                                        | Tag::CodeBlock(_)
+                                        | Tag::BlockQuote(_)
+                                        | Tag::Table(_)
+                                        | Tag::HtmlBlock
+                                        | Tag::Heading { .. }
+                                        | Tag::Paragraph
+                                )
+                                | Event::Rule
+                        )
+                    })?;
+                }
+            }
+        }
+        spans.trim();
+        let moved = std::mem::take(&mut self.moved);
+        tail.splice(0..0, moved);
+        let text = spans.into_inline();
+        let empty = matches!(&text, RawInline::Text(t) if t.is_empty());
+        let item = match inner {
+            None if empty && !tail.is_empty() => None,
+            None => Some(RawListItem::Text(text)),
+            Some((ordered, items)) => Some(RawListItem::Nested(RawNestedItem {
+                text,
+                items: Some(items),
+                ordered: ordered.then_some(true),
+            })),
+        };
+        Ok((item, tail))
+    }
+
+    /// A block quote: a quote with its source, or a pull-quote. Blocks inside it other than
+    /// paragraphs are kept as its text.
+    fn quote(&mut self, start: usize) -> Result<RawBlock, Diagnostic> {
+        let end = self.end_of(self.at, TagEnd::BlockQuote(None));
+        // The quote's lines, whether in one paragraph or several.
+        let mut all = Spans::default();
+        while self.at < end {
+            let (event, range) = self.events[self.at].clone();
+            match event {
+                Event::Start(Tag::Paragraph) => {
+                    self.at += 1;
+                    if !all.spans.is_empty() {
+                        all.push("\n");
+                    }
+                    self.spans_to(&mut all, range.start, "\n", &|event, _| {
+                        matches!(event, Event::End(TagEnd::Paragraph))
+                    })?;
+                    self.at += 1;
+                }
+                Event::Start(tag) => {
+                    let inner_end = self.end_of(self.at + 1, tag.to_end());
+                    if !all.spans.is_empty() {
+                        all.push("\n");
+                    }
+                    let mut spans = Spans::default();
+                    self.flatten_until(inner_end + 1, &mut spans, range.start)?;
+                    spans.trim();
+                    all.extend(spans);
+                }
+                _ => {
+                    let mut spans = Spans::default();
+                    self.flatten_until(self.at + 1, &mut spans, range.start)?;
+                    all.extend(spans);
+                }
+            }
+        }
+        self.at = end + 1;
+        let lines = all.lines();
+        let mut lines: Vec<RawInline> = lines
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .map(|mut l| {
+                l.trim();
+                l.into_inline()
+            })
+            .collect();
+        let plain = |inline: &RawInline| match inline {
+            RawInline::Text(text) => Some(text.clone()),
+            RawInline::Spans(_) => None,
+        };
+        let source = match lines.last().and_then(plain) {
+            Some(last) if last.starts_with(SOURCE_DASH) && lines.len() > 1 => {
+                lines.pop();
+                Some(last[SOURCE_DASH.len()..].to_owned())
+            }
+            _ => None,
+        };
+        let marker = lines.first().and_then(plain);
+        let repeats = match marker.as_deref() {
+            Some(PULL_QUOTE) => Some(None),
+            Some(PULL_QUOTE_REPEATS) => Some(Some(true)),
+            Some(PULL_QUOTE_UNIQUE) => Some(Some(false)),
+            _ => None,
+        };
+        if let Some(repeats_text) = repeats {
+            lines.remove(0);
+            let words: Option<Vec<String>> = lines.iter().map(plain).collect();
+            let Some(words) = words else {
+                return Err(self.error(
+                    start,
+                    "a pull-quote is plain text: no formatting or links".to_owned(),
+                ));
+            };
+            return Ok(RawBlock {
+                kind: "pull_quote".to_owned(),
+                text: Some(RawInline::Text(words.join(" "))),
+                attribution: source,
+                repeats_text,
+                ..RawBlock::default()
+            });
+        }
+        let mut text = Spans::default();
+        for line in lines {
+            if !text.spans.is_empty() {
+                text.push(" ");
+            }
+            for span in from_inline(line) {
+                if span.is_plain() {
+                    text.push(&span.text);
+                } else {
+                    text.spans.push(span);
+                }
+            }
+        }
+        Ok(RawBlock {
+            kind: "quote".to_owned(),
+            text: Some(text.into_inline()),
+            cite: source,
+            ..RawBlock::default()
+        })
+    }
+
+    /// A GitHub-style table: its head row, body rows and alignments.
+    fn table(&mut self, alignments: Vec<Alignment>, start: usize) -> Result<RawBlock, Diagnostic> {
+        let mut head = Vec::new();
+        let mut rows = Vec::new();
+        let mut row: Vec<RawInline> = Vec::new();
+        while let Some((event, range)) = self.next() {
+            match event {
+                Event::End(TagEnd::Table) => break,
+                Event::Start(Tag::TableHead) => {}
+                Event::End(TagEnd::TableHead) => head.push(std::mem::take(&mut row)),
+                Event::Start(Tag::TableRow) => {}
+                Event::End(TagEnd::TableRow) => rows.push(std::mem::take(&mut row)),
+                Event::Start(Tag::TableCell) => {
+                    row.push(self.inline_until(TagEnd::TableCell, range.start)?)
+                }
+                other => {
+                    return Err(
+                        self.error(range.start, format!("unexpected in a table: {other:?}"))
+                    );
+                }
+            }
+        }
+        let align: Vec<Option<String>> = alignments
+            .iter()
+            .map(|a| match a {
+                Alignment::None => None,
+                Alignment::Left => Some("left".to_owned()),
+                Alignment::Right => Some("right".to_owned()),
+                Alignment::Center => Some("center".to_owned()),
+            })
+            .collect();
+        if head.iter().all(|r: &Vec<RawInline>| r.is_empty()) && rows.is_empty() {
+            return Err(self.error(start, "an empty table".to_owned()));
+        }
+        Ok(RawBlock {
+            kind: "table".to_owned(),
+            head: Some(head),
+            rows: Some(rows),
+            align: align.iter().any(Option::is_some).then_some(align),
+            ..RawBlock::default()
+        })
+    }
+}
+
+/// An image block; a title becomes its caption.
+fn image_block(src: &str, alt: String, title: &str) -> RawBlock {
+    RawBlock {
+        kind: "image".to_owned(),
+        src: Some(src.to_owned()),
+        alt: Some(alt),
+        caption: (!title.is_empty()).then(|| RawInline::Text(title.to_owned())),
+        ..RawBlock::default()
+    }
+}
+
+/// Text safe inside a double-quoted HTML attribute.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}

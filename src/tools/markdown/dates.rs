@@ -1,0 +1,113 @@
+//! The dates static-site generators write, as the ISO 8601 text the format holds: `2024-09-16`,
+//! Jekyll's `2024-09-16 21:34:22 +0530`, RFC 3339 and TOML date-times, and the date a Jekyll
+//! file name or a blog's `path` starts with.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+
+/// `text` as `YYYY-MM-DD` or an RFC 3339 date-time, or `None` when it is not a date.
+pub fn normalise(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(date.format("%Y-%m-%d").to_string());
+    }
+    if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+        return Some(instant.to_rfc3339());
+    }
+    // With a zone: Jekyll's `+0530`, or `+05:30`, after a space or a `T`.
+    for format in [
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M %z",
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%d %H:%M:%S%.f %z",
+    ] {
+        if let Ok(instant) = DateTime::parse_from_str(text, format) {
+            return Some(instant.to_rfc3339());
+        }
+    }
+    // Without a zone: the local time as written (the format allows it).
+    for format in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+    ] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(local.format("%Y-%m-%dT%H:%M:%S").to_string());
+        }
+    }
+    // A zone name after the time (`2020-01-01 10:00:00 UTC`) is read as UTC only when it says so.
+    for suffix in [" UTC", " GMT", " Z"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            return normalise(&format!("{} +0000", rest.trim()));
+        }
+    }
+    None
+}
+
+/// The date at the start of a file name (`2024-09-16-slug.md`) or of a path
+/// (`2024/09/16/slug`), as `YYYY-MM-DD`.
+pub fn from_name(name: &str) -> Option<String> {
+    let name = name.trim_start_matches('/');
+    let digits = |s: &str| s.len() >= 10 && s.is_char_boundary(10);
+    if !digits(name) {
+        return None;
+    }
+    let head = &name[..10];
+    let separator = head.as_bytes()[4];
+    if !(separator == b'-' || separator == b'/') || head.as_bytes()[7] != separator {
+        return None;
+    }
+    let date = head.replace('/', "-");
+    NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_dates_generators_write() {
+        assert_eq!(normalise("2024-09-16").as_deref(), Some("2024-09-16"));
+        assert_eq!(
+            normalise("2024-09-16 21:34:22 +0530").as_deref(),
+            Some("2024-09-16T21:34:22+05:30")
+        );
+        assert_eq!(
+            normalise("2024-09-16T21:34:22Z").as_deref(),
+            Some("2024-09-16T21:34:22+00:00")
+        );
+        assert_eq!(
+            normalise("2019-11-07T09:00:00-08:00").as_deref(),
+            Some("2019-11-07T09:00:00-08:00")
+        );
+        assert_eq!(
+            normalise("2016-03-02 10:00").as_deref(),
+            Some("2016-03-02T10:00:00")
+        );
+        assert_eq!(
+            normalise("2020-01-01 10:00:00 UTC").as_deref(),
+            Some("2020-01-01T10:00:00+00:00")
+        );
+        assert_eq!(normalise("yesterday"), None);
+        assert_eq!(normalise("2024-02-30"), None);
+    }
+
+    #[test]
+    fn reads_the_date_a_name_starts_with() {
+        assert_eq!(
+            from_name("2018-01-25-jekyll-3-7-2-released.md").as_deref(),
+            Some("2018-01-25")
+        );
+        assert_eq!(
+            from_name("2026/03/26/1.94.1-release").as_deref(),
+            Some("2026-03-26")
+        );
+        assert_eq!(from_name("inside-rust/2026/03/26/x").as_deref(), None);
+        assert_eq!(from_name("release-notes.md"), None);
+    }
+}

@@ -1,0 +1,274 @@
+//! Real blogs, converted as they are written (`tests/fixtures/blogs`: Jekyll's, Eleventy's,
+//! Let's Encrypt's Hugo and the Rust blog's Zola posts, each with its source, commit and
+//! licence in SOURCE.txt). Every post must convert, and every word of its body, as a
+//! CommonMark + GitHub renderer reads it, must be in the article.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use article_viewer::model::wire::*;
+use article_viewer::model::{parse_article, prepare};
+use article_viewer::tools::{
+    MarkdownOptions, Outcome, find_posts, import_site, read_markdown, rendered_body,
+};
+use pulldown_cmark::{Options, Parser};
+use scraper::{Html, Node};
+
+fn blogs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/blogs")
+}
+
+/// The sites, each a folder as its generator keeps it.
+const SITES: [&str; 4] = ["jekyll", "eleventy", "hugo", "zola"];
+
+/// Words: runs of letters and digits, so that punctuation and white space, which HTML and the
+/// format lay out differently, do not count.
+fn words(text: &str, into: &mut HashMap<String, usize>) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if !word.is_empty() {
+            *into.entry(word.to_owned()).or_default() += 1;
+        }
+    }
+}
+
+/// The words a CommonMark + GFM renderer shows for a post's body: its HTML's text, without
+/// what a browser does not show as text (scripts, styles, templates) and without the
+/// footnote labels (the article numbers its notes instead).
+fn rendered_words(body: &str) -> HashMap<String, usize> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(body, options));
+    let document = Html::parse_fragment(&html);
+    let mut text = String::new();
+    walk(*document.root_element(), &mut text);
+    let mut counts = HashMap::new();
+    words(&text, &mut counts);
+    counts
+}
+
+/// The text a browser shows, with a space at each block's edge (inline elements join words:
+/// `<code>HashMap</code>s` is one word).
+fn walk(node: ego_tree::NodeRef<Node>, text: &mut String) {
+    match node.value() {
+        Node::Text(t) => text.push_str(t),
+        Node::Element(e) => {
+            let hidden = matches!(
+                e.name(),
+                "script" | "style" | "template" | "noscript" | "iframe" | "textarea" | "title"
+            ) || e.attr("class") == Some("footnote-definition-label");
+            if hidden {
+                return;
+            }
+            let inline = matches!(
+                e.name(),
+                "a" | "em"
+                    | "strong"
+                    | "code"
+                    | "del"
+                    | "span"
+                    | "b"
+                    | "i"
+                    | "abbr"
+                    | "small"
+                    | "kbd"
+                    | "sub"
+                    | "mark"
+                    | "u"
+                    | "s"
+                    | "q"
+                    | "cite"
+                    | "time"
+            );
+            if !inline {
+                text.push(' ');
+            }
+            for child in node.children() {
+                walk(child, text);
+            }
+            if !inline {
+                text.push(' ');
+            }
+        }
+        _ => {}
+    }
+}
+
+fn inline_text(inline: &RawInline, out: &mut String) {
+    match inline {
+        RawInline::Text(t) => out.push_str(t),
+        RawInline::Spans(spans) => {
+            for span in spans {
+                match span {
+                    RawSpan::Text(t) => out.push_str(t),
+                    // A note's marker stands apart, as the renderer's `<sup>` does.
+                    RawSpan::Styled(s) if s.note.is_some() || s.sup.is_some() => {
+                        out.push_str(&format!(" {} ", s.text))
+                    }
+                    RawSpan::Styled(s) => out.push_str(&s.text),
+                }
+            }
+        }
+    }
+    out.push(' ');
+}
+
+fn items_text(items: &[RawListItem], out: &mut String) {
+    for item in items {
+        match item {
+            RawListItem::Text(t) => inline_text(t, out),
+            RawListItem::Nested(n) => {
+                inline_text(&n.text, out);
+                items_text(n.items.as_deref().unwrap_or_default(), out);
+            }
+        }
+    }
+}
+
+/// Every word an article holds: title, headings, blocks, captions and notes.
+fn article_words(article: &RawArticle) -> HashMap<String, usize> {
+    let mut text = format!("{} ", article.title);
+    for section in &article.sections {
+        if let Some(h) = &section.heading {
+            text.push_str(h);
+            text.push(' ');
+        }
+        for block in &section.blocks {
+            let Decoded::Value(block) = block else {
+                panic!("a broken block")
+            };
+            if let Some(t) = &block.text {
+                inline_text(t, &mut text);
+            }
+            if let Some(c) = &block.caption {
+                inline_text(c, &mut text);
+            }
+            for t in [&block.attribution, &block.cite].into_iter().flatten() {
+                text.push_str(t);
+                text.push(' ');
+            }
+            items_text(block.items.as_deref().unwrap_or_default(), &mut text);
+            for row in block.head.iter().chain(block.rows.iter()).flatten() {
+                for cell in row {
+                    inline_text(cell, &mut text);
+                }
+            }
+            if block.kind == "pull_quote" {
+                text.push_str("pull quote ");
+            }
+        }
+    }
+    for note in article.notes.iter().flatten() {
+        inline_text(&note.text, &mut text);
+    }
+    let mut counts = HashMap::new();
+    words(&text, &mut counts);
+    counts
+}
+
+#[test]
+fn every_post_of_four_real_blogs_converts_with_every_word() {
+    let mut posts = 0;
+    let mut failures = Vec::new();
+    for site in SITES {
+        let root = blogs().join(site);
+        assert!(
+            root.join("SOURCE.txt").is_file(),
+            "{site}: SOURCE.txt names the source, commit and licence"
+        );
+        let (_, files) = find_posts(&root).unwrap();
+        assert!(files.len() >= 60, "{site}: {} posts", files.len());
+        for file in files {
+            posts += 1;
+            let text = std::fs::read_to_string(&file).unwrap();
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            let options = MarkdownOptions {
+                file_name: Some(&name),
+                strict: false,
+            };
+            let converted = match read_markdown(&text, options) {
+                Ok(c) => c,
+                Err(e) => {
+                    failures.push(format!("{}:{e}", file.display()));
+                    continue;
+                }
+            };
+            let json = serde_json::to_string(&converted.article).unwrap();
+            let article = parse_article(&json)
+                .unwrap_or_else(|e| panic!("{}: {}", file.display(), e.summary()));
+            let prepared = prepare(article);
+            assert!(
+                prepared.problems.iter().all(|p| !p.breaks_format),
+                "{}: {:?}",
+                file.display(),
+                prepared.problems
+            );
+            let expected = rendered_words(&rendered_body(&text).unwrap());
+            let found = article_words(&converted.article);
+            let mut lost: Vec<String> = expected
+                .iter()
+                .filter(|(word, n)| found.get(*word).copied().unwrap_or(0) < **n)
+                .map(|(word, n)| {
+                    format!(
+                        "{word} ({n}×, kept {}×)",
+                        found.get(word).copied().unwrap_or(0)
+                    )
+                })
+                .collect();
+            lost.sort();
+            if !lost.is_empty() {
+                failures.push(format!(
+                    "{}: words lost: {}",
+                    file.display(),
+                    lost.join(", ")
+                ));
+            }
+        }
+    }
+    assert!(posts >= 400, "{posts} posts");
+    assert!(
+        failures.is_empty(),
+        "{} of {posts} posts:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn inline_code_is_code_in_a_real_release_post() {
+    let post = blogs().join("zola/content/Rust-1.28.md");
+    let text = std::fs::read_to_string(&post).unwrap();
+    let converted = read_markdown(&text, MarkdownOptions::default()).unwrap();
+    let json = serde_json::to_string(&converted.article).unwrap();
+    assert!(
+        json.contains(r##"{"text":"#[global_allocator]","code":true}"##),
+        "the attribute is a code span"
+    );
+}
+
+#[test]
+fn import_converts_a_whole_site_and_sums_it_up() {
+    let out = std::env::temp_dir().join(format!("import-test-{}", std::process::id()));
+    let report = import_site(&blogs().join("jekyll"), &out, false, &|_| {}, &|| {}).unwrap();
+    let [converted, noted, drafts, refused] = report.counts();
+    assert_eq!((converted + noted, drafts, refused), (102, 0, 0));
+    for post in &report.posts {
+        let output = post.output.as_ref().expect("written");
+        assert!(output.is_file(), "{}", output.display());
+        if let Outcome::WithNotes(notes) = &post.outcome {
+            assert!(
+                notes
+                    .iter()
+                    .all(|n| n.split(':').next().unwrap().parse::<usize>().is_ok())
+            );
+        }
+    }
+    let summary = report.summary();
+    assert!(summary.contains("102 posts found (Jekyll"), "{summary}");
+    assert!(summary.contains("converted with notes"), "{summary}");
+    std::fs::remove_dir_all(&out).unwrap();
+}
