@@ -103,13 +103,18 @@ pub fn article_from_raw(
     })
 }
 
-/// Tags trimmed, without blanks or repeats (compared without regard to case).
+/// Tags trimmed, without blanks or repeats (compared without regard to case, folded as ids
+/// fold it: Unicode's case tables would cost the page about 16 KB).
 fn tags_from(tags: Vec<String>) -> Vec<String> {
+    let fold = |text: &str| -> String { text.chars().map(crate::model::ids::to_lower).collect() };
     let mut kept: Vec<String> = Vec::with_capacity(tags.len());
+    let mut folded: Vec<String> = Vec::with_capacity(tags.len());
     for tag in tags {
         let tag = tag.trim();
-        if !tag.is_empty() && !kept.iter().any(|k| k.to_lowercase() == tag.to_lowercase()) {
+        let key = fold(tag);
+        if !tag.is_empty() && !folded.contains(&key) {
             kept.push(tag.to_owned());
+            folded.push(key);
         }
     }
     kept

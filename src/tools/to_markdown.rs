@@ -31,6 +31,10 @@ struct FrontMatter<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     copyright: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    tags: Option<&'a Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     key_figures: Option<Vec<&'a RawKeyFigure>>,
 }
 
@@ -59,6 +63,9 @@ pub fn markdown_can_hold(article: &RawArticle) -> Option<String> {
                 return Some(format!("{at}: {why}"));
             }
         }
+    }
+    if let Some(why) = notes_cannot(article) {
+        return Some(why);
     }
     if let Some(figures) = &article.key_figures
         && figures.iter().any(|f| matches!(f, Decoded::Broken(..)))
@@ -124,6 +131,8 @@ pub fn article_to_markdown(article: &RawArticle) -> Result<String, String> {
         source: article.source.as_ref(),
         sponsor: article.sponsor.as_ref(),
         copyright: article.copyright.as_deref(),
+        tags: article.tags.as_ref(),
+        image: article.image.as_deref(),
         key_figures: article.key_figures.as_ref().map(|figures| {
             figures
                 .iter()
@@ -159,7 +168,90 @@ pub fn article_to_markdown(article: &RawArticle) -> Result<String, String> {
             }
         }
     }
+    // The notes as footnotes, in their order (which is the order they are referred to).
+    for note in article.notes.iter().flatten() {
+        out.push_str(&format!("\n[^{}]: {}\n", note.id, inline(Some(&note.text))));
+    }
     Ok(out)
+}
+
+/// Why the notes cannot be footnotes that read back the same, or `None`: Markdown numbers
+/// footnotes by first reference, and labels hold no spaces or brackets.
+fn notes_cannot(article: &RawArticle) -> Option<String> {
+    let notes = article.notes.as_deref().unwrap_or_default();
+    let mut order: Vec<String> = Vec::new();
+    let mut spans_of = |inline: &RawInline| -> Option<String> {
+        if let RawInline::Spans(spans) = inline {
+            for span in spans {
+                if let RawSpan::Styled(RawStyledSpan {
+                    note: Some(id),
+                    text,
+                    ..
+                }) = span
+                {
+                    if !order.contains(id) {
+                        order.push(id.clone());
+                    }
+                    let number = order.iter().position(|o| o == id).unwrap_or(0) + 1;
+                    if *text != number.to_string() {
+                        return Some(format!(
+                            "a reference to note \"{id}\" shows \"{text}\", not its number {number}"
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    };
+    for section in &article.sections {
+        for block in section.blocks.iter().filter_map(|b| match b {
+            Decoded::Value(b) => Some(b),
+            Decoded::Broken(..) => None,
+        }) {
+            let mut runs: Vec<&RawInline> = block.text.iter().chain(block.caption.iter()).collect();
+            runs.extend(
+                block
+                    .head
+                    .iter()
+                    .chain(block.rows.iter())
+                    .flatten()
+                    .flatten(),
+            );
+            fn items<'a>(list: &'a [RawListItem], out: &mut Vec<&'a RawInline>) {
+                for item in list {
+                    match item {
+                        RawListItem::Text(t) => out.push(t),
+                        RawListItem::Nested(n) => {
+                            out.push(&n.text);
+                            items(n.items.as_deref().unwrap_or_default(), out);
+                        }
+                    }
+                }
+            }
+            items(block.items.as_deref().unwrap_or_default(), &mut runs);
+            if let Some(why) = runs.into_iter().find_map(&mut spans_of) {
+                return Some(why);
+            }
+        }
+    }
+    for (i, note) in notes.iter().enumerate() {
+        if note.id.is_empty()
+            || note
+                .id
+                .contains(|c: char| c.is_whitespace() || c == ']' || c == '[')
+        {
+            return Some(format!(
+                "notes[{i}].id \"{}\" is not a footnote label",
+                note.id
+            ));
+        }
+        if order.get(i).is_some_and(|o| *o != note.id) {
+            return Some(format!(
+                "notes[{i}] is not in the order the notes are referred to"
+            ));
+        }
+    }
+    None
 }
 
 fn ensure_newline(text: &str) -> String {
@@ -317,8 +409,24 @@ fn inline(text: Option<&RawInline>) -> String {
             .iter()
             .map(|span| match span {
                 RawSpan::Text(text) => escape(text),
+                RawSpan::Styled(span) if span.note.is_some() => {
+                    format!("[^{}]", span.note.as_deref().unwrap_or_default())
+                }
                 RawSpan::Styled(span) => {
-                    let mut text = escape(&span.text);
+                    let mut text = if span.code == Some(true) {
+                        code_span(&span.text)
+                    } else {
+                        escape(&span.text)
+                    };
+                    if span.sub == Some(true) {
+                        text = format!("<sub>{text}</sub>");
+                    }
+                    if span.sup == Some(true) {
+                        text = format!("<sup>{text}</sup>");
+                    }
+                    if span.strike == Some(true) {
+                        text = format!("~~{text}~~");
+                    }
                     if span.em == Some(true) {
                         text = format!("*{text}*");
                     }
@@ -333,6 +441,16 @@ fn inline(text: Option<&RawInline>) -> String {
             })
             .collect(),
     }
+}
+
+/// Code as a Markdown code span: fenced by more backticks than it holds in a row, padded
+/// with a space where it starts or ends with a backtick or a space.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']);
+    let space = if pad { " " } else { "" };
+    format!("{fence}{space}{text}{space}{fence}")
 }
 
 /// A link or image address, in angle brackets when it holds spaces or parentheses.

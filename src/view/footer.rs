@@ -88,10 +88,10 @@ fn Notes(
             })
             .collect_view();
         view! {
-            <section class="notes" aria-labelledby="article-notes" role="doc-endnotes">
+            <div class="notes" role="doc-endnotes" aria-labelledby="article-notes">
                 <h2 id="article-notes">{ui(Msg::Notes)}</h2>
                 <ol>{items}</ol>
-            </section>
+            </div>
         }
     })
 }

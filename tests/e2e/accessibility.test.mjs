@@ -14,6 +14,7 @@ const PAGES = [
   ['every block type', '?article=fixtures/every-block.json'],
   ['tables, code and nested lists', '?article=fixtures/tables-code-lists.json'],
   ['right-to-left article', '?article=fixtures/right-to-left.json'],
+  ['a blog post: code, notes and topics', '?article=fixtures/blog-post.json'],
   ['a load failure', '?article=fixtures/missing.json'],
 ];
 

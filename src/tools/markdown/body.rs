@@ -338,9 +338,11 @@ impl<'a> Reader<'a> {
                     }
                 }
                 _ => {
-                    let stop = end;
-                    let from = self.at;
-                    self.spans_to(spans, start, " ", &move |_, i| i >= stop || i > from)?;
+                    // A run of inline text: up to the next block's edge.
+                    let (stop, from) = (end, self.at);
+                    self.spans_to(spans, start, " ", &move |event, i| {
+                        i >= stop || (i > from && is_block_edge(event))
+                    })?;
                 }
             }
         }
@@ -1023,6 +1025,34 @@ impl<'a> Reader<'a> {
             align: align.iter().any(Option::is_some).then_some(align),
             ..RawBlock::default()
         })
+    }
+}
+
+/// Whether an event starts or ends a block (where a run of inline text stops).
+fn is_block_edge(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => !matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => !matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Rule | Event::Html(_) => true,
+        _ => false,
     }
 }
 
