@@ -158,7 +158,8 @@ pub fn LibraryView(
         .map(|(i, entry)| {
             let hidden = move || !visible.read().get(i).copied().unwrap_or(false);
             let link = article_link(&base, &entry.address, &index);
-            view! { <LibraryItem entry link hidden=Signal::derive(hidden) /> }
+            let image = entry.image.as_deref().and_then(|src| picture(&base, src));
+            view! { <LibraryItem entry link image hidden=Signal::derive(hidden) /> }
         })
         .collect_view();
     view! {
@@ -195,6 +196,8 @@ fn LibraryItem(
     entry: LibraryEntry,
     /// Where its title leads.
     link: String,
+    /// The article's picture, resolved and allowed, if it has one.
+    image: Option<String>,
     /// Whether the filters leave it out now.
     hidden: Signal<bool>,
 ) -> impl IntoView {
@@ -210,6 +213,7 @@ fn LibraryItem(
         ..
     } = entry;
     let dir = lang.as_deref().map(dir_of);
+    let has_image = image.is_some();
     // The lines the interface writes (the paid marker, date and reading time) are in its
     // language, marked as such inside an entry in another.
     let ui_lang = ui_language();
@@ -233,7 +237,11 @@ fn LibraryItem(
         Some(view! { <time datetime=iso>{shown}</time> })
     });
     view! {
-        <li class="library-entry" lang=lang.clone() dir=dir hidden=hidden>
+        <li class="library-entry" class:has-image=has_image lang=lang.clone() dir=dir hidden=hidden>
+            // Decorative: the title beside it says what the article is.
+            {image.map(|src| view! {
+                <img class="library-entry-image" src=src alt="" loading="lazy" decoding="async" width="160" height="90" />
+            })}
             {label.map(|label| view! { <p class="kicker" class:is-paid=paid.is_some()>{label}</p> })}
             <h2 class="library-entry-title">
                 <a href=link>{title}</a>
@@ -246,6 +254,16 @@ fn LibraryItem(
             {standfirst.map(|text| view! { <p class="standfirst">{text}</p> })}
         </li>
     }
+}
+
+/// An entry's picture as an address the page may load (`http`/`https`, relative ones resolved
+/// against the index at `base`, as the articles' own addresses are), or `None`.
+fn picture(base: &str, src: &str) -> Option<String> {
+    use crate::model::{CheckedUrl, UrlKind};
+    let allowed = CheckedUrl::new(src, UrlKind::Image).safe?;
+    web_sys::Url::new_with_base(&allowed, base)
+        .ok()
+        .map(|url| url.href())
 }
 
 /// The viewer page showing the article at `address` (relative to the index at `base`), with

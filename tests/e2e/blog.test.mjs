@@ -3,13 +3,14 @@
 // the library's topic filter. The fixture is tests/fixtures/valid/blog-post.json.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { topInView, until, useViewer } from './helpers.mjs';
 
 const LIBRARY = {
   version: 1,
   articles: [
-    { address: '../fixtures/blog-post.json', title: 'Moving the build to a smaller allocator', tags: ['Release notes', 'Performance'], reading_minutes: 1 },
-    { address: '../fixtures/every-block.json', title: 'Every block type in one article', tags: ['Performance'], reading_minutes: 2 },
+    { address: '../fixtures/blog-post.json', title: 'Moving the build to a smaller allocator', tags: ['Release notes', 'Performance'], image: 'covers/build.svg', reading_minutes: 1 },
+    { address: '../fixtures/every-block.json', title: 'Every block type in one article', tags: ['Performance'], image: 'javascript:alert(1)', reading_minutes: 2 },
     { address: '../fixtures/tables-code-lists.json', title: 'Tables, code and nested lists', reading_minutes: 1 },
   ],
 };
@@ -17,6 +18,7 @@ const LIBRARY = {
 const viewer = useViewer({
   routes: () => ({
     'library/index.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(LIBRARY)),
+    'library/covers/build.svg': (req, res) => res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(readFileSync('public/favicon.svg')),
   }),
 });
 
@@ -66,6 +68,17 @@ describe('a blog post', () => {
     await page.locator('.tags li').first().waitFor();
     assert.deepEqual(await page.$$eval('.tags li', (els) => els.map((e) => e.textContent)), ['Release notes', 'Performance']);
     assert.equal(await page.textContent('.tags h2'), 'Topics');
+    await context.close();
+  });
+
+  test('a library entry shows its article\'s picture, resolved against the index, and only a safe one', async () => {
+    const { page, context } = await viewer.view('?index=library/index.json');
+    await page.locator('.library-entry').first().waitFor();
+    const images = await page.$$eval('.library-entry', (els) => els.map((e) => e.querySelector('img')?.getAttribute('src') ?? null));
+    assert.equal(images[0], new URL('library/covers/build.svg', viewer.url).href);
+    assert.deepEqual(images.slice(1), [null, null], 'a javascript: picture is not loaded, and an entry without one has none');
+    assert.equal(await page.getAttribute('.library-entry-image', 'alt'), '');
+    await until(page, () => document.querySelector('.library-entry-image').complete && document.querySelector('.library-entry-image').naturalWidth > 0);
     await context.close();
   });
 
