@@ -389,3 +389,166 @@ fn fuzz_parse_prepare_view_model() {
         seeds.len()
     );
 }
+
+/// Pieces a blog post is made of, spliced into the Markdown seeds.
+const MARKDOWN_TOKENS: &[&str] = &[
+    "\n---\n",
+    "\n+++\n",
+    "{",
+    "}",
+    "[^1]",
+    "\n[^1]: ",
+    "<details>\n<summary>S</summary>\n",
+    "</details>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<p>",
+    "</p>",
+    "<img src=x>",
+    "<script>",
+    "</script>",
+    "{% raw %}",
+    "{{< x >}}",
+    "{{ y }}",
+    "{% highlight rust %}",
+    "{% endhighlight %}",
+    "{: .c}",
+    "\n```\n",
+    "`",
+    "~~",
+    "**",
+    "_",
+    "\n# ",
+    "\n## ",
+    "\n###### ",
+    "\n- ",
+    "\n1. ",
+    "\n> ",
+    "\n    ",
+    "![a](b)",
+    "[l](javascript:x)",
+    "<sup>",
+    "</sub>",
+    "\n| a |\n| - |\n",
+    "- [x] ",
+    "\u{feff}",
+    "\u{202e}",
+    "<!--",
+    "-->",
+    "\n\n",
+    "&amp;",
+    "<br>",
+];
+
+/// Mutates Markdown text: splices tokens and pieces of other seeds, cuts and repeats.
+fn mutate_markdown(rng: &mut Rng, input: &mut String, seeds: &[String]) {
+    let at = |rng: &mut Rng, s: &String| {
+        let mut i = rng.below(s.len() + 1);
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for _ in 0..=rng.below(4) {
+        match rng.below(4) {
+            0 => {
+                let i = at(rng, input);
+                input.insert_str(i, MARKDOWN_TOKENS[rng.below(MARKDOWN_TOKENS.len())]);
+            }
+            1 => {
+                let other = &seeds[rng.below(seeds.len())];
+                let (a, b) = (at(rng, other), at(rng, other));
+                let piece = other[a.min(b)..a.max(b)]
+                    .chars()
+                    .take(400)
+                    .collect::<String>();
+                let i = at(rng, input);
+                input.insert_str(i, &piece);
+            }
+            2 => {
+                let (a, b) = (at(rng, input), at(rng, input));
+                let (start, mut end) = (a.min(b), a.max(b).min(a.min(b) + 200));
+                while !input.is_char_boundary(end) {
+                    end -= 1;
+                }
+                input.replace_range(start..end, "");
+            }
+            _ => {
+                let i = at(rng, input);
+                input.truncate(i);
+            }
+        }
+    }
+}
+
+/// `from-markdown` and `import` read whatever a blog holds: mutated real posts never panic or
+/// hang, and what they convert the viewer reads.
+#[test]
+fn fuzz_markdown_import() {
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(2, |s: u64| (s / 3).max(1));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seeds = Vec::new();
+    let mut stack = vec![
+        root.join("tests/fixtures/blogs"),
+        root.join("tests/fixtures/markdown"),
+    ];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown")
+            {
+                seeds.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    seeds.sort();
+    let (done, finished) = std::sync::mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        let mut rng = Rng(0x0b10_9ba5_e5ee_d001);
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let mut executions = 0u64;
+        while Instant::now() < deadline {
+            let mut input = seeds[rng.below(seeds.len())].clone();
+            mutate_markdown(&mut rng, &mut input, &seeds);
+            let converted = catch_unwind(AssertUnwindSafe(|| {
+                article_viewer::tools::read_markdown(&input, Default::default())
+            }));
+            match converted {
+                Err(_) => {
+                    let crash = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                        .join(format!("markdown-crash-{executions}.md"));
+                    std::fs::write(&crash, &input).unwrap();
+                    panic!("panic on {}", crash.display());
+                }
+                Ok(Ok(converted)) => {
+                    let json = serde_json::to_string(&converted.article).unwrap();
+                    if let Ok(article) = parse_article(&json) {
+                        prepare(article);
+                    }
+                }
+                Ok(Err(_)) => {}
+            }
+            executions += 1;
+        }
+        let _ = done.send(executions);
+    });
+    match finished.recv_timeout(Duration::from_secs(seconds + 60)) {
+        Ok(executions) => {
+            println!("markdown fuzz: {executions} executions in {seconds} s, 0 panics")
+        }
+        Err(_) => {
+            assert!(
+                !worker.is_finished() || worker.join().is_ok(),
+                "the fuzzer panicked"
+            );
+            panic!("a conversion did not end within 60 s");
+        }
+    }
+}
