@@ -111,6 +111,11 @@ fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
         std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
     }
     std::fs::write(dir.join("newer.json"), r#"{"version": 2, "title": "x"}"#).unwrap();
+    std::fs::write(
+        dir.join("unfinished.md"),
+        "---\ntitle: Not yet\ndraft: true\n---\n\nText.\n",
+    )
+    .unwrap();
     let dir_arg = dir.to_str().unwrap();
     // Without an address: the library, and no feed, with a note saying so.
     let (code, out, err) = article(&["index", dir_arg]);
@@ -121,6 +126,11 @@ fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
         err.contains("newer.json: This article was written for a newer version"),
         "{err}"
     );
+    assert!(
+        err.contains("unfinished.md: draft: true (left out)"),
+        "{err}"
+    );
+    assert!(!dir.join("unfinished.json").exists());
     assert!(!dir.join("feed.xml").exists());
     let index: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();

@@ -272,3 +272,35 @@ fn import_converts_a_whole_site_and_sums_it_up() {
     assert!(summary.contains("converted with notes"), "{summary}");
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[test]
+fn import_copies_a_page_bundles_pictures_beside_the_article() {
+    let site = std::env::temp_dir().join(format!("bundle-site-{}", std::process::id()));
+    let bundle = site.join("content/a post");
+    std::fs::create_dir_all(bundle.join("img")).unwrap();
+    std::fs::write(
+        bundle.join("index.md"),
+        "+++\ntitle = \"A\"\n+++\n\n![One](img/one.svg)\n\n![Far](https://example.org/x.png)\n\n![Missing](gone.png)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        bundle.join("img/one.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .unwrap();
+    let out = site.join("out");
+    let report = import_site(&site, &out, false, &|_| {}, &|| {}).unwrap();
+    assert_eq!(report.counts()[3], 0);
+    let json = std::fs::read_to_string(out.join("a-post.json")).unwrap();
+    assert!(json.contains(r#""src": "a-post/img/one.svg""#), "{json}");
+    assert!(
+        json.contains(r#""src": "https://example.org/x.png""#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#""src": "gone.png""#),
+        "a picture not found is left as written"
+    );
+    assert!(out.join("a-post/img/one.svg").is_file());
+    std::fs::remove_dir_all(&site).unwrap();
+}

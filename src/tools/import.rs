@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::model::wire::{Decoded, RawArticle};
 use crate::tools::{MarkdownOptions, read_markdown};
 
 /// Folders no generator keeps posts in: builds, dependencies, templates and drafts.
@@ -361,7 +362,12 @@ fn import_post(post: &Path, output: &Path, strict: bool) -> ImportedPost {
             outcome: Outcome::Draft,
         };
     }
-    let json = serde_json::to_string_pretty(&converted.article).expect("wire types serialize");
+    let mut article = converted.article;
+    let mut warnings: Vec<String> = converted.warnings.iter().map(|w| w.to_string()).collect();
+    if let Err(why) = copy_pictures(&mut article, post, output) {
+        warnings.push(format!("1:1: {why}"));
+    }
+    let json = serde_json::to_string_pretty(&article).expect("wire types serialize");
     // What the viewer would refuse is refused here.
     if let Err(e) = crate::model::parse_article(&json) {
         return refused(format!("{} {}", e.summary(), e.detail()));
@@ -369,16 +375,61 @@ fn import_post(post: &Path, output: &Path, strict: bool) -> ImportedPost {
     if let Err(e) = std::fs::write(output, format!("{json}\n")) {
         return refused(format!("cannot write {}: {e}", output.display()));
     }
-    let outcome = if converted.warnings.is_empty() {
+    let outcome = if warnings.is_empty() {
         Outcome::Converted
     } else {
-        Outcome::WithNotes(converted.warnings.iter().map(|w| w.to_string()).collect())
+        Outcome::WithNotes(warnings)
     };
     ImportedPost {
         source: post.to_path_buf(),
         output: Some(output.to_path_buf()),
         outcome,
     }
+}
+
+/// Copies the pictures a post names by a relative address that are files beside it (a page
+/// bundle's, or an Eleventy post's) to a folder named after the article, and points the
+/// article at the copies: relative addresses resolve against the article's file, which is no
+/// longer beside them.
+fn copy_pictures(article: &mut RawArticle, post: &Path, output: &Path) -> Result<(), String> {
+    let (Some(from), Some(stem)) = (post.parent(), output.file_stem()) else {
+        return Ok(());
+    };
+    let folder = stem.to_string_lossy().into_owned();
+    let to = output.with_file_name(&folder);
+    let copy = |src: &mut String| -> Result<(), String> {
+        let relative = !src.contains(':') && !src.starts_with(['/', '#', '?']) && !src.is_empty();
+        let path = src.split(['?', '#']).next().unwrap_or_default().to_owned();
+        let file = from.join(
+            percent_encoding::percent_decode_str(&path)
+                .decode_utf8_lossy()
+                .as_ref(),
+        );
+        if !relative || path.contains("..") || !file.is_file() {
+            return Ok(());
+        }
+        let target = to.join(&*percent_encoding::percent_decode_str(&path).decode_utf8_lossy());
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot copy {src}: {e}"))?;
+        }
+        std::fs::copy(&file, &target).map_err(|e| format!("cannot copy {src}: {e}"))?;
+        *src = format!("{folder}/{}", src.trim_start_matches("./"));
+        Ok(())
+    };
+    if let Some(image) = article.image.as_mut() {
+        copy(image)?;
+    }
+    for section in &mut article.sections {
+        for block in &mut section.blocks {
+            if let Decoded::Value(block) = block
+                && block.kind == "image"
+                && let Some(src) = block.src.as_mut()
+            {
+                copy(src)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

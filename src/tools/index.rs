@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, parse_article_bytes, prepare};
-use crate::tools::article_from_markdown;
+use crate::tools::{MarkdownOptions, read_markdown};
 use atom_syndication::{Entry, Feed, Link, Person, Text};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 
@@ -84,7 +84,7 @@ pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
     let mut converted = Vec::new();
     for md in names
         .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
     {
         if let Some(json) = convert_markdown(md, &mut notes)? {
             converted.push((md.clone(), json));
@@ -125,19 +125,30 @@ pub(crate) fn read_article(path: &Path) -> Result<Result<crate::model::Article, 
 /// and `article pages`, which read a folder's Markdown the same way.
 fn convert_markdown(md: &Path, notes: &mut Vec<String>) -> Result<Option<PathBuf>, String> {
     let text = std::fs::read_to_string(md).map_err(|e| format!("{}: {e}", md.display()))?;
-    match article_from_markdown(&text) {
+    let name = md.file_name().map(|n| n.to_string_lossy().into_owned());
+    let options = MarkdownOptions {
+        file_name: name.as_deref(),
+        strict: false,
+    };
+    match read_markdown(&text, options) {
         Err(error) => {
             notes.push(format!("{}:{error} (left out)", md.display()));
             Ok(None)
         }
-        Ok((article, warnings)) => {
+        Ok(converted) if converted.draft => {
+            notes.push(format!("{}: draft: true (left out)", md.display()));
+            Ok(None)
+        }
+        Ok(converted) => {
             notes.extend(
-                warnings
+                converted
+                    .warnings
                     .iter()
                     .map(|w| format!("{}:{w} (warning)", md.display())),
             );
             let json = md.with_extension("json");
-            let text = serde_json::to_string_pretty(&article).expect("wire types serialize");
+            let text =
+                serde_json::to_string_pretty(&converted.article).expect("wire types serialize");
             std::fs::write(&json, format!("{text}\n"))
                 .map_err(|e| format!("{}: cannot write: {e}", json.display()))?;
             Ok(Some(json))

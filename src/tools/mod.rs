@@ -63,16 +63,25 @@ pub fn check_file(path: &std::path::Path, strict: bool) -> (Vec<String>, bool) {
         Ok(bytes) => bytes,
         Err(e) => return (vec![format!("{name}: cannot read: {e}")], true),
     };
-    let markdown = path.extension().is_some_and(|e| e == "md");
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e == "md" || e == "markdown");
     let mut lines = Vec::new();
     let parsed = if markdown {
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => return (vec![format!("{name}: not UTF-8 text: {e}")], true),
         };
-        match article_from_markdown(&text) {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let options = MarkdownOptions {
+            file_name: file_name.as_deref(),
+            strict,
+        };
+        match read_markdown(&text, options) {
             Err(error) => return (vec![format!("{name}:{error}")], true),
-            Ok((article, warnings)) => {
+            Ok(Converted {
+                article, warnings, ..
+            }) => {
                 lines.extend(warnings.iter().map(|w| format!("{name}:{w} (warning)")));
                 let json = serde_json::to_string(&article).expect("wire types serialize");
                 parse_article(&json)
