@@ -114,43 +114,12 @@ pub fn LibraryView(
     };
     let shown = Memo::new(move |_| visible.read().iter().filter(|&&v| v).count());
     let label_filter = (!labels.is_empty()).then(|| {
-        let options = labels
-            .into_iter()
-            .map(|name| {
-                let value = name.clone();
-                view! { <option value=value>{name}</option> }
-            })
-            .collect_view();
         view! {
-            <div class="library-control">
-                <label for="library-label">{ui(Msg::LabelFilter)}</label>
-                <select
-                    id="library-label"
-                    on:change=move |event| label.set(event_target_value(&event))
-                >
-                    <option value="">{tr(Msg::AllLabels)}</option>
-                    {options}
-                </select>
-            </div>
+            <Filter id="library-label" name=Msg::LabelFilter any=Msg::AllLabels choices=labels chosen=label />
         }
     });
     let tag_filter = (!tags.is_empty()).then(|| {
-        let options = tags
-            .into_iter()
-            .map(|name| {
-                let value = name.clone();
-                view! { <option value=value>{name}</option> }
-            })
-            .collect_view();
-        view! {
-            <div class="library-control">
-                <label for="library-topic">{ui(Msg::Topics)}</label>
-                <select id="library-topic" on:change=move |event| tag.set(event_target_value(&event))>
-                    <option value="">{tr(Msg::AllTopics)}</option>
-                    {options}
-                </select>
-            </div>
-        }
+        view! { <Filter id="library-topic" name=Msg::Topics any=Msg::AllTopics choices=tags chosen=tag /> }
     });
     let items = entries
         .into_iter()
@@ -185,6 +154,38 @@ pub fn LibraryView(
             </p>
             <ul class="library-list">{items}</ul>
             <p class="library-none" hidden=move || shown.get() != 0>{ui(Msg::NoMatch)}</p>
+        </div>
+    }
+}
+
+/// A choice of one value that entries must have (a label, a topic), or any.
+#[component]
+fn Filter(
+    /// The `<select>`'s id.
+    id: &'static str,
+    /// What its label says.
+    name: Msg,
+    /// The first option, which filters nothing.
+    any: Msg,
+    /// The values to choose from.
+    choices: Vec<String>,
+    /// The value chosen; empty for any.
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    let options = choices
+        .into_iter()
+        .map(|name| {
+            let value = name.clone();
+            view! { <option value=value>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="library-control">
+            <label for=id>{ui(name)}</label>
+            <select id=id on:change=move |event| chosen.set(event_target_value(&event))>
+                <option value="">{tr(any)}</option>
+                {options}
+            </select>
         </div>
     }
 }

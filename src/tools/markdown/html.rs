@@ -138,15 +138,9 @@ impl<'s> Mapper<'s> {
     /// One node at block level; loose inline content gathers in `paragraph`. `open_details`:
     /// the `<details>` here is closed by a later block, so only its start is here.
     fn block(&mut self, node: NodeRef<Node>, paragraph: &mut Spans, open_details: bool) {
-        let element = match node.value() {
-            Node::Text(text) => {
-                collapse_into(text, paragraph);
-                return;
-            }
-            Node::Element(element) => element,
-            _ => return,
+        let Some((element, name)) = element_or_text(node, paragraph) else {
+            return;
         };
-        let name = element.name().to_ascii_lowercase();
         let block = |kind: &str| RawBlock {
             kind: kind.to_owned(),
             ..RawBlock::default()
@@ -305,15 +299,9 @@ impl<'s> Mapper<'s> {
 
     /// One node inside text.
     fn span(&mut self, node: NodeRef<Node>, spans: &mut Spans, line_break: &str) {
-        let element = match node.value() {
-            Node::Text(text) => {
-                collapse_into(text, spans);
-                return;
-            }
-            Node::Element(element) => element,
-            _ => return,
+        let Some((element, name)) = element_or_text(node, spans) else {
+            return;
         };
-        let name = element.name().to_ascii_lowercase();
         let children = |this: &mut Self, spans: &mut Spans| {
             for child in node.children() {
                 this.span(child, spans, line_break);
@@ -541,6 +529,22 @@ impl<'s> Mapper<'s> {
             rows: Some(rows),
             ..RawBlock::default()
         })
+    }
+}
+
+/// A node's element and its lower-case name; text goes into `spans` instead, and anything
+/// else (a comment) is nothing.
+fn element_or_text<'a>(
+    node: NodeRef<'a, Node>,
+    spans: &mut Spans,
+) -> Option<(&'a scraper::node::Element, String)> {
+    match node.value() {
+        Node::Text(text) => {
+            collapse_into(text, spans);
+            None
+        }
+        Node::Element(element) => Some((element, element.name().to_ascii_lowercase())),
+        _ => None,
     }
 }
 
