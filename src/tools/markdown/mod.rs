@@ -2,10 +2,12 @@
 //! files `article index` and `article pages` read). The post is read as static-site
 //! generators write it: front matter in YAML, TOML or JSON with their field names
 //! ([`front_matter`]), template tags taken out ([`templates`]), then the body, CommonMark with
-//! GitHub's extensions and raw HTML ([`body`], [`html`]). What has no place in the format is
-//! named in a warning at its line; only what leaves no article at all is an error.
+//! GitHub's extensions and raw HTML ([`body`], [`containers`], [`html`]). What has no place in
+//! the format is named in a warning at its line; only what leaves no article at all is an
+//! error.
 
 mod body;
+mod containers;
 mod dates;
 mod front_matter;
 mod html;
