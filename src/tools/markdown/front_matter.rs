@@ -123,7 +123,8 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
             message: format!("front matter: the `{first}` at the top is never closed by `{close}`"),
         });
     }
-    if top.starts_with('{') {
+    // A template tag at the top (`{% include … %}`, `{{ … }}`) is not JSON front matter.
+    if top.starts_with('{') && !top.starts_with("{%") && !top.starts_with("{{") {
         // Hugo's JSON front matter: one object at the top, the body after it.
         let mut stream = serde_json::Deserializer::from_str(top).into_iter::<Value>();
         return match stream.next() {
@@ -405,4 +406,22 @@ fn from_value<T: serde::de::DeserializeOwned>(value: Value, name: &str) -> Resul
         };
         format!("front matter: `{name}{at}`: {}", e.inner())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_tag_at_the_top_is_not_json_front_matter() {
+        let split = split("{% include note.html %}\n\nText.\n").unwrap();
+        assert!(split.fields.is_empty());
+        assert_eq!(split.body_offset, 0);
+        let split = split_json();
+        assert_eq!(split.fields["title"], "J");
+    }
+
+    fn split_json() -> Split<'static> {
+        split("{\"title\": \"J\"}\nText.\n").unwrap()
+    }
 }
