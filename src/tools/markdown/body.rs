@@ -95,12 +95,8 @@ pub fn read_body(text: &str, wants_title: bool) -> Result<Body, Diagnostic> {
             continue;
         }
         if matches!(event, Event::Start(Tag::HtmlBlock)) {
-            let html = reader.html_block();
-            let mapper = Mapper::new(&text[html.clone()]).blocks(&text[html.clone()]);
-            for (offset, message) in mapper.warnings {
-                reader.warn(html.start + offset, message);
-            }
-            for piece in mapper.pieces {
+            let (pieces, html) = reader.html_pieces();
+            for piece in pieces {
                 match piece {
                     Piece::Block(block) => push_block(&mut sections, *block),
                     Piece::Heading(level, text) => {
@@ -323,10 +319,7 @@ impl<'a> Reader<'a> {
                 | Event::Rule => self.at += 1,
                 Event::Html(html) => {
                     self.at += 1;
-                    let mapper = Mapper::new(&html).inline(&html, spans, " ");
-                    for (offset, message) in mapper.warnings {
-                        self.warn(range.start + offset, message);
-                    }
+                    self.inline_html(&html, range.start, spans);
                 }
                 _ => {
                     // A run of inline text: up to the next block's edge.
@@ -338,6 +331,25 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The HTML block whose start was read, mapped into the format (its warnings noted at
+    /// their lines), and its range in the source.
+    fn html_pieces(&mut self) -> (Vec<Piece>, std::ops::Range<usize>) {
+        let html = self.html_block();
+        let mapper = Mapper::new(&self.text[html.clone()]).blocks();
+        for (offset, message) in mapper.warnings {
+            self.warn(html.start + offset, message);
+        }
+        (mapper.pieces, html)
+    }
+
+    /// A piece of raw HTML at `offset` inside text, mapped into `spans`.
+    fn inline_html(&mut self, html: &str, offset: usize, spans: &mut Spans) {
+        let mapper = Mapper::new(html).inline(html, spans, " ");
+        for (at, message) in mapper.warnings {
+            self.warn(offset + at, message);
+        }
     }
 
     /// The range of source text of the HTML block whose start was read; moves past its end.
@@ -434,14 +446,9 @@ impl<'a> Reader<'a> {
             Event::Rule => block("divider"),
             Event::Start(Tag::HtmlBlock) => {
                 // Only inside list items and quotes: read as blocks there.
-                let html = self.html_block();
-                let source = &self.text[html.clone()];
-                let mapper = Mapper::new(source).blocks(source);
-                for (offset, message) in mapper.warnings {
-                    self.warn(html.start + offset, message);
-                }
-                return Ok(mapper
-                    .pieces
+                return Ok(self
+                    .html_pieces()
+                    .0
                     .into_iter()
                     .filter_map(|piece| match piece {
                         Piece::Block(block) => Some(*block),
@@ -454,10 +461,7 @@ impl<'a> Reader<'a> {
             }
             Event::Html(html) => {
                 let mut spans = Spans::default();
-                let mapper = Mapper::new(&html).inline(&html, &mut spans, " ");
-                for (offset, message) in mapper.warnings {
-                    self.warn(start + offset, message);
-                }
+                self.inline_html(&html, start, &mut spans);
                 spans.trim();
                 if spans.is_blank() {
                     return Ok(Vec::new());

@@ -86,11 +86,11 @@ impl<'s> Mapper<'s> {
         self.warnings.push((at, message));
     }
 
-    /// Maps an HTML block: its blocks, and the opening or closing of a `<details>` that the
+    /// Maps the HTML block the mapper was made over: its blocks, and the opening or closing of a `<details>` that the
     /// Markdown around it fills.
-    pub fn blocks(mut self, html: &str) -> Self {
-        let document = Html::parse_fragment(html);
-        let lower = html.to_ascii_lowercase();
+    pub fn blocks(mut self) -> Self {
+        let document = Html::parse_fragment(self.source);
+        let lower = self.source.to_ascii_lowercase();
         let opens = lower.matches("<details").count();
         let closes = lower.matches("</details").count();
         let root = *document.root_element();

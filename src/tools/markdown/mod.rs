@@ -51,7 +51,8 @@ pub fn article_from_markdown(text: &str) -> Result<(RawArticle, Vec<Diagnostic>)
 
 /// Reads `text` (a whole Markdown file) as `options` say.
 pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, Diagnostic> {
-    let split = front_matter::split(text)?;
+    let mut split = front_matter::split(text)?;
+    let fields = std::mem::take(&mut split.fields);
     let at_front = |message: String| Diagnostic {
         position: Position {
             line: split.first_line,
@@ -63,7 +64,7 @@ pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, 
         front,
         notes,
         unknown,
-    } = front_matter::map(split.fields.clone()).map_err(at_front)?;
+    } = front_matter::map(fields).map_err(at_front)?;
     let mut warnings: Vec<Diagnostic> = notes.into_iter().map(at_front).collect();
     if !unknown.is_empty() {
         let names: Vec<&str> = unknown.keys().map(String::as_str).collect();
