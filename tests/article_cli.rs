@@ -97,6 +97,28 @@ fn to_markdown_writes_markdown_or_says_what_it_cannot_hold() {
     );
 }
 
+/// A check of a document against `index-v2.schema.json` (or one of its `$defs`, by pointer).
+fn schema_check(root: &std::path::Path) -> impl Fn(&serde_json::Value, &str) {
+    let schema = read_json(&root.join("public/schema/index-v2.schema.json"));
+    move |value, pointer| {
+        let mut schemas = boon::Schemas::new();
+        let mut compiler = boon::Compiler::new();
+        compiler
+            .add_resource("index-v2.schema.json", schema.clone())
+            .unwrap();
+        let id = compiler
+            .compile(&format!("index-v2.schema.json{pointer}"), &mut schemas)
+            .unwrap();
+        if let Err(error) = schemas.validate(value, id) {
+            panic!("{pointer}: {error}");
+        }
+    }
+}
+
+fn read_json(path: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
 fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
     let dir = std::env::temp_dir().join(format!("article-index-{}", std::process::id()));
@@ -153,20 +175,14 @@ fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
         "the Embassy of the Republic of Azerbaijan"
     );
     assert_eq!(sample["reading_minutes"], 3);
-    // The index is valid against its schema.
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root.join("public/schema/index-v1.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let mut schemas = boon::Schemas::new();
-    let mut compiler = boon::Compiler::new();
-    compiler
-        .add_resource("index-v1.schema.json", schema)
-        .unwrap();
-    let id = compiler
-        .compile("index-v1.schema.json", &mut schemas)
-        .unwrap();
-    assert!(schemas.validate(&index, id).is_ok());
+    // The index, its pages and its search chunks are valid against their schema.
+    assert_eq!(index["version"], 2);
+    assert_eq!(index["archive"]["total"], 3);
+    let validate = schema_check(root);
+    validate(&index, "");
+    let chunk = read_json(&dir.join("index-parts/search-0.json"));
+    validate(&chunk, "#/$defs/searchChunk");
+    assert!(chunk["terms"]["harbour"].is_array(), "{chunk}");
     // With its address: an Atom feed with absolute links.
     let (code, out, err) = article(&[
         "index",
@@ -179,7 +195,7 @@ fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
         "Example News",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Atom feed of 3 entries"), "{out}");
+    assert!(out.contains("Atom feed of the 3 newest entries"), "{out}");
     let feed = std::fs::read_to_string(dir.join("feed.xml")).unwrap();
     let parsed: atom_syndication::Feed = feed.parse().unwrap();
     assert_eq!(parsed.title().as_str(), "Example News");
@@ -197,5 +213,145 @@ fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
     let (code, _, err) = article(&["index", dir_arg, "--base-url", "articles/"]);
     assert_eq!(code, 1);
     assert!(err.contains("must be an absolute http(s) address"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
+    let dir = std::env::temp_dir().join(format!("article-archive-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Seven articles a day apart, in different time zones, and one undated.
+    let written = |i: usize, standfirst: &str| {
+        let zone = ["Z", "+09:00", "-05:00"][i % 3];
+        serde_json::json!({
+            "version": 1,
+            "title": format!("Harbour report {i}"),
+            "standfirst": standfirst,
+            "label": if i % 2 == 0 { "News" } else { "Analysis" },
+            "tags": ["Sea"],
+            "published": format!("2025-03-{:02}T12:00:00{zone}", 10 + i),
+            "sections": [{"blocks": [{"type": "paragraph", "text": "Text."}]}],
+        })
+    };
+    for i in 0..7 {
+        std::fs::write(
+            dir.join(format!("a{i}.json")),
+            written(i, "Cranes").to_string(),
+        )
+        .unwrap();
+    }
+    let undated =
+        serde_json::json!({"version": 1, "title": "Ünterwegs", "sections": [{"blocks": []}]});
+    std::fs::write(dir.join("undated.json"), undated.to_string()).unwrap();
+    let dir_arg = dir.to_str().unwrap();
+    let (code, out, err) = article(&[
+        "index",
+        dir_arg,
+        "--page-size",
+        "3",
+        "--feed-size",
+        "2",
+        "--base-url",
+        "https://example.org/a/",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("8 articles, newest first, in 3 pages of 3"),
+        "{out}"
+    );
+    assert!(out.contains("8 files read, 0 known"), "{out}");
+    assert!(out.contains("Atom feed of the 2 newest entries"), "{out}");
+    let index = read_json(&dir.join("index.json"));
+    let validate = schema_check(root);
+    validate(&index, "");
+    let titles = |page: &serde_json::Value| -> Vec<String> {
+        page["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        titles(&index),
+        ["Harbour report 6", "Harbour report 5", "Harbour report 4"]
+    );
+    assert_eq!(
+        index["archive"]["labels"],
+        serde_json::json!(["News", "Analysis"])
+    );
+    let page3 = read_json(&dir.join("index-parts/page-3.json"));
+    validate(&page3, "#/$defs/page");
+    assert_eq!(titles(&page3), ["Harbour report 0", "Ünterwegs"]);
+    assert!(dir.join("index.cache").is_file());
+    // Unchanged: nothing parsed, nothing written.
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "0 files read, 8 known from index.cache, patched in place; 0 files of the index written"
+        ),
+        "{out}"
+    );
+    // One standfirst changed: one file parsed, its page and the chunk of its terms rewritten.
+    std::fs::write(
+        dir.join("a1.json"),
+        written(1, "Cranes and zebras").to_string(),
+    )
+    .unwrap();
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "1 files read, 7 known from index.cache, patched in place; 2 files of the index written"
+        ),
+        "{out}"
+    );
+    let page2 = read_json(&dir.join("index-parts/page-2.json"));
+    assert_eq!(page2["articles"][2]["standfirst"], "Cranes and zebras");
+    let chunk = read_json(&dir.join("index-parts/search-0.json"));
+    // Article a1 is sixth of eight, newest first: numbered 2 from the oldest.
+    assert_eq!(chunk["terms"]["zebras"], serde_json::json!([2]));
+    // A date changed moves the article: the whole index is rebuilt, and it is newest.
+    let mut moved = written(0, "Cranes");
+    moved["published"] = "2025-04-01".into();
+    std::fs::write(dir.join("a0.json"), moved.to_string()).unwrap();
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("1 files read, 7 known from index.cache;"),
+        "{out}"
+    );
+    assert_eq!(
+        titles(&read_json(&dir.join("index.json")))[0],
+        "Harbour report 0"
+    );
+    // A file removed: rebuilt, and the page beyond the last is removed.
+    for name in ["a2.json", "a3.json", "a4.json"] {
+        std::fs::remove_file(dir.join(name)).unwrap();
+    }
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("5 articles, newest first, in 2 pages"),
+        "{out}"
+    );
+    assert!(!dir.join("index-parts/page-3.json").exists());
+    // The same content under a new name is known by its hash, not parsed again.
+    std::fs::rename(dir.join("a5.json"), dir.join("renamed.json")).unwrap();
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("0 files read, 5 known"), "{out}");
+    let all = format!(
+        "{}{}",
+        std::fs::read_to_string(dir.join("index.json")).unwrap(),
+        std::fs::read_to_string(dir.join("index-parts/page-2.json")).unwrap()
+    );
+    assert!(
+        all.contains("renamed.json") && !all.contains("a5.json"),
+        "{all}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

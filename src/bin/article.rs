@@ -19,8 +19,8 @@ mod native {
     use article_viewer::model::wire::RawArticle;
     use article_viewer::model::{parse_article, parse_article_bytes};
     use article_viewer::tools::{
-        Converted, MarkdownOptions, Outcome, article_to_markdown, atom_feed, check_file,
-        import_site, index_dir, read_markdown, render_dir,
+        Converted, IndexOptions, MarkdownOptions, Outcome, article_to_markdown, atom_feed,
+        check_file, import_site, index_dir, read_markdown, render_dir,
     };
     use clap::{Parser, Subcommand};
 
@@ -99,6 +99,12 @@ mod native {
             /// The feed's title.
             #[arg(long, default_value = "Articles")]
             title: String,
+            /// Articles on each page of the library (the first page is in index.json).
+            #[arg(long, default_value_t = article_viewer::tools::archive::DEFAULT_PER_PAGE, value_parser = clap::value_parser!(u32).range(1..))]
+            page_size: u32,
+            /// Entries in the feed: the newest ones.
+            #[arg(long, default_value_t = article_viewer::tools::DEFAULT_FEED_SIZE)]
+            feed_size: usize,
         },
         /// Write NAME.html beside every article in DIR: the article pre-rendered by the
         /// viewer's own components, readable without JavaScript, with the head crawlers and
@@ -163,7 +169,18 @@ mod native {
                 base_url,
                 viewer,
                 title,
-            } => index(&dir, base_url.as_deref(), viewer.as_deref(), &title),
+                page_size,
+                feed_size,
+            } => index(
+                &dir,
+                &IndexArgs {
+                    base_url: base_url.as_deref(),
+                    viewer: viewer.as_deref(),
+                    title: &title,
+                    page_size,
+                    feed_size,
+                },
+            ),
             Command::Pages {
                 dir,
                 viewer,
@@ -288,7 +305,14 @@ mod native {
             took.as_secs_f64(),
             rayon::current_num_threads()
         );
-        if let Err(message) = index(out, None, None, "Articles") {
+        let args = IndexArgs {
+            base_url: None,
+            viewer: None,
+            title: "Articles",
+            page_size: article_viewer::tools::archive::DEFAULT_PER_PAGE,
+            feed_size: article_viewer::tools::DEFAULT_FEED_SIZE,
+        };
+        if let Err(message) = index(out, &args) {
             eprintln!("{message}");
             return ExitCode::FAILURE;
         }
@@ -311,13 +335,39 @@ mod native {
         write(output, &markdown)
     }
 
-    fn index(
-        dir: &Path,
-        base_url: Option<&str>,
-        viewer: Option<&str>,
-        title: &str,
-    ) -> Result<(), String> {
-        let indexed = index_dir(dir)?;
+    /// What `article index` was asked for beside its folder.
+    struct IndexArgs<'a> {
+        base_url: Option<&'a str>,
+        viewer: Option<&'a str>,
+        title: &'a str,
+        page_size: u32,
+        feed_size: usize,
+    }
+
+    fn index(dir: &Path, args: &IndexArgs) -> Result<(), String> {
+        use indicatif::{ProgressBar, ProgressStyle};
+        if let Some(base) = args.base_url
+            && !(base.starts_with("https://") || base.starts_with("http://"))
+        {
+            return Err(format!(
+                "--base-url {base}: must be an absolute http(s) address"
+            ));
+        }
+        let started = std::time::Instant::now();
+        // Drawn only on a terminal (indicatif hides itself otherwise).
+        let bar = ProgressBar::new(0).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} articles read ({eta} left)")
+                .expect("a valid template"),
+        );
+        let options = IndexOptions {
+            per_page: args.page_size,
+            newest: args.feed_size,
+            count: &|n| bar.set_length(n as u64),
+            progress: &|| bar.inc(1),
+        };
+        let indexed = index_dir(dir, &options);
+        bar.finish_and_clear();
+        let indexed = indexed?;
         for (md, json) in &indexed.converted {
             println!("{}: converted to {}", md.display(), json.display());
         }
@@ -325,29 +375,43 @@ mod native {
             eprintln!("{note}");
         }
         let library = &indexed.library;
-        let index = dir.join("index.json");
-        let text = serde_json::to_string_pretty(library).expect("the library serializes");
-        std::fs::write(&index, format!("{text}\n"))
-            .map_err(|e| format!("{}: cannot write: {e}", index.display()))?;
+        let pages = library.archive.as_ref().map_or(1, |a| a.pages);
+        let chunks = library.archive.as_ref().map_or(0, |a| a.search.len());
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         println!(
-            "{}: {} articles, newest first",
-            index.display(),
-            library.articles.len()
+            "{}: {}, newest first, in {} of {}; a search index in {}",
+            dir.join("index.json").display(),
+            plural(indexed.total, "article", "articles"),
+            plural(pages as usize, "page", "pages"),
+            args.page_size,
+            plural(chunks, "part", "parts"),
         );
-        match base_url {
+        println!(
+            "{} files read, {} known from {}{}; {} files of the index written, {} unchanged, {} removed; {:.2} s",
+            indexed.parsed,
+            indexed.reused,
+            article_viewer::tools::index_cache::CACHE_FILE,
+            if indexed.patched {
+                ", patched in place"
+            } else {
+                ""
+            },
+            indexed.written.written,
+            indexed.written.unchanged,
+            indexed.written.removed,
+            started.elapsed().as_secs_f64(),
+        );
+        match args.base_url {
             Some(base) => {
-                if !(base.starts_with("https://") || base.starts_with("http://")) {
-                    return Err(format!(
-                        "--base-url {base}: must be an absolute http(s) address"
-                    ));
-                }
                 let feed = dir.join("feed.xml");
-                std::fs::write(&feed, atom_feed(library, title, base, viewer))
+                let newest = &indexed.newest;
+                std::fs::write(&feed, atom_feed(newest, args.title, base, args.viewer))
                     .map_err(|e| format!("{}: cannot write: {e}", feed.display()))?;
                 println!(
-                    "{}: Atom feed of {} entries",
+                    "{}: Atom feed of the {} newest entries",
                     feed.display(),
-                    library.articles.len()
+                    newest.len()
                 );
             }
             None => println!(

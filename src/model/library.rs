@@ -1,6 +1,7 @@
 //! The library of a folder of articles (`index.json`, written by `article index`, shown by the
 //! viewer's `?index=` page): its serde types, and the search the page filters it with. The
-//! format is `public/schema/index-v1.schema.json`.
+//! format is `public/schema/index-v2.schema.json` (version 1, every article in one file, is
+//! still read).
 
 use serde::{Deserialize, Serialize};
 
@@ -10,9 +11,66 @@ use crate::model::ids::to_lower;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(expecting = "an object")]
 pub struct Library {
-    /// Format version of the index; only 1 exists.
+    /// Format version of the index: 2 (in parts), or 1 (every article here).
     pub version: u64,
-    /// Newest first (by `published`, else `updated`); undated articles last, by title.
+    /// Newest first (by the instant of `published`, else `updated`); undated articles last, by
+    /// title. In version 2, the newest page only: what the library's first screen shows.
+    pub articles: Vec<LibraryEntry>,
+    /// Version 2: the rest of the archive, in pages and a search index beside this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<Archive>,
+}
+
+/// Where the rest of an archive is: older pages and the search index, in a folder beside the
+/// index, so that the library page downloads the newest page first and the rest as asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct Archive {
+    /// How many articles the archive holds.
+    pub total: u32,
+    /// How many articles a page holds (the last may hold fewer).
+    pub per_page: u32,
+    /// How many pages there are; page 1 is the index's own `articles`, page N is
+    /// `FOLDER/page-N.json`.
+    pub pages: u32,
+    /// The folder of the pages and search chunks, relative to the index, ending in `/`.
+    pub folder: String,
+    /// Every label in the archive, each once, most used first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    /// Every topic in the archive, each once, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The first term of each search chunk (`FOLDER/search-N.json`, N from 0), sorted.
+    pub search: Vec<String>,
+}
+
+impl Archive {
+    /// The address of page `page` (2 or more), relative to the index.
+    pub fn page_address(&self, page: u32) -> String {
+        format!("{}page-{page}.json", self.folder)
+    }
+
+    /// The address of search chunk `chunk`, relative to the index.
+    pub fn chunk_address(&self, chunk: usize) -> String {
+        format!("{}search-{chunk}.json", self.folder)
+    }
+
+    /// The page holding the article at newest-first position `rank`, from 1.
+    pub fn page_of(&self, rank: u32) -> u32 {
+        rank / self.per_page.max(1) + 1
+    }
+}
+
+/// One older page of an archive (`page-N.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct LibraryPage {
+    /// Format version of the index it belongs to (2).
+    pub version: u64,
+    /// Its number, from 1 (the index itself).
+    pub page: u32,
+    /// Its articles, newest first.
     pub articles: Vec<LibraryEntry>,
 }
 
@@ -80,8 +138,18 @@ impl LibraryEntry {
 }
 
 impl Library {
+    /// How many articles the library holds, in all its pages.
+    pub fn total(&self) -> u32 {
+        self.archive
+            .as_ref()
+            .map_or(self.articles.len() as u32, |a| a.total)
+    }
+
     /// The topics of its articles, each once, sorted.
     pub fn tags(&self) -> Vec<String> {
+        if let Some(archive) = &self.archive {
+            return archive.tags.clone();
+        }
         let mut tags: Vec<String> = self.articles.iter().flat_map(|a| a.tags.clone()).collect();
         tags.sort();
         tags.dedup();
@@ -90,6 +158,9 @@ impl Library {
 
     /// The labels of its articles, each once, in order of first appearance.
     pub fn labels(&self) -> Vec<String> {
+        if let Some(archive) = &self.archive {
+            return archive.labels.clone();
+        }
         let mut labels: Vec<String> = Vec::new();
         for label in self.articles.iter().filter_map(|a| a.label.as_ref()) {
             if !labels.contains(label) {
@@ -102,6 +173,36 @@ impl Library {
 
 /// Decodes `index.json`, naming a wrong field by its path.
 pub fn decode_library(bytes: &[u8]) -> Result<Library, crate::model::ArticleError> {
+    let library: Library = decode_json(bytes)?;
+    match (library.version, &library.archive) {
+        (1, _) | (2, Some(_)) => Ok(library),
+        (2, None) => Err(crate::model::ArticleError::Shape {
+            path: "archive".to_owned(),
+            expected: "the archive's pages and search index (version 2)".to_owned(),
+            found: "nothing (the field is missing)".to_owned(),
+            position: None,
+        }),
+        (other, _) => Err(crate::model::ArticleError::UnsupportedVersion {
+            found: other.to_string(),
+        }),
+    }
+}
+
+/// Decodes an older page of an archive, naming a wrong field by its path.
+pub fn decode_library_page(bytes: &[u8]) -> Result<LibraryPage, crate::model::ArticleError> {
+    decode_json(bytes)
+}
+
+/// Decodes a search chunk, naming a wrong field by its path.
+pub fn decode_search_chunk(
+    bytes: &[u8],
+) -> Result<crate::model::SearchChunk, crate::model::ArticleError> {
+    decode_json(bytes)
+}
+
+fn decode_json<'de, T: Deserialize<'de>>(
+    bytes: &'de [u8],
+) -> Result<T, crate::model::ArticleError> {
     crate::model::decode::check_syntax(bytes)
         .map_err(|e| crate::model::decode::syntax_error(&String::from_utf8_lossy(bytes), &e))?;
     crate::model::decode::decode_raw(bytes)
@@ -154,6 +255,7 @@ mod tests {
     fn labels_are_listed_once_in_order() {
         let library = Library {
             version: 1,
+            archive: None,
             articles: vec![
                 entry("a", None, Some("Report")),
                 entry("b", None, None),
@@ -171,5 +273,9 @@ mod tests {
         );
         assert_eq!(error.unwrap_err().path(), Some("articles[0].title"));
         assert!(decode_library(b"{").is_err());
+        let version = decode_library(br#"{"version": 3, "articles": []}"#).unwrap_err();
+        assert_eq!(version.path(), Some("version"));
+        let missing = decode_library(br#"{"version": 2, "articles": []}"#).unwrap_err();
+        assert_eq!(missing.path(), Some("archive"));
     }
 }

@@ -17,6 +17,7 @@ mod library;
 mod number;
 mod prepare;
 mod runs;
+pub mod search;
 mod series;
 mod structured;
 mod table;
@@ -32,13 +33,17 @@ pub use error::{ArticleError, Position};
 pub use ids::slugify;
 pub use incremental::{IncrementalArticle, LateFields};
 pub use lang::{Direction, direction_for_lang};
-pub use library::{Library, LibraryEntry, decode_library};
+pub use library::{
+    Archive, Library, LibraryEntry, LibraryPage, decode_library, decode_library_page,
+    decode_search_chunk,
+};
 pub use number::decimal;
 pub use prepare::{
     AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
     prepare_start, resolve_figure_urls, resolve_section_urls,
 };
 pub use runs::{RunPlace, items_depth_first};
+pub use search::SearchChunk;
 pub use series::describe_series;
 pub use structured::{page_description, structured_data, structured_data_text};
 pub use table::padded;

@@ -1,161 +1,283 @@
-//! `article index DIR`: the library of a folder of articles, as `index.json` (the format is
-//! `schema/index-v1.schema.json`) and, given the address the folder is published at, an Atom
-//! 1.0 feed. Markdown articles are converted first and written as JSON beside their source.
+//! `article index DIR`: the library of a folder of articles, as `index.json` with its older
+//! pages and search index ([`crate::tools::archive`]) and, given the address the folder is
+//! published at, an Atom 1.0 feed. Files are read on every core. A file whose content did not
+//! change since the last run is not parsed again ([`crate::tools::index_cache`]); when only a
+//! few articles changed and none moved, only their pages and search chunks are rewritten
+//! ([`crate::tools::index_patch`]).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, parse_article_bytes, prepare};
-use crate::tools::{MarkdownOptions, read_markdown};
-use atom_syndication::{Entry, Feed, Link, Person, Text};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+use rayon::prelude::*;
 
-/// Characters kept as they are in a query value holding an address.
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'/')
-    .remove(b':');
+use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, prepare};
+use crate::tools::archive::{
+    Indexable, Written, archive_files, read_entries, sort_newest_first, write_files,
+};
+use crate::tools::folder::{ArticleFiles, article_files, parse_bytes};
+use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp};
+
+/// How `article index` runs.
+pub struct IndexOptions<'a> {
+    /// Articles on a page of the library.
+    pub per_page: u32,
+    /// How many of the newest entries [`Indexed::newest`] holds (the feed's).
+    pub newest: usize,
+    /// Told how many article files there are, before reading.
+    pub count: &'a dyn Fn(usize),
+    /// Told of each article file read.
+    pub progress: &'a (dyn Fn() + Sync),
+}
 
 /// What `article index` did: the library, and what to tell the publisher.
 pub struct Indexed {
-    /// The library written to `index.json`.
+    /// The library written to `index.json`: its newest page and the archive's outline.
     pub library: Library,
+    /// The newest articles, newest first, as many as [`IndexOptions::newest`] asks.
+    pub newest: Vec<LibraryEntry>,
+    /// How many articles the library holds.
+    pub total: usize,
+    /// Article files parsed, because they were new or changed.
+    pub parsed: usize,
+    /// Article files whose content the cache knew.
+    pub reused: usize,
+    /// Whether only the changed articles' pages and chunks were rewritten.
+    pub patched: bool,
+    /// The index's files written, left unchanged, and removed.
+    pub written: Written,
     /// Markdown files converted, as (source, JSON written).
     pub converted: Vec<(PathBuf, PathBuf)>,
     /// Lines for the publisher: files left out and why, warnings.
     pub notes: Vec<String>,
 }
 
-/// Reads every article in `dir` (converting Markdown) and builds the library. A file that is
-/// not an article is left out with a note; the library is still written.
-pub fn index_dir(dir: &Path) -> Result<Indexed, String> {
+/// What one article file gives this run.
+pub(crate) enum Found {
+    /// Content the cache knows as an article, then named `was`: its entry is the index's.
+    Known {
+        /// The file's name when the index was written.
+        was: String,
+    },
+    /// Read and parsed now.
+    Parsed(Box<Indexable>),
+    /// Not an article: the note saying why.
+    LeftOut(String),
+}
+
+/// An article file as this run found it.
+pub(crate) struct Looked {
+    /// Its file name, the entry's address.
+    pub name: String,
+    /// Its path.
+    pub path: PathBuf,
+    /// Its size, modification time and content hash now.
+    pub stamp: (u64, u128, u64),
+    /// What it gives.
+    pub found: Found,
+}
+
+/// Reads every article in `dir` (converting Markdown), builds the library and writes it: the
+/// index, its older pages and its search chunks. A file that is not an article is left out
+/// with a note; the library is still written.
+pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> {
     let ArticleFiles {
         jsons,
         converted,
         mut notes,
     } = article_files(dir)?;
-    let mut articles = Vec::new();
-    for path in jsons {
-        match read_article(&path)? {
-            Err(note) => notes.push(note),
-            Ok(article) => {
-                let address = path.file_name().unwrap().to_string_lossy().into_owned();
-                articles.push(entry(address, prepare(article)));
-            }
-        }
-    }
-    articles.sort_by(|a, b| {
-        newest_first(a)
-            .cmp(&newest_first(b))
-            .then(a.title.cmp(&b.title))
-    });
-    Ok(Indexed {
-        library: Library {
-            version: 1,
-            articles,
-        },
-        converted,
-        notes,
-    })
-}
-
-/// The articles of a folder as `article index` and `article pages` read them.
-pub(crate) struct ArticleFiles {
-    /// Every `.json` article (not `index.json`) and every converted `.md` one, sorted.
-    pub jsons: Vec<PathBuf>,
-    /// Markdown files converted, as (source, JSON written).
-    pub converted: Vec<(PathBuf, PathBuf)>,
-    /// Lines for the publisher: Markdown left out and why, warnings.
-    pub notes: Vec<String>,
-}
-
-/// The articles of `dir`: its `.json` files but `index.json`, and its `.md` files, converted
-/// and written as `NAME.json` beside them first.
-pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
-    names.sort();
-    let mut notes = Vec::new();
-    let mut converted = Vec::new();
-    for md in names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
-    {
-        if let Some(json) = convert_markdown(md, &mut notes)? {
-            converted.push((md.clone(), json));
-        }
-    }
-    let mut jsons: Vec<PathBuf> = names
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
-        .cloned()
-        .chain(converted.iter().map(|(_, json)| json.clone()))
-        .collect();
-    jsons.sort();
-    jsons.dedup();
-    Ok(ArticleFiles {
-        jsons,
-        converted,
-        notes,
-    })
-}
-
-/// Reads the article JSON at `path` as the viewer reads a download: the article, or the note
-/// saying why it is left out. Err when the file cannot be read at all.
-pub(crate) fn read_article(path: &Path) -> Result<Result<crate::model::Article, String>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(parse_article_bytes(&bytes).map_err(|error| {
-        format!(
-            "{}: {} {} (left out)",
-            path.display(),
-            error.summary(),
-            error.detail()
-        )
-    }))
-}
-
-/// Converts the Markdown article `md` and writes it as `NAME.json` beside it; its path, or
-/// `None` with a note when it is not an article (warnings are noted too). For `article index`
-/// and `article pages`, which read a folder's Markdown the same way.
-fn convert_markdown(md: &Path, notes: &mut Vec<String>) -> Result<Option<PathBuf>, String> {
-    let text = std::fs::read_to_string(md).map_err(|e| format!("{}: {e}", md.display()))?;
-    let name = md.file_name().map(|n| n.to_string_lossy().into_owned());
-    let options = MarkdownOptions {
-        file_name: name.as_deref(),
-        strict: false,
+    (options.count)(jsons.len());
+    let mut cache = IndexCache::load(dir);
+    let looked: Vec<Looked> = {
+        // Built on first need: when every file's size and time are as cached, never.
+        let by_hash = std::sync::OnceLock::new();
+        jsons
+            .par_iter()
+            .map(|path| {
+                let looked = look(path, &cache, &by_hash);
+                (options.progress)();
+                looked
+            })
+            .collect::<Result<_, _>>()?
     };
-    match read_markdown(&text, options) {
-        Err(error) => {
-            notes.push(format!("{}:{error} (left out)", md.display()));
-            Ok(None)
-        }
-        Ok(converted) if converted.draft => {
-            notes.push(format!("{}: draft: true (left out)", md.display()));
-            Ok(None)
-        }
-        Ok(converted) => {
-            notes.extend(
-                converted
-                    .warnings
-                    .iter()
-                    .map(|w| format!("{}:{w} (warning)", md.display())),
-            );
-            let json = md.with_extension("json");
-            let text =
-                serde_json::to_string_pretty(&converted.article).expect("wire types serialize");
-            std::fs::write(&json, format!("{text}\n"))
-                .map_err(|e| format!("{}: cannot write: {e}", json.display()))?;
-            Ok(Some(json))
-        }
+    let parsed = looked
+        .iter()
+        .filter(|l| matches!(l.found, Found::Parsed(_)))
+        .count();
+    let reused = looked.len() - parsed;
+    notes.extend(looked.iter().filter_map(|l| match &l.found {
+        Found::LeftOut(note) => Some(note.clone()),
+        _ => None,
+    }));
+    if let Some(patch) = crate::tools::index_patch::patch(dir, &mut cache, &looked, options)? {
+        cache.save(dir)?;
+        return Ok(Indexed {
+            library: patch.library,
+            newest: patch.newest,
+            total: patch.total,
+            parsed,
+            reused,
+            patched: true,
+            written: patch.written,
+            converted,
+            notes,
+        });
+    }
+    type Stamped = (String, (u64, u128, u64), Option<String>);
+    let stamps: Vec<Stamped> = looked
+        .iter()
+        .map(|l| {
+            let note = match &l.found {
+                Found::LeftOut(note) => Some(note.clone()),
+                _ => None,
+            };
+            (l.name.clone(), l.stamp, note)
+        })
+        .collect();
+    let mut items = indexables(dir, looked)?;
+    sort_newest_first(&mut items);
+    let (library, mut parts) = archive_files(&items, options.per_page);
+    let text = serde_json::to_string_pretty(&library).expect("the library serializes");
+    parts.push(("index.json".to_owned(), format!("{text}\n")));
+    let written = write_files(dir, &parts, &mut cache.written, true)?;
+    let ranks: HashMap<&str, u32> = items
+        .iter()
+        .enumerate()
+        .map(|(rank, item)| (item.entry.address.as_str(), rank as u32))
+        .collect();
+    cache.per_page = options.per_page;
+    cache.files = stamps
+        .into_iter()
+        .filter_map(|(name, (size, modified, hash), note)| {
+            let outcome = match note {
+                Some(note) => Outcome::LeftOut(note),
+                None => Outcome::Article {
+                    rank: *ranks.get(name.as_str())?,
+                },
+            };
+            let file = CachedFile {
+                size,
+                modified,
+                hash,
+                outcome,
+            };
+            Some((name, file))
+        })
+        .collect();
+    cache.save(dir)?;
+    let total = items.len();
+    let newest = items.iter().take(options.newest).map(|i| i.entry.clone());
+    let newest = newest.collect();
+    free_later((items, parts, cache));
+    Ok(Indexed {
+        library,
+        newest,
+        total,
+        parsed,
+        reused,
+        patched: false,
+        written,
+        converted,
+        notes,
+    })
+}
+
+/// Frees `value` on a thread of its own: freeing the millions of allocations of a large archive
+/// takes a good part of a second, which the publisher need not wait for.
+fn free_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
+/// What the article at `path` gives, from the cache when its content is known: without reading
+/// it when its size and time are unchanged, else by its content hash. Err when the file cannot
+/// be read at all.
+fn look<'a>(
+    path: &Path,
+    cache: &'a IndexCache,
+    by_hash: &'a std::sync::OnceLock<HashMap<u64, (&'a str, &'a CachedFile)>>,
+) -> Result<Looked, String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let (size, modified) = stamp(path).unwrap_or_default();
+    let known = |was: &str, file: &CachedFile| match &file.outcome {
+        Outcome::Article { .. } => Found::Known {
+            was: was.to_owned(),
+        },
+        Outcome::LeftOut(note) => Found::LeftOut(note.clone()),
+    };
+    if let Some(file) = cache.files.get(&name)
+        && file.size == size
+        && file.modified == modified
+    {
+        return Ok(Looked {
+            stamp: (size, modified, file.hash),
+            found: known(&name, file),
+            name,
+            path: path.to_owned(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    // The same content under this name, or another (renamed, or a copy).
+    let found = match by_hash.get_or_init(|| cache.by_hash()).get(&hash) {
+        Some((was, file)) => known(was, file),
+        None => parse(path, &name, &bytes),
+    };
+    Ok(Looked {
+        name,
+        path: path.to_owned(),
+        stamp: (bytes.len() as u64, modified, hash),
+        found,
+    })
+}
+
+/// The article in `bytes`, ready for the archive, or why it is left out.
+fn parse(path: &Path, name: &str, bytes: &[u8]) -> Found {
+    match parse_bytes(path, bytes) {
+        Ok(article) => Found::Parsed(Box::new(Indexable::new(entry(
+            name.to_owned(),
+            prepare(article),
+        )))),
+        Err(note) => Found::LeftOut(note),
     }
 }
 
+/// Every article of the folder ready for the archive: those parsed now, and the known ones
+/// from the index's own pages (a known one the pages lack is read again).
+fn indexables(dir: &Path, looked: Vec<Looked>) -> Result<Vec<Indexable>, String> {
+    let any_known = looked
+        .iter()
+        .any(|l| matches!(l.found, Found::Known { .. }));
+    let previous = if any_known {
+        read_entries(dir)
+    } else {
+        HashMap::new()
+    };
+    looked
+        .into_par_iter()
+        .filter_map(|l| match l.found {
+            Found::Parsed(item) => Some(Ok(*item)),
+            Found::LeftOut(_) => None,
+            Found::Known { was, .. } => match previous.get(&was) {
+                Some(entry) => {
+                    let mut entry = entry.clone();
+                    entry.address = l.name;
+                    Some(Ok(Indexable::new(entry)))
+                }
+                None => {
+                    let bytes = match std::fs::read(&l.path) {
+                        Ok(bytes) => bytes,
+                        Err(e) => return Some(Err(format!("{}: {e}", l.path.display()))),
+                    };
+                    match parse(&l.path, &l.name, &bytes) {
+                        Found::Parsed(item) => Some(Ok(*item)),
+                        _ => None,
+                    }
+                }
+            },
+        })
+        .collect()
+}
+
+/// The library entry of a prepared article, named by its file.
 fn entry(address: String, prepared: PreparedArticle) -> LibraryEntry {
     let article = prepared.article;
     LibraryEntry {
@@ -172,113 +294,4 @@ fn entry(address: String, prepared: PreparedArticle) -> LibraryEntry {
         tags: article.tags,
         image: article.image.and_then(|i| i.safe),
     }
-}
-
-/// A sort key putting the newest first and undated articles last. ISO dates of one form
-/// compare as text; a time zone is not taken into account.
-fn newest_first(entry: &LibraryEntry) -> (bool, std::cmp::Reverse<String>) {
-    let date = entry.published.clone().or_else(|| entry.updated.clone());
-    (date.is_none(), std::cmp::Reverse(date.unwrap_or_default()))
-}
-
-/// The Atom 1.0 feed of `library`, with absolute links from `base_url` (the address `DIR` is
-/// published at) and, for each entry, the viewer page showing it when `viewer` is given.
-pub fn atom_feed(library: &Library, title: &str, base_url: &str, viewer: Option<&str>) -> String {
-    let base = if base_url.ends_with('/') {
-        base_url.to_owned()
-    } else {
-        format!("{base_url}/")
-    };
-    let rfc3339 = |date: &str| -> Option<String> {
-        let parsed = IsoDate::parse(date)?;
-        let text = crate::model::with_extended_offset(date);
-        Some(if parsed.has_time {
-            // A time without a zone is taken as UTC; Atom requires one.
-            let has_zone = text[10..].contains(['Z', 'z', '+']) || text[11..].contains('-');
-            if has_zone {
-                text.into_owned()
-            } else {
-                format!("{text}Z")
-            }
-        } else {
-            format!("{date}T00:00:00Z")
-        })
-    };
-    let entries: Vec<Entry> = library
-        .articles
-        .iter()
-        .map(|article| {
-            let json = format!("{base}{}", article.address);
-            let page = viewer.map(|v| {
-                let query = percent_encoding::utf8_percent_encode(&json, QUERY_VALUE);
-                format!("{v}?article={query}")
-            });
-            let mut entry = Entry::default();
-            entry.set_title(article.title.clone());
-            entry.set_id(json.clone());
-            let mut links = Vec::new();
-            if let Some(page) = page {
-                let mut link = Link::default();
-                link.set_href(page);
-                link.set_rel("alternate");
-                link.set_mime_type(Some("text/html".to_owned()));
-                links.push(link);
-            }
-            let mut link = Link::default();
-            link.set_href(json);
-            link.set_rel(if links.is_empty() {
-                "alternate"
-            } else {
-                "enclosure"
-            });
-            link.set_mime_type(Some("application/json".to_owned()));
-            links.push(link);
-            entry.set_links(links);
-            let updated = article
-                .updated
-                .as_deref()
-                .or(article.published.as_deref())
-                .and_then(rfc3339)
-                .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
-            entry.set_updated(
-                updated
-                    .parse::<atom_syndication::FixedDateTime>()
-                    .unwrap_or_default(),
-            );
-            if let Some(published) = article.published.as_deref().and_then(rfc3339) {
-                entry.set_published(published.parse::<atom_syndication::FixedDateTime>().ok());
-            }
-            entry.set_authors(
-                article
-                    .authors
-                    .iter()
-                    .map(|name| Person {
-                        name: name.clone(),
-                        ..Person::default()
-                    })
-                    .collect::<Vec<_>>(),
-            );
-            if let Some(standfirst) = &article.standfirst {
-                entry.set_summary(Some(Text::plain(standfirst.clone())));
-            }
-            entry
-        })
-        .collect();
-    let mut feed = Feed::default();
-    feed.set_title(title.to_owned());
-    // Atom requires an author for every entry: the feed's stands in for entries without one.
-    feed.set_authors(vec![Person {
-        name: title.to_owned(),
-        ..Person::default()
-    }]);
-    feed.set_id(format!("{base}index.json"));
-    let mut self_link = Link::default();
-    self_link.set_href(format!("{base}feed.xml"));
-    self_link.set_rel("self");
-    feed.set_links(vec![self_link]);
-    if let Some(newest) = entries.iter().map(|e| *e.updated()).max() {
-        feed.set_updated(newest);
-    }
-    feed.set_entries(entries);
-    feed.to_string()
 }

@@ -1,14 +1,22 @@
 //! The publisher's command-line tools (`src/bin/article.rs`), on the same serde model as the
 //! viewer: Markdown in and out, and checking. Native only: none of it reaches the page.
 
+pub mod archive;
+mod feed;
+mod fold;
+mod folder;
 mod import;
 mod index;
+pub mod index_cache;
+mod index_patch;
 mod markdown;
 mod pages;
 mod to_markdown;
 
+pub use feed::{DEFAULT_FEED_SIZE, atom_feed};
+pub use fold::fold;
 pub use import::{ImportReport, ImportedPost, Outcome, SiteKind, find_posts, import_site};
-pub use index::{Indexed, atom_feed, index_dir};
+pub use index::{IndexOptions, Indexed, index_dir};
 pub use markdown::{
     Converted, MarkdownOptions, article_from_markdown, read_markdown, rendered_body,
 };

@@ -13,7 +13,7 @@ use crate::i18n::{Msg, tr, tr_fill};
 use crate::model::{
     Article, Block, PreparedArticle, page_description, prepare, structured_data_text,
 };
-use crate::tools::index::{ArticleFiles, article_files, read_article};
+use crate::tools::folder::{ArticleFiles, article_files, read_article};
 use crate::view::ArticleView;
 
 /// What a page is built from: the head of the viewer's built `index.html`, made relative to the

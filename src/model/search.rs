@@ -1,0 +1,336 @@
+//! The search index of an archive, in the manner of Pagefind: terms sorted and cut into chunks,
+//! so that a query downloads only the chunks its words fall in, never the whole index. The
+//! text is folded (case and diacritics, any script) before it reaches [`terms`]: natively by
+//! `article index`, and in the page by the browser's own Unicode tables, for the query only.
+//!
+//! An article's number in the index is its position counted from the *oldest*, so adding a new
+//! article changes no other article's number; [`rank_of`] turns it into the newest-first order
+//! the library shows.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::ids::is_word_char;
+
+/// A word shorter than this (in characters) must match a term exactly; from this length on, it
+/// matches every term it begins, so results follow the reader's typing.
+pub const PREFIX_FROM: usize = 3;
+
+/// The prefix of a filter term for an article's label, followed by the label as written.
+pub const LABEL_TERM: &str = "label:";
+/// The prefix of a filter term for one of an article's topics, followed by the topic.
+pub const TAG_TERM: &str = "tag:";
+
+/// One chunk of the search index (`index-parts/search-N.json`): each term with the numbers of
+/// the articles holding it, ascending and delta-coded (each number is the distance from the
+/// one before; the first is the number itself), which keeps frequent terms small.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct SearchChunk {
+    /// Term → its postings, delta-coded.
+    pub terms: BTreeMap<String, Vec<u32>>,
+}
+
+/// A word of a query as the index is searched for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryTerm {
+    /// The term, folded as the index's are.
+    pub text: String,
+    /// Whether every term beginning with it matches (a word being typed), or only itself.
+    pub prefix: bool,
+}
+
+/// Whether `c` is written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+/// Myanmar): such runs are indexed as single characters and pairs of neighbours, so that a
+/// query matches inside a run without a dictionary.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0e00}'..='\u{0eff}' // Thai, Lao
+        | '\u{1000}'..='\u{109f}' // Myanmar
+        | '\u{1780}'..='\u{17ff}' // Khmer
+        | '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' // Han
+        | '\u{20000}'..='\u{3ffff}' // Han, supplementary planes
+    )
+}
+
+/// The runs of folded text that are terms: words, and runs of unspaced scripts, with a flag
+/// telling which.
+fn runs(folded: &str) -> Vec<(&str, bool)> {
+    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut start = None;
+    let mut unspaced = false;
+    for (at, c) in folded.char_indices() {
+        let kind = is_word_char(c).then(|| is_unspaced(c));
+        if let Some(from) = start
+            && kind != Some(unspaced)
+        {
+            out.push((&folded[from..at], unspaced));
+            start = None;
+        }
+        if let Some(kind) = kind
+            && start.is_none()
+        {
+            start = Some(at);
+            unspaced = kind;
+        }
+    }
+    if let Some(from) = start {
+        out.push((&folded[from..], unspaced));
+    }
+    out
+}
+
+/// The final sigma written as the ordinary one: the browser's lower case tells them apart by
+/// position in the word, and Rust's mapping of single characters does not.
+fn one_sigma(folded: &str) -> std::borrow::Cow<'_, str> {
+    if folded.contains('ς') {
+        std::borrow::Cow::Owned(folded.replace('ς', "σ"))
+    } else {
+        std::borrow::Cow::Borrowed(folded)
+    }
+}
+
+/// The terms of folded text, each once, as `article index` stores them: its words, and within
+/// runs of unspaced scripts every character and every pair of neighbours.
+pub fn terms(folded: &str) -> Vec<String> {
+    let folded = one_sigma(folded);
+    let mut words: Vec<&str> = Vec::new();
+    let mut unspaced_terms: Vec<String> = Vec::new();
+    for (run, unspaced) in runs(&folded) {
+        if unspaced {
+            let chars: Vec<char> = run.chars().collect();
+            unspaced_terms.extend(chars.iter().map(|c| c.to_string()));
+            unspaced_terms.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
+        } else {
+            words.push(run);
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    let mut out: Vec<String> = words.into_iter().map(str::to_owned).collect();
+    out.extend(unspaced_terms);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The terms a folded query looks for, all of which an article must hold: each word (a prefix
+/// from [`PREFIX_FROM`] characters), and in unspaced scripts the pairs of neighbours, or the
+/// character alone.
+pub fn query_terms(folded: &str) -> Vec<QueryTerm> {
+    let folded = one_sigma(folded);
+    let mut out: Vec<QueryTerm> = Vec::new();
+    for (run, unspaced) in runs(&folded) {
+        if unspaced {
+            let chars: Vec<char> = run.chars().collect();
+            if chars.len() == 1 {
+                out.push(QueryTerm {
+                    text: run.to_owned(),
+                    prefix: false,
+                });
+            } else {
+                out.extend(chars.windows(2).map(|pair| QueryTerm {
+                    text: pair.iter().collect(),
+                    prefix: false,
+                }));
+            }
+        } else {
+            let prefix = run.chars().count() >= PREFIX_FROM;
+            out.push(QueryTerm {
+                text: run.to_owned(),
+                prefix,
+            });
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Which chunks can hold `term`, given each chunk's first term (sorted, as the library's
+/// `search` lists them): the chunk it would sort into and, for a prefix, the following chunks
+/// whose first term it begins.
+pub fn chunks_for(firsts: &[String], term: &QueryTerm) -> std::ops::Range<usize> {
+    if firsts.is_empty() {
+        return 0..0;
+    }
+    let start = firsts
+        .partition_point(|first| first.as_str() <= term.text.as_str())
+        .saturating_sub(1);
+    let mut end = start + 1;
+    if term.prefix {
+        while end < firsts.len() && firsts[end].starts_with(&term.text) {
+            end += 1;
+        }
+    }
+    start..end
+}
+
+/// Adds to `found` the numbers of the articles that hold `term` in `chunk`.
+pub fn collect_matches(chunk: &SearchChunk, term: &QueryTerm, found: &mut Vec<u32>) {
+    let range = chunk.terms.range::<str, _>((
+        std::ops::Bound::Included(term.text.as_str()),
+        std::ops::Bound::Unbounded,
+    ));
+    for (text, postings) in range {
+        let hit = if term.prefix {
+            text.starts_with(&term.text)
+        } else {
+            *text == term.text
+        };
+        if !hit {
+            break;
+        }
+        found.extend(decode_postings(postings));
+    }
+}
+
+/// Numbers from delta-coded postings.
+pub fn decode_postings(deltas: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    deltas.iter().scan(0u32, |last, delta| {
+        *last = last.saturating_add(*delta);
+        Some(*last)
+    })
+}
+
+/// Delta-coded postings from ascending, distinct numbers.
+pub fn encode_postings(numbers: &[u32]) -> Vec<u32> {
+    let mut last = 0;
+    numbers
+        .iter()
+        .map(|&n| {
+            let delta = n - last;
+            last = n;
+            delta
+        })
+        .collect()
+}
+
+/// The articles every list holds (each list's numbers in any order, repeats allowed), ascending.
+pub fn intersect(mut lists: Vec<Vec<u32>>) -> Vec<u32> {
+    for list in &mut lists {
+        list.sort_unstable();
+        list.dedup();
+    }
+    lists.sort_by_key(Vec::len);
+    let mut lists = lists.into_iter();
+    let Some(mut result) = lists.next() else {
+        return Vec::new();
+    };
+    for list in lists {
+        result.retain(|n| list.binary_search(n).is_ok());
+    }
+    result
+}
+
+/// The newest-first position of the article numbered `number` in an archive of `total`.
+pub fn rank_of(number: u32, total: u32) -> u32 {
+    total.saturating_sub(1).saturating_sub(number)
+}
+
+/// The filter term of a label.
+pub fn label_term(label: &str) -> String {
+    format!("{LABEL_TERM}{label}")
+}
+
+/// The filter term of a topic.
+pub fn tag_term(tag: &str) -> String {
+    format!("{TAG_TERM}{tag}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(text: &str) -> QueryTerm {
+        QueryTerm {
+            text: text.into(),
+            prefix: false,
+        }
+    }
+
+    #[test]
+    fn words_are_terms_and_unspaced_scripts_give_characters_and_pairs() {
+        assert_eq!(
+            terms("the harbour, the cranes"),
+            ["cranes", "harbour", "the"]
+        );
+        assert_eq!(
+            terms("东京站 tokyo"),
+            ["tokyo", "东", "东京", "京", "京站", "站"]
+        );
+        assert_eq!(terms("οδος"), terms("οδoς".replace('o', "ο").as_str()));
+        assert_eq!(terms("οδος"), ["οδοσ"]);
+        assert_eq!(terms("שלום עולם"), ["עולם", "שלום"]);
+    }
+
+    #[test]
+    fn a_query_matches_prefixes_from_three_characters_and_pairs_in_unspaced_runs() {
+        assert_eq!(
+            query_terms("ha harb"),
+            [
+                exact("ha"),
+                QueryTerm {
+                    text: "harb".into(),
+                    prefix: true
+                }
+            ]
+        );
+        assert_eq!(query_terms("东京站"), [exact("东京"), exact("京站")]);
+        assert_eq!(query_terms("东"), [exact("东")]);
+        assert_eq!(query_terms("  ,. "), []);
+    }
+
+    #[test]
+    fn chunks_are_chosen_by_their_first_terms() {
+        let firsts: Vec<String> = ["", "cat", "dog", "dove", "eel"].map(Into::into).to_vec();
+        assert_eq!(chunks_for(&firsts, &exact("cow")), 1..2);
+        assert_eq!(chunks_for(&firsts, &exact("aardvark")), 0..1);
+        assert_eq!(chunks_for(&firsts, &exact("zebra")), 4..5);
+        let prefix = QueryTerm {
+            text: "do".into(),
+            prefix: true,
+        };
+        assert_eq!(
+            chunks_for(&firsts, &prefix),
+            1..4,
+            "the chunk before may hold 'doe'"
+        );
+        assert_eq!(chunks_for(&[], &exact("a")), 0..0);
+    }
+
+    #[test]
+    fn postings_round_trip_and_lists_intersect() {
+        let numbers = [3, 4, 10, 99];
+        let coded = encode_postings(&numbers);
+        assert_eq!(coded, [3, 1, 6, 89]);
+        assert_eq!(decode_postings(&coded).collect::<Vec<_>>(), numbers);
+        assert_eq!(
+            intersect(vec![vec![5, 1, 3, 3], vec![3, 5, 7], vec![9, 5, 3]]),
+            [3, 5]
+        );
+        assert_eq!(intersect(Vec::new()), Vec::<u32>::new());
+        let mut chunk = SearchChunk::default();
+        chunk
+            .terms
+            .insert("harbour".into(), encode_postings(&[1, 7]));
+        chunk.terms.insert("harp".into(), encode_postings(&[2]));
+        chunk.terms.insert("hat".into(), encode_postings(&[3]));
+        let mut found = Vec::new();
+        collect_matches(
+            &chunk,
+            &QueryTerm {
+                text: "har".into(),
+                prefix: true,
+            },
+            &mut found,
+        );
+        assert_eq!(found, [1, 7, 2]);
+        found.clear();
+        collect_matches(&chunk, &exact("har"), &mut found);
+        assert!(found.is_empty());
+        assert_eq!(rank_of(0, 10), 9);
+        assert_eq!(rank_of(9, 10), 0);
+    }
+}
