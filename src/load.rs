@@ -208,6 +208,11 @@ pub fn requested_library() -> Option<String> {
     query_parameter("index")
 }
 
+/// The page of the library `?page=` names, if any.
+pub fn requested_library_page() -> Option<u32> {
+    query_parameter("page").and_then(|page| page.trim().parse().ok())
+}
+
 /// The library an article was opened from (`?from=`), for the way back to it.
 pub fn library_opened_from() -> Option<String> {
     query_parameter("from")
@@ -253,11 +258,43 @@ fn origins(url: &str) -> (String, String) {
 
 /// Downloads and decodes the library at `raw` (relative to the page, or absolute), under the
 /// same rules as an article: an allowed origin, its time limit, its size limit. Returns its
-/// resolved address, which its articles' addresses are relative to.
-pub async fn fetch_library(raw: String) -> Result<(String, crate::model::Library), LoadError> {
+/// resolved address, which its articles' addresses are relative to, and the configuration,
+/// which the library's older pages and search chunks are downloaded under.
+pub async fn fetch_library(
+    raw: String,
+) -> Result<(String, crate::model::Library, ViewerConfig), LoadError> {
     let url = resolve_article_url(&raw)?;
-    let (origin, page_origin) = origins(&url);
     let config = load_config().await?;
+    let bytes = download(&url, &config).await?;
+    match crate::model::decode_library(&bytes) {
+        Ok(library) => Ok((url, library, config)),
+        Err(source) => Err(LoadError::Library { url, source }),
+    }
+}
+
+/// Downloads a part of an archive (an older page, a search chunk) at `address`, relative to
+/// the index at `base`, and decodes it with `decode`.
+pub async fn fetch_library_part<T>(
+    base: &str,
+    address: &str,
+    config: &ViewerConfig,
+    decode: fn(&[u8]) -> Result<T, ArticleError>,
+) -> Result<T, LoadError> {
+    let url = web_sys::Url::new_with_base(address, base)
+        .map(|url| url.href())
+        .map_err(|_| LoadError::BadAddress {
+            raw: address.to_owned(),
+        })?;
+    let bytes = download(&url, config).await?;
+    decode(&bytes).map_err(|source| LoadError::Library { url, source })
+}
+
+/// The JSON document at `url` (absolute), under the rules of `config`: an allowed origin, its
+/// time limit through the abort signal, the status and type of the answer, the size limit
+/// while the body streams in.
+async fn download(url: &str, config: &ViewerConfig) -> Result<Vec<u8>, LoadError> {
+    let url = url.to_owned();
+    let (origin, page_origin) = origins(&url);
     if !config.allows(&origin, &page_origin) {
         return Err(LoadError::RefusedOrigin { url, origin });
     }
@@ -283,7 +320,7 @@ pub async fn fetch_library(raw: String) -> Result<(String, crate::model::Library
         }
     })?;
     refuse_unusable(&url, &response)?;
-    // Read as a stream like the article, so an oversized index is cut off at the limit.
+    // Read as a stream like the article, so an oversized document is cut off at the limit.
     let mut bytes = Vec::new();
     let read = read_body(&response, None, &|_| {}, &mut |chunk| {
         append(&mut bytes, chunk);
@@ -291,24 +328,16 @@ pub async fn fetch_library(raw: String) -> Result<(String, crate::model::Library
     })
     .await;
     match read {
-        Ok(_) => {}
-        Err(BodyError::TooLarge(size)) => {
-            return Err(LoadError::Library {
-                url,
-                source: ArticleError::too_large(size),
-            });
-        }
-        Err(BodyError::Broken { received, message }) => {
-            return Err(LoadError::Interrupted {
-                url,
-                received,
-                message,
-            });
-        }
-    }
-    match crate::model::decode_library(&bytes) {
-        Ok(library) => Ok((url, library)),
-        Err(source) => Err(LoadError::Library { url, source }),
+        Ok(_) => Ok(bytes),
+        Err(BodyError::TooLarge(size)) => Err(LoadError::Library {
+            url,
+            source: ArticleError::too_large(size),
+        }),
+        Err(BodyError::Broken { received, message }) => Err(LoadError::Interrupted {
+            url,
+            received,
+            message,
+        }),
     }
 }
 

@@ -1,0 +1,327 @@
+//! The library page (`?index=…&page=…`): the articles of an `index.json` written by `article
+//! index`, a page at a time, each a link to the article with its label, a paid-content marker
+//! naming the sponsor, its date, reading time and standfirst; a search across the whole library
+//! as the reader types (downloading only the search chunks the query needs), label and topic
+//! filters, and links to newer and older pages. However many articles a list holds, only the
+//! rows near the viewport are built ([`virtual_list`]).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+mod entry;
+mod shelf;
+mod virtual_list;
+
+use std::sync::Arc;
+
+use wasm_bindgen::JsCast;
+
+use crate::config::ViewerConfig;
+use crate::i18n::{Msg, tr, ui_language};
+use crate::load::{LoadError, fetch_library};
+use crate::model::Library;
+use crate::view::display::DisplayControls;
+use crate::view::page::set_document_metadata;
+use crate::view::status::{Failure, Loading};
+use crate::view::ui_text::{dir_of, number, ui, ui_fill};
+use entry::{LibraryItem, PendingItem};
+use shelf::Shelf;
+use virtual_list::VirtualList;
+
+/// The library page (`library.html`, a module of its own, which the article page never
+/// downloads): the index `?index=` names, else the `home` library of `viewer-config.json`, else
+/// the build's own `articles/index.json`.
+#[component]
+pub fn LibraryApp() -> impl IntoView {
+    crate::i18n::follow_browser();
+    if let Some(url) = crate::load::requested_library() {
+        return view! { <LibraryLoader url /> }.into_any();
+    }
+    let state = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let index = match crate::load::load_config().await {
+            Ok(crate::config::ViewerConfig {
+                home: crate::config::Home::Library(index),
+                ..
+            }) => index,
+            _ => DEFAULT_INDEX.to_owned(),
+        };
+        _ = state.try_set(Some(index));
+    });
+    (move || match state.get() {
+        None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
+        Some(url) => view! { <LibraryLoader url /> }.into_any(),
+    })
+    .into_any()
+}
+
+/// The library a build ships (`article index` writes it).
+const DEFAULT_INDEX: &str = "articles/index.json";
+
+/// The library page's address for the index at `index` (relative to the viewer's folder).
+pub fn library_page(index: &str) -> String {
+    format!(
+        "library.html?index={}",
+        String::from(js_sys::encode_uri_component(index))
+    )
+}
+
+/// Loads the library at `url` (as `?index=` gave it) and shows it, or an alert saying why not.
+#[component]
+pub fn LibraryLoader(
+    /// The address of `index.json`, relative to the page or absolute.
+    url: String,
+) -> impl IntoView {
+    let state = RwSignal::new(None::<Result<(String, Library, ViewerConfig), LoadError>>);
+    let index = url.clone();
+    let start = StoredValue::new_local(move || {
+        let url = url.clone();
+        state.set(None);
+        spawn_local(async move {
+            let result = fetch_library(url).await;
+            _ = state.try_set(Some(result));
+        });
+    });
+    start.with_value(|start| start());
+    move || match state.get() {
+        None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
+        Some(Ok((base, library, config))) => {
+            view! { <LibraryView library base index=index.clone() config /> }.into_any()
+        }
+        Some(Err(error)) => {
+            document().set_title(tr(Msg::Unavailable));
+            let retry = std::rc::Rc::new(move || start.with_value(|start| start()));
+            view! { <Failure error retry what=Msg::ErrLibrary /> }.into_any()
+        }
+    }
+}
+
+/// The library: controls, search and filters, the count, the list and the way to older pages.
+#[component]
+pub fn LibraryView(
+    /// The index: every article (version 1), or the newest page and the outline of the rest.
+    library: Library,
+    /// The resolved address of the index, which the articles' addresses are relative to.
+    base: String,
+    /// The index as `?index=` gave it, for each article's way back and the pages' addresses.
+    index: String,
+    /// The configuration the library's parts are downloaded under.
+    config: ViewerConfig,
+) -> impl IntoView {
+    let lang = ui_language();
+    set_document_metadata(tr(Msg::LibraryTitle), None, Some(lang), dir_of(lang));
+    let shelf = Shelf::new(library, base, config);
+    let pages = shelf.page_count();
+    let page = RwSignal::new(requested_page(pages));
+    let query = RwSignal::new(String::new());
+    let label = RwSignal::new(String::new());
+    let tag = RwSignal::new(String::new());
+    let (labels, tags) = shelf.filters();
+    // What the search found, newest first; `None` while nothing is asked.
+    let found = RwSignal::new(None::<Arc<[u32]>>);
+    let asked = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let (query, label, tag) = (query.get(), label.get(), tag.get());
+        let ask = asked.get_value() + 1;
+        asked.set_value(ask);
+        spawn_local(async move {
+            let result = shelf.search(query, label, tag).await;
+            // A later keystroke's answer replaces this one.
+            if asked.get_value() != ask {
+                return;
+            }
+            match result {
+                Ok(ranks) => _ = found.try_set(ranks),
+                Err(error) => _ = shelf.failure.try_set(Some(error)),
+            }
+        });
+    });
+    let items = Memo::new(move |_| found.get().unwrap_or_else(|| shelf.page_ranks(page.get())));
+    let shown = Signal::derive(move || items.with(|items| items.len()));
+    let window = RwSignal::new((0_usize, 0_usize));
+    // The rows built need their pages.
+    Effect::new(move |_| {
+        let (start, end) = window.get();
+        items.with(|items| {
+            let end = end.min(items.len());
+            shelf.fetch_pages(items[start.min(end)..end].iter().copied());
+        });
+    });
+    // The reader's way through the pages: back and forward move between them.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        page.set(requested_page(pages));
+    });
+    on_cleanup(move || popstate.remove());
+    // Rows change height when their pages arrive.
+    let content = Signal::derive(move || {
+        shelf.track_pages();
+        0
+    });
+    let row = {
+        let index = index.clone();
+        let base = shelf.base();
+        move |place: usize, rank: u32| {
+            let (base, index) = (base.clone(), index.clone());
+            move || match shelf.entry(rank) {
+                Some(entry) => {
+                    let (base, index) = (base.clone(), index.clone());
+                    view! { <LibraryItem entry base index place of=shown /> }.into_any()
+                }
+                None => view! { <PendingItem place of=shown /> }.into_any(),
+            }
+        }
+    };
+    let label_filter = (!labels.is_empty()).then(|| {
+        view! {
+            <Filter id="library-label" name=Msg::LabelFilter any=Msg::AllLabels choices=labels chosen=label />
+        }
+    });
+    let tag_filter = (!tags.is_empty()).then(|| {
+        view! { <Filter id="library-topic" name=Msg::Topics any=Msg::AllTopics choices=tags chosen=tag /> }
+    });
+    let total = shelf.total();
+    let count = move || match found.get() {
+        Some(ranks) => ui_fill(Msg::ShownCount, &[&number(ranks.len())]),
+        None => {
+            let ranks = shelf.page_ranks(page.get());
+            let first = ranks.first().map_or(0, |r| r + 1);
+            let last = ranks.last().map_or(0, |r| r + 1);
+            ui_fill(
+                Msg::PageRange,
+                &[&number(first as usize), &number(last as usize), &number(total as usize)],
+            )
+        }
+    };
+    let failure = move || {
+        shelf.failure.get().map(|error| {
+            let retry = std::rc::Rc::new(move || {
+                shelf.failure.set(None);
+                // Asking again runs the search and the fetching of the rows' pages again.
+                query.update(|_| {});
+                window.update(|_| {});
+            });
+            view! { <Failure error retry what=Msg::ErrLibrary /> }
+        })
+    };
+    view! {
+        <div class="library">
+            <DisplayControls />
+            <h1 class="title" id="library-title" tabindex="-1">{ui(Msg::LibraryTitle)}</h1>
+            <div class="library-controls" role="search">
+                <div class="library-control">
+                    <label for="library-search">{ui(Msg::SearchLabel)}</label>
+                    <input
+                        id="library-search"
+                        type="search"
+                        autocomplete="off"
+                        on:input=move |event| query.set(event_target_value(&event))
+                        prop:value=query
+                    />
+                </div>
+                {label_filter}
+                {tag_filter}
+            </div>
+            <p class="library-count" role="status">{count}</p>
+            {failure}
+            <VirtualList items row content window class="library-list" />
+            <p class="library-none" hidden=move || shown.get() != 0>{ui(Msg::NoMatch)}</p>
+            <Pager page pages index hidden=Signal::derive(move || found.with(Option::is_some)) />
+        </div>
+    }
+}
+
+/// The page `?page=` names, within 1..=`pages`.
+fn requested_page(pages: u32) -> u32 {
+    crate::load::requested_library_page().unwrap_or(1).clamp(1, pages.max(1))
+}
+
+/// Links to the newer and older pages of the library: real addresses
+/// (`?index=…&page=N`) that can be shared and opened, followed here without reloading.
+#[component]
+fn Pager(
+    /// The page shown.
+    page: RwSignal<u32>,
+    /// How many pages there are.
+    pages: u32,
+    /// The index as `?index=` gave it.
+    index: String,
+    /// Whether the pages are out of place now (search results are shown).
+    hidden: Signal<bool>,
+) -> impl IntoView {
+    let address = move |to: u32| {
+        format!(
+            "?index={}&page={to}",
+            String::from(js_sys::encode_uri_component(&index))
+        )
+    };
+    let go = move |event: leptos::ev::MouseEvent, to: u32, href: String| {
+        if event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0 {
+            return;
+        }
+        event.prevent_default();
+        if let Ok(history) = window().history() {
+            _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+        page.set(to);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // The reader's place moves to the top of the new page, as after a page load.
+        if let Some(title) = document().get_element_by_id("library-title")
+            && let Ok(title) = title.dyn_into::<web_sys::HtmlElement>()
+        {
+            _ = title.focus();
+        }
+    };
+    let link = move |to: u32, rel: &'static str, text: Msg| {
+        let href = address.clone()(to);
+        let target = href.clone();
+        view! {
+            <a class="library-pager-link" href=href rel=rel on:click=move |event| go(event, to, target.clone())>
+                {ui(text)}
+            </a>
+        }
+    };
+    let newer = {
+        let link = link.clone();
+        move || (page.get() > 1).then(|| link(page.get() - 1, "prev", Msg::NewerArticles))
+    };
+    let older = move || (page.get() < pages).then(|| link(page.get() + 1, "next", Msg::OlderArticles));
+    view! {
+        <nav class="library-pager" aria-label=tr(Msg::LibraryPages) hidden=move || hidden.get() || pages < 2>
+            {newer}
+            {older}
+        </nav>
+    }
+}
+
+/// A choice of one value that entries must have (a label, a topic), or any.
+#[component]
+fn Filter(
+    /// The `<select>`'s id.
+    id: &'static str,
+    /// What its label says.
+    name: Msg,
+    /// The first option, which filters nothing.
+    any: Msg,
+    /// The values to choose from.
+    choices: Vec<String>,
+    /// The value chosen; empty for any.
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    let options = choices
+        .into_iter()
+        .map(|name| {
+            let value = name.clone();
+            view! { <option value=value>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="library-control">
+            <label for=id>{ui(name)}</label>
+            <select id=id on:change=move |event| chosen.set(event_target_value(&event))>
+                <option value="">{tr(any)}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
