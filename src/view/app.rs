@@ -66,7 +66,12 @@ fn requested_page() -> AnyView {
 /// Opens the library page in place of this one (the address `?index=` once had here keeps
 /// working): it is a module of its own, which an article page never downloads.
 fn go_to_library(index: &str) -> AnyView {
-    _ = window().location().replace(&library_page(index));
+    // The whole query goes along: `&page=` too.
+    let target = match window().location().search() {
+        Ok(search) if !search.is_empty() => format!("library.html{search}"),
+        _ => library_page(index),
+    };
+    _ = window().location().replace(&target);
     view! { <Loading progress=RwSignal::new(None) /> }.into_any()
 }
 

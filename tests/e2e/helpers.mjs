@@ -12,15 +12,16 @@ export const BASE = '/some/deep/path/';
 
 /**
  * Registers before/after hooks and returns accessors for the live server and browser.
- * `routes(live)` may add made-up responses (see server.mjs); it can read `live.server` lazily.
+ * `routes(live)` may add made-up responses (see server.mjs); it can read `live.server` lazily;
+ * `extra` serves more folders beside the build (path under the base → folder).
  */
-export function useViewer({ routes } = {}) {
+export function useViewer({ routes, extra = {} } = {}) {
   const live = {};
   before(async () => {
     live.server = await serveStatic({
       root: 'dist',
       base: BASE,
-      extra: { 'fixtures/': 'tests/fixtures/valid/' },
+      extra: { 'fixtures/': 'tests/fixtures/valid/', ...extra },
       routes: routes ? routes(live) : {},
     });
     live.browser = await launchChromium();

@@ -11,8 +11,9 @@ use leptos::html::Ul;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The height a row is taken to have before it is measured, in CSS pixels: an entry with a
-/// standfirst of two lines on a wide screen.
+/// The height a row is taken to have before any is measured, in CSS pixels: an entry with a
+/// standfirst of two lines on a wide screen. Once rows are measured, their mean stands in for
+/// the rows not yet seen, so the list's length is right early and the scroll bar does not jump.
 const ESTIMATED_ROW: f64 = 150.0;
 
 /// Rows built at first, before anything is measured: more than a tall screen shows.
@@ -38,12 +39,13 @@ where
     V: IntoView + 'static,
 {
     let list = NodeRef::<Ul>::new();
+    // Each row's measured height, or NaN while it has not been seen.
     let heights = StoredValue::new(Vec::<f64>::new());
     let padding = RwSignal::new((0.0_f64, 0.0_f64));
     // A new list starts at its top, with what is known of nothing measured.
     Effect::new(move |_| {
         let len = items.with(|items| items.len());
-        heights.set_value(vec![ESTIMATED_ROW; len]);
+        heights.set_value(vec![f64::NAN; len]);
         window.set((0, len.min(FIRST_ROWS)));
         padding.set((0.0, ESTIMATED_ROW * len.saturating_sub(FIRST_ROWS) as f64));
     });
@@ -56,7 +58,17 @@ where
         let screen = window_height();
         // From a screen above the viewport to a screen below it, in the list's coordinates.
         let (from, to) = (-top - screen, -top + 2.0 * screen);
-        let (start, end, before, after) = heights.with_value(|heights| {
+        let (start, end, before, after) = heights.with_value(|measured| {
+            let seen: Vec<f64> = measured.iter().copied().filter(|h| !h.is_nan()).collect();
+            let guess = if seen.is_empty() {
+                ESTIMATED_ROW
+            } else {
+                seen.iter().sum::<f64>() / seen.len() as f64
+            };
+            let heights: Vec<f64> = measured
+                .iter()
+                .map(|h| if h.is_nan() { guess } else { *h })
+                .collect();
             let (mut start, mut end, mut offset) = (heights.len(), heights.len(), 0.0);
             let mut before = 0.0;
             for (i, height) in heights.iter().enumerate() {

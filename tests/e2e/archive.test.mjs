@@ -1,0 +1,175 @@
+// A library in parts (issue 23): an archive of 2,500 generated articles indexed by the real
+// `article index` with pages of 100, opened, paged through real addresses and searched. What
+// the page should show is worked out here from the generated articles themselves, by the
+// format's rules (newest instant first; folded words, prefixes from three letters), not from
+// the index the command wrote.
+import { describe, test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { axe, useViewer, until } from './helpers.mjs';
+import { archiveArticle, writeArchive } from '../../bench/archive-generate.mjs';
+
+const COUNT = 2500;
+const PER_PAGE = 100;
+const DIR = 'target/e2e-archive';
+
+/** The generated articles as the library lists them: newest instant first, ties by title. */
+const ARTICLES = Array.from({ length: COUNT }, (_, i) => ({ ...archiveArticle(i), address: `a-${String(i).padStart(6, '0')}.json` }))
+  .sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+
+const fold = (text) => text.normalize('NFKD').toLowerCase().replace(/\p{M}/gu, '').replaceAll('ς', 'σ');
+const words = (text) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** The titles of the articles a query of spaced words finds, newest first. */
+function expected(query) {
+  const wanted = words(query);
+  return ARTICLES.filter((a) => {
+    const have = words([a.title, a.standfirst, a.label, ...a.authors, ...a.tags].join(' '));
+    return wanted.every((w) => have.some((h) => (w.length >= 3 ? h.startsWith(w) : h === w)));
+  }).map((a) => a.title);
+}
+
+const viewer = useViewer({ extra: { 'archive/': `${DIR}/` } });
+const INDEX = '?index=archive/index.json';
+
+before(() => {
+  rmSync(DIR, { recursive: true, force: true });
+  writeArchive(DIR, COUNT);
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article', '--', 'index', DIR, '--page-size', String(PER_PAGE)], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+});
+
+/** Opens `suffix` recording every request to the archive's parts. */
+async function open(suffix) {
+  const opened = await viewer.view(suffix);
+  return opened;
+}
+async function openRecording(suffix) {
+  const { openPage } = await import('./browser.mjs');
+  const opened = await openPage(viewer.browser);
+  opened.parts = [];
+  opened.page.on('request', (request) => {
+    const match = request.url().match(/index-parts\/(.+)$/);
+    if (match) opened.parts.push(match[1]);
+  });
+  await opened.page.goto(viewer.url + suffix);
+  await opened.page.locator('.library, [role=alert]').first().waitFor({ timeout: 15000 });
+  return opened;
+}
+
+const titles = (page) => page.$$eval('.library-entry:not(.is-pending) .library-entry-title', (els) => els.map((e) => e.textContent));
+const count = (page) => page.textContent('.library-count');
+
+describe('an archive of 2,500 articles in pages of 100', () => {
+  test('the first screen comes from index.json alone; only rows near the viewport are built', async () => {
+    const { page, parts, problems, context } = await openRecording(INDEX);
+    await page.locator('.library-entry').first().waitFor();
+    assert.deepEqual(parts, [], 'nothing but the index was needed for the first screen');
+    assert.equal(await count(page), 'Articles 1–100 of 2,500');
+    const shown = await titles(page);
+    assert.deepEqual(shown, ARTICLES.slice(0, shown.length).map((a) => a.title));
+    const rows = await page.locator('.library-entry').count();
+    assert.ok(rows > 4 && rows < PER_PAGE, `${rows} rows built of 100`);
+    assert.deepEqual(await page.$eval('.library-entry', (li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')]), ['1', '100']);
+    // The last entry of the page is reached by scrolling to the end (again, as a reader
+    // pressing End again would, while rows measured below make the list longer).
+    await until(page, () => {
+      window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
+      return document.querySelector('.library-entry[aria-posinset="100"]:not(.is-pending)');
+    });
+    assert.equal(await page.textContent('.library-entry[aria-posinset="100"] .library-entry-title'), ARTICLES[99].title);
+    assert.ok(await page.locator('.library-entry').count() < PER_PAGE);
+    assert.deepEqual(parts, []);
+    assert.deepEqual(problems, []);
+    const result = await axe(page);
+    assert.deepEqual(result.violations, [], JSON.stringify(result.violations, null, 2));
+    await context.close();
+  });
+
+  test('older and newer pages are links with their own addresses; back returns', async () => {
+    const { page, parts, problems, context } = await openRecording(INDEX);
+    await page.locator('.library-entry').first().waitFor();
+    const older = page.locator('.library-pager a[rel=next]');
+    assert.equal(await older.textContent(), 'Older articles');
+    assert.equal(await older.getAttribute('href'), '?index=archive%2Findex.json&page=2');
+    assert.equal(await page.locator('.library-pager a[rel=prev]').count(), 0);
+    await older.click();
+    await until(page, () => document.querySelector('.library-count').textContent === 'Articles 101–200 of 2,500');
+    assert.match(page.url(), /[?&]page=2$/);
+    await until(page, (title) => document.querySelector('.library-entry:not(.is-pending) .library-entry-title')?.textContent === title, ARTICLES[100].title);
+    assert.deepEqual(parts, ['page-2.json']);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'library-title');
+    await page.goBack();
+    await until(page, () => document.querySelector('.library-count').textContent === 'Articles 1–100 of 2,500');
+    assert.equal(await page.textContent('.library-entry-title'), ARTICLES[0].title);
+    assert.deepEqual(problems, []);
+    await context.close();
+    // The last page, opened by its address.
+    const last = await openRecording(`${INDEX}&page=25`);
+    await last.page.locator('.library-entry:not(.is-pending)').first().waitFor();
+    assert.equal(await count(last.page), 'Articles 2,401–2,500 of 2,500');
+    assert.equal(await last.page.textContent('.library-entry-title'), ARTICLES[2400].title);
+    assert.equal(await last.page.locator('.library-pager a[rel=next]').count(), 0);
+    assert.equal(await last.page.getAttribute('.library-pager a[rel=prev]', 'href'), '?index=archive%2Findex.json&page=24');
+    assert.deepEqual(last.problems, []);
+    await last.context.close();
+  });
+
+  test('search covers every page, folds case and accents in any script, and downloads only what it needs', async () => {
+    const { page, parts, problems, context } = await openRecording(INDEX);
+    await page.locator('.library-entry').first().waitFor();
+    // Greek in capitals without accents finds "Αθήνα".
+    const athens = expected('ΑΘΗΝΑ');
+    assert.ok(athens.length > 10 && athens.length < COUNT / 10, `${athens.length}`);
+    await page.fill('#library-search', 'ΑΘΗΝΑ');
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, athens.length);
+    await until(page, () => !document.querySelector('.library-entry.is-pending'));
+    const shown = await titles(page);
+    assert.deepEqual(shown, athens.slice(0, shown.length));
+    assert.equal(await page.isVisible('.library-pager'), false, 'no pages while searching');
+    const chunks = parts.filter((p) => p.startsWith('search-'));
+    const pages = parts.filter((p) => p.startsWith('page-'));
+    assert.ok(chunks.length >= 1 && chunks.length <= 2, chunks.join());
+    assert.ok(pages.length <= shown.length && pages.length < COUNT / PER_PAGE, pages.join());
+    // Japanese without spaces: pairs of characters.
+    await page.fill('#library-search', '図書館');
+    const library = ARTICLES.filter((a) => a.title.includes('図書館')).map((a) => a.title);
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, library.length);
+    await until(page, () => !document.querySelector('.library-entry.is-pending'));
+    assert.deepEqual(await titles(page), library.slice(0, (await titles(page)).length));
+    // Two words, the second as typed so far, and the label filter through the index.
+    const query = 'after ren';
+    const review = ARTICLES.filter((a) => a.label === 'Review').map((a) => a.title);
+    const both = expected(query).filter((t) => review.includes(t));
+    await page.fill('#library-search', query);
+    await page.selectOption('#library-label', 'Review');
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, both.length);
+    await until(page, () => !document.querySelector('.library-entry.is-pending'));
+    assert.deepEqual(await titles(page), both.slice(0, (await titles(page)).length));
+    await page.fill('#library-search', 'zzzzqx');
+    await until(page, () => document.querySelector('.library-count').textContent === 'Articles shown: 0');
+    assert.equal(await page.isVisible('.library-none'), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a long list of results is built near the viewport only, and its end is reached by scrolling', async () => {
+    const { page, problems, context } = await open(INDEX);
+    await page.locator('.library-entry').first().waitFor();
+    const common = expected('after');
+    assert.ok(common.length > 500, `${common.length}`);
+    await page.fill('#library-search', 'after');
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n.toLocaleString('en')}`, common.length);
+    assert.equal(await page.getAttribute('.library-entry', 'aria-setsize'), String(common.length));
+    const last = String(common.length);
+    await until(page, (n) => {
+      window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
+      return document.querySelector(`.library-entry[aria-posinset="${n}"]:not(.is-pending)`);
+    }, last, 15000);
+    assert.equal(await page.textContent(`.library-entry[aria-posinset="${last}"] .library-entry-title`), common.at(-1));
+    const rows = await page.locator('.library-entry').count();
+    assert.ok(rows < 80, `${rows} rows built of ${common.length}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
