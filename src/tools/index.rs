@@ -138,7 +138,6 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
     let (library, mut parts) = archive_files(&items, options.per_page);
     let text = serde_json::to_string_pretty(&library).expect("the library serializes");
     parts.push(("index.json".to_owned(), format!("{text}\n")));
-    let written = write_files(dir, &parts, &mut cache.written, true)?;
     let ranks: HashMap<&str, u32> = items
         .iter()
         .enumerate()
@@ -163,7 +162,19 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
             Some((name, file))
         })
         .collect();
-    cache.save(dir)?;
+    // The files' hashes are known before they are written, so the cache is written at the
+    // same time as they are; if writing fails, the cache goes, lest it vouch for them.
+    let mut before = std::mem::take(&mut cache.written);
+    cache.written = parts
+        .par_iter()
+        .map(|(name, text)| (name.clone(), xxhash_rust::xxh3::xxh3_64(text.as_bytes())))
+        .collect();
+    let (written, saved) = rayon::join(
+        || write_files(dir, &parts, &mut before, true),
+        || cache.save(dir),
+    );
+    let written = written.inspect_err(|_| IndexCache::forget(dir))?;
+    saved?;
     let total = items.len();
     let newest = items.iter().take(options.newest).map(|i| i.entry.clone());
     let newest = newest.collect();
@@ -196,14 +207,15 @@ fn look<'a>(
     by_hash: &'a std::sync::OnceLock<HashMap<u64, (&'a str, &'a CachedFile)>>,
 ) -> Result<Looked, String> {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let (size, modified) = stamp(path).unwrap_or_default();
+    let cached = cache.files.get(&name);
     let known = |was: &str, file: &CachedFile| match &file.outcome {
         Outcome::Article { .. } => Found::Known {
             was: was.to_owned(),
         },
         Outcome::LeftOut(note) => Found::LeftOut(note.clone()),
     };
-    if let Some(file) = cache.files.get(&name)
+    if let Some(file) = cached
+        && let Some((size, modified)) = stamp(path)
         && file.size == size
         && file.modified == modified
     {
@@ -214,7 +226,8 @@ fn look<'a>(
             path: path.to_owned(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // Opened once: its time comes from the open file, without a second look-up by path.
+    let (bytes, modified) = read_with_time(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     // The same content under this name, or another (renamed, or a copy).
     let found = match by_hash.get_or_init(|| cache.by_hash()).get(&hash) {
@@ -227,6 +240,21 @@ fn look<'a>(
         stamp: (bytes.len() as u64, modified, hash),
         found,
     })
+}
+
+/// The content of the file at `path`, and its modification time in nanoseconds since 1970.
+fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, u128)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, modified))
 }
 
 /// The article in `bytes`, ready for the archive, or why it is left out.

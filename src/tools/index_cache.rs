@@ -107,6 +107,11 @@ impl IndexCache {
         }
     }
 
+    /// Removes the cache of `dir`: the next run reads every file.
+    pub fn forget(dir: &Path) {
+        _ = std::fs::remove_file(dir.join(CACHE_FILE));
+    }
+
     /// Writes the cache of `dir`.
     pub fn save(&self, dir: &Path) -> Result<(), String> {
         let files = self.files.iter().map(|(name, file)| {

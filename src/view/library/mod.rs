@@ -134,6 +134,8 @@ pub fn LibraryView(
                 Ok(ranks) => _ = found.try_set(ranks),
                 Err(error) => _ = shelf.failure.try_set(Some(error)),
             }
+            // What `scripts/bench archive` times a keystroke to.
+            crate::timing::mark("library:results");
         });
     });
     let items = Memo::new(move |_| found.get().unwrap_or_else(|| shelf.page_ranks(page.get())));
@@ -188,7 +190,11 @@ pub fn LibraryView(
             let last = ranks.last().map_or(0, |r| r + 1);
             ui_fill(
                 Msg::PageRange,
-                &[&number(first as usize), &number(last as usize), &number(total as usize)],
+                &[
+                    &number(first as usize),
+                    &number(last as usize),
+                    &number(total as usize),
+                ],
             )
         }
     };
@@ -232,7 +238,9 @@ pub fn LibraryView(
 
 /// The page `?page=` names, within 1..=`pages`.
 fn requested_page(pages: u32) -> u32 {
-    crate::load::requested_library_page().unwrap_or(1).clamp(1, pages.max(1))
+    crate::load::requested_library_page()
+        .unwrap_or(1)
+        .clamp(1, pages.max(1))
 }
 
 /// Links to the newer and older pages of the library: real addresses
@@ -284,7 +292,8 @@ fn Pager(
         let link = link.clone();
         move || (page.get() > 1).then(|| link(page.get() - 1, "prev", Msg::NewerArticles))
     };
-    let older = move || (page.get() < pages).then(|| link(page.get() + 1, "next", Msg::OlderArticles));
+    let older =
+        move || (page.get() < pages).then(|| link(page.get() + 1, "next", Msg::OlderArticles));
     view! {
         <nav class="library-pager" aria-label=tr(Msg::LibraryPages) hidden=move || hidden.get() || pages < 2>
             {newer}
@@ -324,4 +333,3 @@ fn Filter(
         </div>
     }
 }
-

@@ -98,7 +98,8 @@ impl Shelf {
 
     /// Its labels and topics, for the filters.
     pub fn filters(&self) -> (Vec<String>, Vec<String>) {
-        self.about.with_value(|a| (a.labels.clone(), a.tags.clone()))
+        self.about
+            .with_value(|a| (a.labels.clone(), a.tags.clone()))
     }
 
     /// The address of the index, which articles' addresses are relative to.
@@ -142,11 +143,15 @@ impl Shelf {
             let shelf = *self;
             let address = archive.page_address(page);
             spawn_local(async move {
-                let (base, config) = shelf.about.with_value(|a| (a.base.clone(), a.config.clone()));
+                let (base, config) = shelf
+                    .about
+                    .with_value(|a| (a.base.clone(), a.config.clone()));
                 match fetch_library_part(&base, &address, &config, decode_library_page).await {
                     Ok(read) => shelf.keep(page, read.articles.into()),
                     Err(error) => {
-                        shelf.asked.update_value(|asked| asked.retain(|p| *p != page));
+                        shelf
+                            .asked
+                            .update_value(|asked| asked.retain(|p| *p != page));
                         _ = shelf.failure.try_set(Some(error));
                     }
                 }
@@ -156,14 +161,16 @@ impl Shelf {
 
     /// Keeps page `page`, letting the oldest asked for go beyond [`MOST_PAGES`].
     fn keep(&self, page: u32, entries: Arc<[LibraryEntry]>) {
-        let gone: Vec<u32> = self.asked.try_update_value(|asked| {
-            let mut gone = Vec::new();
-            while asked.len() > MOST_PAGES {
-                gone.extend(asked.pop_front());
-            }
-            gone
-        })
-        .unwrap_or_default();
+        let gone: Vec<u32> = self
+            .asked
+            .try_update_value(|asked| {
+                let mut gone = Vec::new();
+                while asked.len() > MOST_PAGES {
+                    gone.extend(asked.pop_front());
+                }
+                gone
+            })
+            .unwrap_or_default();
         _ = self.pages.try_update(|pages| {
             for old in gone {
                 pages.remove(&old);
@@ -202,7 +209,9 @@ impl Shelf {
             .flat_map(|term| chunks_for(&archive.search, term))
             .filter(|chunk| !self.chunks.with_value(|c| c.contains_key(chunk)))
             .collect();
-        let (base, config) = self.about.with_value(|a| (a.base.clone(), a.config.clone()));
+        let (base, config) = self
+            .about
+            .with_value(|a| (a.base.clone(), a.config.clone()));
         let downloads = needed.iter().map(|&chunk| {
             let address = archive.chunk_address(chunk);
             let (base, config) = (base.clone(), config.clone());
@@ -250,7 +259,10 @@ impl Shelf {
                 .collect();
             self.local_terms.set_value(Some(all));
         }
-        let all = self.local_terms.with_value(|t| t.clone()).unwrap_or_default();
+        let all = self
+            .local_terms
+            .with_value(|t| t.clone())
+            .unwrap_or_default();
         all.iter()
             .enumerate()
             .filter(|(_, terms)| {

@@ -1,0 +1,231 @@
+// The archive benchmark (issue 23), not a test: a generated archive of --count articles (100,000
+// by default, bench/archive-generate.mjs) indexed by the release `article index`, opened by the
+// library page and searched, in headless Chromium over gzip. Prints a table of each measure
+// against its budget, medians over --runs (9) runs:
+//   - `article index`: cold (no index, no cache), and incremental with one article changed;
+//   - the library page's first screen (the frame its first entry is painted in) against the
+//     sample article's first screen (its lead painted), alternately in one browser;
+//   - what the library's first screen downloads beyond the viewer (gzip);
+//   - search: from a keystroke to the frame its results are shown (entries, not placeholders),
+//     95th percentile over every keystroke of several queries typed letter by letter; and the
+//     downloads of each query (gzip);
+//   - memory (JS heap + WebAssembly memory) with the library open, and after scrolling to the
+//     end of a search matching most of the archive.
+//   node bench/archive.mjs [--runs 9] [--count 100000]   (through scripts/bench archive)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serveStatic } from '../tests/e2e/server.mjs';
+import { launchChromium } from '../tests/e2e/browser.mjs';
+import { archiveArticle, writeArchive } from './archive-generate.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const RUNS = arg('runs', 9);
+const COUNT = arg('count', 100000);
+const DIR = `target/bench/archive-${COUNT}`;
+const CLI = 'target/release/article';
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+// The archive, generated once per count (the generator is deterministic).
+if (!existsSync(join(DIR, 'a-000000.json')) || !existsSync(join(DIR, `a-${String(COUNT - 1).padStart(6, '0')}.json`))) {
+  process.stderr.write(`generating ${COUNT} articles in ${DIR}…\n`);
+  rmSync(DIR, { recursive: true, force: true });
+  writeArchive(DIR, COUNT);
+}
+const build = spawnSync('cargo', ['build', '--quiet', '--release', '--locked', '--bin', 'article'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
+function index() {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(CLI, ['index', DIR], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, out: run.stdout };
+}
+const cold = [];
+const incremental = [];
+let summary = '';
+for (let run = 0; run < RUNS; run += 1) {
+  for (const name of ['index.json', 'index-parts', 'index.cache']) rmSync(join(DIR, name), { recursive: true, force: true });
+  const first = index();
+  cold.push(first.ms);
+  summary = first.out.split('\n')[0];
+  // One article changed: its standfirst gains a word.
+  const changed = join(DIR, 'a-000123.json');
+  const article = archiveArticle(123);
+  article.standfirst += ` Revision ${run}.`;
+  writeFileSync(changed, JSON.stringify(article));
+  const again = index();
+  if (!/1 files read/.test(again.out)) throw new Error(`expected one file read: ${again.out}`);
+  incremental.push(again.ms);
+  writeFileSync(changed, JSON.stringify(archiveArticle(123)));
+  index();
+  process.stderr.write('.');
+}
+process.stderr.write('\n');
+
+const server = await serveStatic({ root: 'dist', base: '/viewer/', gzip: true, extra: { 'archive/': `${DIR}/` } });
+const browser = await launchChromium();
+const gzipped = new Map();
+/** The gzip size of an archive file the page asked for, as the server sends it. */
+function gzipSize(url) {
+  const path = join(DIR, decodeURIComponent(new URL(url).pathname.replace(/^\/viewer\/archive\//, '')));
+  if (!gzipped.has(path)) gzipped.set(path, gzipSync(readFileSync(path), { level: 9 }).length);
+  return gzipped.get(path);
+}
+
+// Notes the frame a probe first holds in: the start of the next frame is its paint time.
+const WATCH = () => {
+  window.__bench = {};
+  addEventListener('TrunkApplicationStarted', (event) => { window.__benchWasm = event.detail.wasm; });
+  const probes = {
+    library: () => document.querySelector('.library-entry:not(.is-pending) .library-entry-title'),
+    article: () => document.querySelector('.article-lead p, article .standfirst'),
+  };
+  const tick = () => {
+    for (const [name, probe] of Object.entries(probes)) {
+      if (window.__bench[name] === undefined && probe()) {
+        window.__bench[name] = null;
+        requestAnimationFrame((next) => { window.__bench[name] = next; });
+      }
+    }
+    if (!Object.values(window.__bench).some((v) => typeof v === 'number')) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function open(path, probe) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const archive = [];
+  page.on('request', (request) => { if (request.url().includes('/viewer/archive/')) archive.push(request.url()); });
+  await page.addInitScript(WATCH);
+  await page.goto(`${server.url}${path}`);
+  await page.waitForFunction((name) => typeof window.__bench[name] === 'number', probe, { timeout: 60000 });
+  return { context, page, archive, painted: await page.evaluate((name) => window.__bench[name], probe) };
+}
+
+async function memory(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const wasm = await page.evaluate(() => window.__benchWasm?.memory?.buffer.byteLength ?? 0);
+  return heap + wasm;
+}
+
+const LIBRARY = 'library.html?index=archive/index.json';
+const SAMPLE = '?article=articles/sample.json';
+// One unmeasured load of each first: a fresh browser process is slower at first.
+for (const [path, probe] of [[LIBRARY, 'library'], [SAMPLE, 'article']]) (await open(path, probe)).context.close();
+const library = [];
+const sample = [];
+let firstBytes = 0;
+let openMemory = 0;
+for (let run = 0; run < RUNS; run += 1) {
+  const order = run % 2 ? [['sample', SAMPLE], ['library', LIBRARY]] : [['library', LIBRARY], ['sample', SAMPLE]];
+  for (const [which, path] of order) {
+    const opened = await open(path, which === 'library' ? 'library' : 'article');
+    if (which === 'library') {
+      library.push(opened.painted);
+      firstBytes = Math.max(firstBytes, opened.archive.reduce((sum, url) => sum + gzipSize(url), 0));
+      if (run === 0) openMemory = await memory(opened.context, opened.page);
+    } else {
+      sample.push(opened.painted);
+    }
+    await opened.context.close();
+  }
+  process.stderr.write('.');
+}
+process.stderr.write('\n');
+
+// Search: queries typed letter by letter; each keystroke timed in the page, from the input
+// event to the frame where the results of that keystroke are shown with their entries.
+const QUERIES = ['harbour', 'ΑΘΗΝΑ', '図書館', 'kalo ren', 'after', 'Ada Ferreira', 'velmi'];
+const keystrokes = [];
+const queryBytes = {};
+let searchMemory = 0;
+for (let run = 0; run < RUNS; run += 1) {
+  const opened = await open(LIBRARY, 'library');
+  const { page } = opened;
+  for (const query of QUERIES) {
+    const before = opened.archive.length;
+    await page.fill('#library-search', '');
+    await page.waitForFunction(() => !document.querySelector('.library-entry.is-pending'));
+    const start = opened.archive.length;
+    for (let i = 1; i <= query.length; i += 1) {
+      const ms = await page.evaluate(async (text) => {
+        const input = document.querySelector('#library-search');
+        const marks = () => performance.getEntriesByName('library:results').length;
+        const seen = marks();
+        const t0 = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        for (;;) {
+          const now = await new Promise((resolve) => requestAnimationFrame(resolve));
+          if (marks() > seen && !document.querySelector('.library-entry.is-pending')) return now - t0;
+          if (now - t0 > 10000) return Infinity;
+        }
+      }, query.slice(0, i));
+      keystrokes.push(ms);
+    }
+    const bytes = opened.archive.slice(start).reduce((sum, url) => sum + gzipSize(url), 0);
+    queryBytes[query] = Math.max(queryBytes[query] ?? 0, bytes);
+    void before;
+  }
+  if (run === 0) {
+    // Most of the archive reachable: a search matching most articles, scrolled to its end.
+    await page.fill('#library-search', 'a');
+    await page.waitForFunction(() => /: [\d,]{5,}$/.test(document.querySelector('.library-count').textContent));
+    const shown = await page.textContent('.library-count');
+    await page.waitForFunction(() => {
+      window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
+      const last = [...document.querySelectorAll('.library-entry')].at(-1);
+      return last && last.getAttribute('aria-posinset') === last.getAttribute('aria-setsize') && !last.classList.contains('is-pending');
+    }, null, { timeout: 60000 });
+    searchMemory = await memory(opened.context, page);
+    process.stderr.write(`(${shown}) `);
+  }
+  await opened.context.close();
+  process.stderr.write('.');
+}
+process.stderr.write('\n');
+await browser.close();
+await server.close();
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+const ms = (value) => `${value.toFixed(0)} ms`;
+const ratio = median(library) / median(sample);
+const p95 = percentile(keystrokes, 95);
+const worstQuery = Math.max(...Object.values(queryBytes));
+const rows = [
+  ['`article index`, cold (parts and search index)', ms(median(cold)), '≤ 3,000 ms', median(cold) <= 3000],
+  ['`article index`, one article changed', ms(median(incremental)), '≤ 500 ms', median(incremental) <= 500],
+  ['library first screen / sample article first screen', `${ms(median(library))} / ${ms(median(sample))} = ${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5],
+  ['library first screen: downloads beyond the viewer (gzip)', kb(firstBytes), '≤ 100 KB', firstBytes <= 102400],
+  [`search, keystroke → results shown, p95 of ${keystrokes.length}`, `${ms(p95)} (median ${ms(median(keystrokes))})`, '≤ 100 ms', p95 <= 100],
+  ['search, downloads of one query (gzip), worst', `${kb(worstQuery)}`, '≤ 300 KB', worstQuery <= 307200],
+  ['memory, library open (JS heap + wasm)', mb(openMemory), '≤ 60 MB', openMemory <= 60 * 1048576],
+  ['memory, a search of most of the archive scrolled to its end', mb(searchMemory), '≤ 60 MB', searchMemory <= 60 * 1048576],
+];
+console.log(`\n${summary}\n${RUNS} runs, medians unless said; 2 cores\n`);
+console.log('| measure | result | budget | met |\n| --- | ---: | ---: | :---: |');
+for (const [name, result, budget, met] of rows) console.log(`| ${name} | ${result} | ${budget} | ${met ? 'yes' : '**no**'} |`);
+console.log('\n| query | downloads (gzip) |\n| --- | ---: |');
+for (const [query, bytes] of Object.entries(queryBytes)) console.log(`| ${query} | ${kb(bytes)} |`);
+const sizes = ['index.json', 'index.cache'].map((name) => `${name} ${kb(statSync(join(DIR, name)).size)}`);
+console.log(`\n${sizes.join(', ')}`);
