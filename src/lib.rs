@@ -22,7 +22,10 @@ pub use view::App;
 pub fn start_library() {
     panic_panel::install();
     if let Some(host) = viewer_host() {
-        host.replace_children_with_node_0();
+        // A library page `article pages` wrote keeps its list until the live one replaces it.
+        if load::prerendered_library().is_none() {
+            host.replace_children_with_node_0();
+        }
         leptos::mount::mount_to(host, view::LibraryApp).forget();
     }
 }

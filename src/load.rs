@@ -203,14 +203,35 @@ pub fn article_parameter() -> Option<String> {
     query_parameter("article")
 }
 
-/// The library `?index=` names, if the page was opened with one.
+/// The library `?index=` names, if the page was opened with one, else the one a library page
+/// `article pages` wrote shows.
 pub fn requested_library() -> Option<String> {
-    query_parameter("index")
+    query_parameter("index").or_else(|| prerendered_library().map(|(index, _, _)| index))
+}
+
+/// On a library page `article pages` wrote: its index, page and the way to the viewer, as its
+/// `#viewer` element says (`data-index`, `data-page`, `data-viewer`).
+pub fn prerendered_library() -> Option<(String, Option<u32>, String)> {
+    let host = leptos::prelude::document().get_element_by_id("viewer")?;
+    let index = host.get_attribute("data-index")?;
+    let page = host.get_attribute("data-page").and_then(|p| p.parse().ok());
+    let viewer = host
+        .get_attribute("data-viewer")
+        .unwrap_or_else(|| "./".into());
+    Some((index, page, viewer))
+}
+
+/// Where the viewer's page is, relative to this page: `./` but on a library page `article
+/// pages` wrote beside the articles.
+pub fn viewer_root() -> String {
+    prerendered_library().map_or_else(|| "./".to_owned(), |(_, _, viewer)| viewer)
 }
 
 /// The page of the library `?page=` names, if any.
 pub fn requested_library_page() -> Option<u32> {
-    query_parameter("page").and_then(|page| page.trim().parse().ok())
+    query_parameter("page")
+        .and_then(|page| page.trim().parse().ok())
+        .or_else(|| prerendered_library().and_then(|(_, page, _)| page))
 }
 
 /// The library an article was opened from (`?from=`), for the way back to it.
@@ -343,7 +364,8 @@ async fn download(url: &str, config: &ViewerConfig) -> Result<Vec<u8>, LoadError
 
 /// Reads `viewer-config.json` beside the page; no file means the defaults.
 pub async fn load_config() -> Result<ViewerConfig, LoadError> {
-    let url = resolve_article_url(CONFIG_FILE)?;
+    // Beside the viewer's page, which a library page `article pages` wrote is not.
+    let url = resolve_article_url(&format!("{}{CONFIG_FILE}", viewer_root()))?;
     let request = take_prefetched("config")
         .and_then(|request| request.dyn_into::<js_sys::Promise>().ok())
         .map(answer_of)

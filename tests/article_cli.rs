@@ -229,7 +229,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
             "version": 1,
             "title": format!("Harbour report {i}"),
             "standfirst": standfirst,
-            "label": if i % 2 == 0 { "News" } else { "Analysis" },
+            "label": if i.is_multiple_of(2) { "News" } else { "Analysis" },
             "tags": ["Sea"],
             "published": format!("2025-03-{:02}T12:00:00{zone}", 10 + i),
             "sections": [{"blocks": [{"type": "paragraph", "text": "Text."}]}],

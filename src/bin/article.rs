@@ -230,6 +230,13 @@ mod native {
             elapsed.as_secs_f64(),
             elapsed.as_secs_f64() * 1000.0 / rendered.pages.len().max(1) as f64
         );
+        if let Some(pages) = rendered.library_pages {
+            println!(
+                "{}: the library in {pages} page{} (library.html first)",
+                dir.display(),
+                if pages == 1 { "" } else { "s" }
+            );
+        }
         Ok(())
     }
 

@@ -9,6 +9,7 @@ mod import;
 mod index;
 pub mod index_cache;
 mod index_patch;
+mod library_pages;
 mod markdown;
 mod pages;
 mod to_markdown;

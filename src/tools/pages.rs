@@ -28,7 +28,12 @@ impl ViewerShell {
     /// Reads `dist/index.html` and makes its addresses relative to `pages_dir`. The module
     /// loader Trunk writes inline gets the new addresses too, and the CSP its new hash.
     pub fn read(dist: &Path, pages_dir: &Path) -> Result<Self, String> {
-        let index = dist.join("index.html");
+        Self::read_page(dist, pages_dir, "index.html")
+    }
+
+    /// As [`ViewerShell::read`], from the build's page `page` (`library.html` for the library).
+    pub fn read_page(dist: &Path, pages_dir: &Path, page: &str) -> Result<Self, String> {
+        let index = dist.join(page);
         let html = std::fs::read_to_string(&index).map_err(|e| {
             format!(
                 "{}: cannot read the viewer's build: {e} (run `trunk build --release` first)",
@@ -44,9 +49,16 @@ impl ViewerShell {
     }
 }
 
+impl ViewerShell {
+    /// The head's tags.
+    pub(crate) fn head(&self) -> &str {
+        &self.head
+    }
+}
+
 /// `a/b` relative to `from` as a path prefix for addresses in a page in `from`: "../" for a
 /// folder inside the build, "" for the build itself.
-fn relative_prefix(from: &Path, to: &Path) -> Result<String, String> {
+pub(crate) fn relative_prefix(from: &Path, to: &Path) -> Result<String, String> {
     let canon = |p: &Path| {
         p.canonicalize()
             .map_err(|e| format!("{}: {e}", p.display()))
@@ -215,7 +227,7 @@ pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHe
 /// The `<!>` and `<!--…-->` markers server rendering writes for hydration: this page is taken
 /// over without it, so they would only be nodes to skip. Only markup can hold `<!`: Leptos
 /// escapes `<` in every text and attribute value (html-escape), and the JSON-LD escapes its own.
-fn strip_markers(html: &str) -> String {
+pub(crate) fn strip_markers(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<!") {
@@ -239,7 +251,7 @@ fn strip_markers(html: &str) -> String {
     out
 }
 
-fn escape_attr(text: &str) -> String {
+pub(crate) fn escape_attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
@@ -366,6 +378,8 @@ fn absolute(address: &str, page: Option<&str>) -> Option<String> {
 pub struct Rendered {
     /// Pages written, as (article, page).
     pub pages: Vec<(PathBuf, PathBuf)>,
+    /// Library pages written (`library.html`, `library-N.html`), when the folder has an index.
+    pub library_pages: Option<u32>,
     /// Lines for the publisher: files left out and why, warnings.
     pub notes: Vec<String>,
 }
@@ -402,7 +416,12 @@ pub fn render_dir(
             Err(note) => notes.push(note),
         }
     }
-    Ok(Rendered { pages, notes })
+    let library_pages = crate::tools::library_pages::render_library(dir, dist)?;
+    Ok(Rendered {
+        pages,
+        library_pages,
+        notes,
+    })
 }
 
 /// Renders the article in `path` to `NAME.html` beside it; a note when it is not an article.
@@ -431,7 +450,7 @@ fn render_file(
 }
 
 /// A file name as an address path segment.
-fn encode_path(name: &str) -> String {
+pub(crate) fn encode_path(name: &str) -> String {
     percent_encoding::utf8_percent_encode(name, SEGMENT).to_string()
 }
 

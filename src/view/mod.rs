@@ -18,7 +18,7 @@ mod figures;
 mod footer;
 mod header;
 mod inline;
-mod library;
+pub mod library;
 mod local_file;
 mod mount;
 #[cfg(not(target_arch = "wasm32"))]

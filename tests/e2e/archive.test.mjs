@@ -6,13 +6,16 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { axe, useViewer, until } from './helpers.mjs';
 import { archiveArticle, writeArchive } from '../../bench/archive-generate.mjs';
 
 const COUNT = 2500;
 const PER_PAGE = 100;
-const DIR = 'target/e2e-archive';
+// The archive sits in a copy of the build, as a publisher's would, so that `article pages` can
+// write the library's pages beside it; the server maps it beside the build it copies.
+const SITE = 'target/e2e-archive-site';
+const DIR = `${SITE}/archive`;
 
 /** The generated articles as the library lists them: newest instant first, ties by title. */
 const ARTICLES = Array.from({ length: COUNT }, (_, i) => ({ ...archiveArticle(i), address: `a-${String(i).padStart(6, '0')}.json` }))
@@ -32,11 +35,19 @@ function expected(query) {
 const viewer = useViewer({ extra: { 'archive/': `${DIR}/` } });
 const INDEX = '?index=archive/index.json';
 
-before(() => {
-  rmSync(DIR, { recursive: true, force: true });
-  writeArchive(DIR, COUNT);
-  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article', '--', 'index', DIR, '--page-size', String(PER_PAGE)], { encoding: 'utf8' });
+/** Runs the real `article` command of this checkout; its output. */
+function article(...args) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article', '--', ...args], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+before(() => {
+  rmSync(SITE, { recursive: true, force: true });
+  cpSync('dist', SITE, { recursive: true });
+  writeArchive(DIR, COUNT);
+  article('index', DIR, '--page-size', String(PER_PAGE));
+  assert.match(article('pages', DIR, '--viewer', SITE), /the library in 25 pages/);
 });
 
 /** Opens `suffix` recording every request to the archive's parts. */
@@ -73,11 +84,11 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     assert.deepEqual(await page.$eval('.library-entry', (li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')]), ['1', '100']);
     // The last entry of the page is reached by scrolling to the end (again, as a reader
     // pressing End again would, while rows measured below make the list longer).
-    await until(page, () => {
+    const hundredth = await until(page, () => {
       window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
-      return document.querySelector('.library-entry[aria-posinset="100"]:not(.is-pending)');
+      return document.querySelector('.library-entry[aria-posinset="100"]:not(.is-pending) .library-entry-title')?.textContent;
     });
-    assert.equal(await page.textContent('.library-entry[aria-posinset="100"] .library-entry-title'), ARTICLES[99].title);
+    assert.equal(await hundredth.jsonValue(), ARTICLES[99].title);
     assert.ok(await page.locator('.library-entry').count() < PER_PAGE);
     assert.deepEqual(parts, []);
     assert.deepEqual(problems, []);
@@ -153,6 +164,36 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     await context.close();
   });
 
+  test('the library pages `article pages` wrote are read without JavaScript, and taken over with it', async () => {
+    const { openPage } = await import('./browser.mjs');
+    const still = await openPage(viewer.browser, { javaScriptEnabled: false });
+    await still.page.goto(`${viewer.url}archive/library-2.html`);
+    assert.equal(await count(still.page), 'Articles 101–200 of 2,500');
+    const written = await titles(still.page);
+    assert.deepEqual(written, ARTICLES.slice(100, 200).map((a) => a.title), 'every entry of the page is written');
+    assert.equal(await still.page.getAttribute('.library-entry-title a', 'href'), ARTICLES[100].address.replace('.json', '.html'));
+    assert.equal(await still.page.getAttribute('.library-pager a[rel=prev]', 'href'), 'library.html');
+    assert.equal(await still.page.getAttribute('.library-pager a[rel=next]', 'href'), 'library-3.html');
+    await still.page.click('.library-pager a[rel=next]');
+    assert.equal(await count(still.page), 'Articles 201–300 of 2,500');
+    await still.context.close();
+    // With JavaScript: the live page takes the written one's place, on the same page.
+    const { page, problems, context } = await openRecording('archive/library-2.html');
+    await page.locator('#library-search').waitFor();
+    assert.equal(await page.locator('#library-written').count(), 0);
+    assert.equal(await page.locator('.library').count(), 1);
+    assert.equal(await count(page), 'Articles 101–200 of 2,500');
+    await until(page, (title) => document.querySelector('.library-entry:not(.is-pending) .library-entry-title')?.textContent === title, ARTICLES[100].title);
+    const link = await page.getAttribute('.library-entry-title a', 'href');
+    assert.ok(link.startsWith('../?article='), link);
+    await page.fill('#library-search', 'ΑΘΗΝΑ');
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, expected('ΑΘΗΝΑ').length);
+    assert.deepEqual(problems, []);
+    const result = await axe(page);
+    assert.deepEqual(result.violations, [], JSON.stringify(result.violations, null, 2));
+    await context.close();
+  });
+
   test('a long list of results is built near the viewport only, and its end is reached by scrolling', async () => {
     const { page, problems, context } = await open(INDEX);
     await page.locator('.library-entry').first().waitFor();
@@ -162,11 +203,11 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n.toLocaleString('en')}`, common.length);
     assert.equal(await page.getAttribute('.library-entry', 'aria-setsize'), String(common.length));
     const last = String(common.length);
-    await until(page, (n) => {
+    const lastTitle = await until(page, (n) => {
       window.scrollTo({ top: document.body.scrollHeight, behavior: 'instant' });
-      return document.querySelector(`.library-entry[aria-posinset="${n}"]:not(.is-pending)`);
+      return document.querySelector(`.library-entry[aria-posinset="${n}"]:not(.is-pending) .library-entry-title`)?.textContent;
     }, last, 15000);
-    assert.equal(await page.textContent(`.library-entry[aria-posinset="${last}"] .library-entry-title`), common.at(-1));
+    assert.equal(await lastTitle.jsonValue(), common.at(-1));
     const rows = await page.locator('.library-entry').count();
     assert.ok(rows < 80, `${rows} rows built of ${common.length}`);
     assert.deepEqual(problems, []);

@@ -6,24 +6,22 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, intl_locale, ui_language};
 use crate::model::{IsoDate, LibraryEntry};
 use crate::view::page::format_date;
-use crate::view::ui_text::{dir_of, reading_time, ui, ui_around};
+use crate::view::ui_text::{dir_of, first_date_text, reading_time, ui, ui_around};
 
 /// One article of the library.
 #[component]
 pub fn LibraryItem(
     /// The article.
     entry: LibraryEntry,
-    /// The address of the index, which the entry's addresses are relative to.
-    base: String,
-    /// The index as `?index=` gave it, for the article's way back.
-    index: String,
+    /// Where its title leads.
+    link: String,
+    /// Its picture, resolved and allowed, if it has one.
+    image: Option<String>,
     /// Its place in the list, from 0.
     place: usize,
     /// How many entries the list has.
     of: Signal<usize>,
 ) -> impl IntoView {
-    let link = article_link(&base, &entry.address, &index);
-    let image = entry.image.as_deref().and_then(|src| picture(&base, src));
     let LibraryEntry {
         title,
         standfirst,
@@ -56,7 +54,12 @@ pub fn LibraryItem(
     });
     let date = published.or(updated).and_then(|iso| {
         let parsed = IsoDate::parse(&iso)?;
-        let shown = format_date(&iso, parsed.has_time, Some(&intl_locale()));
+        // In the browser through `Intl`; written natively by `article pages`, in English words.
+        let shown = if cfg!(target_arch = "wasm32") {
+            format_date(&iso, parsed.has_time, Some(&intl_locale()))
+        } else {
+            first_date_text(&iso)
+        };
         Some(view! { <time datetime=iso>{shown}</time> })
     });
     view! {
@@ -110,7 +113,7 @@ pub fn PendingItem(
 
 /// An entry's picture as an address the page may load (`http`/`https`, relative ones resolved
 /// against the index at `base`, as the articles' own addresses are), or `None`.
-fn picture(base: &str, src: &str) -> Option<String> {
+pub fn picture(base: &str, src: &str) -> Option<String> {
     use crate::model::{CheckedUrl, UrlKind};
     let allowed = CheckedUrl::new(src, UrlKind::Image).safe?;
     web_sys::Url::new_with_base(&allowed, base)
@@ -119,11 +122,16 @@ fn picture(base: &str, src: &str) -> Option<String> {
 }
 
 /// The viewer page showing the article at `address` (relative to the index at `base`), with
-/// the way back to the library at `index`.
-fn article_link(base: &str, address: &str, index: &str) -> String {
+/// the way back to the library at `index`; the viewer is at `viewer` (`./` but on a library
+/// page `article pages` wrote in the articles' folder).
+pub fn article_link(base: &str, address: &str, index: &str, viewer: &str) -> String {
     let article = web_sys::Url::new_with_base(address, base)
         .map(|url| url.href())
         .unwrap_or_else(|_| address.to_owned());
     let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
-    format!("./?article={}&from={}", encode(&article), encode(index))
+    format!(
+        "{viewer}?article={}&from={}",
+        encode(&article),
+        encode(index)
+    )
 }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 mod entry;
+pub mod prerendered;
 mod shelf;
 mod virtual_list;
 
@@ -24,7 +25,7 @@ use crate::view::display::DisplayControls;
 use crate::view::page::set_document_metadata;
 use crate::view::status::{Failure, Loading};
 use crate::view::ui_text::{dir_of, number, ui, ui_fill};
-use entry::{LibraryItem, PendingItem};
+use entry::{LibraryItem, PendingItem, article_link, picture};
 use shelf::Shelf;
 use virtual_list::VirtualList;
 
@@ -83,7 +84,10 @@ pub fn LibraryLoader(
         });
     });
     start.with_value(|start| start());
+    // A page `article pages` wrote already shows the list while the index downloads.
+    let written = crate::load::prerendered_library().is_some();
     move || match state.get() {
+        None if written => ().into_any(),
         None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
         Some(Ok((base, library, config))) => {
             view! { <LibraryView library base index=index.clone() config /> }.into_any()
@@ -110,6 +114,12 @@ pub fn LibraryView(
 ) -> impl IntoView {
     let lang = ui_language();
     set_document_metadata(tr(Msg::LibraryTitle), None, Some(lang), dir_of(lang));
+    // On a page `article pages` wrote, the live list now takes the place of the written one.
+    Effect::new(|_| {
+        if let Some(written) = document().get_element_by_id(prerendered::STATIC_ID) {
+            written.remove();
+        }
+    });
     let shelf = Shelf::new(library, base, config);
     let pages = shelf.page_count();
     let page = RwSignal::new(requested_page(pages));
@@ -162,12 +172,14 @@ pub fn LibraryView(
     let row = {
         let index = index.clone();
         let base = shelf.base();
+        let viewer = crate::load::viewer_root();
         move |place: usize, rank: u32| {
-            let (base, index) = (base.clone(), index.clone());
+            let (base, index, viewer) = (base.clone(), index.clone(), viewer.clone());
             move || match shelf.entry(rank) {
                 Some(entry) => {
-                    let (base, index) = (base.clone(), index.clone());
-                    view! { <LibraryItem entry base index place of=shown /> }.into_any()
+                    let link = article_link(&base, &entry.address, &index, &viewer);
+                    let image = entry.image.as_deref().and_then(|src| picture(&base, src));
+                    view! { <LibraryItem entry link image place of=shown /> }.into_any()
                 }
                 None => view! { <PendingItem place of=shown /> }.into_any(),
             }
