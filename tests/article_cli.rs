@@ -339,6 +339,16 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         "{out}"
     );
     assert!(!dir.join("index-parts/page-3.json").exists());
+    // With --full-text the articles' words are terms too ("Text." is every body here); the
+    // next run without it reads every article again and leaves them out.
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3", "--full-text"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("5 files read, 0 known"), "{out}");
+    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("5 files read, 0 known"), "{out}");
+    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_null());
     // The same content under a new name is known by its hash, not parsed again.
     std::fs::rename(dir.join("a5.json"), dir.join("renamed.json")).unwrap();
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);

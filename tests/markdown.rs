@@ -320,6 +320,7 @@ fn the_shipped_library_is_made_from_its_markdown_sources() {
     }
     let options = article_viewer::tools::IndexOptions {
         per_page: article_viewer::tools::archive::DEFAULT_PER_PAGE,
+        full_text: false,
         newest: 50,
         count: &|_| {},
         progress: &|| {},

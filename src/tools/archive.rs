@@ -37,7 +37,16 @@ pub struct Indexable {
 impl Indexable {
     /// The entry with its search terms.
     pub fn new(entry: LibraryEntry) -> Self {
+        Self::with_body(entry, "")
+    }
+
+    /// The entry with its search terms and those of `body`, the article's text (`--full-text`).
+    pub fn with_body(entry: LibraryEntry, body: &str) -> Self {
         let mut text = entry.title.clone();
+        if !body.is_empty() {
+            text.push('\n');
+            text.push_str(body);
+        }
         let fields = [entry.standfirst.as_deref(), entry.label.as_deref()];
         for field in fields
             .into_iter()
@@ -58,6 +67,42 @@ impl Indexable {
         terms.dedup();
         Indexable { entry, terms }
     }
+}
+
+/// The running text of an article for a full-text index: section headings, paragraphs,
+/// sub-headings, list items, quotes, pull-quotes and captions (tables and code are left out).
+pub fn body_text(article: &crate::model::Article) -> String {
+    use crate::model::{Block, ListItem, inline_text};
+    fn items(list: &[ListItem], out: &mut String) {
+        for item in list {
+            out.push_str(&inline_text(&item.text));
+            out.push('\n');
+            items(&item.items, out);
+        }
+    }
+    let mut out = String::new();
+    for section in &article.sections {
+        if let Some(heading) = &section.heading {
+            out.push_str(heading);
+            out.push('\n');
+        }
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph(text) | Block::Quote { text, .. } => {
+                    out.push_str(&inline_text(text))
+                }
+                Block::Heading { text, .. } | Block::PullQuote { text, .. } => out.push_str(text),
+                Block::List { items: list, .. } => items(list, &mut out),
+                Block::Image {
+                    caption: Some(caption),
+                    ..
+                } => out.push_str(caption),
+                _ => {}
+            }
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The instant a date names, in milliseconds since 1970 (UTC): a time without a zone is taken

@@ -32,7 +32,9 @@ pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
         })
         .map(|e| e.path())
         .collect();
-    names.sort();
+    // By the bytes of the name: the files are in one folder, and comparing paths component by
+    // component costs a folder of 100,000 articles tens of milliseconds.
+    names.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     let mut notes = Vec::new();
     let mut converted = Vec::new();
     let markdown: Vec<&PathBuf> = names
@@ -61,7 +63,7 @@ pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
         .cloned()
         .chain(converted.iter().map(|(_, json)| json.clone()))
         .collect();
-    jsons.sort();
+    jsons.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     jsons.dedup();
     Ok(ArticleFiles {
         jsons,

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, prepare};
 use crate::tools::archive::{
-    Indexable, Written, archive_files, read_entries, sort_newest_first, write_files,
+    Indexable, Written, archive_files, body_text, read_entries, sort_newest_first, write_files,
 };
 use crate::tools::folder::{ArticleFiles, article_files, parse_bytes};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp};
@@ -21,6 +21,9 @@ use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp};
 pub struct IndexOptions<'a> {
     /// Articles on a page of the library.
     pub per_page: u32,
+    /// Whether the search index holds the articles' text too. The text is not in the index's
+    /// pages, so every article is read again on each run.
+    pub full_text: bool,
     /// How many of the newest entries [`Indexed::newest`] holds (the feed's).
     pub newest: usize,
     /// Told how many article files there are, before reading.
@@ -74,6 +77,10 @@ pub(crate) struct Looked {
     pub stamp: (u64, u128, u64),
     /// What it gives.
     pub found: Found,
+    /// What the cache had under its name, if anything.
+    pub before: Option<Outcome>,
+    /// Whether its size or time differ from the cache's.
+    pub restamped: bool,
 }
 
 /// Reads every article in `dir` (converting Markdown), builds the library and writes it: the
@@ -87,14 +94,20 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
     } = article_files(dir)?;
     (options.count)(jsons.len());
     let mut cache = IndexCache::load(dir);
+    if options.full_text || cache.full_text {
+        // The articles' text is nowhere but in the articles: every one is read again.
+        cache = IndexCache::default();
+    }
+    let full_text = options.full_text;
+    let progress = options.progress;
     let looked: Vec<Looked> = {
         // Built on first need: when every file's size and time are as cached, never.
         let by_hash = std::sync::OnceLock::new();
         jsons
             .par_iter()
             .map(|path| {
-                let looked = look(path, &cache, &by_hash);
-                (options.progress)();
+                let looked = look(path, &cache, &by_hash, full_text);
+                progress();
                 looked
             })
             .collect::<Result<_, _>>()?
@@ -144,6 +157,7 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
         .map(|(rank, item)| (item.entry.address.as_str(), rank as u32))
         .collect();
     cache.per_page = options.per_page;
+    cache.full_text = options.full_text;
     cache.files = stamps
         .into_iter()
         .filter_map(|(name, (size, modified, hash), note)| {
@@ -205,6 +219,7 @@ fn look<'a>(
     path: &Path,
     cache: &'a IndexCache,
     by_hash: &'a std::sync::OnceLock<HashMap<u64, (&'a str, &'a CachedFile)>>,
+    full_text: bool,
 ) -> Result<Looked, String> {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let cached = cache.files.get(&name);
@@ -214,6 +229,7 @@ fn look<'a>(
         },
         Outcome::LeftOut(note) => Found::LeftOut(note.clone()),
     };
+    let before = cached.map(|file| file.outcome.clone());
     if let Some(file) = cached
         && let Some((size, modified)) = stamp(path)
         && file.size == size
@@ -224,6 +240,8 @@ fn look<'a>(
             found: known(&name, file),
             name,
             path: path.to_owned(),
+            before,
+            restamped: false,
         });
     }
     // Opened once: its time comes from the open file, without a second look-up by path.
@@ -232,13 +250,15 @@ fn look<'a>(
     // The same content under this name, or another (renamed, or a copy).
     let found = match by_hash.get_or_init(|| cache.by_hash()).get(&hash) {
         Some((was, file)) => known(was, file),
-        None => parse(path, &name, &bytes),
+        None => parse(path, &name, &bytes, full_text),
     };
     Ok(Looked {
         name,
         path: path.to_owned(),
         stamp: (bytes.len() as u64, modified, hash),
         found,
+        before,
+        restamped: true,
     })
 }
 
@@ -258,12 +278,17 @@ fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, u128)> {
 }
 
 /// The article in `bytes`, ready for the archive, or why it is left out.
-fn parse(path: &Path, name: &str, bytes: &[u8]) -> Found {
+fn parse(path: &Path, name: &str, bytes: &[u8], full_text: bool) -> Found {
     match parse_bytes(path, bytes) {
-        Ok(article) => Found::Parsed(Box::new(Indexable::new(entry(
-            name.to_owned(),
-            prepare(article),
-        )))),
+        Ok(article) => {
+            let body = if full_text {
+                body_text(&article)
+            } else {
+                String::new()
+            };
+            let entry = entry(name.to_owned(), prepare(article));
+            Found::Parsed(Box::new(Indexable::with_body(entry, &body)))
+        }
         Err(note) => Found::LeftOut(note),
     }
 }
@@ -295,7 +320,7 @@ fn indexables(dir: &Path, looked: Vec<Looked>) -> Result<Vec<Indexable>, String>
                         Ok(bytes) => bytes,
                         Err(e) => return Some(Err(format!("{}: {e}", l.path.display()))),
                     };
-                    match parse(&l.path, &l.name, &bytes) {
+                    match parse(&l.path, &l.name, &bytes, false) {
                         Found::Parsed(item) => Some(Ok(*item)),
                         _ => None,
                     }

@@ -6,6 +6,8 @@
 //! are read back. Any trouble with the cache means starting without it.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
@@ -15,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub const CACHE_FILE: &str = "index.cache";
 
 /// Bumped when what an article gives changes (the entry, the terms, their folding).
-const CACHE_VERSION: u32 = 2;
+const CACHE_VERSION: u32 = 3;
 
 /// What an article file gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,8 +49,10 @@ pub struct CachedFile {
 pub struct IndexCache {
     /// The page size the index was written with.
     pub per_page: u32,
-    /// By file name.
-    pub files: HashMap<String, CachedFile>,
+    /// Whether its search index holds the articles' text (`--full-text`).
+    pub full_text: bool,
+    /// By file name (Fx hashing: 100,000 names are looked up on every run).
+    pub files: FxHashMap<String, CachedFile>,
     /// The content hash of each file of the index last written, by path relative to the folder.
     pub written: HashMap<String, u64>,
 }
@@ -59,6 +63,7 @@ pub struct IndexCache {
 struct Stored {
     version: u32,
     per_page: u32,
+    full_text: bool,
     files: Vec<StoredFile>,
     written: Vec<(String, u64)>,
 }
@@ -102,6 +107,7 @@ impl IndexCache {
             .collect();
         IndexCache {
             per_page: stored.per_page,
+            full_text: stored.full_text,
             files,
             written: stored.written.into_iter().collect(),
         }
@@ -124,6 +130,7 @@ impl IndexCache {
         let stored = Stored {
             version: CACHE_VERSION,
             per_page: self.per_page,
+            full_text: self.full_text,
             files: files.collect(),
             written: self.written.iter().map(|(n, h)| (n.clone(), *h)).collect(),
         };

@@ -133,8 +133,7 @@ fn changed_in_place<'a>(
     }
     let mut changed = Vec::new();
     for file in looked {
-        let before = &cache.files.get(&file.name)?.outcome;
-        match (&file.found, before) {
+        match (&file.found, file.before.as_ref()?) {
             (Found::Known { was, .. }, Outcome::Article { .. }) if *was == file.name => {}
             (Found::LeftOut(_), Outcome::LeftOut(_)) => {}
             (Found::Parsed(item), Outcome::Article { rank }) => changed.push((*rank, &**item)),
@@ -223,7 +222,7 @@ fn newest(
 
 /// The cache after a patch: every file with its size, time and hash now, positions unchanged.
 fn restamp(cache: &mut IndexCache, looked: &[Looked]) {
-    for file in looked {
+    for file in looked.iter().filter(|file| file.restamped) {
         if let Some(cached) = cache.files.get_mut(&file.name) {
             let (size, modified, hash) = file.stamp;
             *cached = CachedFile {
