@@ -14,7 +14,26 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    keep_freed_memory();
     native::main()
+}
+
+/// Tells mimalloc to keep memory it freed rather than give it back to the system after a delay:
+/// `article index` frees and allocates hundreds of megabytes in turn, and each page given back
+/// was zeroed again by the kernel when taken anew (a fifth of a cold index's time in perf;
+/// 0.3 s of 3.5 measured). A command that ends in seconds has no use for giving memory back.
+#[cfg(not(target_arch = "wasm32"))]
+fn keep_freed_memory() {
+    /// `mi_option_purge_delay`, 16th of the `mi_option_e` of both mimalloc versions that
+    /// libmimalloc-sys bundles (milliseconds; -1 never purges).
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: reading and setting an option of the allocator in use, before any thread starts;
+    // a delay is never negative, so a negative value means the option is not what it seems.
+    unsafe {
+        if libmimalloc_sys::mi_option_get(PURGE_DELAY) >= 0 {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
