@@ -197,6 +197,38 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     await context.close();
   });
 
+  test('focus stays on an entry while the pages of the others arrive', async () => {
+    const { page, problems, context } = await open(INDEX);
+    await page.locator('.library-entry').first().waitFor();
+    // Fifty results a page or more apart: the first screen needs several pages.
+    const athens = expected('ΑΘΗΝΑ');
+    const firstPage = Math.floor(ARTICLES.findIndex((a) => a.title === athens[0]) / PER_PAGE) + 1;
+    // Every other page is held back until the first entry has the reader's focus.
+    const held = [];
+    await page.route('**/index-parts/page-*.json', (route) => {
+      if (route.request().url().endsWith(`/page-${firstPage}.json`)) route.continue();
+      else held.push(route);
+    });
+    await page.fill('#library-search', 'ΑΘΗΝΑ');
+    // The results replace the page's entries; the first of them is focused once it is here.
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, athens.length);
+    const link = page.locator('.library-entry[aria-posinset="1"]:not(.is-pending) a');
+    await until(page, (title) => document.querySelector('.library-entry[aria-posinset="1"]:not(.is-pending) a')?.textContent === title, athens[0]);
+    await link.focus();
+    // The other rows' pages have been asked for (and are held).
+    for (const deadline = Date.now() + 5000; held.length === 0 && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.ok(held.length > 0, 'other pages were on their way');
+    const focused = await link.elementHandle();
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute('**/index-parts/page-*.json');
+    await until(page, () => !document.querySelector('.library-entry.is-pending'));
+    assert.deepEqual(await page.evaluate((el) => [el.isConnected, document.activeElement === el], focused), [true, true]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a long list of results is built near the viewport only, and its end is reached by scrolling', async () => {
     const { page, problems, context } = await open(INDEX);
     await page.locator('.library-entry').first().waitFor();

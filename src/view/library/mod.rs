@@ -175,7 +175,10 @@ pub fn LibraryView(
         let viewer = crate::load::viewer_root();
         move |place: usize, rank: u32| {
             let (base, index, viewer) = (base.clone(), index.clone(), viewer.clone());
-            move || match shelf.entry(rank) {
+            // The row is built again only when its own entry arrives, not when any page does:
+            // a row the reader's focus is in stays the same element.
+            let entry = Memo::new(move |_| shelf.entry(rank));
+            move || match entry.get() {
                 Some(entry) => {
                     let link = article_link(&base, &entry.address, &index, &viewer);
                     let image = entry.image.as_deref().and_then(|src| picture(&base, src));
