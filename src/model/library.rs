@@ -5,8 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::ids::to_lower;
-
 /// The library file, `index.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(expecting = "an object")]
@@ -113,30 +111,6 @@ pub struct LibraryEntry {
     pub image: Option<String>,
 }
 
-impl LibraryEntry {
-    /// Whether the entry is shown for a search `query` (words, all of which must occur in the
-    /// title or standfirst, case ignored) and a `label` ("" for any). Case is folded as ids
-    /// fold it ([`crate::model::ids`]: Latin, Greek, Cyrillic, Armenian), without Unicode's
-    /// case tables, which cost the page about 30 KB; scripts without case need none.
-    pub fn matches(&self, query: &str, label: &str, tag: &str) -> bool {
-        if !label.is_empty() && self.label.as_deref() != Some(label) {
-            return false;
-        }
-        if !tag.is_empty() && !self.tags.iter().any(|t| t == tag) {
-            return false;
-        }
-        let lower = |text: &str| -> String { text.chars().map(to_lower).collect() };
-        let haystack = lower(&format!(
-            "{} {}",
-            self.title,
-            self.standfirst.as_deref().unwrap_or_default()
-        ));
-        lower(query)
-            .split_whitespace()
-            .all(|word| haystack.contains(word))
-    }
-}
-
 impl Library {
     /// How many articles the library holds, in all its pages.
     pub fn total(&self) -> u32 {
@@ -150,10 +124,7 @@ impl Library {
         if let Some(archive) = &self.archive {
             return archive.tags.clone();
         }
-        let mut tags: Vec<String> = self.articles.iter().flat_map(|a| a.tags.clone()).collect();
-        tags.sort();
-        tags.dedup();
-        tags
+        topics_of(&self.articles)
     }
 
     /// The labels of its articles, each once, in order of first appearance.
@@ -161,14 +132,28 @@ impl Library {
         if let Some(archive) = &self.archive {
             return archive.labels.clone();
         }
-        let mut labels: Vec<String> = Vec::new();
-        for label in self.articles.iter().filter_map(|a| a.label.as_ref()) {
-            if !labels.contains(label) {
-                labels.push(label.clone());
-            }
-        }
-        labels
+        labels_of(&self.articles)
     }
+}
+
+/// The labels of `entries`, each once, in order of first appearance: what the label filter
+/// offers, for a library in one file and for `article index` alike.
+pub fn labels_of<'a>(entries: impl IntoIterator<Item = &'a LibraryEntry>) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for label in entries.into_iter().filter_map(|e| e.label.as_ref()) {
+        if !labels.contains(label) {
+            labels.push(label.clone());
+        }
+    }
+    labels
+}
+
+/// The topics of `entries`, each once, sorted: what the topic filter offers.
+pub fn topics_of<'a>(entries: impl IntoIterator<Item = &'a LibraryEntry>) -> Vec<String> {
+    let mut tags: Vec<String> = entries.into_iter().flat_map(|e| e.tags.clone()).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags
 }
 
 /// Decodes `index.json`, naming a wrong field by its path.
@@ -227,28 +212,6 @@ mod tests {
             tags: Vec::new(),
             image: None,
         }
-    }
-
-    #[test]
-    fn search_needs_every_word_in_the_title_or_standfirst_and_the_label() {
-        let e = entry(
-            "A Year at the Harbour",
-            Some("Ships and cranes"),
-            Some("Report"),
-        );
-        assert!(e.matches("", "", ""));
-        assert!(e.matches("harbour", "", ""));
-        assert!(e.matches("YEAR cranes", "Report", ""));
-        assert!(!e.matches("harbour boats", "", ""));
-        assert!(!e.matches("harbour", "Analysis", ""));
-        let mut tagged = entry("Tides", None, None);
-        tagged.tags = vec!["sea".to_owned()];
-        assert!(tagged.matches("", "", "sea"));
-        assert!(
-            !e.matches("", "", "sea"),
-            "an entry without the topic is hidden"
-        );
-        assert!(entry("Über Häfen", None, None).matches("über", "", ""));
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub use incremental::{IncrementalArticle, LateFields};
 pub use lang::{Direction, direction_for_lang};
 pub use library::{
     Archive, Library, LibraryEntry, LibraryPage, decode_library, decode_library_page,
-    decode_search_chunk,
+    decode_search_chunk, labels_of, topics_of,
 };
 pub use number::decimal;
 pub use prepare::{

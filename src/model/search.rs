@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::LibraryEntry;
 use crate::model::ids::is_word_char;
 
 /// A word shorter than this (in characters) must match a term exactly; from this length on, it
@@ -39,6 +40,18 @@ pub struct QueryTerm {
     pub text: String,
     /// Whether every term beginning with it matches (a word being typed), or only itself.
     pub prefix: bool,
+}
+
+impl QueryTerm {
+    /// Whether this word of a query finds `term` of the index: as its beginning for a prefix,
+    /// else whole.
+    pub fn finds(&self, term: &str) -> bool {
+        if self.prefix {
+            term.starts_with(&self.text)
+        } else {
+            term == self.text
+        }
+    }
 }
 
 /// Whether `c` is written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
@@ -174,16 +187,54 @@ pub fn collect_matches(chunk: &SearchChunk, term: &QueryTerm, found: &mut Vec<u3
         std::ops::Bound::Unbounded,
     ));
     for (text, postings) in range {
-        let hit = if term.prefix {
-            text.starts_with(&term.text)
-        } else {
-            *text == term.text
-        };
-        if !hit {
+        if !term.finds(text) {
             break;
         }
         found.extend(decode_postings(postings));
     }
+}
+
+/// The terms of a library entry, each once, sorted: its title, standfirst, label, authors and
+/// topics (and `body`, the article's text, for a full-text index), folded by `fold` (natively
+/// by `article index`, by the browser in the page), and its label and topic filter terms.
+pub fn entry_terms(entry: &LibraryEntry, body: &str, fold: impl Fn(&str) -> String) -> Vec<String> {
+    let mut text = entry.title.clone();
+    let fields = [entry.standfirst.as_deref(), entry.label.as_deref()];
+    let more = entry.authors.iter().chain(&entry.tags).map(String::as_str);
+    for field in fields.into_iter().flatten().chain(more).chain([body]) {
+        text.push('\n');
+        text.push_str(field);
+    }
+    let mut all = terms(&fold(&text));
+    all.extend(entry.label.as_deref().map(label_term));
+    all.extend(entry.tags.iter().map(|t| tag_term(t)));
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// What a search asks for: the words of the folded query and, when chosen ("" for any), the
+/// label's and the topic's filter terms. Empty when nothing is asked.
+pub fn wanted_terms(folded_query: &str, label: &str, tag: &str) -> Vec<QueryTerm> {
+    let mut wanted = query_terms(folded_query);
+    let exact = |text: String| QueryTerm {
+        text,
+        prefix: false,
+    };
+    if !label.is_empty() {
+        wanted.push(exact(label_term(label)));
+    }
+    if !tag.is_empty() {
+        wanted.push(exact(tag_term(tag)));
+    }
+    wanted
+}
+
+/// Whether an entry's `terms` hold every word of `wanted`.
+pub fn holds_all(terms: &[String], wanted: &[QueryTerm]) -> bool {
+    wanted
+        .iter()
+        .all(|want| terms.iter().any(|term| want.finds(term)))
 }
 
 /// Numbers from delta-coded postings.
@@ -280,6 +331,53 @@ mod tests {
         assert_eq!(query_terms("东京站"), [exact("东京"), exact("京站")]);
         assert_eq!(query_terms("东"), [exact("东")]);
         assert_eq!(query_terms("  ,. "), []);
+    }
+
+    fn entry(title: &str, standfirst: Option<&str>, label: Option<&str>) -> LibraryEntry {
+        LibraryEntry {
+            address: "a.json".into(),
+            title: title.into(),
+            standfirst: standfirst.map(Into::into),
+            label: label.map(Into::into),
+            lang: None,
+            sponsor: None,
+            authors: Vec::new(),
+            published: None,
+            updated: None,
+            reading_minutes: 1,
+            tags: Vec::new(),
+            image: None,
+        }
+    }
+
+    #[test]
+    fn search_needs_every_word_in_the_title_or_standfirst_and_the_label() {
+        // Lower case stands in for the fold here: these words need nothing more.
+        let fold = |text: &str| text.to_lowercase();
+        let matches = |e: &LibraryEntry, query: &str, label: &str, tag: &str| {
+            holds_all(
+                &entry_terms(e, "", fold),
+                &wanted_terms(&fold(query), label, tag),
+            )
+        };
+        let e = entry(
+            "A Year at the Harbour",
+            Some("Ships and cranes"),
+            Some("Report"),
+        );
+        assert!(matches(&e, "", "", ""));
+        assert!(matches(&e, "harbour", "", ""));
+        assert!(matches(&e, "YEAR cranes", "Report", ""));
+        assert!(!matches(&e, "harbour boats", "", ""));
+        assert!(!matches(&e, "harbour", "Analysis", ""));
+        let mut tagged = entry("Tides", None, None);
+        tagged.tags = vec!["sea".to_owned()];
+        assert!(matches(&tagged, "", "", "sea"));
+        assert!(
+            !matches(&e, "", "", "sea"),
+            "an entry without the topic is hidden"
+        );
+        assert!(matches(&entry("Über Häfen", None, None), "über", "", ""));
     }
 
     #[test]

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::model::search::{SearchChunk, encode_postings, label_term, tag_term, terms};
-use crate::model::{Archive, Library, LibraryEntry};
+use crate::model::search::{SearchChunk, encode_postings, entry_terms};
+use crate::model::{Archive, Library, LibraryEntry, labels_of, topics_of};
 use crate::tools::fold::fold;
 
 /// Articles on a page of the library unless `--page-size` says otherwise: about 10 KB of gzip
@@ -42,29 +42,7 @@ impl Indexable {
 
     /// The entry with its search terms and those of `body`, the article's text (`--full-text`).
     pub fn with_body(entry: LibraryEntry, body: &str) -> Self {
-        let mut text = entry.title.clone();
-        if !body.is_empty() {
-            text.push('\n');
-            text.push_str(body);
-        }
-        let fields = [entry.standfirst.as_deref(), entry.label.as_deref()];
-        for field in fields
-            .into_iter()
-            .flatten()
-            .chain(entry.authors.iter().map(String::as_str))
-        {
-            text.push('\n');
-            text.push_str(field);
-        }
-        for tag in &entry.tags {
-            text.push('\n');
-            text.push_str(tag);
-        }
-        let mut terms = terms(&fold(&text));
-        terms.extend(entry.label.as_deref().map(label_term));
-        terms.extend(entry.tags.iter().map(|t| tag_term(t)));
-        terms.sort();
-        terms.dedup();
+        let terms = entry_terms(&entry, body, fold);
         Indexable { entry, terms }
     }
 }
@@ -154,15 +132,8 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
     let per_page = per_page.max(1);
     let total = items.len() as u32;
     let pages = total.div_ceil(per_page).max(1);
-    let mut labels: Vec<String> = Vec::new();
-    for label in items.iter().filter_map(|i| i.entry.label.as_ref()) {
-        if !labels.contains(label) {
-            labels.push(label.clone());
-        }
-    }
-    let mut tags: Vec<String> = items.iter().flat_map(|i| i.entry.tags.clone()).collect();
-    tags.par_sort_unstable();
-    tags.dedup();
+    let labels = labels_of(items.iter().map(|item| &item.entry));
+    let tags = topics_of(items.iter().map(|item| &item.entry));
     let (chunks, mut files) = rayon::join(|| search_chunks(items), || older_pages(items, per_page));
     files.par_extend(chunks.par_iter().enumerate().map(|(i, (_, chunk))| {
         let json = serde_json::to_string(chunk).expect("wire types serialize");

@@ -15,7 +15,7 @@ use crate::tools::archive::{
     Indexable, Written, archive_files, body_text, read_entries, sort_newest_first, write_files,
 };
 use crate::tools::folder::{ArticleFiles, article_files, parse_bytes};
-use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp};
+use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp, stamp_of};
 
 /// How `article index` runs.
 pub struct IndexOptions<'a> {
@@ -266,13 +266,8 @@ fn look<'a>(
 fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, u128)> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    let modified = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let (size, modified) = stamp_of(&file.metadata()?);
+    let mut bytes = Vec::with_capacity(size as usize);
     file.read_to_end(&mut bytes)?;
     Ok((bytes, modified))
 }

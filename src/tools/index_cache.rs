@@ -74,8 +74,19 @@ type StoredFile = (String, u64, u128, u64, Result<u32, String>);
 /// A file's size and modification time, as the cache compares them.
 pub fn stamp(path: &Path) -> Option<(u64, u128)> {
     let meta = std::fs::metadata(path).ok()?;
-    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    Some((meta.len(), modified.as_nanos()))
+    // Without a time, the file is read and hashed, never trusted unread.
+    meta.modified().ok()?;
+    Some(stamp_of(&meta))
+}
+
+/// The size and modification time (nanoseconds since 1970; 0 when unknown) in `meta`.
+pub fn stamp_of(meta: &std::fs::Metadata) -> (u64, u128) {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    (meta.len(), modified)
 }
 
 impl IndexCache {

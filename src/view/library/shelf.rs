@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 use crate::config::ViewerConfig;
 use crate::load::{LoadError, fetch_library_part};
 use crate::model::search::{
-    QueryTerm, chunks_for, collect_matches, intersect, label_term, query_terms, rank_of, tag_term,
-    terms,
+    QueryTerm, chunks_for, collect_matches, entry_terms, holds_all, intersect, rank_of,
+    wanted_terms,
 };
 use crate::model::{
     Archive, Library, LibraryEntry, SearchChunk, decode_library_page, decode_search_chunk,
@@ -187,17 +187,7 @@ impl Shelf {
         label: String,
         tag: String,
     ) -> Result<Option<Arc<[u32]>>, LoadError> {
-        let mut wanted = query_terms(&fold_query(&query));
-        let exact = |text: String| QueryTerm {
-            text,
-            prefix: false,
-        };
-        if !label.is_empty() {
-            wanted.push(exact(label_term(&label)));
-        }
-        if !tag.is_empty() {
-            wanted.push(exact(tag_term(&tag)));
-        }
+        let wanted = wanted_terms(&fold_query(&query), &label, &tag);
         if wanted.is_empty() {
             return Ok(None);
         }
@@ -255,7 +245,7 @@ impl Shelf {
             let all: Arc<[Vec<String>]> = entries
                 .iter()
                 .flat_map(|entries| entries.iter())
-                .map(entry_terms)
+                .map(|entry| entry_terms(entry, "", fold_query))
                 .collect();
             self.local_terms.set_value(Some(all));
         }
@@ -265,35 +255,10 @@ impl Shelf {
             .unwrap_or_default();
         all.iter()
             .enumerate()
-            .filter(|(_, terms)| {
-                wanted.iter().all(|want| {
-                    terms.iter().any(|term| {
-                        if want.prefix {
-                            term.starts_with(&want.text)
-                        } else {
-                            *term == want.text
-                        }
-                    })
-                })
-            })
+            .filter(|(_, terms)| holds_all(terms, wanted))
             .map(|(rank, _)| rank as u32)
             .collect()
     }
-}
-
-/// The search terms of an entry, as `article index` gives them (folded by the browser).
-fn entry_terms(entry: &LibraryEntry) -> Vec<String> {
-    let mut text = entry.title.clone();
-    let fields = [entry.standfirst.as_deref(), entry.label.as_deref()];
-    let more = entry.authors.iter().chain(&entry.tags).map(String::as_str);
-    for field in fields.into_iter().flatten().chain(more) {
-        text.push('\n');
-        text.push_str(field);
-    }
-    let mut all = terms(&fold_query(&text));
-    all.extend(entry.label.as_deref().map(label_term));
-    all.extend(entry.tags.iter().map(|t| tag_term(t)));
-    all
 }
 
 /// `text` folded as `article index` folds the index's (NFKD, lower case, no combining marks),
