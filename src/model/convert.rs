@@ -6,7 +6,7 @@
 //! whose fields did not decode, becomes a placeholder holding its [`Fault`]: the document's own
 //! fields are the only ones that can refuse an article.
 
-use crate::model::error::ArticleError;
+use crate::model::error::{ArticleError, INLINE_EXPECTED};
 use crate::model::lang::Direction;
 use crate::model::types::*;
 use crate::model::url::{CheckedUrl, UrlKind};

@@ -3,6 +3,11 @@
 use thiserror::Error;
 
 use crate::i18n::Msg;
+use crate::model::limits::MAX_ARTICLE_BYTES;
+
+/// What the reader is told inline text must be.
+pub(crate) const INLINE_EXPECTED: &str =
+    "text: a string, or a list of strings and {\"text\": …} spans";
 
 /// A fatal problem with the article document itself (not with fetching it).
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -113,7 +118,7 @@ impl ArticleError {
     pub fn too_large(size: usize) -> Self {
         ArticleError::TooLarge {
             size,
-            limit: crate::model::MAX_ARTICLE_BYTES,
+            limit: MAX_ARTICLE_BYTES,
         }
     }
 
@@ -328,7 +333,7 @@ fn expected_for_field(path: &str) -> &'static str {
     match name {
         "sections" | "blocks" | "items" => "a list",
         // A block's text; a span's (in `text[i]` or `items[i][j]`) is plain.
-        "text" if in_block => crate::model::wire::INLINE_EXPECTED,
+        "text" if in_block => INLINE_EXPECTED,
         "value" if parent.contains(".series[") => "a number",
         _ => "text",
     }

@@ -14,7 +14,9 @@
 //! text, which names the fault with its line, column and field path.
 
 use crate::model::convert::article_from_raw;
-use crate::model::decode::{MAX_NESTING, check_syntax, check_version, decode_raw};
+use crate::model::decode::check_version;
+use crate::model::json::{check_syntax, decode_raw};
+use crate::model::limits::MAX_NESTING;
 use crate::model::types::{Article, KeyFigure, Section};
 use crate::model::wire::{RawArticle, RawSection};
 

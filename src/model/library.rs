@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::error::ArticleError;
+
 /// The library file, `index.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(expecting = "an object")]
@@ -157,40 +159,25 @@ pub fn topics_of<'a>(entries: impl IntoIterator<Item = &'a LibraryEntry>) -> Vec
 }
 
 /// Decodes `index.json`, naming a wrong field by its path.
-pub fn decode_library(bytes: &[u8]) -> Result<Library, crate::model::ArticleError> {
-    let library: Library = decode_json(bytes)?;
+pub fn decode_library(bytes: &[u8]) -> Result<Library, ArticleError> {
+    let library: Library = crate::model::json::decode_document(bytes)?;
     match (library.version, &library.archive) {
         (1, _) | (2, Some(_)) => Ok(library),
-        (2, None) => Err(crate::model::ArticleError::Shape {
+        (2, None) => Err(ArticleError::Shape {
             path: "archive".to_owned(),
             expected: "the archive's pages and search index (version 2)".to_owned(),
             found: "nothing (the field is missing)".to_owned(),
             position: None,
         }),
-        (other, _) => Err(crate::model::ArticleError::UnsupportedVersion {
+        (other, _) => Err(ArticleError::UnsupportedVersion {
             found: other.to_string(),
         }),
     }
 }
 
 /// Decodes an older page of an archive, naming a wrong field by its path.
-pub fn decode_library_page(bytes: &[u8]) -> Result<LibraryPage, crate::model::ArticleError> {
-    decode_json(bytes)
-}
-
-/// Decodes a search chunk, naming a wrong field by its path.
-pub fn decode_search_chunk(
-    bytes: &[u8],
-) -> Result<crate::model::SearchChunk, crate::model::ArticleError> {
-    decode_json(bytes)
-}
-
-fn decode_json<'de, T: Deserialize<'de>>(
-    bytes: &'de [u8],
-) -> Result<T, crate::model::ArticleError> {
-    crate::model::decode::check_syntax(bytes)
-        .map_err(|e| crate::model::decode::syntax_error(&String::from_utf8_lossy(bytes), &e))?;
-    crate::model::decode::decode_raw(bytes)
+pub fn decode_library_page(bytes: &[u8]) -> Result<LibraryPage, ArticleError> {
+    crate::model::json::decode_document(bytes)
 }
 
 #[cfg(test)]

@@ -12,8 +12,10 @@ mod decode;
 mod error;
 mod ids;
 mod incremental;
+mod json;
 mod lang;
 mod library;
+mod limits;
 mod number;
 mod prepare;
 mod runs;
@@ -27,23 +29,24 @@ pub mod wire;
 
 pub use convert::{MAX_SERIES_POINTS, Rule, article_from_raw};
 pub use date::{IsoDate, with_extended_offset};
-pub(crate) use decode::message_of as json_message;
-pub use decode::{MAX_ARTICLE_BYTES, MAX_NESTING, parse_article, parse_article_bytes};
+pub use decode::{parse_article, parse_article_bytes};
 pub use error::{ArticleError, Position};
 pub use ids::slugify;
 pub use incremental::{IncrementalArticle, LateFields};
+pub(crate) use json::message_of as json_message;
 pub use lang::{Direction, direction_for_lang};
 pub use library::{
-    Archive, Library, LibraryEntry, LibraryPage, decode_library, decode_library_page,
-    decode_search_chunk, labels_of, topics_of,
+    Archive, Library, LibraryEntry, LibraryPage, decode_library, decode_library_page, labels_of,
+    topics_of,
 };
+pub use limits::{MAX_ARTICLE_BYTES, MAX_NESTING};
 pub use number::decimal;
 pub use prepare::{
     AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
     prepare_start, resolve_figure_urls, resolve_section_urls,
 };
 pub use runs::{RunPlace, items_depth_first};
-pub use search::SearchChunk;
+pub use search::{SearchChunk, decode_search_chunk};
 pub use series::describe_series;
 pub use structured::{page_description, structured_data, structured_data_text};
 pub use table::padded;

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::LibraryEntry;
+use crate::model::error::ArticleError;
 use crate::model::ids::is_word_char;
 
 /// A word shorter than this (in characters) must match a term exactly; from this length on, it
@@ -288,6 +289,11 @@ pub fn label_term(label: &str) -> String {
 /// The filter term of a topic.
 pub fn tag_term(tag: &str) -> String {
     format!("{TAG_TERM}{tag}")
+}
+
+/// Decodes a search chunk, naming a wrong field by its path.
+pub fn decode_search_chunk(bytes: &[u8]) -> Result<SearchChunk, ArticleError> {
+    crate::model::json::decode_document(bytes)
 }
 
 #[cfg(test)]

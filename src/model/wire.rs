@@ -17,6 +17,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use crate::model::error::INLINE_EXPECTED;
 use crate::model::types::Fault;
 
 /// A whole article document (format version 1).
@@ -128,7 +129,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Decoded<T> {
         // The value's text, then its fields from that text: a fault inside stays inside.
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         Ok(
-            match crate::model::decode::decode_raw::<T>(raw.get().as_bytes()) {
+            match crate::model::json::decode_raw::<T>(raw.get().as_bytes()) {
                 Ok(value) => Decoded::Value(value),
                 Err(error) => Decoded::Broken(raw, error.fault()),
             },
@@ -306,10 +307,6 @@ pub struct RawSeriesPoint {
     pub label: String,
     pub value: f64,
 }
-
-/// What the reader is told inline text must be.
-pub(crate) const INLINE_EXPECTED: &str =
-    "text: a string, or a list of strings and {\"text\": …} spans";
 
 // "String or list" by a visitor rather than `#[serde(untagged)]`: untagged enums buffer the
 // value and replace every inner error (and its field path) with one vague message.
