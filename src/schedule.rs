@@ -37,6 +37,7 @@ pub fn screenful() -> usize {
 }
 
 /// When the current task started: [`spent`](Self::spent) tells when to give the browser its turn.
+#[derive(Clone, Copy)]
 pub struct TaskClock(f64);
 
 impl TaskClock {

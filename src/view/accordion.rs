@@ -12,7 +12,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::view::dom::event_within;
-use crate::view::page::{Store, current_fragment, load, replace_fragment, reveal, save};
+use crate::view::page::{
+    Store, current_fragment, read_stored, replace_fragment, reveal, write_stored,
+};
 use crate::view::section::{make_live, show_open};
 use leptos::prelude::*;
 
@@ -85,7 +87,7 @@ impl SectionStates {
     /// set of open sections there whenever it changes. Reads storage: call it from an effect.
     pub fn restore_and_remember(&self, storage_key: String) {
         // A set: a reader may have opened thousands of sections of a long article.
-        let remembered = load(Store::Session, &storage_key)
+        let remembered = read_stored(Store::Session, &storage_key)
             .and_then(|text| serde_json::from_slice::<HashSet<String>>(text.as_bytes()).ok());
         if let Some(open_ids) = &remembered {
             self.with_all(|all| {
@@ -299,7 +301,7 @@ impl SectionStates {
                     .collect();
                 serde_json::to_string(&open).unwrap_or_default()
             });
-            save(Store::Session, &key, &open);
+            write_stored(Store::Session, &key, &open);
         });
     }
 }

@@ -14,7 +14,7 @@ use crate::view::ui_text::lang_attrs;
 pub struct Announcer(RwSignal<String>);
 
 impl Announcer {
-    /// Creates the announcer; [`build_announcements`] shows what it says.
+    /// Creates the announcer; [`Toast`] shows what it says.
     pub fn create() -> Self {
         Announcer(RwSignal::new(String::new()))
     }

@@ -3,7 +3,6 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::config::{Home, ViewerConfig};
 use crate::load::{
@@ -12,6 +11,7 @@ use crate::load::{
 };
 use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
+use crate::view::attempt::{Attempt, load_into};
 use crate::view::library::library_page;
 use crate::view::local_file::{DropHint, LocalFile};
 use crate::view::status::{Failure, Loading};
@@ -80,11 +80,7 @@ fn go_to_library(index: &str) -> AnyView {
 /// for the sample), and handed on so that it is not read twice.
 #[component]
 fn HomePage() -> impl IntoView {
-    let state = RwSignal::new(None::<Result<ViewerConfig, LoadError>>);
-    spawn_local(async move {
-        let config = load_config().await;
-        _ = state.try_set(Some(config));
-    });
+    let (state, _) = load_into(load_config);
     move || match state.get() {
         None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
         Some(Err(error)) => view! { <Failure error /> }.into_any(),
@@ -99,10 +95,8 @@ fn HomePage() -> impl IntoView {
     }
 }
 
-/// What the loader shows. A signal set by one task (`spawn_local`), rather than a
-/// `LocalResource` read under `Suspense`: a resource resolves once, while a long article is
-/// shown in two steps, its start while the rest downloads and then the rest added in place,
-/// which the task reports as it happens (and the view must not be rebuilt for the second).
+/// What the loader shows, set by its [`Attempt`] as the download goes (the view must not be
+/// rebuilt when the rest of an article shown early arrives).
 enum LoadState {
     /// Downloading (progress has its own signal, so the view is not rebuilt per chunk).
     Loading,
@@ -146,19 +140,17 @@ pub fn ArticleLoader(
     );
     let state = RwSignal::new(LoadState::Loading);
     let progress = RwSignal::new(None::<Progress>);
-    let ended = RwSignal::new(None::<ArticleEnding>);
+    let arrived_ending = RwSignal::new(None::<ArticleEnding>);
     let arriving = StoredValue::new_local(Arriving::default());
-    // Retrying is offered only after a failure, so at most one download runs at a time. The
-    // task may outlive the view (the reader navigates away): it then sets nothing.
-    let start = StoredValue::new_local(move || {
+    let attempt = Attempt::start(move || {
         let url = url.clone();
         let config = config.clone();
         // Nothing of an earlier attempt may join this one.
         arriving.update_value(|a| a.waiting = MoreSections::default());
         progress.set(None);
-        ended.set(None);
+        arrived_ending.set(None);
         state.set(LoadState::Loading);
-        spawn_local(async move {
+        async move {
             let config = async move {
                 match config {
                     Some(config) => Ok(config),
@@ -175,17 +167,16 @@ pub fn ArticleLoader(
             let result = fetch_article(url, config, on_progress, on_early, on_more).await;
             match result {
                 Ok(Fetched::Whole(prepared)) => _ = state.try_set(LoadState::Loaded(prepared)),
-                Ok(Fetched::Rest(ending)) => _ = ended.try_set(Some(ending)),
+                Ok(Fetched::Rest(ending)) => _ = arrived_ending.try_set(Some(ending)),
                 Err(error) => _ = state.try_set(LoadState::Failed(error)),
             }
-        });
+        }
     });
-    start.with_value(|start| start());
 
     // All of an article shown early has arrived: its reading time, problems, and fields
     // given after the sections.
     Effect::new(move |_| {
-        if let Some(ending) = ended.get()
+        if let Some(ending) = arrived_ending.get()
             && let Some((rest, owner)) = arriving.try_update_value(|a| a.rest.take()).flatten()
         {
             owner.with(|| rest.finish(ending));
@@ -234,8 +225,7 @@ pub fn ArticleLoader(
                 }
             }
             LoadState::Failed(error) => {
-                let retry = std::rc::Rc::new(move || start.with_value(|start| start()));
-                view! { <Failure error retry /> }.into_any()
+                view! { <Failure error retry=attempt.retry() /> }.into_any()
             }
         })
     }

@@ -13,7 +13,6 @@ use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{Contents, ContentsList};
 use crate::view::display::DisplayControls;
-use crate::view::dom::on;
 use crate::view::figures::{FigureTarget, KeyFigures};
 use crate::view::footer::{ArticleEnd, ProblemsNote, ReaderSummary};
 use crate::view::header::ArticleHeader;
@@ -73,7 +72,7 @@ pub fn ArticleView(
     let sections = std::mem::take(&mut article.sections);
     let states = SectionStates::new(states_of(&sections, &section_ids));
     // Fragments are followed once every section is in the page (long articles render in slices).
-    let complete = RwSignal::new(false);
+    let all_in_page = RwSignal::new(false);
     let announcer = Announcer::create();
     let position = if prerendered {
         ReadingPosition::idle()
@@ -82,7 +81,7 @@ pub fn ArticleView(
     };
     let reading = RwSignal::new(whole.then_some(reading_minutes));
     let problems = RwSignal::new(if whole { problems } else { Vec::new() });
-    let ended = RwSignal::new(whole);
+    let all_arrived = RwSignal::new(whole);
 
     let contents: Vec<(usize, String)> = headed(&sections, 0).collect();
     let has_contents = contents.len() > 1;
@@ -140,7 +139,7 @@ pub fn ArticleView(
             let Some((sections, marks, later_entries, on_rest)) = pending.take() else {
                 return;
             };
-            let (Some(root), Some(lead), Some(main), Some(article_end)) = (
+            let (Some(_), Some(lead), Some(main), Some(article_end)) = (
                 article_ref.get_untracked(),
                 lead_ref.get_untracked(),
                 main_ref.get_untracked(),
@@ -157,7 +156,7 @@ pub fn ArticleView(
                 (None, Some(summary)) => summary.into(),
                 (None, None) => article_end.clone(),
             };
-            announce_data(&data);
+            write_structured_data(&data);
             set_document_metadata(
                 &data.title,
                 description.as_deref(),
@@ -171,11 +170,7 @@ pub fn ArticleView(
             if let Some(key) = storage_key.clone() {
                 states.restore_and_remember(key);
             }
-            follow_fragments(states.clone(), complete);
-            let before_match = states.clone();
-            on(&root, "beforematch", move |event| {
-                before_match.handle_before_match(&event)
-            });
+            follow_fragments(states.clone(), all_in_page);
             // The rest of the contents follows after the first paint, in short tasks.
             let contents = rail_ref
                 .get_untracked()
@@ -186,7 +181,7 @@ pub fn ArticleView(
             let mut sections = pending_sections(sections, 0, &marks);
             insert_sections(&lead, None, &states, sections.by_ref().take(1), true);
             if whole {
-                build_progressive(&main, &end, &states, sections, complete);
+                build_progressive(&main, &end, &states, sections, all_in_page);
             } else {
                 insert_sections(&main, Some(&end), &states, sections, true);
             }
@@ -197,8 +192,8 @@ pub fn ArticleView(
                     states: states.clone(),
                     reading_minutes: reading,
                     problems,
-                    ended,
-                    complete,
+                    all_arrived,
+                    all_in_page,
                     rail,
                     article_end: article_end.clone(),
                     contents,
@@ -217,7 +212,7 @@ pub fn ArticleView(
         if previous.is_none() {
             mark("viewer:rendered");
         }
-        if complete.get() {
+        if all_in_page.get() {
             mark("viewer:complete");
         }
     });
@@ -228,6 +223,11 @@ pub fn ArticleView(
             states.handle_click(&event);
             announcer.copy_link_from_click(&event);
         }
+    };
+    // Find-in-page found text in a closed panel.
+    let on_before_match = {
+        let states = states.clone();
+        move |event: web_sys::Event| states.handle_before_match(&event)
     };
     let header = article.clone();
     let figures = article.key_figures.clone();
@@ -264,6 +264,7 @@ pub fn ArticleView(
             dir=dir.as_attr()
             node_ref=article_ref
             on:click=on_click
+            on:beforematch=on_before_match
         >
             <DisplayControls />
             <ArticleHeader article=header reading_minutes=reading />
@@ -276,7 +277,7 @@ pub fn ArticleView(
                 <div
                     class="article-sections"
                     node_ref=main_ref
-                    aria-busy=move || (!ended.get()).then_some("true")
+                    aria-busy=move || (!all_arrived.get()).then_some("true")
                 >
                     {show_all}
                     // The sections go in here, before what follows.
@@ -303,9 +304,9 @@ pub struct ArticleRest {
     /// The problems note, complete once all of the article has arrived.
     problems: RwSignal<Vec<Problem>>,
     /// Whether all of it has arrived (the loading note goes, `aria-busy` too).
-    ended: RwSignal<bool>,
+    all_arrived: RwSignal<bool>,
     /// Whether every section is in the page (fragments are followed then).
-    complete: RwSignal<bool>,
+    all_in_page: RwSignal<bool>,
     /// The rail, where key figures given after the sections go.
     rail: Option<Element>,
     /// The article's end, where a copyright line given after the sections goes.
@@ -379,8 +380,8 @@ impl ArticleRest {
             insert_static_view(&self.article_end, None, line);
         }
         self.more.remove();
-        self.ended.set(true);
-        self.complete.set(true);
+        self.all_arrived.set(true);
+        self.all_in_page.set(true);
     }
 }
 
@@ -460,7 +461,7 @@ fn prerendered_groups(
 }
 
 /// The article's structured data for the page: its fields other than the sections.
-fn announce_data(article: &Article) {
+fn write_structured_data(article: &Article) {
     let page_url = window()
         .location()
         .href()
@@ -478,14 +479,14 @@ fn log_problems(problems: &[Problem]) {
 
 /// Opens and scrolls to the `#fragment` target once every section is in the page, and again on
 /// every `hashchange`.
-pub(crate) fn follow_fragments(states: SectionStates, complete: RwSignal<bool>) {
+pub(crate) fn follow_fragments(states: SectionStates, all_in_page: RwSignal<bool>) {
     let on_change = states.clone();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         on_change.follow_fragment();
     });
     on_cleanup(move || listener.remove());
     Effect::new(move |_| {
-        if complete.get() {
+        if all_in_page.get() {
             let states = states.clone();
             request_animation_frame(move || states.follow_fragment());
         }

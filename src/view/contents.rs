@@ -17,7 +17,7 @@ use web_sys::Element;
 
 use crate::schedule::{TaskClock, in_frames};
 use crate::view::accordion::SectionStates;
-use crate::view::dom::{SECTION_ATTR, event_within, is_plain_click, section_index, set};
+use crate::view::dom::{SECTION_ATTR, event_within, is_plain_click, section_index, set_attr};
 use crate::view::mount::insert_static_view;
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
@@ -197,7 +197,7 @@ fn mark_current(list: &Element, index: usize, current: bool) {
     };
     _ = link.class_list().toggle_with_force("is-current", current);
     if current {
-        set(&link, "aria-current", "true");
+        set_attr(&link, "aria-current", "true");
     } else {
         _ = link.remove_attribute("aria-current");
     }

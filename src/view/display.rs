@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::view::dom::on;
+use crate::view::dom::listen;
 use crate::view::local_file::OpenFile;
-use crate::view::page::{Store, media_matches, save};
+use crate::view::page::{Store, media_matches, write_stored};
 use crate::view::ui_text::ui;
 
 const THEME_KEY: &str = "article-viewer:theme";
@@ -60,7 +60,7 @@ pub fn DisplayControls() -> impl IntoView {
     Effect::new(move |_| {
         if let Ok(Some(system)) = window().match_media(DARK_QUERY) {
             let list = system.clone();
-            on(&system, "change", move |_| {
+            listen(&system, "change", move |_| {
                 if root_attribute("data-theme").is_none() {
                     _ = dark.try_set(list.matches());
                 }
@@ -78,7 +78,7 @@ pub fn DisplayControls() -> impl IntoView {
                     aria-pressed=move || (*size.read() == value).to_string()
                     on:click=move |_| {
                         set_root_attribute("data-text-size", value);
-                        save(Store::Local, TEXT_SIZE_KEY, value);
+                        write_stored(Store::Local, TEXT_SIZE_KEY, value);
                         size.set(value.to_owned());
                     }
                 >
@@ -92,7 +92,7 @@ pub fn DisplayControls() -> impl IntoView {
         dark.set(now_dark);
         let value = if now_dark { "dark" } else { "light" };
         set_root_attribute("data-theme", value);
-        save(Store::Local, THEME_KEY, value);
+        write_stored(Store::Local, THEME_KEY, value);
     };
     view! {
         <div class="display-controls">

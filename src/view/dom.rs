@@ -2,19 +2,9 @@
 //! listener serves every control of a kind (a long article has thousands), and a section's
 //! open state is written straight to its elements. Text never goes in as HTML.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Element, Event, EventTarget};
-
-/// The first element child of `element` (parts of a section are found by position).
-pub fn first_child(element: &Element) -> Element {
-    element.first_element_child().unwrap_throw()
-}
-
-/// The element after `element` in its parent.
-pub fn next(element: &Element) -> Element {
-    element.next_element_sibling().unwrap_throw()
-}
 
 /// Attribute holding the index of the section a link opens (contents entries, figure links).
 pub const SECTION_ATTR: &str = "data-section";
@@ -43,19 +33,19 @@ pub fn section_index(element: &Element, count: usize) -> Option<usize> {
 }
 
 /// Sets attribute `name` (values are attribute text, never markup).
-pub fn set(element: &Element, name: &str, value: &str) {
+pub fn set_attr(element: &Element, name: &str, value: &str) {
     _ = element.set_attribute(name, value);
 }
 
 /// Calls `handler` on every `event` at `target` for as long as the target lives: the listener
 /// belongs to JavaScript and is collected with the element, so parts built here need no
 /// teardown of their own.
-pub fn on(target: &EventTarget, event: &str, handler: impl Fn(Event) + 'static) {
+pub fn listen(target: &EventTarget, event: &str, handler: impl Fn(Event) + 'static) {
     let handler = Closure::<dyn Fn(Event)>::new(handler).into_js_value();
     _ = target.add_event_listener_with_callback(event, handler.unchecked_ref());
 }
 
 /// Sets a true/false ARIA state such as `aria-pressed` or `aria-expanded`.
 pub fn set_flag(element: &Element, name: &str, on: bool) {
-    set(element, name, if on { "true" } else { "false" });
+    set_attr(element, name, if on { "true" } else { "false" });
 }

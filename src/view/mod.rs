@@ -9,6 +9,7 @@ mod accordion;
 mod announce;
 mod app;
 mod article;
+mod attempt;
 mod blocks;
 mod chart;
 mod contents;

@@ -243,12 +243,12 @@ fn storage(store: Store) -> Option<web_sys::Storage> {
 }
 
 /// Reads a stored value; `None` when absent or storage is blocked (private modes, policies).
-pub fn load(store: Store, key: &str) -> Option<String> {
+pub fn read_stored(store: Store, key: &str) -> Option<String> {
     storage(store)?.get_item(key).ok().flatten()
 }
 
 /// Stores a value, silently doing nothing where storage is blocked or full.
-pub fn save(store: Store, key: &str, value: &str) {
+pub fn write_stored(store: Store, key: &str, value: &str) {
     if let Some(storage) = storage(store) {
         _ = storage.set_item(key, value);
     }

@@ -27,13 +27,13 @@ pub fn build_progressive(
     before: &Element,
     states: &SectionStates,
     sections: impl Iterator<Item = PendingSection>,
-    complete: RwSignal<bool>,
+    all_in_page: RwSignal<bool>,
 ) {
     let mut sections = sections.peekable();
     let first = sections.by_ref().take(screenful());
     insert_sections(parent, Some(before), states, first, true);
     if sections.peek().is_none() {
-        complete.set(true);
+        all_in_page.set(true);
         return;
     }
     let mut rest = sections
@@ -43,7 +43,7 @@ pub fn build_progressive(
     let owner = Owner::current().expect("sections are built under a reactive owner");
     let (parent, before, states) = (parent.clone(), before.clone(), states.clone());
     in_frames(move || {
-        if complete.try_get_untracked().is_none() {
+        if all_in_page.try_get_untracked().is_none() {
             return false;
         }
         let clock = TaskClock::start();
@@ -53,7 +53,7 @@ pub fn build_progressive(
         }
         let more = rest.peek().is_some();
         if !more {
-            complete.set(true);
+            all_in_page.set(true);
         }
         more
     });

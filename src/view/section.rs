@@ -21,7 +21,7 @@ use crate::i18n::{Msg, say, tr, tr_fill};
 use crate::model::{PlacedMark, Section};
 use crate::view::announce::CopyLinkButton;
 use crate::view::blocks::Blocks;
-use crate::view::dom::{first_child, next, set, set_flag};
+use crate::view::dom::{set_attr, set_flag};
 use crate::view::ui_text::lang_attrs;
 
 /// One section with page id `id`, open or closed as it is when built. Static markup: a later
@@ -154,9 +154,9 @@ pub fn make_live(section: &Element, open: bool) {
         return;
     };
     let id = section.id();
-    set(&button, "class", "section-toggle");
-    set(&button, "type", "button");
-    set(&button, "aria-controls", &format!("{id}--panel"));
+    set_attr(&button, "class", "section-toggle");
+    set_attr(&button, "type", "button");
+    set_attr(&button, "aria-controls", &format!("{id}--panel"));
     toggle.remove_attribute("id").ok();
     button.set_id(&format!("{id}--toggle"));
     while let Some(child) = toggle.first_child() {
@@ -166,41 +166,25 @@ pub fn make_live(section: &Element, open: bool) {
     show_open(section, open);
 }
 
-/// Shows a headed section built by [`SectionView`] open or closed.
+/// Shows a headed section built by [`SectionView`] open or closed. Its parts are found by the
+/// class names [`SectionView`] gives them (live collections, kept by the browser: no selector
+/// is parsed per section when "show all" changes thousands); a section missing one is left as
+/// it is.
 pub fn show_open(section: &Element, open: bool) {
-    let header = first_child(section);
-    let button = first_child(&first_child(&header));
-    let hint = next(&first_child(&button));
-    let panel = section.last_element_child();
-    if let Some(panel) = panel {
-        Shown {
-            section: section.clone(),
-            button,
-            hint,
-            panel,
-        }
-        .apply(open);
-    }
-}
-
-/// The elements that show whether a section is open.
-struct Shown {
-    section: Element,
-    button: Element,
-    hint: Element,
-    panel: Element,
-}
-
-impl Shown {
-    fn apply(&self, open: bool) {
-        _ = self.section.class_list().toggle_with_force("is-open", open);
-        set_flag(&self.button, "aria-expanded", open);
-        self.hint
-            .set_text_content(Some(tr(if open { Msg::Hide } else { Msg::Show })));
+    let part = |class: &str| section.get_elements_by_class_name(class).item(0);
+    // The toggle and its hint come before the panel, whose blocks never use these classes.
+    if let (Some(toggle), Some(hint), Some(panel)) = (
+        part("section-toggle"),
+        part("section-toggle-hint"),
+        part("section-panel"),
+    ) {
+        _ = section.class_list().toggle_with_force("is-open", open);
+        set_flag(&toggle, "aria-expanded", open);
+        hint.set_text_content(Some(tr(if open { Msg::Hide } else { Msg::Show })));
         if open {
-            _ = self.panel.remove_attribute("hidden");
+            _ = panel.remove_attribute("hidden");
         } else {
-            set(&self.panel, "hidden", "until-found");
+            set_attr(&panel, "hidden", "until-found");
         }
     }
 }

@@ -25,7 +25,7 @@ use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{ContentsList, follow_entry};
 use crate::view::display::DisplayControls;
-use crate::view::dom::on;
+use crate::view::dom::listen;
 use crate::view::figures::follow_figure_link;
 use crate::view::mount::insert_view;
 use crate::view::reading::{ReadingPosition, ReadingProgress, count_leading};
@@ -102,19 +102,19 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
     }
 
     let clicks = states.clone();
-    on(article, "click", move |event| {
+    listen(article, "click", move |event| {
         if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
             clicks.handle_click(event);
             announcer.copy_link_from_click(event);
         }
     });
     let found = states.clone();
-    on(article, "beforematch", move |event| {
+    listen(article, "beforematch", move |event| {
         found.handle_before_match(&event)
     });
     if let Some(nav) = article.query_selector("nav.contents").ok().flatten() {
         let contents = states.clone();
-        on(&nav, "click", move |event| {
+        listen(&nav, "click", move |event| {
             if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
                 follow_entry(&contents, event);
             }
@@ -125,7 +125,7 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
     }
     if let Some(aside) = article.query_selector("aside.key-figures").ok().flatten() {
         let figures = states.clone();
-        on(&aside, "click", move |event| {
+        listen(&aside, "click", move |event| {
             if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
                 follow_figure_link(&figures, event);
             }
@@ -170,8 +170,8 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
     let first_below = count_leading(sections.len(), |i| {
         sections[i].get_bounding_client_rect().top() < viewport
     });
-    let complete = RwSignal::new(false);
-    crate::view::article::follow_fragments(states.clone(), complete);
+    let all_in_page = RwSignal::new(false);
+    crate::view::article::follow_fragments(states.clone(), all_in_page);
     let mut pending = sections.into_iter().enumerate().peekable();
     let mut live = move |count: usize, clock: Option<&TaskClock>| {
         let mut done = 0;
@@ -187,7 +187,7 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
     };
     // A screenful at once (what the reader may press first), the rest in short tasks.
     if !live(crate::schedule::screenful(), None) {
-        complete.set(true);
+        all_in_page.set(true);
         crate::timing::mark("viewer:complete");
         return;
     }
@@ -195,7 +195,7 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
         let clock = TaskClock::start();
         let more = live(usize::MAX, Some(&clock));
         if !more {
-            complete.set(true);
+            all_in_page.set(true);
             crate::timing::mark("viewer:complete");
         }
         more

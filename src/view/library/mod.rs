@@ -19,8 +19,9 @@ use wasm_bindgen::JsCast;
 
 use crate::config::ViewerConfig;
 use crate::i18n::{Msg, tr, ui_language};
-use crate::load::{LoadError, fetch_library};
+use crate::load::fetch_library;
 use crate::model::Library;
+use crate::view::attempt::load_into;
 use crate::view::display::DisplayControls;
 use crate::view::page::set_document_metadata;
 use crate::view::status::{Failure, Loading};
@@ -38,20 +39,19 @@ pub fn LibraryApp() -> impl IntoView {
     if let Some(url) = crate::load::requested_library() {
         return view! { <LibraryLoader url /> }.into_any();
     }
-    let state = RwSignal::new(None::<String>);
-    spawn_local(async move {
-        let index = match crate::load::load_config().await {
-            Ok(crate::config::ViewerConfig {
-                home: crate::config::Home::Library(index),
-                ..
-            }) => index,
-            _ => DEFAULT_INDEX.to_owned(),
-        };
-        _ = state.try_set(Some(index));
-    });
-    (move || match state.get() {
+    let (config, _) = load_into(crate::load::load_config);
+    (move || match config.get() {
         None => view! { <Loading progress=RwSignal::new(None) /> }.into_any(),
-        Some(url) => view! { <LibraryLoader url /> }.into_any(),
+        Some(config) => {
+            let url = match config {
+                Ok(ViewerConfig {
+                    home: crate::config::Home::Library(index),
+                    ..
+                }) => index,
+                _ => DEFAULT_INDEX.to_owned(),
+            };
+            view! { <LibraryLoader url /> }.into_any()
+        }
     })
     .into_any()
 }
@@ -73,17 +73,8 @@ pub fn LibraryLoader(
     /// The address of `index.json`, relative to the page or absolute.
     url: String,
 ) -> impl IntoView {
-    let state = RwSignal::new(None::<Result<(String, Library, ViewerConfig), LoadError>>);
     let index = url.clone();
-    let start = StoredValue::new_local(move || {
-        let url = url.clone();
-        state.set(None);
-        spawn_local(async move {
-            let result = fetch_library(url).await;
-            _ = state.try_set(Some(result));
-        });
-    });
-    start.with_value(|start| start());
+    let (state, attempt) = load_into(move || fetch_library(url.clone()));
     // A page `article pages` wrote already shows the list while the index downloads.
     let written = crate::load::prerendered_library().is_some();
     move || match state.get() {
@@ -94,8 +85,7 @@ pub fn LibraryLoader(
         }
         Some(Err(error)) => {
             document().set_title(tr(Msg::Unavailable));
-            let retry = std::rc::Rc::new(move || start.with_value(|start| start()));
-            view! { <Failure error retry what=Msg::ErrLibrary /> }.into_any()
+            view! { <Failure error retry=attempt.retry() what=Msg::ErrLibrary /> }.into_any()
         }
     }
 }
