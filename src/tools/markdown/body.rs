@@ -17,10 +17,11 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::wire::*;
-use crate::tools::markdown::html::{Mapper, Piece};
+use crate::tools::markdown::html::Piece;
+use crate::tools::markdown::runs::is_block_edge;
 use crate::tools::markdown::spans::Spans;
 use crate::tools::{Diagnostic, Position};
 
@@ -236,40 +237,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Numbers the footnotes in the order they are first referred to, as GitHub does.
-    fn number_notes(&mut self) {
-        for (event, _) in &self.events {
-            if let Event::FootnoteReference(label) = event {
-                let next = self.note_numbers.len() + 1;
-                self.note_numbers.entry(label.to_string()).or_insert(next);
-            }
-        }
-    }
-
-    /// The notes in number order; those never referred to follow, in the order written.
-    fn finish_notes(&mut self) -> Vec<RawNote> {
-        let mut notes = std::mem::take(&mut self.notes);
-        notes.sort_by_key(|(label, _)| self.note_numbers.get(label).copied().unwrap_or(usize::MAX));
-        notes
-            .into_iter()
-            .map(|(id, text)| RawNote { id, text })
-            .collect()
-    }
-
-    /// A footnote's definition, read as one run of text (its paragraphs joined by spaces).
-    fn footnote(&mut self, label: String, start: usize) -> Result<(), Diagnostic> {
-        let end = self.end_of(self.at, TagEnd::FootnoteDefinition);
-        let mut spans = Spans::default();
-        self.flatten_until(end, &mut spans, start)?;
-        self.at = end + 1;
-        spans.trim();
-        if !self.note_numbers.contains_key(&label) {
-            self.warn(start, format!("the footnote [^{label}] is never referred to; it is kept at the end of the notes"));
-        }
-        self.notes.push((label, spans.into_inline()));
-        Ok(())
-    }
-
     /// Every event up to index `end` as text: blocks inside an item or a note, whose text is
     /// kept in the one run the format has there (a code block's text as code).
     pub(super) fn flatten_until(
@@ -331,42 +298,6 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(())
-    }
-
-    /// The HTML block whose start was read, mapped into the format (its warnings noted at
-    /// their lines), and its range in the source.
-    fn html_pieces(&mut self) -> (Vec<Piece>, std::ops::Range<usize>) {
-        let html = self.html_block();
-        let mapper = Mapper::new(&self.text[html.clone()]).blocks();
-        for (offset, message) in mapper.warnings {
-            self.warn(html.start + offset, message);
-        }
-        (mapper.pieces, html)
-    }
-
-    /// A piece of raw HTML at `offset` inside text, mapped into `spans`.
-    fn inline_html(&mut self, html: &str, offset: usize, spans: &mut Spans) {
-        let mapper = Mapper::new(html).inline(html, spans, " ");
-        for (at, message) in mapper.warnings {
-            self.warn(offset + at, message);
-        }
-    }
-
-    /// The range of source text of the HTML block whose start was read; moves past its end.
-    fn html_block(&mut self) -> std::ops::Range<usize> {
-        let mut range: Option<std::ops::Range<usize>> = None;
-        while let Some((event, r)) = self.next() {
-            match event {
-                Event::End(TagEnd::HtmlBlock) => break,
-                _ => {
-                    range = Some(match range {
-                        None => r,
-                        Some(so_far) => so_far.start..r.end.max(so_far.end),
-                    })
-                }
-            }
-        }
-        range.unwrap_or(0..0)
     }
 
     /// One block from its first event: usually one, or a list cut by the blocks in its items,
@@ -547,198 +478,10 @@ impl<'a> Reader<'a> {
         }
         self.events.len()
     }
-
-    /// Inline text up to `end`, as the format writes it.
-    pub(super) fn inline_until(
-        &mut self,
-        end: TagEnd,
-        start: usize,
-    ) -> Result<RawInline, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
-        spans.trim();
-        Ok(spans.into_inline())
-    }
-
-    /// Plain text up to `end` (alternative text).
-    fn plain_until(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
-        Ok(spans.plain_text())
-    }
-
-    /// A heading's words: formatting in it is kept as its text, with a note.
-    fn heading_text(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
-        if spans.is_formatted() {
-            self.warn(
-                start,
-                "formatting or a link in a heading is kept as its text (a heading is plain text)"
-                    .to_owned(),
-            );
-        }
-        Ok(spans.plain_text().trim().to_owned())
-    }
-
-    /// Reads inline events into `spans` up to `end`, which it consumes.
-    pub(super) fn spans_until(
-        &mut self,
-        end: &TagEnd,
-        spans: &mut Spans,
-        start: usize,
-    ) -> Result<(), Diagnostic> {
-        let end = *end;
-        self.spans_to(
-            spans,
-            start,
-            " ",
-            &move |event, _| matches!(event, Event::End(e) if *e == end),
-        )?;
-        self.next();
-        Ok(())
-    }
-
-    /// Reads inline events into `spans` until one for which `stop` holds (given the event and
-    /// its index), which it leaves; a line break becomes `line_break`. A run with raw HTML in it
-    /// is read again as HTML, by the HTML parser, from its start.
-    pub(super) fn spans_to(
-        &mut self,
-        spans: &mut Spans,
-        start: usize,
-        line_break: &str,
-        stop: &dyn Fn(&Event, usize) -> bool,
-    ) -> Result<(), Diagnostic> {
-        let first = self.at;
-        let kept = spans.spans.len();
-        let stop_at = (first..self.events.len())
-            .find(|&i| stop(&self.events[i].0, i))
-            .unwrap_or(self.events.len());
-        if self.events[first..stop_at]
-            .iter()
-            .any(|(e, _)| matches!(e, Event::InlineHtml(_) | Event::Html(_)))
-        {
-            spans.spans.truncate(kept);
-            self.html_run(first, stop_at, spans, line_break);
-            self.at = stop_at;
-            return Ok(());
-        }
-        while let Some((event, range)) = self.events.get(self.at).cloned() {
-            if stop(&event, self.at) {
-                return Ok(());
-            }
-            self.at += 1;
-            match event {
-                Event::Text(text) => spans.push(&text),
-                Event::SoftBreak => spans.push(if line_break == "\n" { "\n" } else { " " }),
-                Event::HardBreak => spans.push(line_break),
-                Event::Code(code) => {
-                    spans.code += 1;
-                    spans.push(&code);
-                    spans.code -= 1;
-                }
-                Event::Start(Tag::Strong) => spans.strong += 1,
-                Event::End(TagEnd::Strong) => spans.strong -= 1,
-                Event::Start(Tag::Emphasis) => spans.em += 1,
-                Event::End(TagEnd::Emphasis) => spans.em -= 1,
-                Event::Start(Tag::Strikethrough) => spans.strike += 1,
-                Event::End(TagEnd::Strikethrough) => spans.strike -= 1,
-                Event::Start(Tag::Superscript) => spans.sup += 1,
-                Event::End(TagEnd::Superscript) => spans.sup -= 1,
-                Event::Start(Tag::Subscript) => spans.sub += 1,
-                Event::End(TagEnd::Subscript) => spans.sub -= 1,
-                Event::Start(Tag::Link { dest_url, .. }) => spans.href = Some(dest_url.to_string()),
-                Event::End(TagEnd::Link) => spans.href = None,
-                Event::TaskListMarker(done) => spans.push(if done { "☑ " } else { "☐ " }),
-                Event::FootnoteReference(label) => {
-                    let number = self.note_numbers.get(label.as_ref()).copied().unwrap_or(0);
-                    spans.push_note(&crate::tools::markdown::note_marker(number), &label);
-                }
-                Event::Start(Tag::Image {
-                    dest_url, title, ..
-                }) => {
-                    let alt = self.plain_until(TagEnd::Image, range.start)?;
-                    self.warn(
-                        range.start,
-                        "an image inside text is moved after its paragraph".to_owned(),
-                    );
-                    self.moved.push(image_block(&dest_url, alt, &title));
-                }
-                other => {
-                    return Err(self.error(
-                        range.start,
-                        format!("Markdown this tool cannot place inside text ({other:?})"),
-                    ));
-                }
-            }
-        }
-        Err(self.error(start, "the text does not end".to_owned()))
-    }
-
-    /// The inline events `from..to`, written as HTML by pulldown-cmark (a footnote reference
-    /// as a `<sup data-note>` the mapper knows) and read back by the HTML mapper.
-    fn html_run(&mut self, from: usize, to: usize, spans: &mut Spans, line_break: &str) {
-        let offset = self.events.get(from).map_or(0, |(_, r)| r.start);
-        let events = self.events[from..to].iter().map(|(event, _)| match event {
-            Event::FootnoteReference(label) => {
-                let number = self.note_numbers.get(label.as_ref()).copied().unwrap_or(0);
-                Event::InlineHtml(CowStr::from(format!(
-                    "<sup data-note=\"{}\">{}</sup>",
-                    attribute(label),
-                    crate::tools::markdown::note_marker(number)
-                )))
-            }
-            Event::SoftBreak => Event::Text(CowStr::Borrowed(" ")),
-            other => other.clone(),
-        });
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, events);
-        // The run's own text: up to the end of its last event (an end tag's range is its
-        // whole element's).
-        let end = self.events[from..to]
-            .iter()
-            .map(|(_, r)| r.end)
-            .max()
-            .unwrap_or(offset);
-        let source = &self.text[offset..end.max(offset)];
-        let mut mapper = Mapper::new(source).inline(&html, spans, line_break);
-        for (at, message) in std::mem::take(&mut mapper.warnings) {
-            self.warn(offset + at.min(source.len()), message);
-        }
-        self.moved.append(&mut mapper.take_moved());
-    }
-}
-
-/// Whether an event starts or ends a block (where a run of inline text stops).
-fn is_block_edge(event: &Event) -> bool {
-    match event {
-        Event::Start(tag) => !matches!(
-            tag,
-            Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-        ),
-        Event::End(tag) => !matches!(
-            tag,
-            TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript
-                | TagEnd::Link
-                | TagEnd::Image
-        ),
-        Event::Rule | Event::Html(_) => true,
-        _ => false,
-    }
 }
 
 /// An image block; a title becomes its caption.
-fn image_block(src: &str, alt: String, title: &str) -> RawBlock {
+pub(super) fn image_block(src: &str, alt: String, title: &str) -> RawBlock {
     RawBlock {
         kind: "image".to_owned(),
         src: Some(src.to_owned()),
@@ -746,11 +489,4 @@ fn image_block(src: &str, alt: String, title: &str) -> RawBlock {
         caption: (!title.is_empty()).then(|| RawInline::Text(title.to_owned())),
         ..RawBlock::default()
     }
-}
-
-/// Text safe inside a double-quoted HTML attribute.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
 }

@@ -9,8 +9,11 @@
 mod body;
 mod containers;
 mod dates;
+mod embedded_html;
+mod footnotes;
 mod front_matter;
 mod html;
+mod runs;
 mod spans;
 mod templates;
 
