@@ -57,6 +57,8 @@ mod native {
         command: Command,
     }
 
+    // The help text shows addresses as they are typed, not as links.
+    #[allow(rustdoc::bare_urls)]
     #[derive(Subcommand)]
     enum Command {
         /// Check articles (JSON, or Markdown converted first) the way the viewer reads them.

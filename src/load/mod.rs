@@ -1,5 +1,5 @@
 //! Fetching in the browser: an article, a library and its parts, and the publisher's
-//! configuration, all through one [`Download`](download::Download) path, with one error type,
+//! configuration, all through one `Download` path, with one error type,
 //! [`LoadError`], for everything that can go wrong on the way.
 
 mod address;

@@ -2,7 +2,7 @@
 //!
 //! Every optional field is an `Option` (so `null` counts as absent), unknown fields are ignored,
 //! and nothing here is checked beyond its JSON type: the rules (heading levels, safe addresses,
-//! blank titles, the block kinds) live in [`crate::model::convert`], which turns these into the
+//! blank titles, the block kinds) live in `model::convert`, which turns these into the
 //! [`Article`](crate::model::Article) the viewer shows. Blocks are one flat struct with every
 //! block field rather than an enum tagged by `type`: serde's tagged enums buffer their content
 //! and lose the field path of an error, and a block of a type this viewer does not know must

@@ -1,7 +1,7 @@
 //! The page, as Leptos components written with `view!`, rendering what [`crate::model`]
 //! prepared. All parsing and deriving happens in the model; signals hold only UI state (the
 //! loading state, the reading position, display choices). Sections' open states are plain
-//! flags in one place ([`accordion`]), written to the sections by one delegated click listener,
+//! flags in one place (`accordion`), written to the sections by one delegated click listener,
 //! because a long article has thousands. [`App`] is the page; [`ArticleLoader`] and
 //! [`ArticleView`] can be mounted on their own (the browser tests do).
 

@@ -50,7 +50,7 @@ const REPEATED_STRINGS: &[&str] = &[
     "h3", "span", "div", "svg", "path",
 ];
 
-/// Interns [`REPEATED_STRINGS`] (wasm-bindgen's `enable-interning`).
+/// Interns the strings many elements repeat (wasm-bindgen's `enable-interning`).
 pub fn intern_repeated_strings() {
     for text in REPEATED_STRINGS {
         wasm_bindgen::intern(text);

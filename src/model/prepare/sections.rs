@@ -111,7 +111,7 @@ impl SectionPreparer {
     }
 
     /// Places key figures that came after the sections of an article shown while it arrived:
-    /// the section each leads to, as [`prepare`] finds it. Their anchor phrases cannot be
+    /// the section each leads to, as [`prepare`](super::prepare) finds it. Their anchor phrases cannot be
     /// marked any more (the sections are in the page, their text no longer here), which is
     /// listed as a problem telling the publisher how to have them marked.
     pub fn place_late_figures(&mut self, figures: &[KeyFigure]) -> Vec<LateTarget> {
@@ -161,7 +161,7 @@ impl SectionPreparer {
         self.amount.minutes(self.words_per_minute, self.japanese)
     }
 
-    /// Every problem found, in the order [`prepare`] lists them.
+    /// Every problem found, in the order [`prepare`](super::prepare) lists them.
     pub fn into_problems(self) -> Vec<Problem> {
         let mut problems = self.id_problems;
         problems.extend(self.other_problems);

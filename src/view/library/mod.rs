@@ -3,7 +3,7 @@
 //! naming the sponsor, its date, reading time and standfirst; a search across the whole library
 //! as the reader types (downloading only the search chunks the query needs), label and topic
 //! filters, and links to newer and older pages. However many articles a list holds, only the
-//! rows near the viewport are built ([`virtual_list`]).
+//! rows near the viewport are built (`virtual_list`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
