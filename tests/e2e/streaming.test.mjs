@@ -107,6 +107,9 @@ describe('a long article shown while it downloads', () => {
     release['stream/changed.json']();
     await page.locator(`#part-${SECTIONS}`).waitFor();
     await page.locator('.byline', { hasText: 'By A. Writer' }).waitFor();
+    // The page built again adds its sections a slice at a time: count them once it says all
+    // are in (the early page it replaced never says so: its end never came).
+    await until(page, () => performance.getEntriesByName('viewer:complete').length > 0, undefined, 15000);
     assert.equal((await sectionIds(page)).length, SECTIONS + 1);
     assert.equal(await page.locator('.article-more').count(), 0);
     assert.deepEqual(errors, []);
