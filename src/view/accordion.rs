@@ -5,7 +5,9 @@
 //! signal and effect each: a change is written straight to that section's elements (see
 //! [`show_open`]), and one trigger tells the few parts that summarise all sections ("show all",
 //! the remembered set). Nothing per section waits in the reactive system, and sections can be
-//! added while the article is still arriving.
+//! added while the article is still arriving. Measured at 2,000 sections against a signal per
+//! section (`scripts/bench section-state`): the flags build the sections in about 30% less
+//! time and open them all faster; the figures are in docs/performance.md.
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashSet;
