@@ -30,7 +30,7 @@ export function syntheticArticle(sections) {
     lang: 'en',
     title: `A synthetic article of ${sections} sections`,
     standfirst: 'Generated for the benchmark.',
-    // Sections last, as the README recommends for long articles: the viewer shows the start
+    // Sections last, as docs/format.md recommends for long articles: the viewer shows the start
     // while the rest downloads and only adds to it (with the key figures after the sections it
     // would build the page again once all of it is in).
     key_figures: Array.from({ length: Math.min(7, sections) }, (_, i) => ({

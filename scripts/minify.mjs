@@ -1,7 +1,7 @@
 // Trunk post-build hook (release builds only): minifies the wasm-bindgen JavaScript and
 // boot.js with esbuild, and updates the subresource-integrity hash Trunk wrote for the
 // JavaScript. Trunk itself minifies index.html and the CSS (`minify` in Trunk.toml) but not
-// these two: together this takes about 2 KB off the gzip transfer (see README, Performance).
+// these two: together this takes about 2 KB off the gzip transfer (see docs/performance.md).
 // Run by post-build.mjs before csp.mjs, which hashes the final inline script.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';

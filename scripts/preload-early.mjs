@@ -2,7 +2,7 @@
 // in front of boot.js. Trunk writes them at the end of <head>, after boot.js, which blocks the
 // parser (it must: it applies the saved theme before the first paint), so the .wasm, the
 // slowest part of starting, was requested only once boot.js had run: about 15 ms later on
-// loopback (README, Performance).
+// loopback (docs/performance.md).
 // Usage: run by post-build.mjs with TRUNK_STAGING_DIR set, or `node scripts/preload-early.mjs DIR`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

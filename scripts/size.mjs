@@ -9,13 +9,13 @@ import { gzipSync } from 'node:zlib';
  * The cap enforced by the test command, gzip, for everything before the article. Issue 13 set
  * it at 200,000 B for the page written with the named stack (Leptos views, serde_json,
  * gloo-net), or, if that cannot fit, at what it measures plus a small margin, never above
- * 220,000 B. Written idiomatically it measured 216,670 B (README, Transfer size: what each
+ * 220,000 B. Written idiomatically it measured 216,670 B (docs/performance.md, Transfer size: what each
  * package costs, and what was tried), so the cap was 220,000 B. Issue 6's 120 KB had been met by
  * building the page without those packages, and was lifted for that reason.
  *
  * Issue 15 added what real articles need (tables, code, nested lists, a broken block shown as a
  * placeholder instead of refusing the article, and the interface in seven languages) at
- * +24.2 KB, measured step by step in the README ("Transfer size: issue 15"). Nothing was
+ * +24.2 KB, measured step by step in docs/performance.md ("Transfer size: issue 15"). Nothing was
  * left to take out that is not a named package, a view or a feature, so, by the guide's order
  * (correct and accessible first, bytes last), the cap is what the page measures now plus a
  * small margin: 246,000 B.
@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
  * the page measures with it plus a small margin: 268,000 B. Previewing a local file ("Open a
  * file", drag and drop) added +4,883 B more, and the home page named in viewer-config.json
  * +2,952 B: 276,000 B. The library reading its index as a stream, like an article, with the
- * article's checks, added +1,314 B (275,095 B). README, "Transfer size".
+ * article's checks, added +1,314 B (275,095 B). docs/performance.md, "Transfer size".
  */
 export const BUDGET_BYTES = 276_000;
 

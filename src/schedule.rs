@@ -4,12 +4,12 @@
 //! of each frame: to paint, and to handle what the reader does.
 //!
 //! Why a frame and not `scheduler.yield()`: in Chromium, continuations of `scheduler.yield()`
-//! run ahead of rendering, so frames went unpainted for 200–300 ms and then took 80–200 ms to
-//! style and lay out everything added meanwhile, themselves long tasks. Why so short a task:
-//! the browser's own work for what a task added (styling, layout and paint of new sections)
-//! measured about three times the task's; 4 ms of building keeps each frame's rendering near
-//! 12 ms, under the 50 ms long-task line even on a phone four times slower than this machine
-//! (Lighthouse's mobile profile).
+//! run ahead of rendering, so frames went unpainted and then took long tasks of their own to
+//! style and lay out everything added meanwhile. Why so short a task: the browser's own work
+//! for what a task added (styling, layout and paint of new sections) is a few times the
+//! task's, and each frame must stay under the 50 ms long-task line even on a phone four times
+//! slower than this machine (Lighthouse's mobile profile). The figures are in
+//! docs/performance.md, "Measured reasons".
 
 use std::cell::Cell;
 use std::rc::Rc;

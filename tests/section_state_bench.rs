@@ -167,13 +167,17 @@ async fn section_state_at_two_thousand_sections() {
         a.push(flags().await);
         b.push(signals().await);
     }
-    let column = |times: &[Times], pick: fn(&Times) -> f64| {
-        median(times.iter().map(pick).collect())
-    };
-    console_log!("| {SECTIONS} sections, median of {ROUNDS} (ms) | flags (today) | a signal each |");
+    let column =
+        |times: &[Times], pick: fn(&Times) -> f64| median(times.iter().map(pick).collect());
+    console_log!(
+        "| {SECTIONS} sections, median of {ROUNDS} (ms) | flags (today) | a signal each |"
+    );
     console_log!("| --- | ---: | ---: |");
     for (name, pick) in [
-        ("build and mount", (|t: &Times| t.build) as fn(&Times) -> f64),
+        (
+            "build and mount",
+            (|t: &Times| t.build) as fn(&Times) -> f64,
+        ),
         ("open all", |t: &Times| t.all),
         ("close one", |t: &Times| t.one),
     ] {

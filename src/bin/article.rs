@@ -20,8 +20,8 @@ fn main() -> std::process::ExitCode {
 
 /// Tells mimalloc to keep memory it freed rather than give it back to the system after a delay:
 /// `article index` frees and allocates hundreds of megabytes in turn, and each page given back
-/// was zeroed again by the kernel when taken anew (a fifth of a cold index's time in perf;
-/// 0.3 s of 3.5 measured). A command that ends in seconds has no use for giving memory back.
+/// was zeroed again by the kernel when taken anew (docs/performance.md, "Measured reasons").
+/// A command that ends in seconds has no use for giving memory back.
 #[cfg(not(target_arch = "wasm32"))]
 fn keep_freed_memory() {
     /// `mi_option_purge_delay`, 16th of the `mi_option_e` of both mimalloc versions that

@@ -27,7 +27,7 @@ use crate::schedule::{TaskClock, screenful};
 /// document whose errors need the whole text).
 ///
 /// An article on the page's own origin is always allowed, so its download starts at once,
-/// while the configuration is still being read (about 20 ms earlier, measured on loopback);
+/// while the configuration is still being read (earlier by the configuration's round trip);
 /// any other article waits for the configuration to allow its origin. The time limit runs
 /// from the moment the configuration is known.
 pub async fn fetch_article(

@@ -104,7 +104,8 @@ pub fn article_from_raw(
 }
 
 /// Tags trimmed, without blanks or repeats (compared without regard to case, folded as ids
-/// fold it: Unicode's case tables would cost the page about 16 KB).
+/// fold it: Unicode's case tables would weigh on the page; docs/performance.md, "Measured
+/// reasons").
 fn tags_from(tags: Vec<String>) -> Vec<String> {
     let fold = |text: &str| -> String { text.chars().map(crate::model::ids::to_lower).collect() };
     let mut kept: Vec<String> = Vec::with_capacity(tags.len());

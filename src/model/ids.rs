@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 /// Whether `c` belongs to a word: ASCII letters and digits, and any other character except
 /// spaces, punctuation and symbols of the common blocks. This approximates Unicode's letter and
-/// digit classes on purpose: their tables (and the case-mapping tables) measured about 10 KB of
-/// gzip in the wasm, a large share of the size budget.
+/// digit classes on purpose: their tables (and the case-mapping tables) are a large share of
+/// the size budget (docs/performance.md, "Measured reasons").
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();

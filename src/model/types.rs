@@ -1,4 +1,4 @@
-//! The article format, version 1, as Rust types. See README "Article format" for the contract.
+//! The article format, version 1, as Rust types. See docs/format.md for the contract.
 
 use crate::model::lang::Direction;
 use crate::model::url::CheckedUrl;

@@ -59,7 +59,7 @@ pub struct RawArticle {
     pub notes: Option<Vec<RawNote>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_figures: Option<Vec<Decoded<RawKeyFigure>>>,
-    /// Last, as the README asks publishers to write it: a long article then shows early.
+    /// Last, as docs/format.md asks publishers to write it: a long article then shows early.
     pub sections: Vec<RawSection>,
 }
 

@@ -6,8 +6,8 @@
 //! [`show_open`]), and one trigger tells the few parts that summarise all sections ("show all",
 //! the remembered set). Nothing per section waits in the reactive system, and sections can be
 //! added while the article is still arriving. Measured at 2,000 sections against a signal per
-//! section (`scripts/bench section-state`): the flags build the sections in about 30% less
-//! time and open them all faster; the figures are in docs/performance.md.
+//! section (`scripts/bench section-state`), the flags build the sections in less time and open
+//! them all faster: docs/performance.md, "Section state".
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashSet;

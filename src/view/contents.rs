@@ -6,8 +6,8 @@
 //! entries concerned. Only the first entries are built before the first paint, the rest in short
 //! tasks after it. The entries of sections that arrive later are built with those sections
 //! ([`ContentsList::add`]). The entries have no `content-visibility: auto`: with the rest added
-//! later it saved nothing, and its style work measured about 35 µs per entry (190 ms for
-//! 5,000), against 34 ms for all of them without.
+//! later it saved nothing and cost style work per entry (docs/performance.md, "Measured
+//! reasons").
 
 use leptos::prelude::*;
 
@@ -97,18 +97,18 @@ pub fn ContentsEntries(
 ///
 /// The entry of the section being read carries `aria-current`: one effect moves the mark from
 /// the entry that stops being current to the one that becomes it. Not a `Selector` with two
-/// reactive attributes per entry: at 2,000 entries those effects and signals held 2.4 MB of
-/// wasm memory (5.3 against 2.9 MB) and took 20 ms more to build, for a mark that touches two
-/// entries at a time.
+/// reactive attributes per entry: those effects and signals held more memory and took longer
+/// to build (docs/performance.md, "Measured reasons"), for a mark that touches two entries at
+/// a time.
 pub struct ContentsList {
     list: Element,
 }
 
 impl ContentsList {
     /// Splits `entries` (`(section index, heading)`) into those rendered with the page and
-    /// those [`attach`](Self::attach) adds after the first paint, with their section ids. At 2,000
-    /// entries, building and styling all of them before the first paint had delayed the title's
-    /// paint by about 80 ms.
+    /// those [`attach`](Self::attach) adds after the first paint, with their section ids: building
+    /// and styling all of a long list before the first paint delayed the title's paint
+    /// (docs/performance.md, "Measured reasons").
     pub fn split(states: &SectionStates, entries: Vec<(usize, String)>) -> (Entries, Entries) {
         let mut first = with_ids(states, entries);
         let later = first.split_off(first.len().min(FIRST_ENTRIES));

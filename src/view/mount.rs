@@ -8,7 +8,8 @@ use web_sys::Element;
 /// nothing of it: for markup that never changes once shown and has no listener of its own (the
 /// sections). Leptos keeps, per element, what a later rebuild would compare against (every
 /// attribute value and text); for a long article that was the whole article again in wasm
-/// memory (23.5 MB at 2,000 sections), for nothing, since sections are never rebuilt.
+/// memory (docs/performance.md, "Measured reasons"), for nothing, since sections are never
+/// rebuilt.
 /// Dropping that state leaves the elements in the page.
 pub fn insert_static_view<V>(parent: &Element, marker: Option<&web_sys::Node>, view: V)
 where

@@ -66,13 +66,11 @@ pub fn build_progressive(
 /// skips the layout of off-screen panels only in later groups (`.later`).
 ///
 /// The group is built detached, then inserted at once: one insertion into the live document
-/// instead of one per section (building 2,000 sections took about 400 ms in a CPU profile
-/// inserting each into the page, 334 ms this way). And the browser lays out and paints each
-/// group on its own (`contain: layout style` in the stylesheet), so a page growing by a group
-/// per frame costs about the same each frame instead of more as it grows: without groups,
-/// Chromium's layer updates took 16 ms a frame near the end of a 2,000-section article at
-/// 412 px, 3 ms with them. The group is a generic element: the accessibility tree, reader
-/// modes and find-in-page are as without it.
+/// instead of one per section. And the browser lays out and paints each group on its own
+/// (`contain: layout style` in the stylesheet), so a page growing by a group per frame costs
+/// about the same each frame instead of more as it grows (both measured: docs/performance.md,
+/// "Measured reasons"). The group is a generic element: the accessibility tree, reader modes
+/// and find-in-page are as without it.
 pub fn insert_sections(
     parent: &Element,
     before: Option<&Element>,

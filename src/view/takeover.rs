@@ -5,8 +5,8 @@
 //! section's id, whether it was published closed, the contents and figure links), not
 //! downloaded and decoded again: the start is one short pass over the page.
 //!
-//! Leptos's hydration would walk the same markup, but its `hydrate` feature costs about 26 KB
-//! gzip of module on every page (`guides/prerender-notes.md`), and the sections, which are
+//! Leptos's hydration would walk the same markup, but its `hydrate` feature adds to the module
+//! of every page (docs/performance.md, "Measured reasons"), and the sections, which are
 //! all of a long article, are static markup that is never rebuilt anyway. So the controls the
 //! pre-render leaves inert are built here by the same components the client-only page uses
 //! (display controls, "show all", the copy-link buttons, the toast and progress bar) and put

@@ -1,5 +1,5 @@
 // A small static file server for the end-to-end tests: serves a folder under a sub-path on
-// loopback, with the content types and cache headers the README recommends for real hosts.
+// loopback, with the content types and cache headers docs/publishing.md recommends for real hosts.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';

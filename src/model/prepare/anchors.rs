@@ -66,7 +66,8 @@ impl PreparedArticle {
             })
             .collect();
         // An insertion sort: there is one mark per key figure, a handful, and the standard
-        // library's sort would add about 2 KB of gzip wasm for them.
+        // library's sort would cost more wasm than they are worth (docs/performance.md,
+        // "Measured reasons").
         let key = |m: &PlacedMark| (m.section, m.block, m.item, m.mark.start);
         for i in 1..marks.len() {
             let mut j = i;
