@@ -59,9 +59,11 @@ async function dom(browser, base, suffix) {
   }
   await context.close();
   return html
-    .replace(/-[0-9a-f]{16}(_bg)?\.(wasm|js|css|svg)/g, '-HASH$1.$2')
+    .replace(/-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)/g, '-HASH$1.$2')
     .replace(/sha(256|384)-[A-Za-z0-9+/=]+/g, 'sha$1-HASH')
-    .replace(/127\.0\.0\.1(:|%3A)\d+/g, 'HOST');
+    .replace(/127\.0\.0\.1(:|%3A)\d+/g, 'HOST')
+    // Where the reader has scrolled to, which clicking moves.
+    .replace(/scaleX\([0-9.e-]+\)/g, 'scaleX(SCROLLED)');
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

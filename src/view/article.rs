@@ -175,7 +175,7 @@ pub fn ArticleView(
             let contents = rail_ref
                 .get_untracked()
                 .filter(|_| has_contents)
-                .and_then(|rail| rail.first_element_child()?.last_element_child())
+                .and_then(|rail| rail.get_elements_by_class_name("contents-list").item(0))
                 .map(|list| ContentsList::attach(list, later_entries, position));
             // The sections move into the page, one slice at a time.
             let mut sections = pending_sections(sections, 0, &marks);

@@ -83,7 +83,7 @@ pub fn insert_sections(
     let slice = sections
         .filter_map(|(index, section, marks)| {
             let (id, open) = states.id_and_state(index)?;
-            built.push(index);
+            built.push((index, id.clone()));
             Some(view! { <SectionView section id open marks region /> })
         })
         .collect_view();
@@ -99,11 +99,17 @@ pub fn insert_sections(
         "section-group later"
     });
     insert_static_view(&group, None, slice);
-    let mut element = group.first_element_child();
-    for index in built {
-        let Some(section) = element else { break };
-        element = section.next_element_sibling();
-        states.built(index, section);
+    // Each section is found by its page id, among the group's children in order.
+    let children = group.children();
+    let mut next = 0;
+    for (index, id) in built {
+        while let Some(child) = children.item(next) {
+            next += 1;
+            if child.id() == id {
+                states.built(index, child);
+                break;
+            }
+        }
     }
     _ = parent.insert_before(&group, before.map(|before| before.as_ref()));
 }
