@@ -180,26 +180,33 @@ pub fn decode_library_page(bytes: &[u8]) -> Result<LibraryPage, ArticleError> {
     crate::model::json::decode_document(bytes)
 }
 
+/// A library entry with the fields the library's and the search's tests vary.
+#[cfg(test)]
+pub(crate) fn entry_for_tests(
+    title: &str,
+    standfirst: Option<&str>,
+    label: Option<&str>,
+) -> LibraryEntry {
+    LibraryEntry {
+        address: "a.json".into(),
+        title: title.into(),
+        standfirst: standfirst.map(Into::into),
+        label: label.map(Into::into),
+        lang: None,
+        sponsor: None,
+        authors: Vec::new(),
+        published: None,
+        updated: None,
+        reading_minutes: 1,
+        tags: Vec::new(),
+        image: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn entry(title: &str, standfirst: Option<&str>, label: Option<&str>) -> LibraryEntry {
-        LibraryEntry {
-            address: "a.json".into(),
-            title: title.into(),
-            standfirst: standfirst.map(Into::into),
-            label: label.map(Into::into),
-            lang: None,
-            sponsor: None,
-            authors: Vec::new(),
-            published: None,
-            updated: None,
-            reading_minutes: 1,
-            tags: Vec::new(),
-            image: None,
-        }
-    }
+    use crate::model::library::entry_for_tests as entry;
 
     #[test]
     fn labels_are_listed_once_in_order() {

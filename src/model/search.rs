@@ -299,6 +299,7 @@ pub fn decode_search_chunk(bytes: &[u8]) -> Result<SearchChunk, ArticleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::library::entry_for_tests as entry;
 
     fn exact(text: &str) -> QueryTerm {
         QueryTerm {
@@ -337,23 +338,6 @@ mod tests {
         assert_eq!(query_terms("东京站"), [exact("东京"), exact("京站")]);
         assert_eq!(query_terms("东"), [exact("东")]);
         assert_eq!(query_terms("  ,. "), []);
-    }
-
-    fn entry(title: &str, standfirst: Option<&str>, label: Option<&str>) -> LibraryEntry {
-        LibraryEntry {
-            address: "a.json".into(),
-            title: title.into(),
-            standfirst: standfirst.map(Into::into),
-            label: label.map(Into::into),
-            lang: None,
-            sponsor: None,
-            authors: Vec::new(),
-            published: None,
-            updated: None,
-            reading_minutes: 1,
-            tags: Vec::new(),
-            image: None,
-        }
     }
 
     #[test]
