@@ -132,10 +132,26 @@ mod native {
             /// Entries in the feed: the newest ones.
             #[arg(long, default_value_t = article_viewer::tools::DEFAULT_FEED_SIZE)]
             feed_size: usize,
-            /// Make the articles' text searchable too, not only title, standfirst, label,
-            /// authors and topics (a larger search index; every article is read on each run).
+            /// Make code blocks searchable too. Every other word a reader can see is searchable
+            /// anyway: title, standfirst, headings, text, lists, quotes, tables, captions, key
+            /// figures, notes, authors, label and topics.
             #[arg(long)]
+            code: bool,
+            /// Accepted for scripts written before full text was the default; does nothing.
+            #[arg(long, hide = true)]
             full_text: bool,
+        },
+        /// Search the library `article index` wrote in DIR, as the library page does: every
+        /// word of the query (the last one as typed so far), "a phrase" in quotes, best first,
+        /// with each result's excerpt and the section it leads to.
+        Search {
+            /// The folder of the index.
+            dir: PathBuf,
+            /// The query.
+            query: String,
+            /// Results shown at most.
+            #[arg(long, default_value_t = 10)]
+            limit: usize,
         },
         /// Write NAME.html beside every article in DIR: the article pre-rendered by the
         /// viewer's own components, readable without JavaScript, with the head crawlers and
@@ -202,7 +218,8 @@ mod native {
                 title,
                 page_size,
                 feed_size,
-                full_text,
+                code,
+                full_text: _,
             } => index(
                 &dir,
                 &IndexArgs {
@@ -211,9 +228,10 @@ mod native {
                     title: &title,
                     page_size,
                     feed_size,
-                    full_text,
+                    code,
                 },
             ),
+            Command::Search { dir, query, limit } => search(&dir, &query, limit),
             Command::Pages {
                 dir,
                 viewer,
@@ -351,7 +369,7 @@ mod native {
             title: "Articles",
             page_size: article_viewer::tools::archive::DEFAULT_PER_PAGE,
             feed_size: article_viewer::tools::DEFAULT_FEED_SIZE,
-            full_text: false,
+            code: false,
         };
         if let Err(message) = index(out, &args) {
             eprintln!("{message}");
@@ -362,6 +380,31 @@ mod native {
         } else {
             ExitCode::SUCCESS
         }
+    }
+
+    fn search(dir: &Path, query: &str, limit: usize) -> Result<(), String> {
+        let index = article_viewer::tools::search::LocalIndex::read(dir)?;
+        let found = index.search(query);
+        println!("{} articles found", found.len());
+        for (n, result) in found.iter().take(limit).enumerate() {
+            println!(
+                "{:>3}. {} ({:.2})  {}",
+                n + 1,
+                result.entry.title,
+                result.score,
+                result.entry.address
+            );
+            if let Some(excerpt) = &result.excerpt {
+                let text: String = excerpt
+                    .pieces
+                    .iter()
+                    .map(|(t, marked)| if *marked { format!("[{t}]") } else { t.clone() })
+                    .collect();
+                let section = excerpt.section.as_deref().unwrap_or("");
+                println!("     #{section}: {}", text.replace('\n', " "));
+            }
+        }
+        Ok(())
     }
 
     fn to_markdown(file: &Path, output: Option<&Path>) -> Result<(), String> {
@@ -383,7 +426,7 @@ mod native {
         title: &'a str,
         page_size: u32,
         feed_size: usize,
-        full_text: bool,
+        code: bool,
     }
 
     fn index(dir: &Path, args: &IndexArgs) -> Result<(), String> {
@@ -403,7 +446,7 @@ mod native {
         );
         let options = IndexOptions {
             per_page: args.page_size,
-            full_text: args.full_text,
+            code: args.code,
             newest: args.feed_size,
             count: &|n| bar.set_length(n as u64),
             progress: &|| bar.inc(1),

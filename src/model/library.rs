@@ -43,6 +43,21 @@ pub struct Archive {
     pub tags: Vec<String>,
     /// The first term of each search chunk (`FOLDER/search-N.json`, N from 0), sorted.
     pub search: Vec<String>,
+    /// The first word of each vocabulary chunk (`FOLDER/words-N.json`), sorted: where typos
+    /// are looked up. Absent from an index written before typo tolerance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+    /// The first backward word of each backward vocabulary chunk (`FOLDER/ends-N.json`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ends: Vec<String>,
+    /// The languages of the archive with a Snowball stemmer, most used first: what a query's
+    /// words are stemmed in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stemmers: Vec<String>,
+    /// Whether each article's passages are beside the index (`FOLDER/text/ADDRESS`), for
+    /// excerpts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub text: bool,
 }
 
 impl Archive {
@@ -54,6 +69,12 @@ impl Archive {
     /// The address of search chunk `chunk`, relative to the index.
     pub fn chunk_address(&self, chunk: usize) -> String {
         format!("{}search-{chunk}.json", self.folder)
+    }
+
+    /// The address of vocabulary chunk `chunk`, forward (`words`) or backward (`ends`).
+    pub fn vocabulary_address(&self, backward: bool, chunk: usize) -> String {
+        let kind = if backward { "ends" } else { "words" };
+        format!("{}{kind}-{chunk}.json", self.folder)
     }
 
     /// The page holding the article at newest-first position `rank`, from 1.

@@ -10,7 +10,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::model::search::{SearchChunk, encode_postings, entry_terms};
+use crate::model::search::rank::{WEIGHTS, impacts};
+use crate::model::search::text::{ArticleText, Field, Passage};
+use crate::model::search::{
+    SearchChunk, VocabularyChunk, encode_postings, label_term, tag_term, text_address,
+    vocabulary_entry,
+};
 use crate::model::{Archive, Library, LibraryEntry, labels_of, topics_of};
 use crate::tools::fold::fold;
 
@@ -21,66 +26,73 @@ pub const DEFAULT_PER_PAGE: u32 = 100;
 /// The folder beside `index.json` that holds the older pages and the search chunks.
 pub const PARTS_FOLDER: &str = "index-parts/";
 
+/// The folder inside [`PARTS_FOLDER`] holding each article's passages, under its address.
+pub const TEXT_FOLDER: &str = "text/";
+
 /// A search chunk is closed once its JSON passes this many bytes (a term's postings are never
 /// split): about 15 KB of gzip per chunk, a few hundred chunks for 100,000 articles.
 const CHUNK_BYTES: usize = 48 * 1024;
 
-/// An article as the archive needs it: its library entry and its search terms (folded).
+/// A vocabulary chunk is closed once its JSON passes this many bytes: about 6 KB of gzip.
+const VOCABULARY_BYTES: usize = 16 * 1024;
+
+/// An article as the archive needs it: its library entry, its passages and the impact of each
+/// of its search terms (folded).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indexable {
     /// What the library shows of it.
     pub entry: LibraryEntry,
-    /// The terms its title, standfirst, authors, topics and label give, and its filter terms.
-    pub terms: Vec<String>,
+    /// Its searchable text, written beside the index for excerpts.
+    pub text: ArticleText,
+    /// Each term of its text with its impact, and its label and topic filter terms, sorted.
+    pub terms: Vec<(String, u8)>,
 }
 
 impl Indexable {
-    /// The entry with its search terms.
-    pub fn new(entry: LibraryEntry) -> Self {
-        Self::with_body(entry, "")
+    /// The entry with its passages and their terms.
+    pub fn new(entry: LibraryEntry, text: ArticleText) -> Self {
+        let mut terms = impacts(&text, fold, &WEIGHTS);
+        terms.extend(entry.label.as_deref().map(|l| (label_term(l), 1)));
+        terms.extend(entry.tags.iter().map(|t| (tag_term(t), 1)));
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms.dedup_by(|a, b| a.0 == b.0);
+        Indexable { entry, text, terms }
     }
 
-    /// The entry with its search terms and those of `body`, the article's text (`--full-text`).
-    pub fn with_body(entry: LibraryEntry, body: &str) -> Self {
-        let terms = entry_terms(&entry, body, fold);
-        Indexable { entry, terms }
+    /// An article known only by its entry (its text is not at hand): its title, standfirst,
+    /// authors, label and topics.
+    pub fn from_entry(entry: LibraryEntry) -> Self {
+        let text = entry_text(&entry);
+        Self::new(entry, text)
     }
 }
 
-/// The running text of an article for a full-text index: section headings, paragraphs,
-/// sub-headings, list items, quotes, pull-quotes and captions (tables and code are left out).
-pub fn body_text(article: &crate::model::Article) -> String {
-    use crate::model::{Block, ListItem, inline_text};
-    fn items(list: &[ListItem], out: &mut String) {
-        for item in list {
-            out.push_str(&inline_text(&item.text));
-            out.push('\n');
-            items(&item.items, out);
-        }
-    }
-    let mut out = String::new();
-    for section in &article.sections {
-        if let Some(heading) = &section.heading {
-            out.push_str(heading);
-            out.push('\n');
-        }
-        for block in &section.blocks {
-            match block {
-                Block::Paragraph(text) | Block::Quote { text, .. } => {
-                    out.push_str(&inline_text(text))
-                }
-                Block::Heading { text, .. } | Block::PullQuote { text, .. } => out.push_str(text),
-                Block::List { items: list, .. } => items(list, &mut out),
-                Block::Image {
-                    caption: Some(caption),
-                    ..
-                } => out.push_str(caption),
-                _ => {}
-            }
-            out.push('\n');
-        }
-    }
-    out
+/// The passages a library entry holds, for an article whose text is not at hand.
+pub fn entry_text(entry: &LibraryEntry) -> ArticleText {
+    let mut passages = vec![Passage {
+        section: None,
+        field: Field::Title,
+        text: entry.title.clone(),
+    }];
+    let meta = |text: &String| Passage {
+        section: None,
+        field: Field::Meta,
+        text: text.clone(),
+    };
+    passages.extend(entry.standfirst.iter().map(|s| Passage {
+        section: None,
+        field: Field::Standfirst,
+        text: s.clone(),
+    }));
+    passages.extend(
+        entry
+            .authors
+            .iter()
+            .chain(&entry.label)
+            .chain(&entry.tags)
+            .map(meta),
+    );
+    ArticleText { passages }
 }
 
 /// The instant a date names, in milliseconds since 1970 (UTC): a time without a zone is taken
@@ -134,10 +146,28 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
     let pages = total.div_ceil(per_page).max(1);
     let labels = labels_of(items.iter().map(|item| &item.entry));
     let tags = topics_of(items.iter().map(|item| &item.entry));
-    let (chunks, mut files) = rayon::join(|| search_chunks(items), || older_pages(items, per_page));
-    files.par_extend(chunks.par_iter().enumerate().map(|(i, (_, chunk))| {
+    let ((chunks, (words, ends)), mut files) = rayon::join(
+        || {
+            let chunks = search_chunks(items);
+            let vocabularies = vocabularies(&chunks);
+            (chunks, vocabularies)
+        },
+        || older_pages(items, per_page),
+    );
+    let chunk_files = chunks.par_iter().enumerate().map(|(i, (_, chunk))| {
         let json = serde_json::to_string(chunk).expect("wire types serialize");
         (format!("{PARTS_FOLDER}search-{i}.json"), json)
+    });
+    files.par_extend(chunk_files);
+    for (name, vocabulary) in [("words", &words), ("ends", &ends)] {
+        files.extend(vocabulary.iter().enumerate().map(|(i, (_, chunk))| {
+            let json = serde_json::to_string(chunk).expect("wire types serialize");
+            (format!("{PARTS_FOLDER}{name}-{i}.json"), json)
+        }));
+    }
+    files.par_extend(items.par_iter().map(|item| {
+        let json = serde_json::to_string(&item.text).expect("wire types serialize");
+        (text_address(PARTS_FOLDER, &item.entry.address), json)
     }));
     let library = Library {
         version: 2,
@@ -154,9 +184,76 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
             labels,
             tags,
             search: chunks.into_iter().map(|(first, _)| first).collect(),
+            words: words.into_iter().map(|(first, _)| first).collect(),
+            ends: ends.into_iter().map(|(first, _)| first).collect(),
+            stemmers: stemmer_langs(items),
+            text: true,
         }),
     };
     (library, files)
+}
+
+/// The languages of the archive's articles that have a stemmer, each once, most used first
+/// (an article without a language counts as English).
+pub fn stemmer_langs(items: &[Indexable]) -> Vec<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for item in items {
+        let lang = item.entry.lang.as_deref().unwrap_or("en");
+        if crate::model::search::stem::algorithm_for(lang).is_some() {
+            let primary = lang
+                .split(['-', '_'])
+                .next()
+                .unwrap_or(lang)
+                .to_ascii_lowercase();
+            *counts.entry(primary).or_default() += 1;
+        }
+    }
+    let mut langs: Vec<(String, usize)> = counts.into_iter().collect();
+    langs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    langs.into_iter().map(|(lang, _)| lang).collect()
+}
+
+/// The vocabulary of the search index, forward and backward, each cut into chunks of about
+/// [`VOCABULARY_BYTES`] with their first word: what typo tolerance looks words up in.
+fn vocabularies(
+    chunks: &[(String, SearchChunk)],
+) -> (
+    Vec<(String, VocabularyChunk)>,
+    Vec<(String, VocabularyChunk)>,
+) {
+    let words: Vec<String> = chunks
+        .iter()
+        .flat_map(|(_, chunk)| chunk.terms.keys())
+        .filter(|term| vocabulary_entry(term))
+        .cloned()
+        .collect();
+    let mut ends: Vec<String> = words.iter().map(|w| w.chars().rev().collect()).collect();
+    ends.par_sort_unstable();
+    (cut_vocabulary(words), cut_vocabulary(ends))
+}
+
+/// Sorted words in chunks of about [`VOCABULARY_BYTES`], each with its first word ("" for the
+/// first chunk, which any word sorts at or after).
+fn cut_vocabulary(words: Vec<String>) -> Vec<(String, VocabularyChunk)> {
+    let mut out: Vec<(String, VocabularyChunk)> = Vec::new();
+    let mut size = usize::MAX;
+    for word in words {
+        if size >= VOCABULARY_BYTES {
+            let first = if out.is_empty() {
+                String::new()
+            } else {
+                word.clone()
+            };
+            out.push((first, VocabularyChunk::default()));
+            size = 0;
+        }
+        size += word.len() + 3;
+        out.last_mut().expect("just pushed").1.words.push(word);
+    }
+    if out.is_empty() {
+        out.push((String::new(), VocabularyChunk::default()));
+    }
+    out
 }
 
 /// Pages 2 and on of the archive, as (path, JSON).
@@ -194,15 +291,18 @@ fn search_chunks(items: &[Indexable]) -> Vec<(String, SearchChunk)> {
     // quicker than the default here.
     let runs = rayon::current_num_threads().max(1);
     let per_run = total.div_ceil(runs).max(1);
-    let mut maps: Vec<FxHashMap<&str, Vec<u32>>> = items
+    let mut maps: Vec<FxHashMap<&str, Vec<(u32, u8)>>> = items
         .par_chunks(per_run)
         .enumerate()
         .map(|(run, chunk)| {
-            let mut postings: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+            let mut postings: FxHashMap<&str, Vec<(u32, u8)>> = FxHashMap::default();
             for (offset, item) in chunk.iter().enumerate().rev() {
                 let number = (total - 1 - (run * per_run + offset)) as u32;
-                for term in &item.terms {
-                    postings.entry(term.as_str()).or_default().push(number);
+                for (term, impact) in &item.terms {
+                    postings
+                        .entry(term.as_str())
+                        .or_default()
+                        .push((number, *impact));
                 }
             }
             postings
@@ -215,20 +315,27 @@ fn search_chunks(items: &[Indexable]) -> Vec<(String, SearchChunk)> {
             postings.entry(term).or_default().extend(numbers);
         }
     }
-    let mut sorted: Vec<(&str, Vec<u32>)> = postings
+    type Coded<'a> = (&'a str, Vec<u32>, Vec<u8>);
+    let mut sorted: Vec<Coded> = postings
         .into_par_iter()
-        .map(|(term, numbers)| (term, encode_postings(&numbers)))
+        .map(|(term, postings)| {
+            let numbers: Vec<u32> = postings.iter().map(|p| p.0).collect();
+            let impacts = postings.iter().map(|p| p.1).collect();
+            (term, encode_postings(&numbers), impacts)
+        })
         .collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     // Where each chunk starts, then the chunks built on every core.
     let mut starts = Vec::new();
     let mut size = usize::MAX;
-    for (i, (term, deltas)) in sorted.iter().enumerate() {
+    for (i, (term, deltas, impacts)) in sorted.iter().enumerate() {
         if size >= CHUNK_BYTES {
             starts.push(i);
             size = 0;
         }
-        size += term.len() + 6 + deltas.iter().map(|d| digits(*d) + 1).sum::<usize>();
+        size += 2 * term.len() + 12;
+        size += deltas.iter().map(|d| digits(*d) + 1).sum::<usize>();
+        size += impacts.iter().map(|i| digits(*i as u32) + 1).sum::<usize>();
     }
     let ends = starts.iter().skip(1).copied().chain([sorted.len()]);
     let ranges: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
@@ -237,11 +344,12 @@ fn search_chunks(items: &[Indexable]) -> Vec<(String, SearchChunk)> {
         .map(|(start, end)| {
             // Any term sorts at or after the first chunk's.
             let first = if start == 0 { "" } else { sorted[start].0 };
-            let terms = sorted[start..end]
-                .iter()
-                .map(|(term, deltas)| ((*term).to_owned(), deltas.clone()))
-                .collect();
-            (first.to_owned(), SearchChunk { terms })
+            let mut chunk = SearchChunk::default();
+            for (term, deltas, impacts) in &sorted[start..end] {
+                chunk.terms.insert((*term).to_owned(), deltas.clone());
+                chunk.impacts.insert((*term).to_owned(), impacts.clone());
+            }
+            (first.to_owned(), chunk)
         })
         .collect()
 }
@@ -272,8 +380,10 @@ pub fn write_files(
     whole: bool,
 ) -> Result<Written, String> {
     let folder = dir.join(PARTS_FOLDER);
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| format!("{}: cannot create: {e}", folder.display()))?;
+    for made in [folder.clone(), folder.join(TEXT_FOLDER)] {
+        std::fs::create_dir_all(&made)
+            .map_err(|e| format!("{}: cannot create: {e}", made.display()))?;
+    }
     let write = |(name, text): &(String, String)| -> Result<(String, u64, bool), String> {
         let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
         let path = dir.join(name);
@@ -304,12 +414,17 @@ pub fn write_files(
         hashes.extend(kept);
         return Ok(report);
     }
-    if let Ok(listing) = std::fs::read_dir(&folder) {
+    for sub in ["", TEXT_FOLDER] {
+        let Ok(listing) = std::fs::read_dir(folder.join(sub)) else {
+            continue;
+        };
         for file in listing.filter_map(Result::ok) {
-            let name = format!("{PARTS_FOLDER}{}", file.file_name().to_string_lossy());
+            let name = format!("{PARTS_FOLDER}{sub}{}", file.file_name().to_string_lossy());
             let ours = name.ends_with(".json")
-                && (name.starts_with(&format!("{PARTS_FOLDER}page-"))
-                    || name.starts_with(&format!("{PARTS_FOLDER}search-")));
+                && (!sub.is_empty()
+                    || ["page-", "search-", "words-", "ends-"]
+                        .iter()
+                        .any(|kind| name.starts_with(&format!("{PARTS_FOLDER}{kind}"))));
             if ours && !kept.contains_key(&name) && std::fs::remove_file(file.path()).is_ok() {
                 report.removed += 1;
             }
@@ -336,6 +451,13 @@ pub fn read_page(dir: &Path, archive: &Archive, page: u32) -> Option<Vec<Library
 pub fn read_chunk(dir: &Path, archive: &Archive, chunk: usize) -> Option<SearchChunk> {
     let bytes = std::fs::read(dir.join(archive.chunk_address(chunk))).ok()?;
     crate::model::decode_search_chunk(&bytes).ok()
+}
+
+/// The passages of the article at `address` in the archive written in `dir`, if they can be
+/// read.
+pub fn read_text(dir: &Path, address: &str) -> Option<ArticleText> {
+    let bytes = std::fs::read(dir.join(text_address(PARTS_FOLDER, address))).ok()?;
+    crate::model::search::decode_article_text(&bytes).ok()
 }
 
 /// Every entry the library written in `dir` holds, by address: the index's own pages serve as
@@ -365,7 +487,7 @@ mod tests {
     use super::*;
 
     fn item(title: &str, published: Option<&str>) -> Indexable {
-        Indexable::new(LibraryEntry {
+        Indexable::from_entry(LibraryEntry {
             address: format!("{title}.json"),
             title: title.into(),
             standfirst: Some("Ships and Cranes".into()),
@@ -383,7 +505,8 @@ mod tests {
 
     #[test]
     fn terms_are_folded_and_filters_kept_as_written() {
-        let terms = item("Harbour", None).terms;
+        let item = item("Harbour", None);
+        let terms: Vec<&str> = item.terms.iter().map(|(t, _)| t.as_str()).collect();
         let expected = [
             "and",
             "author",
@@ -430,7 +553,16 @@ mod tests {
             [
                 "index-parts/page-2.json",
                 "index-parts/page-3.json",
-                "index-parts/search-0.json"
+                "index-parts/search-0.json",
+                "index-parts/words-0.json",
+                "index-parts/ends-0.json",
+                "index-parts/text/t0.json",
+                "index-parts/text/t1.json",
+                "index-parts/text/t2.json",
+                "index-parts/text/t3.json",
+                "index-parts/text/t4.json",
+                "index-parts/text/t5.json",
+                "index-parts/text/t6.json",
             ]
         );
         let page: crate::model::LibraryPage = serde_json::from_str(&files[1].1).unwrap();

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::model::search::text::{TextOptions, search_text};
 use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, prepare};
 use crate::tools::archive::{
-    Indexable, Written, archive_files, body_text, read_entries, sort_newest_first, write_files,
+    Indexable, Written, archive_files, read_entries, read_text, sort_newest_first, write_files,
 };
 use crate::tools::folder::{ArticleFiles, article_files, parse_bytes};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp, stamp_of};
@@ -21,9 +22,8 @@ use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp, stamp_of
 pub struct IndexOptions<'a> {
     /// Articles on a page of the library.
     pub per_page: u32,
-    /// Whether the search index holds the articles' text too. The text is not in the index's
-    /// pages, so every article is read again on each run.
-    pub full_text: bool,
+    /// Whether code blocks are searchable too (the rest of the text always is).
+    pub code: bool,
     /// How many of the newest entries [`Indexed::newest`] holds (the feed's).
     pub newest: usize,
     /// Told how many article files there are, before reading.
@@ -94,11 +94,11 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
     } = article_files(dir)?;
     (options.count)(jsons.len());
     let mut cache = IndexCache::load(dir);
-    if options.full_text || cache.full_text {
-        // The articles' text is nowhere but in the articles: every one is read again.
+    if options.code != cache.code {
+        // What an article's text is changed: every one is read again.
         cache = IndexCache::default();
     }
-    let full_text = options.full_text;
+    let text = TextOptions { code: options.code };
     let progress = options.progress;
     let looked: Vec<Looked> = {
         // Built on first need: when every file's size and time are as cached, never.
@@ -106,7 +106,7 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
         jsons
             .par_iter()
             .map(|path| {
-                let looked = look(path, &cache, &by_hash, full_text);
+                let looked = look(path, &cache, &by_hash, text);
                 progress();
                 looked
             })
@@ -146,7 +146,7 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
             (l.name.clone(), l.stamp, note)
         })
         .collect();
-    let mut items = indexables(dir, looked)?;
+    let mut items = indexables(dir, looked, text)?;
     sort_newest_first(&mut items);
     let (library, mut parts) = archive_files(&items, options.per_page);
     let text = serde_json::to_string_pretty(&library).expect("the library serializes");
@@ -157,7 +157,7 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
         .map(|(rank, item)| (item.entry.address.as_str(), rank as u32))
         .collect();
     cache.per_page = options.per_page;
-    cache.full_text = options.full_text;
+    cache.code = options.code;
     cache.files = stamps
         .into_iter()
         .filter_map(|(name, (size, modified, hash), note)| {
@@ -219,7 +219,7 @@ fn look<'a>(
     path: &Path,
     cache: &'a IndexCache,
     by_hash: &'a std::sync::OnceLock<HashMap<u64, (&'a str, &'a CachedFile)>>,
-    full_text: bool,
+    text: TextOptions,
 ) -> Result<Looked, String> {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let cached = cache.files.get(&name);
@@ -250,7 +250,7 @@ fn look<'a>(
     // The same content under this name, or another (renamed, or a copy).
     let found = match by_hash.get_or_init(|| cache.by_hash()).get(&hash) {
         Some((was, file)) => known(was, file),
-        None => parse(path, &name, &bytes, full_text),
+        None => parse(path, &name, &bytes, text),
     };
     Ok(Looked {
         name,
@@ -273,16 +273,13 @@ fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, u128)> {
 }
 
 /// The article in `bytes`, ready for the archive, or why it is left out.
-fn parse(path: &Path, name: &str, bytes: &[u8], full_text: bool) -> Found {
+fn parse(path: &Path, name: &str, bytes: &[u8], options: TextOptions) -> Found {
     match parse_bytes(path, bytes) {
         Ok(article) => {
-            let body = if full_text {
-                body_text(&article)
-            } else {
-                String::new()
-            };
-            let entry = entry(name.to_owned(), prepare(article));
-            Found::Parsed(Box::new(Indexable::with_body(entry, &body)))
+            let prepared = prepare(article);
+            let text = search_text(&prepared, options);
+            let entry = entry(name.to_owned(), prepared);
+            Found::Parsed(Box::new(Indexable::new(entry, text)))
         }
         Err(note) => Found::LeftOut(note),
     }
@@ -290,7 +287,11 @@ fn parse(path: &Path, name: &str, bytes: &[u8], full_text: bool) -> Found {
 
 /// Every article of the folder ready for the archive: those parsed now, and the known ones
 /// from the index's own pages (a known one the pages lack is read again).
-fn indexables(dir: &Path, looked: Vec<Looked>) -> Result<Vec<Indexable>, String> {
+fn indexables(
+    dir: &Path,
+    looked: Vec<Looked>,
+    options: TextOptions,
+) -> Result<Vec<Indexable>, String> {
     let any_known = looked
         .iter()
         .any(|l| matches!(l.found, Found::Known { .. }));
@@ -304,18 +305,19 @@ fn indexables(dir: &Path, looked: Vec<Looked>) -> Result<Vec<Indexable>, String>
         .filter_map(|l| match l.found {
             Found::Parsed(item) => Some(Ok(*item)),
             Found::LeftOut(_) => None,
-            Found::Known { was, .. } => match previous.get(&was) {
-                Some(entry) => {
+            // Its entry from the index's pages, its text from the passages written beside them.
+            Found::Known { was, .. } => match (previous.get(&was), read_text(dir, &was)) {
+                (Some(entry), Some(text)) => {
                     let mut entry = entry.clone();
                     entry.address = l.name;
-                    Some(Ok(Indexable::new(entry)))
+                    Some(Ok(Indexable::new(entry, text)))
                 }
-                None => {
+                _ => {
                     let bytes = match std::fs::read(&l.path) {
                         Ok(bytes) => bytes,
                         Err(e) => return Some(Err(format!("{}: {e}", l.path.display()))),
                     };
-                    match parse(&l.path, &l.name, &bytes, false) {
+                    match parse(&l.path, &l.name, &bytes, options) {
                         Found::Parsed(item) => Some(Ok(*item)),
                         _ => None,
                     }

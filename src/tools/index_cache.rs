@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub const CACHE_FILE: &str = "index.cache";
 
 /// Bumped when what an article gives changes (the entry, the terms, their folding).
-const CACHE_VERSION: u32 = 3;
+const CACHE_VERSION: u32 = 4;
 
 /// What an article file gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,8 +49,8 @@ pub struct CachedFile {
 pub struct IndexCache {
     /// The page size the index was written with.
     pub per_page: u32,
-    /// Whether its search index holds the articles' text (`--full-text`).
-    pub full_text: bool,
+    /// Whether its search index holds the articles' code blocks (`--code`).
+    pub code: bool,
     /// By file name (Fx hashing: 100,000 names are looked up on every run).
     pub files: FxHashMap<String, CachedFile>,
     /// The content hash of each file of the index last written, by path relative to the folder.
@@ -63,7 +63,7 @@ pub struct IndexCache {
 struct Stored {
     version: u32,
     per_page: u32,
-    full_text: bool,
+    code: bool,
     files: Vec<StoredFile>,
     written: Vec<(String, u64)>,
 }
@@ -118,7 +118,7 @@ impl IndexCache {
             .collect();
         IndexCache {
             per_page: stored.per_page,
-            full_text: stored.full_text,
+            code: stored.code,
             files,
             written: stored.written.into_iter().collect(),
         }
@@ -141,7 +141,7 @@ impl IndexCache {
         let stored = Stored {
             version: CACHE_VERSION,
             per_page: self.per_page,
-            full_text: self.full_text,
+            code: self.code,
             files: files.collect(),
             written: self.written.iter().map(|(n, h)| (n.clone(), *h)).collect(),
         };

@@ -4,13 +4,17 @@
 //! written. Anything else (an article added, removed or renamed, a date changed) rebuilds the
 //! whole index.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::model::search::{QueryTerm, chunks_for, decode_postings, encode_postings};
+use crate::model::search::typo::backwards;
+use crate::model::search::{
+    QueryTerm, VocabularyChunk, chunks_for, decode_postings, decode_vocabulary_chunk,
+    encode_postings, text_address, vocabulary_entry,
+};
 use crate::model::{Archive, Library, LibraryEntry, LibraryPage, SearchChunk};
 use crate::tools::archive::{
-    Indexable, Written, read_chunk, read_library, read_page, sort_key, write_files,
+    Indexable, Written, read_chunk, read_library, read_page, read_text, sort_key, write_files,
 };
 use crate::tools::index::{Found, IndexOptions, Looked};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome};
@@ -52,6 +56,8 @@ pub(crate) fn patch(
     }
     let mut pages: BTreeMap<u32, Vec<LibraryEntry>> = BTreeMap::new();
     let mut chunks: BTreeMap<usize, SearchChunk> = BTreeMap::new();
+    let mut vocabulary_changes: Vec<(String, bool)> = Vec::new();
+    let mut texts: Vec<(String, String)> = Vec::new();
     for (rank, item) in changed {
         let page = archive.page_of(rank);
         if let std::collections::btree_map::Entry::Vacant(slot) = pages.entry(page) {
@@ -70,23 +76,39 @@ pub(crate) fn patch(
             return Ok(None);
         };
         let moves = sort_key(old) != sort_key(&item.entry);
-        if moves || old.label != item.entry.label || old.tags != item.entry.tags {
+        let relabelled = old.label != item.entry.label || old.tags != item.entry.tags;
+        if moves || relabelled || old.lang != item.entry.lang {
             return Ok(None);
         }
-        let before: BTreeSet<String> = Indexable::new(old.clone()).terms.into_iter().collect();
-        let after: BTreeSet<&String> = item.terms.iter().collect();
+        // What it held, from the passages written beside the index.
+        let Some(text) = read_text(dir, &old.address) else {
+            return Ok(None);
+        };
+        let before: BTreeMap<String, u8> = Indexable::new(old.clone(), text)
+            .terms
+            .into_iter()
+            .collect();
+        let after: BTreeMap<&str, u8> = item.terms.iter().map(|(t, i)| (t.as_str(), *i)).collect();
         let number = archive.total - 1 - rank;
-        for term in before.iter().filter(|t| !after.contains(t)) {
-            if !change_postings(dir, &archive, &mut chunks, term, number, false) {
-                return Ok(None);
-            }
-        }
-        for term in after.iter().filter(|t| !before.contains(**t)) {
-            if !change_postings(dir, &archive, &mut chunks, term, number, true) {
-                return Ok(None);
+        let gone = before
+            .iter()
+            .filter(|(t, _)| !after.contains_key(t.as_str()))
+            .map(|(t, _)| (t.as_str(), None));
+        let changed = after
+            .iter()
+            .filter(|(t, i)| before.get(**t) != Some(i))
+            .map(|(t, i)| (*t, Some(*i)));
+        for (term, impact) in gone.chain(changed).collect::<Vec<_>>() {
+            match change_postings(dir, &archive, &mut chunks, term, number, impact) {
+                Some(Presence::Same) => {}
+                Some(Presence::New) => vocabulary_changes.push((term.to_owned(), true)),
+                Some(Presence::Gone) => vocabulary_changes.push((term.to_owned(), false)),
+                None => return Ok(None),
             }
         }
         *old = item.entry.clone();
+        let json = serde_json::to_string(&item.text).expect("wire types serialize");
+        texts.push((text_address(&archive.folder, &item.entry.address), json));
     }
     let mut files: Vec<(String, String)> = Vec::new();
     for (page, entries) in &pages {
@@ -106,6 +128,11 @@ pub(crate) fn patch(
         let json = serde_json::to_string(terms).expect("wire types serialize");
         files.push((archive.chunk_address(*chunk), json));
     }
+    match vocabulary_files(dir, &archive, &vocabulary_changes) {
+        Some(vocabulary) => files.extend(vocabulary),
+        None => return Ok(None),
+    }
+    files.extend(texts);
     if pages.contains_key(&1) {
         let text = serde_json::to_string_pretty(&library).expect("the library serializes");
         files.push(("index.json".to_owned(), format!("{text}\n")));
@@ -151,30 +178,33 @@ fn left_out(cache: &IndexCache) -> usize {
         .count()
 }
 
-/// Adds article `number` to the postings of `term` (or takes it out), in the chunk the term
-/// sorts into, read once. False when that chunk cannot be read.
+/// What a change to a term's postings did to its place in the index.
+enum Presence {
+    /// It was in the index and still is, or was not and still is not.
+    Same,
+    /// It is new to the index.
+    New,
+    /// No article holds it any more.
+    Gone,
+}
+
+/// Sets the posting of article `number` in `term`'s postings to `impact` (or takes it out),
+/// in the chunk the term sorts into, read once. `None` when that chunk cannot be read.
 fn change_postings(
     dir: &Path,
     archive: &Archive,
     chunks: &mut BTreeMap<usize, SearchChunk>,
     term: &str,
     number: u32,
-    add: bool,
-) -> bool {
+    impact: Option<u8>,
+) -> Option<Presence> {
     let query = QueryTerm {
         text: term.to_owned(),
         prefix: false,
     };
-    let Some(index) = chunks_for(&archive.search, &query).next() else {
-        return false;
-    };
+    let index = chunks_for(&archive.search, &query).next()?;
     if let std::collections::btree_map::Entry::Vacant(slot) = chunks.entry(index) {
-        match read_chunk(dir, archive, index) {
-            Some(chunk) => {
-                slot.insert(chunk);
-            }
-            None => return false,
-        }
+        slot.insert(read_chunk(dir, archive, index)?);
     }
     let chunk = chunks.get_mut(&index).expect("just read");
     let mut numbers: Vec<u32> = chunk
@@ -182,21 +212,88 @@ fn change_postings(
         .get(term)
         .map(|deltas| decode_postings(deltas).collect())
         .unwrap_or_default();
-    match (numbers.binary_search(&number), add) {
-        (Err(at), true) => numbers.insert(at, number),
-        (Ok(at), false) => {
-            numbers.remove(at);
+    let mut impacts: Vec<u8> = chunk.impacts.get(term).cloned().unwrap_or_default();
+    impacts.resize(numbers.len(), 1);
+    let was = !numbers.is_empty();
+    match (numbers.binary_search(&number), impact) {
+        (Err(at), Some(impact)) => {
+            numbers.insert(at, number);
+            impacts.insert(at, impact);
         }
-        _ => {}
+        (Ok(at), Some(impact)) => impacts[at] = impact,
+        (Ok(at), None) => {
+            numbers.remove(at);
+            impacts.remove(at);
+        }
+        (Err(_), None) => {}
     }
     if numbers.is_empty() {
         chunk.terms.remove(term);
+        chunk.impacts.remove(term);
     } else {
         chunk
             .terms
             .insert(term.to_owned(), encode_postings(&numbers));
+        chunk.impacts.insert(term.to_owned(), impacts);
     }
-    true
+    Some(match (was, numbers.is_empty()) {
+        (false, false) => Presence::New,
+        (true, true) => Presence::Gone,
+        _ => Presence::Same,
+    })
+}
+
+/// The vocabulary chunks, forward and backward, with the words the index gained and lost;
+/// `None` when one cannot be read.
+fn vocabulary_files(
+    dir: &Path,
+    archive: &Archive,
+    changes: &[(String, bool)],
+) -> Option<Vec<(String, String)>> {
+    let mut changed: BTreeMap<(bool, usize), VocabularyChunk> = BTreeMap::new();
+    for (word, added) in changes.iter().filter(|(w, _)| vocabulary_entry(w)) {
+        for backward in [false, true] {
+            let (firsts, key) = if backward {
+                (&archive.ends, backwards(word))
+            } else {
+                (&archive.words, word.clone())
+            };
+            let query = QueryTerm {
+                text: key.clone(),
+                prefix: false,
+            };
+            let Some(index) = chunks_for(firsts, &query).next() else {
+                continue;
+            };
+            if let std::collections::btree_map::Entry::Vacant(slot) =
+                changed.entry((backward, index))
+            {
+                let bytes =
+                    std::fs::read(dir.join(archive.vocabulary_address(backward, index))).ok()?;
+                slot.insert(decode_vocabulary_chunk(&bytes).ok()?);
+            }
+            let words = &mut changed
+                .get_mut(&(backward, index))
+                .expect("just read")
+                .words;
+            match (words.binary_search(&key), added) {
+                (Err(at), true) => words.insert(at, key),
+                (Ok(at), false) => {
+                    words.remove(at);
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(
+        changed
+            .into_iter()
+            .map(|((backward, index), chunk)| {
+                let json = serde_json::to_string(&chunk).expect("wire types serialize");
+                (archive.vocabulary_address(backward, index), json)
+            })
+            .collect(),
+    )
 }
 
 /// The `count` newest entries: the patched pages, and others read as needed.

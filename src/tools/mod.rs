@@ -12,6 +12,7 @@ mod index_patch;
 mod library_pages;
 mod markdown;
 mod pages;
+pub mod search;
 mod to_markdown;
 
 pub use feed::{DEFAULT_FEED_SIZE, atom_feed};

@@ -13,7 +13,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::LibraryEntry;
 use crate::model::error::ArticleError;
-use crate::model::ids::is_word_char;
+
+pub mod excerpt;
+pub mod query;
+pub mod rank;
+pub mod stem;
+pub mod step;
+pub mod terms;
+pub mod text;
+pub mod typo;
+
+pub use terms::{one_sigma, runs, terms};
 
 /// A word shorter than this (in characters) must match a term exactly; from this length on, it
 /// matches every term it begins, so results follow the reader's typing.
@@ -32,6 +42,46 @@ pub const TAG_TERM: &str = "tag:";
 pub struct SearchChunk {
     /// Term → its postings, delta-coded.
     pub terms: BTreeMap<String, Vec<u32>>,
+    /// Term → the impact of each of its postings, in the same order (1 to
+    /// [`rank::LEVELS`]: how much the term says about that article). An index written before
+    /// ranking has none, and then every posting weighs the same.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub impacts: BTreeMap<String, Vec<u8>>,
+}
+
+/// One chunk of the index's vocabulary (`index-parts/words-N.json`, and `ends-N.json` with
+/// each word written backwards): the words alone, sorted, without postings. A word a query
+/// finds nowhere is looked up here for the words one typo away, which share its first half or
+/// its last.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct VocabularyChunk {
+    /// The words, sorted.
+    pub words: Vec<String>,
+}
+
+/// Whether a term of the index goes in its vocabulary: a word (not a filter term, not a pair
+/// of characters of an unspaced script) long enough to be one typo from a word of
+/// [`typo::TYPO_FROM`] letters.
+pub fn vocabulary_entry(term: &str) -> bool {
+    !term.contains(':')
+        && term.chars().count() + 1 >= typo::TYPO_FROM
+        && !term.chars().any(terms::is_unspaced)
+}
+
+/// The address of the passages of the article at `address`, in the index's `folder`.
+pub fn text_address(folder: &str, address: &str) -> String {
+    format!("{folder}text/{address}")
+}
+
+/// Decodes a vocabulary chunk, naming a wrong field by its path.
+pub fn decode_vocabulary_chunk(bytes: &[u8]) -> Result<VocabularyChunk, ArticleError> {
+    crate::model::json::decode_document(bytes)
+}
+
+/// Decodes an article's passages, naming a wrong field by its path.
+pub fn decode_article_text(bytes: &[u8]) -> Result<text::ArticleText, ArticleError> {
+    crate::model::json::decode_document(bytes)
 }
 
 /// A word of a query as the index is searched for it.
@@ -53,81 +103,6 @@ impl QueryTerm {
             term == self.text
         }
     }
-}
-
-/// Whether `c` is written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
-/// Myanmar): such runs are indexed as single characters and pairs of neighbours, so that a
-/// query matches inside a run without a dictionary.
-fn is_unspaced(c: char) -> bool {
-    matches!(c,
-        '\u{0e00}'..='\u{0eff}' // Thai, Lao
-        | '\u{1000}'..='\u{109f}' // Myanmar
-        | '\u{1780}'..='\u{17ff}' // Khmer
-        | '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' // Hiragana, Katakana
-        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' // Han
-        | '\u{20000}'..='\u{3ffff}' // Han, supplementary planes
-    )
-}
-
-/// The runs of folded text that are terms: words, and runs of unspaced scripts, with a flag
-/// telling which.
-fn runs(folded: &str) -> Vec<(&str, bool)> {
-    let mut out: Vec<(&str, bool)> = Vec::new();
-    let mut start = None;
-    let mut unspaced = false;
-    for (at, c) in folded.char_indices() {
-        let kind = is_word_char(c).then(|| is_unspaced(c));
-        if let Some(from) = start
-            && kind != Some(unspaced)
-        {
-            out.push((&folded[from..at], unspaced));
-            start = None;
-        }
-        if let Some(kind) = kind
-            && start.is_none()
-        {
-            start = Some(at);
-            unspaced = kind;
-        }
-    }
-    if let Some(from) = start {
-        out.push((&folded[from..], unspaced));
-    }
-    out
-}
-
-/// The final sigma written as the ordinary one: the browser's lower case tells them apart by
-/// position in the word, and Rust's mapping of single characters does not.
-fn one_sigma(folded: &str) -> std::borrow::Cow<'_, str> {
-    if folded.contains('ς') {
-        std::borrow::Cow::Owned(folded.replace('ς', "σ"))
-    } else {
-        std::borrow::Cow::Borrowed(folded)
-    }
-}
-
-/// The terms of folded text, each once, as `article index` stores them: its words, and within
-/// runs of unspaced scripts every character and every pair of neighbours.
-pub fn terms(folded: &str) -> Vec<String> {
-    let folded = one_sigma(folded);
-    let mut words: Vec<&str> = Vec::new();
-    let mut unspaced_terms: Vec<String> = Vec::new();
-    for (run, unspaced) in runs(&folded) {
-        if unspaced {
-            let chars: Vec<char> = run.chars().collect();
-            unspaced_terms.extend(chars.iter().map(|c| c.to_string()));
-            unspaced_terms.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
-        } else {
-            words.push(run);
-        }
-    }
-    words.sort_unstable();
-    words.dedup();
-    let mut out: Vec<String> = words.into_iter().map(str::to_owned).collect();
-    out.extend(unspaced_terms);
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The terms a folded query looks for, all of which an article must hold: each word (a prefix

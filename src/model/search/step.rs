@@ -1,0 +1,177 @@
+//! A search over an index in parts, one step at a time: given the parts at hand, either the
+//! parts still needed or the results. The page downloads what a step asks for and steps again;
+//! a tool with the whole index on disk gets its results in one step. Either way the same code
+//! decides what a query finds and in what order.
+
+use crate::model::Archive;
+use crate::model::search::query::{Hit, Query, found_terms, rank};
+use crate::model::search::stem::Stemmers;
+use crate::model::search::{QueryTerm, SearchChunk, VocabularyChunk, chunks_for, decode_postings};
+
+/// A part of the index a search needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// Search chunk N (`search-N.json`).
+    Postings(usize),
+    /// Vocabulary chunk N, forward (`words-N.json`) or backward (`ends-N.json`).
+    Vocabulary {
+        /// Whether it is the backward vocabulary.
+        backward: bool,
+        /// Its number.
+        chunk: usize,
+    },
+}
+
+/// The parts of the index at hand.
+pub trait Parts {
+    /// Search chunk `chunk`, if it is here.
+    fn postings(&self, chunk: usize) -> Option<&SearchChunk>;
+    /// Vocabulary chunk `chunk`, if it is here.
+    fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk>;
+}
+
+/// What a step of a search gives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// These parts are needed before it can go on.
+    Needs(Vec<Part>),
+    /// The results.
+    Done(Results),
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// The articles, best first.
+    pub hits: Vec<Hit>,
+    /// The terms of the index the query found, sorted: what excerpts mark.
+    pub found: Vec<String>,
+}
+
+/// One step of the search for `query` in `archive`, with the parts at hand.
+pub fn search_step(
+    archive: &Archive,
+    query: &Query,
+    stemmers: &Stemmers,
+    parts: &impl Parts,
+) -> Step {
+    let lookups = query.lookups();
+    let missing = missing_postings(archive, &lookups, parts);
+    if !missing.is_empty() {
+        return Step::Needs(missing);
+    }
+    let terms_under = |lookup: &QueryTerm| -> Vec<String> {
+        let mut out = Vec::new();
+        for chunk in chunks_for(&archive.search, lookup) {
+            if let Some(chunk) = parts.postings(chunk) {
+                out.extend(terms_in(chunk, lookup).map(str::to_owned));
+            }
+        }
+        out
+    };
+    let mut matches = query.matches(stemmers, terms_under);
+    let typos = query.typo_lookups(&matches);
+    if !typos.is_empty() && !archive.words.is_empty() {
+        let mut needs = Vec::new();
+        for (_, start, end) in &typos {
+            for (backward, key) in [(false, start), (true, end)] {
+                let firsts = if backward {
+                    &archive.ends
+                } else {
+                    &archive.words
+                };
+                let lookup = QueryTerm {
+                    text: key.clone(),
+                    prefix: true,
+                };
+                for chunk in chunks_for(firsts, &lookup) {
+                    if parts.vocabulary(backward, chunk).is_none() {
+                        needs.push(Part::Vocabulary { backward, chunk });
+                    }
+                }
+            }
+        }
+        if !needs.is_empty() {
+            return Step::Needs(needs);
+        }
+        for (word, start, end) in &typos {
+            let near = |backward: bool, key: &str| -> Vec<String> {
+                let firsts = if backward {
+                    &archive.ends
+                } else {
+                    &archive.words
+                };
+                let lookup = QueryTerm {
+                    text: key.to_owned(),
+                    prefix: true,
+                };
+                chunks_for(firsts, &lookup)
+                    .filter_map(|chunk| parts.vocabulary(backward, chunk))
+                    .flat_map(|chunk| chunk.words.iter().filter(|w| w.starts_with(key)).cloned())
+                    .collect()
+            };
+            query.add_typos(&mut matches, *word, &near(false, start), &near(true, end));
+        }
+        let exact: Vec<QueryTerm> = typos
+            .iter()
+            .flat_map(|(word, _, _)| &matches[*word])
+            .map(|(term, _)| QueryTerm {
+                text: term.clone(),
+                prefix: false,
+            })
+            .collect();
+        let missing = missing_postings(archive, &exact, parts);
+        if !missing.is_empty() {
+            return Step::Needs(missing);
+        }
+    }
+    let postings = |term: &str| -> (Vec<u32>, Vec<u8>) {
+        let lookup = QueryTerm {
+            text: term.to_owned(),
+            prefix: false,
+        };
+        for chunk in chunks_for(&archive.search, &lookup) {
+            if let Some(chunk) = parts.postings(chunk)
+                && let Some(deltas) = chunk.terms.get(term)
+            {
+                let numbers = decode_postings(deltas).collect();
+                let impacts = chunk.impacts.get(term).cloned().unwrap_or_default();
+                return (numbers, impacts);
+            }
+        }
+        (Vec::new(), Vec::new())
+    };
+    let hits = rank(query, &matches, archive.total, postings);
+    Step::Done(Results {
+        hits,
+        found: found_terms(query, &matches),
+    })
+}
+
+/// The search chunks `lookups` fall in that are not at hand, each once.
+fn missing_postings(archive: &Archive, lookups: &[QueryTerm], parts: &impl Parts) -> Vec<Part> {
+    let mut out: Vec<Part> = lookups
+        .iter()
+        .flat_map(|lookup| chunks_for(&archive.search, lookup))
+        .filter(|chunk| parts.postings(*chunk).is_none())
+        .map(Part::Postings)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The terms of `chunk` that `lookup` finds, in order.
+pub fn terms_in<'a>(
+    chunk: &'a SearchChunk,
+    lookup: &'a QueryTerm,
+) -> impl Iterator<Item = &'a str> {
+    chunk
+        .terms
+        .range::<str, _>((
+            std::ops::Bound::Included(lookup.text.as_str()),
+            std::ops::Bound::Unbounded,
+        ))
+        .map(|(term, _)| term.as_str())
+        .take_while(move |term| lookup.finds(term))
+}

@@ -1,0 +1,185 @@
+//! The library's search run natively over an index written by `article index`: the same steps
+//! the page takes (`model::search::step`), with every part of the index at hand. What
+//! `article search` prints, and what the relevance measure (`tools::relevance`) runs.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::model::search::excerpt::{Excerpt, excerpt};
+use crate::model::search::query::{Query, holds_phrase};
+use crate::model::search::stem::Stemmers;
+use crate::model::search::step::{Parts, Results, Step, search_step};
+use crate::model::search::text::ArticleText;
+use crate::model::search::{
+    SearchChunk, VocabularyChunk, decode_article_text, decode_search_chunk,
+    decode_vocabulary_chunk, rank_of, text_address,
+};
+use crate::model::{Archive, Library, LibraryEntry, decode_library, decode_library_page};
+use crate::tools::fold::fold;
+
+/// An index with all its parts in memory.
+pub struct LocalIndex {
+    /// The outline of the archive.
+    pub archive: Archive,
+    /// Every entry, newest first.
+    pub entries: Vec<LibraryEntry>,
+    chunks: Vec<SearchChunk>,
+    words: Vec<VocabularyChunk>,
+    ends: Vec<VocabularyChunk>,
+    texts: HashMap<String, ArticleText>,
+    stemmers: Stemmers,
+}
+
+/// A result as `article search` shows it.
+pub struct Found {
+    /// The article's entry.
+    pub entry: LibraryEntry,
+    /// Its score.
+    pub score: f32,
+    /// Its excerpt, when a passage holds a found word.
+    pub excerpt: Option<Excerpt>,
+}
+
+impl Parts for LocalIndex {
+    fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
+        self.chunks.get(chunk)
+    }
+
+    fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
+        if backward {
+            self.ends.get(chunk)
+        } else {
+            self.words.get(chunk)
+        }
+    }
+}
+
+impl LocalIndex {
+    /// The index written in `dir`.
+    pub fn read(dir: &Path) -> Result<LocalIndex, String> {
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+        };
+        let index = read("index.json")?;
+        let library = decode_library(&index).map_err(|e| format!("index.json: {}", e.summary()))?;
+        let mut files: HashMap<String, Vec<u8>> = HashMap::new();
+        if let Some(archive) = &library.archive {
+            for page in 2..=archive.pages {
+                let name = archive.page_address(page);
+                files.insert(name.clone(), read(&name)?);
+            }
+            let names = (0..archive.search.len())
+                .map(|i| archive.chunk_address(i))
+                .chain((0..archive.words.len()).map(|i| archive.vocabulary_address(false, i)))
+                .chain((0..archive.ends.len()).map(|i| archive.vocabulary_address(true, i)));
+            for name in names {
+                files.insert(name.clone(), read(&name)?);
+            }
+        }
+        let mut index = LocalIndex::from_parts(library, |name| files.remove(name))?;
+        index.texts = index
+            .entries
+            .iter()
+            .filter_map(|entry| {
+                let name = text_address(&index.archive.folder, &entry.address);
+                let text = decode_article_text(&std::fs::read(dir.join(name)).ok()?).ok()?;
+                Some((entry.address.clone(), text))
+            })
+            .collect();
+        Ok(index)
+    }
+
+    /// The index of `library`, whose parts `part(address)` gives.
+    pub fn from_parts(
+        library: Library,
+        mut part: impl FnMut(&str) -> Option<Vec<u8>>,
+    ) -> Result<LocalIndex, String> {
+        let archive = library
+            .archive
+            .clone()
+            .ok_or_else(|| "an index of version 1 has no search index".to_owned())?;
+        let mut get = |name: String| -> Result<Vec<u8>, String> {
+            part(&name).ok_or(format!("{name}: missing"))
+        };
+        let mut entries = library.articles;
+        for page in 2..=archive.pages {
+            let bytes = get(archive.page_address(page))?;
+            let read = decode_library_page(&bytes).map_err(|e| e.summary().to_string())?;
+            entries.extend(read.articles);
+        }
+        let mut chunks = Vec::new();
+        for i in 0..archive.search.len() {
+            let bytes = get(archive.chunk_address(i))?;
+            chunks.push(decode_search_chunk(&bytes).map_err(|e| e.summary().to_string())?);
+        }
+        let mut vocabulary =
+            |backward: bool, count: usize| -> Result<Vec<VocabularyChunk>, String> {
+                (0..count)
+                    .map(|i| {
+                        let bytes = get(archive.vocabulary_address(backward, i))?;
+                        decode_vocabulary_chunk(&bytes).map_err(|e| e.summary().to_string())
+                    })
+                    .collect()
+            };
+        let words = vocabulary(false, archive.words.len())?;
+        let ends = vocabulary(true, archive.ends.len())?;
+        let stemmers = Stemmers::new(archive.stemmers.iter().map(String::as_str));
+        Ok(LocalIndex {
+            archive,
+            entries,
+            chunks,
+            words,
+            ends,
+            texts: HashMap::new(),
+            stemmers,
+        })
+    }
+
+    /// Keeps the articles' passages, by address, for phrases and excerpts.
+    pub fn with_texts(mut self, texts: HashMap<String, ArticleText>) -> Self {
+        self.texts = texts;
+        self
+    }
+
+    /// The query `text` (as typed) read against this index.
+    pub fn query(&self, text: &str) -> Query {
+        Query::new(&fold(text), "", "", &self.stemmers)
+    }
+
+    /// The articles `text` finds, best first, with their excerpts; an article a phrase of the
+    /// query is not in is left out.
+    pub fn search(&self, text: &str) -> Vec<Found> {
+        let query = self.query(text);
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let Step::Done(Results { hits, found }) =
+            search_step(&self.archive, &query, &self.stemmers, self)
+        else {
+            unreachable!("every part is at hand");
+        };
+        hits.into_iter()
+            .filter_map(|hit| {
+                let rank = rank_of(hit.number, self.archive.total) as usize;
+                let entry = self.entries.get(rank)?.clone();
+                let text = self.texts.get(&entry.address);
+                if !query.phrases.is_empty() {
+                    let all = text.map(|t| {
+                        let joined: Vec<&str> =
+                            t.passages.iter().map(|p| p.text.as_str()).collect();
+                        fold(&joined.join("\n"))
+                    })?;
+                    if !query.phrases.iter().all(|p| holds_phrase(&all, p)) {
+                        return None;
+                    }
+                }
+                let excerpt = text.and_then(|t| excerpt(t, &found, fold));
+                Some(Found {
+                    entry,
+                    score: hit.score,
+                    excerpt,
+                })
+            })
+            .collect()
+    }
+}
