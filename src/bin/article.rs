@@ -153,6 +153,26 @@ mod native {
             #[arg(long, default_value_t = 10)]
             limit: usize,
         },
+        /// Measure the search's relevance on the library in DIR with known-item queries drawn
+        /// from its own articles (the rule: src/tools/relevance.rs), as `scripts/bench search`
+        /// does.
+        #[command(hide = true)]
+        Relevance {
+            /// The folder of the index.
+            dir: PathBuf,
+            /// Queries in each set.
+            #[arg(long, default_value_t = 200)]
+            count: usize,
+            /// The seed the queries are drawn with.
+            #[arg(long, default_value_t = 30)]
+            seed: u64,
+            /// Write the query sets here as JSON (for measuring another search on them).
+            #[arg(long)]
+            queries: Option<PathBuf>,
+            /// Try field weights and print the best.
+            #[arg(long)]
+            tune: bool,
+        },
         /// Write NAME.html beside every article in DIR: the article pre-rendered by the
         /// viewer's own components, readable without JavaScript, with the head crawlers and
         /// link previews read; the viewer in DIST takes it over in the browser.
@@ -232,6 +252,13 @@ mod native {
                 },
             ),
             Command::Search { dir, query, limit } => search(&dir, &query, limit),
+            Command::Relevance {
+                dir,
+                count,
+                seed,
+                queries,
+                tune,
+            } => relevance(&dir, count, seed, queries.as_deref(), tune),
             Command::Pages {
                 dir,
                 viewer,
@@ -403,6 +430,67 @@ mod native {
                 let section = excerpt.section.as_deref().unwrap_or("");
                 println!("     #{section}: {}", text.replace('\n', " "));
             }
+        }
+        Ok(())
+    }
+
+    fn relevance(
+        dir: &Path,
+        count: usize,
+        seed: u64,
+        queries: Option<&Path>,
+        tune: bool,
+    ) -> Result<(), String> {
+        use article_viewer::model::search::rank::{WEIGHTS, Weights};
+        use article_viewer::tools::relevance::{evaluate, query_sets, reweighed};
+        let index = article_viewer::tools::search::LocalIndex::read(dir)?;
+        let (body, typo, title) = query_sets(index.texts(), count, seed);
+        if let Some(path) = queries {
+            let sets = serde_json::json!({ "body": body, "typo": typo, "title": title });
+            std::fs::write(path, sets.to_string()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        let row = |name: &str, index: &article_viewer::tools::search::LocalIndex, set| {
+            let s = evaluate(index, set);
+            println!(
+                "| {name} | {} | {:.3} | {:.3} | {:.3} |",
+                set.len(),
+                s.success_at_5,
+                s.mrr,
+                s.empty
+            );
+            s
+        };
+        println!("| set | queries | success@5 | MRR | no result |");
+        println!("| --- | ---: | ---: | ---: | ---: |");
+        row("body (known item)", &index, &body);
+        row("body, one typo", &index, &typo);
+        row("title", &index, &title);
+        if !tune {
+            return Ok(());
+        }
+        println!("\ntuning: field weights (title, standfirst, heading, body, meta) and body length b");
+        let mut tried: Vec<(f64, f64, f64, Weights)> = Vec::new();
+        for t in [2.0, 4.0, 8.0, 16.0] {
+            for h in [1.0, 2.0, 3.0, 5.0] {
+                for s in [1.0, 3.0] {
+                    for b in [0.3, 0.6, 0.9] {
+                        for m in [1.0, 2.0] {
+                            let mut w = WEIGHTS;
+                            w.field = [t, s, h, 1.0, m];
+                            w.length[3] = b;
+                            let rebuilt = reweighed(&index, index.texts(), &w)?;
+                            let (a, c) = (evaluate(&rebuilt, &body), evaluate(&rebuilt, &title));
+                            tried.push((a.mrr + c.mrr, a.mrr, c.mrr, w));
+                        }
+                    }
+                }
+            }
+        }
+        tried.sort_by(|a, b| b.0.total_cmp(&a.0));
+        println!("| body MRR | title MRR | field weights | body b |");
+        println!("| ---: | ---: | --- | ---: |");
+        for (_, body, title, w) in tried.iter().take(8) {
+            println!("| {body:.3} | {title:.3} | {:?} | {} |", w.field, w.length[3]);
         }
         Ok(())
     }

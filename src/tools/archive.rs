@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::model::search::rank::{WEIGHTS, impacts};
+use crate::model::search::rank::{WEIGHTS, Weights, impacts};
 use crate::model::search::text::{ArticleText, Field, Passage};
 use crate::model::search::{
     SearchChunk, VocabularyChunk, encode_postings, label_term, tag_term, text_address,
@@ -51,7 +51,13 @@ pub struct Indexable {
 impl Indexable {
     /// The entry with its passages and their terms.
     pub fn new(entry: LibraryEntry, text: ArticleText) -> Self {
-        let mut terms = impacts(&text, fold, &WEIGHTS);
+        Self::weighed(entry, text, &WEIGHTS)
+    }
+
+    /// [`Indexable::new`] with other weights than the index's: what the relevance measure
+    /// tries.
+    pub fn weighed(entry: LibraryEntry, text: ArticleText, weights: &Weights) -> Self {
+        let mut terms = impacts(&text, fold, weights);
         terms.extend(entry.label.as_deref().map(|l| (label_term(l), 1)));
         terms.extend(entry.tags.iter().map(|t| (tag_term(t), 1)));
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));

@@ -12,6 +12,7 @@ mod index_patch;
 mod library_pages;
 mod markdown;
 mod pages;
+pub mod relevance;
 pub mod search;
 mod to_markdown;
 

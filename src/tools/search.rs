@@ -135,6 +135,11 @@ impl LocalIndex {
         })
     }
 
+    /// The articles' passages, by address.
+    pub fn texts(&self) -> &HashMap<String, ArticleText> {
+        &self.texts
+    }
+
     /// Keeps the articles' passages, by address, for phrases and excerpts.
     pub fn with_texts(mut self, texts: HashMap<String, ArticleText>) -> Self {
         self.texts = texts;
