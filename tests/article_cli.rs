@@ -295,7 +295,8 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         ),
         "{out}"
     );
-    // One standfirst changed: one file parsed, its page and the chunk of its terms rewritten.
+    // One standfirst changed: one file parsed; its page, the chunk of its terms, the two
+    // vocabularies (it brings a new word) and its passages rewritten.
     std::fs::write(
         dir.join("a1.json"),
         written(1, "Cranes and zebras").to_string(),
@@ -305,7 +306,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains(
-            "1 files read, 7 known from index.cache, patched in place; 2 files of the index written"
+            "1 files read, 7 known from index.cache, patched in place; 5 files of the index written"
         ),
         "{out}"
     );
@@ -314,6 +315,17 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let chunk = read_json(&dir.join("index-parts/search-0.json"));
     // Article a1 is sixth of eight, newest first: numbered 2 from the oldest.
     assert_eq!(chunk["terms"]["zebras"], serde_json::json!([2]));
+    assert_eq!(chunk["impacts"]["zebras"].as_array().map(Vec::len), Some(1));
+    let words = read_json(&dir.join("index-parts/words-0.json"));
+    assert!(words["words"].as_array().unwrap().contains(&"zebras".into()));
+    let ends = read_json(&dir.join("index-parts/ends-0.json"));
+    assert!(ends["words"].as_array().unwrap().contains(&"sarbez".into()));
+    let text = read_json(&dir.join("index-parts/text/a1.json"));
+    assert_eq!(text["passages"][1]["t"], "Cranes and zebras");
+    validate(&chunk, "#/$defs/searchChunk");
+    validate(&words, "#/$defs/vocabularyChunk");
+    validate(&ends, "#/$defs/vocabularyChunk");
+    validate(&text, "#/$defs/articleText");
     // A date changed moves the article: the whole index is rebuilt, and it is newest.
     let mut moved = written(0, "Cranes");
     moved["published"] = "2025-04-01".into();
@@ -339,16 +351,16 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         "{out}"
     );
     assert!(!dir.join("index-parts/page-3.json").exists());
-    // With --full-text the articles' words are terms too ("Text." is every body here); the
-    // next run without it reads every article again and leaves them out.
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3", "--full-text"]);
+    // The articles' text is searchable ("Text." is every body here); --code changes what text
+    // is, so every article is read again, with it and then without it.
+    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3", "--code"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("5 files read, 0 known"), "{out}");
-    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("5 files read, 0 known"), "{out}");
-    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_null());
+    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
     // The same content under a new name is known by its hash, not parsed again.
     std::fs::rename(dir.join("a5.json"), dir.join("renamed.json")).unwrap();
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);

@@ -447,7 +447,8 @@ mod native {
         let (body, typo, title) = query_sets(index.texts(), count, seed);
         if let Some(path) = queries {
             let sets = serde_json::json!({ "body": body, "typo": typo, "title": title });
-            std::fs::write(path, sets.to_string()).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(path, sets.to_string())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
         }
         let row = |name: &str, index: &article_viewer::tools::search::LocalIndex, set| {
             let s = evaluate(index, set);
@@ -468,7 +469,9 @@ mod native {
         if !tune {
             return Ok(());
         }
-        println!("\ntuning: field weights (title, standfirst, heading, body, meta) and body length b");
+        println!(
+            "\ntuning: field weights (title, standfirst, heading, body, meta) and body length b"
+        );
         let mut tried: Vec<(f64, f64, f64, Weights)> = Vec::new();
         for t in [2.0, 4.0, 8.0, 16.0] {
             for h in [1.0, 2.0, 3.0, 5.0] {
@@ -490,7 +493,10 @@ mod native {
         println!("| body MRR | title MRR | field weights | body b |");
         println!("| ---: | ---: | --- | ---: |");
         for (_, body, title, w) in tried.iter().take(8) {
-            println!("| {body:.3} | {title:.3} | {:?} | {} |", w.field, w.length[3]);
+            println!(
+                "| {body:.3} | {title:.3} | {:?} | {} |",
+                w.field, w.length[3]
+            );
         }
         Ok(())
     }

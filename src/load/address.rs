@@ -102,6 +102,20 @@ pub fn library_opened_from() -> Option<String> {
     query_parameter("from")
 }
 
+/// The search the library page's address asks for (`?q=`, `&order=newest`): the query, and
+/// whether newest first instead of by relevance.
+pub fn requested_search() -> (String, bool) {
+    let query = query_parameter("q").unwrap_or_default();
+    let newest = query_parameter("order").as_deref() == Some("newest");
+    (query, newest)
+}
+
+/// The words a search result asks the article page to mark (`?hl=`, folded, separated by
+/// spaces).
+pub fn requested_marks() -> Option<String> {
+    query_parameter("hl")
+}
+
 /// A parameter of the page's query, unless it is blank.
 fn query_parameter(name: &str) -> Option<String> {
     web_sys::window()

@@ -13,7 +13,8 @@ mod viewer_config;
 
 pub use address::{
     SAMPLE_ARTICLE, WrittenLibrary, article_parameter, library_opened_from, prerendered_library,
-    requested_article, requested_library, requested_library_page, resolve_article_url, viewer_root,
+    requested_article, requested_library, requested_library_page, requested_marks,
+    requested_search, resolve_article_url, viewer_root,
 };
 pub use article::{ArticleEnding, Fetched, MoreSections, fetch_article};
 pub use body::Progress;

@@ -221,12 +221,7 @@ pub fn stemmer_langs(items: &[Indexable]) -> Vec<String> {
 
 /// The vocabulary of the search index, forward and backward, each cut into chunks of about
 /// [`VOCABULARY_BYTES`] with their first word: what typo tolerance looks words up in.
-fn vocabularies(
-    chunks: &[(String, SearchChunk)],
-) -> (
-    Vec<(String, VocabularyChunk)>,
-    Vec<(String, VocabularyChunk)>,
-) {
+fn vocabularies(chunks: &[(String, SearchChunk)]) -> (Vocabulary, Vocabulary) {
     let words: Vec<String> = chunks
         .iter()
         .flat_map(|(_, chunk)| chunk.terms.keys())
@@ -238,10 +233,13 @@ fn vocabularies(
     (cut_vocabulary(words), cut_vocabulary(ends))
 }
 
+/// A vocabulary's chunks, each with its first word.
+type Vocabulary = Vec<(String, VocabularyChunk)>;
+
 /// Sorted words in chunks of about [`VOCABULARY_BYTES`], each with its first word ("" for the
 /// first chunk, which any word sorts at or after).
-fn cut_vocabulary(words: Vec<String>) -> Vec<(String, VocabularyChunk)> {
-    let mut out: Vec<(String, VocabularyChunk)> = Vec::new();
+fn cut_vocabulary(words: Vec<String>) -> Vocabulary {
+    let mut out: Vocabulary = Vec::new();
     let mut size = usize::MAX;
     for word in words {
         if size >= VOCABULARY_BYTES {

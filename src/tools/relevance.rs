@@ -189,7 +189,13 @@ pub fn evaluate(index: &LocalIndex, queries: &[KnownItem]) -> Scores {
             let rank = found.iter().position(|f| f.entry.address == item.address);
             (rank, empty)
         })
-        .map(|(rank, empty)| if empty { None } else { Some(rank.map_or(usize::MAX, |r| r + 1)) })
+        .map(|(rank, empty)| {
+            if empty {
+                None
+            } else {
+                Some(rank.map_or(usize::MAX, |r| r + 1))
+            }
+        })
         .collect();
     scores(&ranks)
 }
@@ -211,7 +217,11 @@ pub fn scores(ranks: &[Option<usize>]) -> Scores {
 }
 
 /// The index of `index`'s articles written in memory with other `weights`.
-pub fn reweighed(index: &LocalIndex, texts: &HashMap<String, ArticleText>, weights: &Weights) -> Result<LocalIndex, String> {
+pub fn reweighed(
+    index: &LocalIndex,
+    texts: &HashMap<String, ArticleText>,
+    weights: &Weights,
+) -> Result<LocalIndex, String> {
     let mut items: Vec<Indexable> = index
         .entries
         .par_iter()
@@ -223,6 +233,7 @@ pub fn reweighed(index: &LocalIndex, texts: &HashMap<String, ArticleText>, weigh
     sort_newest_first(&mut items);
     let (library, files) = archive_files(&items, index.archive.per_page);
     let mut files: HashMap<String, String> = files.into_iter().collect();
-    let rebuilt = LocalIndex::from_parts(library, |name| files.remove(name).map(String::into_bytes))?;
+    let rebuilt =
+        LocalIndex::from_parts(library, |name| files.remove(name).map(String::into_bytes))?;
     Ok(rebuilt.with_texts(texts.clone()))
 }

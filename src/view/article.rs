@@ -488,7 +488,10 @@ pub(crate) fn follow_fragments(states: SectionStates, all_in_page: RwSignal<bool
     Effect::new(move |_| {
         if all_in_page.get() {
             let states = states.clone();
-            request_animation_frame(move || states.follow_fragment());
+            request_animation_frame(move || {
+                states.follow_fragment();
+                crate::view::marks::mark_requested_words();
+            });
         }
     });
 }

@@ -21,6 +21,7 @@ mod header;
 mod inline;
 pub mod library;
 mod local_file;
+mod marks;
 mod mount;
 #[cfg(not(target_arch = "wasm32"))]
 mod native_words;

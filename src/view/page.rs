@@ -201,6 +201,38 @@ pub fn replace_fragment(id: &str) {
     }
 }
 
+/// Sets (or, for `None`, removes) parameters of the page's query in the address bar, without
+/// adding a history entry or reloading: the address stays the one to share.
+pub fn replace_query(changes: &[(&str, Option<&str>)]) {
+    let location = window().location();
+    let (Ok(search), Ok(hash)) = (location.search(), location.hash()) else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    for (name, value) in changes {
+        match value {
+            Some(value) => params.set(name, value),
+            None => params.delete(name),
+        }
+    }
+    let query = String::from(params.to_string());
+    let query = if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    };
+    if query == search {
+        return;
+    }
+    let path = location.pathname().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let address = format!("{path}{query}{hash}");
+        _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+    }
+}
+
 /// The current URL fragment without `#`, percent-decoded (ids may be in any script).
 pub fn current_fragment() -> Option<String> {
     let hash = window().location().hash().ok()?;
@@ -252,4 +284,14 @@ pub fn write_stored(store: Store, key: &str, value: &str) {
     if let Some(storage) = storage(store) {
         _ = storage.set_item(key, value);
     }
+}
+
+/// `text` folded as `article index` folds the index's (NFKD, lower case, no combining marks),
+/// with the browser's own Unicode tables, which cost the page nothing.
+pub fn fold_query(text: &str) -> String {
+    let lower = js_sys::JsString::from(text)
+        .normalize("NFKD")
+        .to_lower_case();
+    let marks = js_sys::RegExp::new(r"\p{M}", "gu");
+    String::from(lower.replace_by_pattern(&marks, ""))
 }

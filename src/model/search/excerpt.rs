@@ -141,13 +141,11 @@ fn window(text: &str, at: usize) -> (usize, usize) {
     let ends_sentence = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '۔');
     // Back to the sentence's start, at most a third of the window before the match.
     let mut start = at;
-    let mut back = 0;
-    for (i, c) in text[..at].char_indices().rev() {
+    for (back, (i, c)) in text[..at].char_indices().rev().enumerate() {
         if ends_sentence(c) || back >= MOST_CHARS / 3 {
             start = i + c.len_utf8();
             break;
         }
-        back += 1;
         start = i;
     }
     let start = start + text[start..].len() - text[start..].trim_start().len();

@@ -21,6 +21,9 @@ pub fn LibraryItem(
     place: usize,
     /// How many entries the list has.
     of: Signal<usize>,
+    /// What follows the standfirst: a search result's excerpt.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let LibraryEntry {
         title,
@@ -86,6 +89,7 @@ pub fn LibraryItem(
                 <span class="meta-item">{reading_time(reading_minutes)}</span>
             </p>
             {standfirst.map(|text| view! { <p class="standfirst">{text}</p> })}
+            {children.map(|children| children())}
         </li>
     }
 }
@@ -119,6 +123,37 @@ pub fn picture(base: &str, src: &str) -> Option<String> {
     web_sys::Url::new_with_base(&allowed, base)
         .ok()
         .map(|url| url.href())
+}
+
+/// Where a search result's excerpt leads: the section `section` of the article at `address`
+/// (relative to the index at `base`), with `marks` (folded words) to mark there. On a library
+/// page `article pages` wrote, the article's own written page beside it (`NAME.html`); else
+/// the viewer, as [`article_link`].
+pub fn passage_link(
+    base: &str,
+    address: &str,
+    index: &str,
+    viewer: &str,
+    written: bool,
+    section: Option<&str>,
+    marks: &[String],
+) -> String {
+    let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+    let fragment = section
+        .map(|id| format!("#{}", encode(id)))
+        .unwrap_or_default();
+    let marks = encode(&marks.join(" "));
+    let written_page = address
+        .strip_suffix(".json")
+        .filter(|_| written)
+        .and_then(|name| web_sys::Url::new_with_base(&format!("{name}.html"), base).ok());
+    match written_page {
+        Some(page) => format!("{}?hl={marks}{fragment}", page.href()),
+        None => format!(
+            "{}&hl={marks}{fragment}",
+            article_link(base, address, index, viewer)
+        ),
+    }
 }
 
 /// The viewer page showing the article at `address` (relative to the index at `base`), with

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 mod entry;
+mod excerpt;
 pub mod prerendered;
 mod shelf;
 mod virtual_list;
@@ -26,8 +27,9 @@ use crate::view::display::DisplayControls;
 use crate::view::page::set_document_metadata;
 use crate::view::status::{Failure, Loading};
 use crate::view::ui_text::{dir_of, number, ui, ui_fill};
-use entry::{LibraryItem, PendingItem, article_link, picture};
-use shelf::Shelf;
+use entry::{LibraryItem, PendingItem, article_link, passage_link, picture};
+use excerpt::ResultExcerpt;
+use shelf::{Searched, Shelf};
 use virtual_list::VirtualList;
 
 /// The library page (`library.html`, a module of its own, which the article page never
@@ -113,19 +115,29 @@ pub fn LibraryView(
     let shelf = Shelf::new(library, base, config);
     let pages = shelf.page_count();
     let page = RwSignal::new(requested_page(pages));
-    let query = RwSignal::new(String::new());
+    let (asked_query, asked_newest) = crate::load::requested_search();
+    let query = RwSignal::new(asked_query);
+    // Relevance while typing; "Newest first" one click away, kept in the address.
+    let newest = RwSignal::new(asked_newest);
     let label = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
     let (labels, tags) = shelf.filters();
-    // What the search found, newest first; `None` while nothing is asked.
-    let found = RwSignal::new(None::<Arc<[u32]>>);
+    // What the search found; `None` while nothing is asked.
+    let found = RwSignal::new(None::<Searched>);
     let asked = StoredValue::new(0_u64);
     Effect::new(move |_| {
-        let (query, label, tag) = (query.get(), label.get(), tag.get());
+        let (query, newest) = (query.get(), newest.get());
+        crate::view::page::replace_query(&[
+            ("q", Some(query.trim()).filter(|q| !q.is_empty())),
+            ("order", newest.then_some("newest")),
+        ]);
+    });
+    Effect::new(move |_| {
+        let (query, label, tag, newest) = (query.get(), label.get(), tag.get(), newest.get());
         let ask = asked.get_value() + 1;
         asked.set_value(ask);
         spawn_local(async move {
-            let result = shelf.search(query, label, tag).await;
+            let result = shelf.search(query, label, tag, newest).await;
             // A later keystroke's answer replaces this one.
             if asked.get_value() != ask {
                 return;
@@ -138,7 +150,11 @@ pub fn LibraryView(
             crate::timing::mark("library:results");
         });
     });
-    let items = Memo::new(move |_| found.get().unwrap_or_else(|| shelf.page_ranks(page.get())));
+    let items = Memo::new(move |_| {
+        found
+            .with(|found| found.as_ref().map(|f| f.ranks.clone()))
+            .unwrap_or_else(|| shelf.page_ranks(page.get()))
+    });
     let shown = Signal::derive(move || items.with(|items| items.len()));
     let window = RwSignal::new((0_usize, 0_usize));
     // The rows built need their pages.
@@ -163,6 +179,7 @@ pub fn LibraryView(
         let index = index.clone();
         let base = shelf.base();
         let viewer = crate::load::viewer_root();
+        let written = crate::load::prerendered_library().is_some();
         move |place: usize, rank: u32| {
             let (base, index, viewer) = (base.clone(), index.clone(), viewer.clone());
             // The row is built again only when its own entry arrives, not when any page does:
@@ -172,7 +189,24 @@ pub fn LibraryView(
                 Some(entry) => {
                     let link = article_link(&base, &entry.address, &index, &viewer);
                     let image = entry.image.as_deref().and_then(|src| picture(&base, src));
-                    view! { <LibraryItem entry link image place of=shown /> }.into_any()
+                    let address = entry.address.clone();
+                    let to_passage = {
+                        let (base, index, viewer) = (base.clone(), index.clone(), viewer.clone());
+                        let address = address.clone();
+                        Arc::new(move |section: Option<&str>, marks: &[String]| {
+                            passage_link(&base, &address, &index, &viewer, written, section, marks)
+                        })
+                    };
+                    // The words found change as the reader types; the passages stay.
+                    let excerpt = move || {
+                        let words = found.with(|f| f.as_ref().map(|f| f.found.clone()))?;
+                        (!words.is_empty()).then(|| {
+                            let (address, link) = (address.clone(), to_passage.clone());
+                            view! { <ResultExcerpt shelf address found=words link /> }
+                        })
+                    };
+                    view! { <LibraryItem entry link image place of=shown>{excerpt}</LibraryItem> }
+                        .into_any()
                 }
                 None => view! { <PendingItem place of=shown /> }.into_any(),
             }
@@ -188,7 +222,7 @@ pub fn LibraryView(
     });
     let total = shelf.total();
     let count = move || match found.get() {
-        Some(ranks) => ui_fill(Msg::ShownCount, &[&number(ranks.len())]),
+        Some(searched) => ui_fill(Msg::ShownCount, &[&number(searched.ranks.len())]),
         None => {
             let ranks = shelf.page_ranks(page.get());
             let first = ranks.first().map_or(0, |r| r + 1);
@@ -231,6 +265,15 @@ pub fn LibraryView(
                 </div>
                 {label_filter}
                 {tag_filter}
+                <button
+                    type="button"
+                    class="library-order"
+                    aria-pressed=move || if newest.get() { "true" } else { "false" }
+                    hidden=move || query.with(|q| q.trim().is_empty())
+                    on:click=move |_| newest.update(|n| *n = !*n)
+                >
+                    {ui(Msg::NewestFirst)}
+                </button>
             </div>
             <p class="library-count" role="status">{count}</p>
             {failure}

@@ -10,17 +10,28 @@ use leptos::task::spawn_local;
 
 use crate::config::ViewerConfig;
 use crate::load::{LoadError, fetch_library_part};
+use crate::model::search::query::{Query, holds_phrase};
+use crate::model::search::stem::Stemmers;
+use crate::model::search::step::{Part, Parts, Step, search_step};
+use crate::model::search::text::ArticleText;
 use crate::model::search::{
-    QueryTerm, chunks_for, collect_matches, entry_terms, holds_all, intersect, rank_of,
-    wanted_terms,
+    QueryTerm, VocabularyChunk, decode_article_text, decode_vocabulary_chunk, entry_terms,
+    holds_all, rank_of, text_address, wanted_terms,
 };
 use crate::model::{
     Archive, Library, LibraryEntry, SearchChunk, decode_library_page, decode_search_chunk,
 };
+use crate::view::page::fold_query;
 
 /// Pages kept at most; the oldest downloaded go first (a page is about 50 KB in memory, so
 /// this bounds the list's data near 3 MB however far the reader scrolls).
 const MOST_PAGES: usize = 64;
+
+/// Articles' passages kept at most (for excerpts and phrases); then they start again.
+const MOST_TEXTS: usize = 200;
+
+/// The most results a phrase is looked for in, best first: each needs its article's text.
+const PHRASE_CHECKS: usize = 96;
 
 /// The library's data as the page has it. A handle: copies share it.
 #[derive(Clone, Copy)]
@@ -33,6 +44,10 @@ pub struct Shelf {
     asked: StoredValue<VecDeque<u32>>,
     /// The search chunks downloaded, by number.
     chunks: StoredValue<HashMap<usize, Arc<SearchChunk>>>,
+    /// The vocabulary chunks downloaded, by direction (backward or not) and number.
+    vocabulary: StoredValue<HashMap<(bool, usize), Arc<VocabularyChunk>>>,
+    /// Articles' passages downloaded, by address.
+    texts: StoredValue<HashMap<String, Arc<ArticleText>>>,
     /// For a library of version 1, each entry's terms, worked out at the first search.
     local_terms: StoredValue<Option<Arc<[Vec<String>]>>>,
     /// A page or chunk that could not be downloaded.
@@ -72,6 +87,8 @@ impl Shelf {
             pages: RwSignal::new(HashMap::from([(1, first)])),
             asked: StoredValue::new(VecDeque::new()),
             chunks: StoredValue::new(HashMap::new()),
+            vocabulary: StoredValue::new(HashMap::new()),
+            texts: StoredValue::new(HashMap::new()),
             local_terms: StoredValue::new(None),
             failure: RwSignal::new(None),
         }
@@ -179,62 +196,183 @@ impl Shelf {
         });
     }
 
-    /// The newest-first positions of the articles matching `query` (every word, the last ones
-    /// as typed so far), `label` and `tag` ("" for any), or `None` when nothing is asked.
+    /// What the search for `query` (every word, the last one as typed so far, "phrases" in
+    /// quotes), `label` and `tag` ("" for any) finds: the newest-first positions of the
+    /// articles, best first (or newest first when `newest`), and the words found. `None` when
+    /// nothing is asked.
     pub async fn search(
         self,
         query: String,
         label: String,
         tag: String,
-    ) -> Result<Option<Arc<[u32]>>, LoadError> {
-        let wanted = wanted_terms(&fold_query(&query), &label, &tag);
-        if wanted.is_empty() {
+        newest: bool,
+    ) -> Result<Option<Searched>, LoadError> {
+        let Some(archive) = self.about.with_value(|a| a.archive.clone()) else {
+            let wanted = wanted_terms(&fold_query(&query), &label, &tag);
+            return Ok((!wanted.is_empty()).then(|| Searched {
+                ranks: self.search_here(&wanted),
+                found: Arc::from([]),
+            }));
+        };
+        let stemmers = Stemmers::new(archive.stemmers.iter().map(String::as_str));
+        let query = Query::new(&fold_query(&query), &label, &tag, &stemmers);
+        if query.is_empty() {
             return Ok(None);
         }
-        let Some(archive) = self.about.with_value(|a| a.archive.clone()) else {
-            return Ok(Some(self.search_here(&wanted)));
+        let results = loop {
+            let here = self.here();
+            match search_step(&archive, &query, &stemmers, &here) {
+                Step::Done(results) => break results,
+                Step::Needs(parts) => self.fetch_parts(&archive, parts).await?,
+            }
         };
-        let needed: Vec<usize> = wanted
+        let total = archive.total;
+        let mut ranks: Vec<u32> = results
+            .hits
             .iter()
-            .flat_map(|term| chunks_for(&archive.search, term))
-            .filter(|chunk| !self.chunks.with_value(|c| c.contains_key(chunk)))
+            .map(|hit| rank_of(hit.number, total))
             .collect();
+        if !query.phrases.is_empty() {
+            ranks = self.with_phrases(ranks, &query.phrases).await?;
+        }
+        if newest {
+            ranks.sort_unstable();
+        }
+        Ok(Some(Searched {
+            ranks: ranks.into(),
+            found: results.found.into(),
+        }))
+    }
+
+    /// The parts of the index downloaded so far.
+    fn here(&self) -> Here {
+        Here {
+            chunks: self.chunks.get_value(),
+            vocabulary: self.vocabulary.get_value(),
+        }
+    }
+
+    /// Downloads `parts` of the index, all at once, and keeps them.
+    async fn fetch_parts(&self, archive: &Archive, parts: Vec<Part>) -> Result<(), LoadError> {
         let (base, config) = self
             .about
             .with_value(|a| (a.base.clone(), a.config.clone()));
-        let downloads = needed.iter().map(|&chunk| {
-            let address = archive.chunk_address(chunk);
+        let downloads = parts.into_iter().map(|part| {
             let (base, config) = (base.clone(), config.clone());
             async move {
-                let read = fetch_library_part(&base, &address, &config, decode_search_chunk);
-                read.await.map(|read| (chunk, read))
+                match part {
+                    Part::Postings(chunk) => {
+                        let address = archive.chunk_address(chunk);
+                        let read =
+                            fetch_library_part(&base, &address, &config, decode_search_chunk);
+                        read.await.map(|read| Fetched::Postings(chunk, read))
+                    }
+                    Part::Vocabulary { backward, chunk } => {
+                        let address = archive.vocabulary_address(backward, chunk);
+                        let decode = decode_vocabulary_chunk;
+                        let read = fetch_library_part(&base, &address, &config, decode);
+                        read.await.map(|read| Fetched::Words(backward, chunk, read))
+                    }
+                }
             }
         });
         for result in futures::future::join_all(downloads).await {
-            let (chunk, read) = result?;
-            self.chunks.update_value(|c| {
-                c.insert(chunk, Arc::new(read));
-            });
+            match result? {
+                Fetched::Postings(chunk, read) => self.chunks.update_value(|c| {
+                    c.insert(chunk, Arc::new(read));
+                }),
+                Fetched::Words(backward, chunk, read) => self.vocabulary.update_value(|v| {
+                    v.insert((backward, chunk), Arc::new(read));
+                }),
+            }
         }
-        let lists: Vec<Vec<u32>> = wanted
-            .iter()
-            .map(|term| {
-                let mut found = Vec::new();
-                for chunk in chunks_for(&archive.search, term) {
-                    if let Some(read) = self.chunks.with_value(|c| c.get(&chunk).cloned()) {
-                        collect_matches(&read, term, &mut found);
-                    }
+        Ok(())
+    }
+
+    /// The passages of the article at `address`, downloaded once; `None` for an index written
+    /// without them.
+    pub async fn text(&self, address: &str) -> Result<Option<Arc<ArticleText>>, LoadError> {
+        let Some(folder) = self.about.with_value(|a| {
+            a.archive
+                .as_ref()
+                .filter(|a| a.text)
+                .map(|a| a.folder.clone())
+        }) else {
+            return Ok(None);
+        };
+        if let Some(text) = self.texts.with_value(|t| t.get(address).cloned()) {
+            return Ok(Some(text));
+        }
+        let (base, config) = self
+            .about
+            .with_value(|a| (a.base.clone(), a.config.clone()));
+        let part = text_address(&folder, address);
+        let read = fetch_library_part(&base, &part, &config, decode_article_text).await?;
+        let read = Arc::new(read);
+        self.texts.update_value(|t| {
+            if t.len() >= MOST_TEXTS {
+                t.clear();
+            }
+            t.insert(address.to_owned(), read.clone());
+        });
+        Ok(Some(read))
+    }
+
+    /// The articles of `ranks` (best first) that hold every phrase, looked for in their text:
+    /// the first [`PHRASE_CHECKS`] of them, downloaded a few at a time.
+    async fn with_phrases(
+        &self,
+        ranks: Vec<u32>,
+        phrases: &[String],
+    ) -> Result<Vec<u32>, LoadError> {
+        let mut kept = Vec::new();
+        for batch in ranks.chunks(8).take(PHRASE_CHECKS / 8) {
+            let mut addresses = Vec::new();
+            for &rank in batch {
+                if let Some(entry) = self.entry_when_here(rank).await? {
+                    addresses.push((rank, entry));
                 }
-                found
-            })
-            .collect();
-        let total = archive.total;
-        let ranks: Arc<[u32]> = intersect(lists)
-            .into_iter()
-            .rev()
-            .map(|number| rank_of(number, total))
-            .collect();
-        Ok(Some(ranks))
+            }
+            let texts = addresses.iter().map(|(_, entry)| self.text(&entry.address));
+            let texts = futures::future::join_all(texts).await;
+            for ((rank, _), text) in addresses.iter().zip(texts) {
+                let Some(text) = text? else { continue };
+                let joined: Vec<&str> = text.passages.iter().map(|p| p.text.as_str()).collect();
+                let folded = fold_query(&joined.join("\n"));
+                if phrases.iter().all(|phrase| holds_phrase(&folded, phrase)) {
+                    kept.push(*rank);
+                }
+            }
+        }
+        Ok(kept)
+    }
+
+    /// The entry at `rank`, its page downloaded if it is not here.
+    async fn entry_when_here(&self, rank: u32) -> Result<Option<LibraryEntry>, LoadError> {
+        let per_page = self.about.with_value(|a| a.per_page);
+        let page = rank / per_page + 1;
+        if let Some(entry) = self.entry_untracked(rank) {
+            return Ok(Some(entry));
+        }
+        let (base, config, archive) = self
+            .about
+            .with_value(|a| (a.base.clone(), a.config.clone(), a.archive.clone()));
+        let Some(archive) = archive else {
+            return Ok(None);
+        };
+        let address = archive.page_address(page);
+        let read = fetch_library_part(&base, &address, &config, decode_library_page).await?;
+        self.keep(page, read.articles.into());
+        Ok(self.entry_untracked(rank))
+    }
+
+    fn entry_untracked(&self, rank: u32) -> Option<LibraryEntry> {
+        let per_page = self.about.with_value(|a| a.per_page);
+        self.pages.with_untracked(|pages| {
+            pages
+                .get(&(rank / per_page + 1))
+                .and_then(|entries| entries.get((rank % per_page) as usize).cloned())
+        })
     }
 
     /// The search of a library of version 1, in the page: each entry's terms, as `article index`
@@ -261,12 +399,33 @@ impl Shelf {
     }
 }
 
-/// `text` folded as `article index` folds the index's (NFKD, lower case, no combining marks),
-/// with the browser's own Unicode tables, which cost the page nothing.
-pub fn fold_query(text: &str) -> String {
-    let lower = js_sys::JsString::from(text)
-        .normalize("NFKD")
-        .to_lower_case();
-    let marks = js_sys::RegExp::new(r"\p{M}", "gu");
-    String::from(lower.replace_by_pattern(&marks, ""))
+/// What a search found.
+#[derive(Clone, PartialEq)]
+pub struct Searched {
+    /// The newest-first positions of the articles, in the order shown.
+    pub ranks: Arc<[u32]>,
+    /// The words of the index the query found (folded, sorted), for the excerpts' marks.
+    pub found: Arc<[String]>,
+}
+
+/// A part of the index, downloaded.
+enum Fetched {
+    Postings(usize, SearchChunk),
+    Words(bool, usize, VocabularyChunk),
+}
+
+/// The parts of the index at hand, for a step of the search.
+struct Here {
+    chunks: HashMap<usize, Arc<SearchChunk>>,
+    vocabulary: HashMap<(bool, usize), Arc<VocabularyChunk>>,
+}
+
+impl Parts for Here {
+    fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
+        self.chunks.get(&chunk).map(|c| &**c)
+    }
+
+    fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
+        self.vocabulary.get(&(backward, chunk)).map(|c| &**c)
+    }
 }
