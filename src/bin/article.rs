@@ -473,8 +473,8 @@ mod native {
             "\ntuning: field weights (title, standfirst, heading, body, meta) and body length b"
         );
         let mut tried: Vec<(f64, f64, f64, Weights)> = Vec::new();
-        for t in [2.0, 4.0, 8.0, 16.0] {
-            for h in [1.0, 2.0, 3.0, 5.0] {
+        for t in [4.0, 8.0, 16.0, 32.0, 64.0] {
+            for h in [1.0, 3.0, 6.0] {
                 for s in [1.0, 3.0] {
                     for b in [0.3, 0.6, 0.9] {
                         for m in [1.0, 2.0] {

@@ -5,14 +5,16 @@
 //! on: the section scrolled out of view after being seen, or Escape. The parameter leaves the
 //! address at once, so a shared or reloaded link shows the article as it is.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use crate::model::search::excerpt::marked;
-use crate::view::page::{current_fragment, fold_query, replace_query};
+use crate::view::dom::listen;
+use crate::view::page::{current_fragment, fold_query};
 
 /// The class of a marked word.
 const HIT: &str = "search-hit";
@@ -23,9 +25,8 @@ pub fn mark_requested_words() {
     let Some(words) = crate::load::requested_marks() else {
         return;
     };
-    replace_query(&[("hl", None)]);
-    let mut words: Vec<String> = words.split_whitespace().map(str::to_owned).collect();
-    words.sort_unstable();
+    forget_marks_in_address();
+    let words: Vec<&str> = words.split_whitespace().collect();
     let Some(id) = current_fragment() else { return };
     let Some(target) = document().get_element_by_id(&id) else {
         return;
@@ -35,11 +36,24 @@ pub fn mark_requested_words() {
         .ok()
         .flatten()
         .unwrap_or(target);
-    let holds = |term: &str| words.binary_search_by(|w| w.as_str().cmp(term)).is_ok();
+    // A handful of words: looked through, not sorted (sorting code would cost the page more).
+    let holds = |term: &str| words.contains(&term);
     for node in text_nodes(&section) {
         mark_node(&node, &holds);
     }
     unmark_when_read(section);
+}
+
+/// The address without `?hl=`, in place of the current one.
+fn forget_marks_in_address() {
+    let Ok(url) = web_sys::Url::new(&window().location().href().unwrap_or_default()) else {
+        return;
+    };
+    url.search_params().delete("hl");
+    if let Ok(history) = window().history() {
+        let address = url.href();
+        _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
 }
 
 /// The text nodes under `root`, in order.
@@ -94,20 +108,15 @@ fn mark_node(node: &Node, holds: &dyn Fn(&str) -> bool) {
 /// Takes the marks out of the page again once the reader moves on: the section scrolled out
 /// of view after being in it, or Escape pressed.
 fn unmark_when_read(section: Element) {
-    let handles: Rc<RefCell<Vec<WindowListenerHandle>>> = Rc::default();
-    let seen = Rc::new(std::cell::Cell::new(false));
-    let done = {
-        let handles = handles.clone();
-        move || {
-            unmark_all();
-            for handle in handles.borrow_mut().drain(..) {
-                handle.remove();
-            }
+    let seen = Rc::new(Cell::new(false));
+    let done = Rc::new(Cell::new(false));
+    let on_event = move |event: web_sys::Event| {
+        if done.get() {
+            return;
         }
-    };
-    let on_scroll = {
-        let done = done.clone();
-        move |_| {
+        let leave = if event.type_() == "keydown" {
+            event.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape"
+        } else {
             let rect = section.get_bounding_client_rect();
             let height = window()
                 .inner_height()
@@ -115,21 +124,19 @@ fn unmark_when_read(section: Element) {
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
             let in_view = rect.bottom() > 0.0 && rect.top() < height;
-            if in_view {
-                seen.set(true);
-            } else if seen.get() {
-                done();
-            }
+            seen.set(seen.get() || in_view);
+            seen.get() && !in_view
+        };
+        if leave {
+            done.set(true);
+            unmark_all();
         }
     };
-    let on_key = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" {
-            done();
-        }
-    };
-    let mut kept = handles.borrow_mut();
-    kept.push(window_event_listener(leptos::ev::scroll, on_scroll));
-    kept.push(window_event_listener(leptos::ev::keydown, on_key));
+    let handler = Rc::new(on_event);
+    for kind in ["scroll", "keydown"] {
+        let handler = handler.clone();
+        listen(&window(), kind, move |event| handler(event));
+    }
 }
 
 /// Every mark unwrapped into its text again.
@@ -139,9 +146,7 @@ fn unmark_all() {
     };
     for i in 0..marks.length() {
         let Some(mark) = marks.item(i) else { continue };
-        let Some(parent) = mark.parent_node() else {
-            continue;
-        };
+        let Some(parent) = mark.parent_node() else { continue };
         let text = document().create_text_node(&mark.text_content().unwrap_or_default());
         _ = parent.replace_child(&text, &mark);
         parent.normalize();
