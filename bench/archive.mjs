@@ -11,9 +11,11 @@
 //     downloads of each query (gzip);
 //   - memory (JS heap + WebAssembly memory) with the library open, and after scrolling to the
 //     end of a search matching most of the archive.
-// With --full-text, the index holds the articles' text too (every article is then read on
-// each run, so the incremental measure is a full one).
-//   node bench/archive.mjs [--runs 9] [--count 100000] [--full-text]   (scripts/bench archive)
+// The index holds every word of the articles (issue 30). With --words N, each article is about N
+// words drawn with the real blog posts' word frequencies (bench/archive-generate.mjs); without,
+// a short article of made-up words. One changed article is measured three ways: its text (the
+// index patched in place), its title and its date (both rebuild it from what it has).
+//   node bench/archive.mjs [--runs 9] [--count 100000] [--words 1000]   (scripts/bench archive)
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -27,9 +29,9 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg('runs', 9);
-const FULL_TEXT = process.argv.includes('--full-text');
 const COUNT = arg('count', 100000);
-const DIR = `target/bench/archive-${COUNT}`;
+const WORDS = arg('words', 0);
+const DIR = `target/bench/archive-${COUNT}${WORDS ? `-w${WORDS}` : ''}`;
 const CLI = 'target/release/article';
 
 const median = (values) => {
@@ -46,35 +48,47 @@ const percentile = (values, p) => {
 if (!existsSync(join(DIR, 'a-000000.json')) || !existsSync(join(DIR, `a-${String(COUNT - 1).padStart(6, '0')}.json`))) {
   process.stderr.write(`generating ${COUNT} articles in ${DIR}…\n`);
   rmSync(DIR, { recursive: true, force: true });
-  writeArchive(DIR, COUNT);
+  writeArchive(DIR, COUNT, 0, { words: WORDS });
 }
 const build = spawnSync('cargo', ['build', '--quiet', '--release', '--locked', '--bin', 'article'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 
 function index() {
   const started = process.hrtime.bigint();
-  const run = spawnSync(CLI, ['index', DIR, ...(FULL_TEXT ? ['--full-text'] : [])], { encoding: 'utf8' });
+  const run = spawnSync(CLI, ['index', DIR], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, out: run.stdout };
 }
 const cold = [];
 const incremental = [];
+const retitled = [];
+const redated = [];
 let summary = '';
+let patchedSummary = '';
 for (let run = 0; run < RUNS; run += 1) {
   for (const name of ['index.json', 'index-parts', 'index.cache']) rmSync(join(DIR, name), { recursive: true, force: true });
   const first = index();
   cold.push(first.ms);
   summary = first.out.split('\n')[0];
-  // One article changed: its standfirst gains a word.
+  // One article changed, three ways: its text (a word added to its standfirst), its title, its
+  // date; each put back after.
   const changed = join(DIR, 'a-000123.json');
-  const article = archiveArticle(123);
-  article.standfirst += ` Revision ${run}.`;
-  writeFileSync(changed, JSON.stringify(article));
-  const again = index();
-  if (!FULL_TEXT && !/1 files read/.test(again.out)) throw new Error(`expected one file read: ${again.out}`);
-  incremental.push(again.ms);
-  writeFileSync(changed, JSON.stringify(archiveArticle(123)));
-  index();
+  const original = archiveArticle(123, { words: WORDS });
+  for (const [change, times] of [
+    [(a) => { a.standfirst += ` Revision ${run}.`; }, incremental],
+    [(a) => { a.title += ` (revised ${run})`; }, retitled],
+    [(a) => { a.published = `2001-01-0${1 + (run % 9)}T00:00:00Z`; }, redated],
+  ]) {
+    const article = structuredClone(original);
+    change(article);
+    writeFileSync(changed, JSON.stringify(article));
+    const again = index();
+    if (!/1 files read/.test(again.out)) throw new Error(`expected one file read: ${again.out}`);
+    if (times === incremental) patchedSummary = again.out.split('\n')[1];
+    times.push(again.ms);
+    writeFileSync(changed, JSON.stringify(original));
+    index();
+  }
   process.stderr.write('.');
 }
 process.stderr.write('\n');
@@ -157,7 +171,10 @@ process.stderr.write('\n');
 
 // Search: queries typed letter by letter; each keystroke timed in the page, from the input
 // event to the frame where the results of that keystroke are shown with their entries.
-const QUERIES = ['harbour', 'ΑΘΗΝΑ', '図書館', 'kalo ren', 'after', 'Ada Ferreira', 'velmi'];
+// With real words: a common word, two rarer ones, a phrase, a typo, and the foreign scripts.
+const QUERIES = WORDS
+  ? ['certificate', 'rust compiler', 'the', '"release notes"', 'performace', 'ΑΘΗΝΑ', '図書館', 'Ada Ferreira']
+  : ['harbour', 'ΑΘΗΝΑ', '図書館', 'kalo ren', 'after', 'Ada Ferreira', 'velmi'];
 const keystrokes = [];
 const queryBytes = {};
 let searchMemory = 0;
@@ -215,23 +232,36 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 const ratio = median(library) / median(sample);
 const p95 = percentile(keystrokes, 95);
 const worstQuery = Math.max(...Object.values(queryBytes));
+const medianQuery = median(Object.values(queryBytes));
 const rows = [
-  ['`article index`, cold (parts and search index)', ms(median(cold)), '≤ 3,000 ms', median(cold) <= 3000],
-  ['`article index`, one article changed', ms(median(incremental)), '≤ 500 ms', median(incremental) <= 500],
+  ['`article index`, cold (parts and search index)', ms(median(cold)), '≤ 20,000 ms', median(cold) <= 20000],
+  ['`article index`, one article\'s text changed (patched)', ms(median(incremental)), '≤ 1,000 ms', median(incremental) <= 1000],
+  ['`article index`, one article\'s title changed', ms(median(retitled)), '≤ 1,000 ms', median(retitled) <= 1000],
+  ['`article index`, one article\'s date changed', ms(median(redated)), '≤ 1,000 ms', median(redated) <= 1000],
   ['library first screen / sample article first screen', `${ms(median(library))} / ${ms(median(sample))} = ${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5],
   ['library first screen: downloads beyond the viewer (gzip)', kb(firstBytes), '≤ 100 KB', firstBytes <= 102400],
   [`search, keystroke → results shown, p95 of ${keystrokes.length}`, `${ms(p95)} (median ${ms(median(keystrokes))})`, '≤ 100 ms', p95 <= 100],
-  ['search, downloads of one query (gzip), worst', `${kb(worstQuery)}`, '≤ 300 KB', worstQuery <= 307200],
+  ['search, downloads of one query (gzip, excerpts included), worst', `${kb(worstQuery)}`, '≤ 300 KB', worstQuery <= 307200],
+  ['search, downloads of one query (gzip, excerpts included), median', `${kb(medianQuery)}`, '≤ 100 KB', medianQuery <= 102400],
   ['memory, library open (JS heap + wasm)', mb(openMemory), '≤ 60 MB', openMemory <= 60 * 1048576],
   ['memory, a search of most of the archive scrolled to its end', mb(searchMemory), '≤ 60 MB', searchMemory <= 60 * 1048576],
 ];
-console.log(`\n${summary}\n${RUNS} runs, medians unless said; 2 cores\n`);
+console.log(`\n${summary}\n${patchedSummary}\n${RUNS} runs, medians unless said; 2 cores\n`);
 console.log('| measure | result | budget | met |\n| --- | ---: | ---: | :---: |');
 for (const [name, result, budget, met] of rows) console.log(`| ${name} | ${result} | ${budget} | ${met ? 'yes' : '**no**'} |`);
 console.log('\n| query | downloads (gzip) |\n| --- | ---: |');
 for (const [query, bytes] of Object.entries(queryBytes)) console.log(`| ${query} | ${kb(bytes)} |`);
 const sizes = ['index.json', 'index.cache'].map((name) => `${name} ${kb(statSync(join(DIR, name)).size)}`);
-const chunks = readdirSync(join(DIR, 'index-parts')).filter((name) => name.startsWith('search-'));
-const raw = chunks.reduce((sum, name) => sum + statSync(join(DIR, 'index-parts', name)).size, 0);
-const packed = chunks.reduce((sum, name) => sum + gzipSync(readFileSync(join(DIR, 'index-parts', name)), { level: 9 }).length, 0);
-console.log(`\n${sizes.join(', ')}; search index${FULL_TEXT ? ' (full text)' : ''}: ${chunks.length} chunks, ${mb(raw)}, ${mb(packed)} gzip`);
+/** Files of index-parts/ (and its text/) whose names pass `keep`: count, bytes, gzip bytes. */
+function parts(keep) {
+  const names = readdirSync(join(DIR, 'index-parts'), { recursive: true }).filter(keep)
+    .filter((name) => statSync(join(DIR, 'index-parts', name)).isFile());
+  const raw = names.reduce((sum, name) => sum + statSync(join(DIR, 'index-parts', name)).size, 0);
+  const packed = names.reduce((sum, name) => sum + gzipSync(readFileSync(join(DIR, 'index-parts', name)), { level: 6 }).length, 0);
+  return `${names.length} files, ${mb(raw)}, ${mb(packed)} gzip`;
+}
+console.log(`\n${sizes.join(', ')}`);
+console.log(`search chunks: ${parts((n) => n.startsWith('search-'))}`);
+console.log(`vocabularies: ${parts((n) => n.startsWith('words-') || n.startsWith('ends-'))}`);
+console.log(`passages: ${parts((n) => n.startsWith('text/'))}`);
+console.log(`pages: ${parts((n) => n.startsWith('page-'))}`);

@@ -317,7 +317,12 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     assert_eq!(chunk["terms"]["zebras"], serde_json::json!([2]));
     assert_eq!(chunk["impacts"]["zebras"].as_array().map(Vec::len), Some(1));
     let words = read_json(&dir.join("index-parts/words-0.json"));
-    assert!(words["words"].as_array().unwrap().contains(&"zebras".into()));
+    assert!(
+        words["words"]
+            .as_array()
+            .unwrap()
+            .contains(&"zebras".into())
+    );
     let ends = read_json(&dir.join("index-parts/ends-0.json"));
     assert!(ends["words"].as_array().unwrap().contains(&"sarbez".into()));
     let text = read_json(&dir.join("index-parts/text/a1.json"));

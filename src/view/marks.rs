@@ -146,7 +146,9 @@ fn unmark_all() {
     };
     for i in 0..marks.length() {
         let Some(mark) = marks.item(i) else { continue };
-        let Some(parent) = mark.parent_node() else { continue };
+        let Some(parent) = mark.parent_node() else {
+            continue;
+        };
         let text = document().create_text_node(&mark.text_content().unwrap_or_default());
         _ = parent.replace_child(&text, &mark);
         parent.normalize();

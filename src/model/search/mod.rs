@@ -1,11 +1,13 @@
 //! The search index of an archive, in the manner of Pagefind: terms sorted and cut into chunks,
 //! so that a query downloads only the chunks its words fall in, never the whole index. The
-//! text is folded (case and diacritics, any script) before it reaches [`terms`]: natively by
+//! text is folded (case and diacritics, any script) before it reaches [`terms()`]: natively by
 //! `article index`, and in the page by the browser's own Unicode tables, for the query only.
 //!
 //! An article's number in the index is its position counted from the *oldest*, so adding a new
 //! article changes no other article's number; [`rank_of`] turns it into the newest-first order
-//! the library shows.
+//! the library offers beside relevance. Each posting carries how much the term says about that
+//! article ([`rank`]), so a query's results are ranked without anything but its chunks; what
+//! the rest of the search does is in the submodules ([`step`] joins them).
 
 use std::collections::BTreeMap;
 
