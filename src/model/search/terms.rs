@@ -2,6 +2,8 @@
 //! and in scripts written without spaces every character and every pair of neighbours, so that
 //! a query matches inside a run without a dictionary.
 
+use std::borrow::Cow;
+
 use crate::model::ids::is_word_char;
 
 /// Whether `c` is written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
@@ -69,14 +71,24 @@ pub fn terms(folded: &str) -> Vec<String> {
 pub fn all_terms(folded: &str) -> Vec<String> {
     let folded = one_sigma(folded);
     let mut out = Vec::new();
-    for (run, unspaced) in runs(&folded) {
+    each_term(&folded, |term| out.push(term.into_owned()));
+    out
+}
+
+/// Tells `visit` every term of `folded` (its final sigmas already written as σ), in order:
+/// words borrowed from the text, characters and pairs of unspaced scripts made anew.
+pub fn each_term<'a>(folded: &'a str, mut visit: impl FnMut(Cow<'a, str>)) {
+    for (run, unspaced) in runs(folded) {
         if unspaced {
-            let chars: Vec<char> = run.chars().collect();
-            out.extend(chars.iter().map(|c| c.to_string()));
-            out.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
+            let chars: Vec<(usize, char)> = run.char_indices().collect();
+            for (i, (at, c)) in chars.iter().enumerate() {
+                visit(Cow::Borrowed(&run[*at..*at + c.len_utf8()]));
+                if let Some((next, d)) = chars.get(i + 1) {
+                    visit(Cow::Borrowed(&run[*at..*next + d.len_utf8()]));
+                }
+            }
         } else {
-            out.push(run.to_owned());
+            visit(Cow::Borrowed(run));
         }
     }
-    out
 }
