@@ -53,7 +53,12 @@ pub fn impacts(
     let folded: Vec<(usize, String)> = text
         .passages
         .iter()
-        .map(|p| (field_index(p.field), terms::one_sigma(&fold(&p.text)).into_owned()))
+        .map(|p| {
+            (
+                field_index(p.field),
+                terms::one_sigma(&fold(&p.text)).into_owned(),
+            )
+        })
         .collect();
     let mut counts: HashMap<Cow<str>, [u32; 5]> = HashMap::new();
     let mut lengths = [0_u32; 5];
