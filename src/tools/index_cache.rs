@@ -19,6 +19,13 @@ pub const CACHE_FILE: &str = "index.cache";
 /// Bumped when what an article gives changes (the entry, the terms, their folding).
 const CACHE_VERSION: u32 = 4;
 
+/// The weights and steps impacts are computed with, as text: a new release of the tool that
+/// weighs terms otherwise must not patch an index weighed the old way.
+fn ranking() -> String {
+    use crate::model::search::rank::{K1, LEVELS, WEIGHTS};
+    format!("{WEIGHTS:?} {K1} {LEVELS}")
+}
+
 /// What an article file gave.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -62,6 +69,9 @@ pub struct IndexCache {
 #[derive(Serialize, Deserialize)]
 struct Stored {
     version: u32,
+    /// How terms were weighed ([`ranking`]): an index written with other weights is written
+    /// again whole, though no article changed.
+    ranking: String,
     per_page: u32,
     code: bool,
     files: Vec<StoredFile>,
@@ -95,7 +105,7 @@ impl IndexCache {
         let Some(stored) = std::fs::read(dir.join(CACHE_FILE))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok())
-            .filter(|stored| stored.version == CACHE_VERSION)
+            .filter(|stored| stored.version == CACHE_VERSION && stored.ranking == ranking())
         else {
             return IndexCache::default();
         };
@@ -140,6 +150,7 @@ impl IndexCache {
         });
         let stored = Stored {
             version: CACHE_VERSION,
+            ranking: ranking(),
             per_page: self.per_page,
             code: self.code,
             files: files.collect(),

@@ -36,7 +36,7 @@ pub struct Weights {
 
 /// The weights the index is written with (measured: docs/performance.md, "Search relevance").
 pub const WEIGHTS: Weights = Weights {
-    field: [8.0, 3.0, 3.0, 1.0, 2.0],
+    field: [32.0, 1.0, 3.0, 1.0, 2.0],
     length: [0.0, 0.0, 0.3, 0.6, 0.0],
     reference: [8.0, 25.0, 60.0, 800.0, 6.0],
 };
