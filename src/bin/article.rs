@@ -412,7 +412,8 @@ mod native {
     fn search(dir: &Path, query: &str, limit: usize) -> Result<(), String> {
         let index = article_viewer::tools::search::LocalIndex::read(dir)?;
         let found = index.search(query);
-        println!("{} articles found", found.len());
+        let plural = if found.len() == 1 { "" } else { "s" };
+        println!("{} article{plural} found", found.len());
         for (n, result) in found.iter().take(limit).enumerate() {
             println!(
                 "{:>3}. {} ({:.2})  {}",

@@ -158,20 +158,6 @@ pub fn chunks_for(firsts: &[String], term: &QueryTerm) -> std::ops::Range<usize>
     start..end
 }
 
-/// Adds to `found` the numbers of the articles that hold `term` in `chunk`.
-pub fn collect_matches(chunk: &SearchChunk, term: &QueryTerm, found: &mut Vec<u32>) {
-    let range = chunk.terms.range::<str, _>((
-        std::ops::Bound::Included(term.text.as_str()),
-        std::ops::Bound::Unbounded,
-    ));
-    for (text, postings) in range {
-        if !term.finds(text) {
-            break;
-        }
-        found.extend(decode_postings(postings));
-    }
-}
-
 /// The terms of a library entry, each once, sorted: its title, standfirst, label, authors and
 /// topics (and `body`, the article's text, for a full-text index), folded by `fold` (natively
 /// by `article index`, by the browser in the page), and its label and topic filter terms.
@@ -234,23 +220,6 @@ pub fn encode_postings(numbers: &[u32]) -> Vec<u32> {
             delta
         })
         .collect()
-}
-
-/// The articles every list holds (each list's numbers in any order, repeats allowed), ascending.
-pub fn intersect(mut lists: Vec<Vec<u32>>) -> Vec<u32> {
-    for list in &mut lists {
-        list.sort_unstable();
-        list.dedup();
-    }
-    lists.sort_by_key(Vec::len);
-    let mut lists = lists.into_iter();
-    let Some(mut result) = lists.next() else {
-        return Vec::new();
-    };
-    for list in lists {
-        result.retain(|n| list.binary_search(n).is_ok());
-    }
-    result
 }
 
 /// The newest-first position of the article numbered `number` in an archive of `total`.
@@ -366,35 +335,11 @@ mod tests {
     }
 
     #[test]
-    fn postings_round_trip_and_lists_intersect() {
+    fn postings_round_trip_and_the_newest_first_position() {
         let numbers = [3, 4, 10, 99];
         let coded = encode_postings(&numbers);
         assert_eq!(coded, [3, 1, 6, 89]);
         assert_eq!(decode_postings(&coded).collect::<Vec<_>>(), numbers);
-        assert_eq!(
-            intersect(vec![vec![5, 1, 3, 3], vec![3, 5, 7], vec![9, 5, 3]]),
-            [3, 5]
-        );
-        assert_eq!(intersect(Vec::new()), Vec::<u32>::new());
-        let mut chunk = SearchChunk::default();
-        chunk
-            .terms
-            .insert("harbour".into(), encode_postings(&[1, 7]));
-        chunk.terms.insert("harp".into(), encode_postings(&[2]));
-        chunk.terms.insert("hat".into(), encode_postings(&[3]));
-        let mut found = Vec::new();
-        collect_matches(
-            &chunk,
-            &QueryTerm {
-                text: "har".into(),
-                prefix: true,
-            },
-            &mut found,
-        );
-        assert_eq!(found, [1, 7, 2]);
-        found.clear();
-        collect_matches(&chunk, &exact("har"), &mut found);
-        assert!(found.is_empty());
         assert_eq!(rank_of(0, 10), 9);
         assert_eq!(rank_of(9, 10), 0);
     }

@@ -60,18 +60,11 @@ pub fn one_sigma(folded: &str) -> std::borrow::Cow<'_, str> {
 /// The terms of folded text, each once, sorted, as `article index` stores them: its words, and
 /// within runs of unspaced scripts every character and every pair of neighbours.
 pub fn terms(folded: &str) -> Vec<String> {
-    let mut out = all_terms(folded);
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Every term of folded text in order, repeats kept (what a term's frequency counts): its
-/// words, and within runs of unspaced scripts every character and every pair of neighbours.
-pub fn all_terms(folded: &str) -> Vec<String> {
     let folded = one_sigma(folded);
     let mut out = Vec::new();
     each_term(&folded, |term| out.push(term.into_owned()));
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
