@@ -3,8 +3,6 @@
 //! best first. The page and `scripts/bench search` run this same code: the page over the chunks
 //! it downloaded, the bench over every chunk of an index on disk.
 
-use std::collections::HashMap;
-
 use crate::model::search::rank::{contribution, idf};
 use crate::model::search::stem::Stemmers;
 use crate::model::search::terms::{one_sigma, runs};
@@ -87,8 +85,11 @@ impl Query {
         let folded = one_sigma(folded);
         let typing_last = !folded.ends_with(|c: char| c.is_whitespace() || c == '"');
         let mut query = Query::default();
+        // A quote still open is being typed: its words count as words until it closes.
+        let pieces = folded.split('"').count();
+        let closed = pieces % 2 == 1;
         for (n, piece) in folded.split('"').enumerate() {
-            let quoted = n % 2 == 1;
+            let quoted = n % 2 == 1 && (closed || n + 1 < pieces);
             let pieces = runs(piece);
             if quoted {
                 let words: Vec<&str> = pieces.iter().map(|(run, _)| *run).collect();
@@ -270,41 +271,47 @@ pub fn rank(
     total: u32,
     postings: impl Fn(&str) -> (Vec<u32>, Vec<u8>),
 ) -> Vec<Hit> {
-    let mut per_word: Vec<HashMap<u32, f32>> = Vec::with_capacity(query.words.len());
+    // One score a word for every article, in a plain array: a word typed so far can find
+    // tens of thousands of postings, and hashing each was most of a keystroke's time.
+    let size = total as usize;
+    let mut per_word: Vec<Vec<f32>> = Vec::with_capacity(query.words.len());
     for (word, found) in query.words.iter().zip(matches) {
-        let mut best: HashMap<u32, f32> = HashMap::new();
+        let mut best = vec![f32::NAN; size];
         for (term, how) in found {
             let (numbers, impacts) = postings(term);
             let idf = idf(numbers.len(), total);
             for (i, number) in numbers.iter().enumerate() {
+                let Some(slot) = best.get_mut(*number as usize) else {
+                    continue;
+                };
                 let impact = impacts.get(i).copied().unwrap_or(1);
                 let score = if word.filter {
                     0.0
                 } else {
                     contribution(idf, impact, how.factor())
                 };
-                let slot = best.entry(*number).or_insert(score);
-                if score > *slot {
+                // NaN: not found yet; any score beats it.
+                if slot.is_nan() || score > *slot {
                     *slot = score;
                 }
             }
         }
         per_word.push(best);
     }
-    per_word.sort_by_key(HashMap::len);
-    let Some((fewest, rest)) = per_word.split_first() else {
+    let Some((first, rest)) = per_word.split_first() else {
         return Vec::new();
     };
-    let mut hits: Vec<Hit> = fewest
+    let mut hits: Vec<Hit> = first
         .iter()
+        .enumerate()
         .filter_map(|(number, score)| {
-            let mut total = *score;
+            let mut sum = *score;
             for other in rest {
-                total += other.get(number)?;
+                sum += other[number];
             }
-            Some(Hit {
-                number: *number,
-                score: total,
+            (!sum.is_nan()).then_some(Hit {
+                number: number as u32,
+                score: sum,
             })
         })
         .collect();
@@ -364,6 +371,12 @@ mod tests {
         );
         let done = Query::new("harbour cran ", "", "", &en());
         assert!(!done.words[1].typing, "a space ends the word");
+        let open = Query::new("\"deep wat", "", "", &en());
+        assert!(
+            open.phrases.is_empty(),
+            "a quote still open is words being typed"
+        );
+        assert!(open.words[1].typing);
         let phrase = Query::new("\"deep water\" port", "", "", &en());
         assert_eq!(phrase.phrases, ["deep water"]);
         assert!(phrase.words[0].exact && phrase.words[1].exact && !phrase.words[2].exact);

@@ -124,6 +124,10 @@ pub fn LibraryView(
     let (labels, tags) = shelf.filters();
     // What the search found; `None` while nothing is asked.
     let found = RwSignal::new(None::<Searched>);
+    // The words the excerpts mark, once the reader pauses: each keystroke changes the results,
+    // and fetching every screenful's passages on the way would download most of them for
+    // nothing.
+    let settled = RwSignal::new(None::<Arc<[String]>>);
     let asked = StoredValue::new(0_u64);
     Effect::new(move |_| {
         let (query, newest) = (query.get(), newest.get());
@@ -143,7 +147,18 @@ pub fn LibraryView(
                 return;
             }
             match result {
-                Ok(ranks) => _ = found.try_set(ranks),
+                Ok(searched) => {
+                    let words = searched.as_ref().map(|s| s.found.clone());
+                    _ = found.try_set(searched);
+                    set_timeout(
+                        move || {
+                            if asked.try_get_value() == Some(ask) {
+                                _ = settled.try_set(words);
+                            }
+                        },
+                        EXCERPTS_AFTER,
+                    );
+                }
                 Err(error) => _ = shelf.failure.try_set(Some(error)),
             }
             // What `scripts/bench archive` times a keystroke to.
@@ -199,7 +214,7 @@ pub fn LibraryView(
                     };
                     // The words found change as the reader types; the passages stay.
                     let excerpt = move || {
-                        let words = found.with(|f| f.as_ref().map(|f| f.found.clone()))?;
+                        let words = settled.get()?;
                         (!words.is_empty()).then(|| {
                             let (address, link) = (address.clone(), to_passage.clone());
                             view! { <ResultExcerpt shelf address found=words link /> }
@@ -283,6 +298,9 @@ pub fn LibraryView(
         </div>
     }
 }
+
+/// How long the reader's typing must pause before the results' passages are downloaded.
+const EXCERPTS_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The page `?page=` names, within 1..=`pages`.
 fn requested_page(pages: u32) -> u32 {
