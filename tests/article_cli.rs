@@ -331,6 +331,19 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     validate(&words, "#/$defs/vocabularyChunk");
     validate(&ends, "#/$defs/vocabularyChunk");
     validate(&text, "#/$defs/articleText");
+    // A title corrected keeps the article where it was: patched in place too.
+    let mut retitled = written(1, "Cranes and zebras");
+    retitled["title"] = "Harbour report 1, corrected".into();
+    std::fs::write(dir.join("a1.json"), retitled.to_string()).unwrap();
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("1 files read, 7 known from index.cache, patched in place"),
+        "{out}"
+    );
+    let page2 = read_json(&dir.join("index-parts/page-2.json"));
+    assert_eq!(page2["articles"][2]["title"], "Harbour report 1, corrected");
+    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["corrected"].is_array());
     // A date changed moves the article: the whole index is rebuilt, and it is newest.
     let mut moved = written(0, "Cranes");
     moved["published"] = "2025-04-01".into();

@@ -1,7 +1,8 @@
 //! Patching an index in place: when the only change since the last run is the content of a
-//! few articles, none of which moves (same date, title, label and topics), their pages and the
-//! search chunks of the terms they gained or lost are rewritten, and nothing else is read or
-//! written. Anything else (an article added, removed or renamed, a date changed) rebuilds the
+//! few articles, none of which moves (same label and topics, and a date and title that keep
+//! it where it was: unchanged, or for a single article still sorting between its neighbours),
+//! their pages and the search chunks of the terms they gained or lost are rewritten, and
+//! nothing else is read or written. Anything else (an article added, removed or renamed, a date changed) rebuilds the
 //! whole index.
 
 use std::collections::BTreeMap;
@@ -58,24 +59,44 @@ pub(crate) fn patch(
     let mut chunks: BTreeMap<usize, SearchChunk> = BTreeMap::new();
     let mut vocabulary_changes: Vec<(String, bool)> = Vec::new();
     let mut texts: Vec<(String, String)> = Vec::new();
+    let alone = changed.len() == 1;
     for (rank, item) in changed {
         let page = archive.page_of(rank);
-        if let std::collections::btree_map::Entry::Vacant(slot) = pages.entry(page) {
-            let entries = if page == 1 {
-                library.articles.clone()
-            } else {
-                match read_page(dir, &archive, page) {
-                    Some(entries) => entries,
-                    None => return Ok(None),
-                }
-            };
-            slot.insert(entries);
+        // Its page, and its neighbours' (a new title may still sort between them).
+        let around = [rank.checked_sub(1), Some(rank), rank.checked_add(1)];
+        for at in around.into_iter().flatten().filter(|r| *r < archive.total) {
+            let page = archive.page_of(at);
+            if let std::collections::btree_map::Entry::Vacant(slot) = pages.entry(page) {
+                let entries = if page == 1 {
+                    library.articles.clone()
+                } else {
+                    match read_page(dir, &archive, page) {
+                        Some(entries) => entries,
+                        None => return Ok(None),
+                    }
+                };
+                slot.insert(entries);
+            }
         }
+        let key_at = |at: u32| {
+            pages
+                .get(&archive.page_of(at))
+                .and_then(|entries| entries.get((at % archive.per_page) as usize))
+                .map(sort_key)
+        };
+        // A change of its title (or of its date within its neighbours') keeps its place when it
+        // still sorts between them; with one article changed, they are as the index has them.
+        let key = sort_key(&item.entry);
+        let after_previous = rank
+            .checked_sub(1)
+            .is_none_or(|at| key_at(at).is_some_and(|k| k < key));
+        let before_next = rank + 1 >= archive.total || key_at(rank + 1).is_some_and(|k| key < k);
+        let stays = after_previous && before_next;
         let entries = pages.get_mut(&page).expect("just read");
         let Some(old) = entries.get_mut((rank % archive.per_page) as usize) else {
             return Ok(None);
         };
-        let moves = sort_key(old) != sort_key(&item.entry);
+        let moves = sort_key(old) != sort_key(&item.entry) && !(alone && stays);
         let relabelled = old.label != item.entry.label || old.tags != item.entry.tags;
         if moves || relabelled || old.lang != item.entry.lang {
             return Ok(None);
