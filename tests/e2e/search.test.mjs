@@ -123,7 +123,7 @@ describe('search over real articles, ranked, forgiving, with the passage', () =>
     const { page, problems, context } = await viewer.view(LIVE);
     await page.locator('.library-entry').first().waitFor();
     await search(page, `"${phrase}"`);
-    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, inRow.length);
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, inRow.length, 15000);
     const first = await shown(page);
     for (const address of first) assert.ok(inRow.includes(address), `${address} holds "${phrase}"`);
     assert.deepEqual(problems, []);
@@ -139,7 +139,7 @@ describe('search over real articles, ranked, forgiving, with the passage', () =>
     const { page, problems, context } = await viewer.view(LIVE);
     await page.locator('.library-entry').first().waitFor();
     await search(page, 'revoking ');
-    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, holds.length + stemOnly.length);
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, holds.length + stemOnly.length, 15000);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -165,8 +165,8 @@ describe('search over real articles, ranked, forgiving, with the passage', () =>
     assert.equal(await order.getAttribute('aria-pressed'), 'false');
     const before = await page.evaluate(() => performance.getEntriesByName('library:results').length);
     await order.click();
-    await until(page, (n) => performance.getEntriesByName('library:results').length > n, before);
-    await until(page, () => !document.querySelector('.library-entry.is-pending'));
+    await until(page, (n) => performance.getEntriesByName('library:results').length > n, before, 15000);
+    await until(page, () => !document.querySelector('.library-entry.is-pending'), undefined, 15000);
     assert.equal(await order.getAttribute('aria-pressed'), 'true');
     assert.match(page.url(), /[?&]order=newest/);
     const dates = await page.$$eval('.library-entry time', (ts) => ts.map((t) => Date.parse(t.getAttribute('datetime'))));
@@ -175,8 +175,8 @@ describe('search over real articles, ranked, forgiving, with the passage', () =>
     assert.notDeepEqual(await shown(page), ranked);
     // The address opens the same search in the same order.
     const again = await viewer.view(`${LIVE}&q=certificate&order=newest`);
-    await until(again.page, () => /Articles shown/.test(document.querySelector('.library-count')?.textContent));
-    await until(again.page, () => !document.querySelector('.library-entry.is-pending'));
+    await until(again.page, () => /Articles shown/.test(document.querySelector('.library-count')?.textContent), undefined, 15000);
+    await until(again.page, () => !document.querySelector('.library-entry.is-pending'), undefined, 15000);
     assert.equal(await again.page.inputValue('#library-search'), 'certificate');
     assert.deepEqual((await shown(again.page)).slice(0, 5), (await shown(page)).slice(0, 5));
     await again.context.close();
@@ -209,7 +209,7 @@ describe('search over real articles, ranked, forgiving, with the passage', () =>
       if (toggle) assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
       assert.ok(!page.url().includes('hl='), 'the marks are not part of the address kept');
       await page.keyboard.press('Escape');
-      await until(page, () => document.querySelectorAll('mark.search-hit').length === 0);
+      await until(page, () => document.querySelectorAll('mark.search-hit').length === 0, undefined, 15000);
       // Real posts link pictures on their own hosts, which this machine cannot reach.
       assert.deepEqual(problems.filter((p) => !p.includes('ERR_NAME_NOT_RESOLVED')), []);
       await context.close();
