@@ -37,6 +37,14 @@ const RTL_LANGUAGES: [&str; 9] = ["ar", "he", "fa", "ur", "ps", "sd", "ug", "yi"
 /// Right-to-left scripts, for tags such as `pa-Arab` or `az-Arab`.
 const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
 
+/// The primary language subtag, lower-cased ("zh" of "zh-Hans"; "" without a tag): what reading
+/// speeds and stemmers are chosen by.
+pub fn primary_subtag(lang: Option<&str>) -> String {
+    lang.and_then(|tag| tag.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
 /// The direction a BCP 47 tag implies: a script subtag wins over the language.
 pub fn direction_for_lang(tag: &str) -> Direction {
     let mut subtags = tag.split(['-', '_']).map(str::to_ascii_lowercase);

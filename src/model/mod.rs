@@ -34,7 +34,7 @@ pub use error::{ArticleError, Position};
 pub use ids::slugify;
 pub use incremental::{IncrementalArticle, LateFields};
 pub(crate) use json::message_of as json_message;
-pub use lang::{Direction, direction_for_lang};
+pub use lang::{Direction, direction_for_lang, primary_subtag};
 pub use library::{
     Archive, Library, LibraryEntry, LibraryPage, decode_library, decode_library_page, labels_of,
     topics_of,

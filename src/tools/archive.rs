@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::model::primary_subtag;
 use crate::model::search::rank::{WEIGHTS, Weights, impacts};
 use crate::model::search::text::{ArticleText, Field, Passage};
 use crate::model::search::{
@@ -206,12 +207,7 @@ pub fn stemmer_langs(items: &[Indexable]) -> Vec<String> {
     for item in items {
         let lang = item.entry.lang.as_deref().unwrap_or("en");
         if crate::model::search::stem::algorithm_for(lang).is_some() {
-            let primary = lang
-                .split(['-', '_'])
-                .next()
-                .unwrap_or(lang)
-                .to_ascii_lowercase();
-            *counts.entry(primary).or_default() += 1;
+            *counts.entry(primary_subtag(Some(lang))).or_default() += 1;
         }
     }
     let mut langs: Vec<(String, usize)> = counts.into_iter().collect();

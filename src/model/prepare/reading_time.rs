@@ -31,13 +31,6 @@ const JAPANESE_CHARS_PER_MINUTE: usize = 357;
 /// estimate of about 200 words of five code points, as no study above covers them.
 const SOUTHEAST_ASIAN_CHARS_PER_MINUTE: usize = 1000;
 
-/// The primary language subtag, lower-cased ("zh" of "zh-Hans").
-pub(super) fn primary_subtag(lang: Option<&str>) -> String {
-    lang.and_then(|tag| tag.split(['-', '_']).next())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default()
-}
-
 /// Text counted for the reading time: words where words are spaced, characters where a script
 /// writes none (Han, Kana, Thai and its neighbours), so that an article without `lang` in
 /// Chinese or Japanese is timed by its script.

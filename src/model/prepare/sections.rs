@@ -3,8 +3,9 @@
 
 use super::problems::{Problem, broken, check_blocks};
 use super::pull_quotes::resolve_pull_quote_repeats;
-use super::reading_time::{TextAmount, primary_subtag, words_per_minute};
+use super::reading_time::{TextAmount, words_per_minute};
 use crate::model::ids::{IdAllocator, slugify};
+use crate::model::lang::primary_subtag;
 use crate::model::types::*;
 
 /// Prepares an article's sections one after another, keeping what each depends on from those

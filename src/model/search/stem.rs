@@ -6,10 +6,11 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::model::lang::primary_subtag;
+
 /// The Snowball algorithm for a language tag's primary subtag, where one exists.
 pub fn algorithm_for(lang: &str) -> Option<Algorithm> {
-    let primary = lang.split(['-', '_']).next()?.to_ascii_lowercase();
-    Some(match primary.as_str() {
+    Some(match primary_subtag(Some(lang)).as_str() {
         "ar" => Algorithm::Arabic,
         "da" => Algorithm::Danish,
         "nl" => Algorithm::Dutch,
