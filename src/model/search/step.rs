@@ -75,16 +75,7 @@ pub fn search_step(
         let mut needs = Vec::new();
         for (_, start, end) in &typos {
             for (backward, key) in [(false, start), (true, end)] {
-                let firsts = if backward {
-                    &archive.ends
-                } else {
-                    &archive.words
-                };
-                let lookup = QueryTerm {
-                    text: key.clone(),
-                    prefix: true,
-                };
-                for chunk in chunks_for(firsts, &lookup) {
+                for chunk in vocabulary_chunks(archive, backward, key) {
                     if parts.vocabulary(backward, chunk).is_none() {
                         needs.push(Part::Vocabulary { backward, chunk });
                     }
@@ -96,16 +87,7 @@ pub fn search_step(
         }
         for (word, start, end) in &typos {
             let near = |backward: bool, key: &str| -> Vec<String> {
-                let firsts = if backward {
-                    &archive.ends
-                } else {
-                    &archive.words
-                };
-                let lookup = QueryTerm {
-                    text: key.to_owned(),
-                    prefix: true,
-                };
-                chunks_for(firsts, &lookup)
+                vocabulary_chunks(archive, backward, key)
                     .filter_map(|chunk| parts.vocabulary(backward, chunk))
                     .flat_map(|chunk| chunk.words.iter().filter(|w| w.starts_with(key)).cloned())
                     .collect()
@@ -146,6 +128,20 @@ pub fn search_step(
         hits,
         found: found_terms(query, &matches),
     })
+}
+
+/// The vocabulary chunks (backward or not) that can hold words beginning with `key`.
+fn vocabulary_chunks(archive: &Archive, backward: bool, key: &str) -> std::ops::Range<usize> {
+    let firsts = if backward {
+        &archive.ends
+    } else {
+        &archive.words
+    };
+    let lookup = QueryTerm {
+        text: key.to_owned(),
+        prefix: true,
+    };
+    chunks_for(firsts, &lookup)
 }
 
 /// The search chunks `lookups` fall in that are not at hand, each once.
