@@ -4,8 +4,8 @@
 //! the article becomes markup.
 
 use crate::model::ids::is_word_char;
-use crate::model::search::terms::{is_unspaced, terms};
-use crate::model::search::text::{ArticleText, Field};
+use crate::model::search::terms::{is_unspaced, one_sigma, terms};
+use crate::model::search::text::{ArticleText, Field, Passage};
 
 /// The longest excerpt, in characters, before it is cut with an ellipsis.
 pub const MOST_CHARS: usize = 240;
@@ -17,6 +17,8 @@ pub struct Excerpt {
     pub section: Option<String>,
     /// The text in pieces, each with whether it is a matched word.
     pub pieces: Vec<(String, bool)>,
+    /// The found terms the article's text holds anywhere, sorted: what its page marks.
+    pub held: Vec<String>,
 }
 
 /// The excerpt of `text` for the terms a query found (`found`, sorted, folded as the index
@@ -27,21 +29,23 @@ pub fn excerpt(
     fold: impl Fn(&str) -> String,
 ) -> Option<Excerpt> {
     let holds = |term: &str| found.binary_search_by(|f| f.as_str().cmp(term)).is_ok();
-    let best = text
-        .passages
-        .iter()
-        .filter(|p| matches!(p.field, Field::Body | Field::Heading))
-        .map(|p| (terms(&fold(&p.text)).iter().filter(|t| holds(t)).count(), p))
-        .filter(|(count, _)| *count > 0)
+    // Every passage folded once: the words it holds say which passage is best, and all of
+    // them together what the article's page is to mark.
+    let mut held: Vec<String> = Vec::new();
+    let mut best: Option<(usize, &Passage)> = None;
+    for passage in &text.passages {
+        let mut here = terms(&fold(&passage.text));
+        here.retain(|t| holds(t));
+        let shown = matches!(passage.field, Field::Body | Field::Heading);
         // The first of the passages holding the most.
-        .fold(
-            None::<(usize, &crate::model::search::text::Passage)>,
-            |best, next| match best {
-                Some(b) if b.0 >= next.0 => Some(b),
-                _ => Some(next),
-            },
-        )?
-        .1;
+        if shown && !here.is_empty() && best.is_none_or(|(most, _)| here.len() > most) {
+            best = Some((here.len(), passage));
+        }
+        held.extend(here);
+    }
+    let best = best?.1;
+    held.sort_unstable();
+    held.dedup();
     let marks = marked(&best.text, &holds, &fold);
     let first = marks.first().map_or(0, |m| m.0);
     let (start, end) = window(&best.text, first);
@@ -66,6 +70,7 @@ pub fn excerpt(
     Some(Excerpt {
         section: best.section.clone(),
         pieces,
+        held,
     })
 }
 
@@ -111,8 +116,7 @@ pub fn marked(
             j += 1;
         }
         let to = chars.get(j).map_or(text.len(), |c| c.0);
-        let folded = fold(&text[at..to]).replace('ς', "σ");
-        if holds(&folded) {
+        if holds(&one_sigma(&fold(&text[at..to]))) {
             out.push((at, to));
         }
         i = j;

@@ -8,8 +8,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::search::excerpt::{Excerpt, excerpt};
-use crate::model::search::terms::terms;
-use crate::model::search::text::ArticleText;
 use crate::view::library::shelf::Shelf;
 use crate::view::page::fold_query;
 
@@ -37,7 +35,8 @@ pub fn ResultExcerpt(
             return;
         };
         if let Some(cut) = excerpt(&text, &found, fold_query) {
-            let href = link(cut.section.as_deref(), &held(&text, &found));
+            let marks = &cut.held[..cut.held.len().min(MOST_MARKED)];
+            let href = link(cut.section.as_deref(), marks);
             _ = shown.try_set(Some((cut, href)));
         }
     });
@@ -61,18 +60,4 @@ pub fn ResultExcerpt(
             }
         })
     }
-}
-
-/// The words of `found` that the article's text holds: what its page marks.
-fn held(text: &ArticleText, found: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .passages
-        .iter()
-        .flat_map(|passage| terms(&fold_query(&passage.text)))
-        .filter(|term| found.binary_search(term).is_ok())
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out.truncate(MOST_MARKED);
-    out
 }
