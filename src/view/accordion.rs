@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::view::dom::event_within;
 use crate::view::page::{
-    Store, current_fragment, read_stored, replace_fragment, reveal, write_stored,
+    Store, fragment_target, read_stored, replace_fragment, reveal, write_stored,
 };
 use crate::view::section::{make_live, show_open};
 use leptos::prelude::*;
@@ -269,8 +269,7 @@ impl SectionStates {
     /// Opens the section that holds the element named by the URL fragment and scrolls to it.
     /// A fragment always wins over remembered state.
     pub fn follow_fragment(&self) {
-        let Some(id) = current_fragment() else { return };
-        let Some(target) = document().get_element_by_id(&id) else {
+        let Some((id, target)) = fragment_target() else {
             return;
         };
         let section_id = target

@@ -14,7 +14,7 @@ use web_sys::{Element, Node};
 
 use crate::model::search::excerpt::marked;
 use crate::view::dom::listen;
-use crate::view::page::{current_fragment, fold_query};
+use crate::view::page::{fold_query, fragment_target};
 
 /// The class of a marked word.
 const HIT: &str = "search-hit";
@@ -27,8 +27,7 @@ pub fn mark_requested_words() {
     };
     forget_marks_in_address();
     let words: Vec<&str> = words.split_whitespace().collect();
-    let Some(id) = current_fragment() else { return };
-    let Some(target) = document().get_element_by_id(&id) else {
+    let Some((_, target)) = fragment_target() else {
         return;
     };
     let section = target

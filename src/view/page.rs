@@ -245,6 +245,13 @@ pub fn current_fragment() -> Option<String> {
     )
 }
 
+/// The element the URL fragment names, with the fragment.
+pub fn fragment_target() -> Option<(String, web_sys::Element)> {
+    let id = current_fragment()?;
+    let target = document().get_element_by_id(&id)?;
+    Some((id, target))
+}
+
 /// The page's URL with `#id` instead of its current fragment: what "copy link" copies.
 pub fn link_to_fragment(id: &str) -> String {
     let href = window().location().href().unwrap_or_default();
