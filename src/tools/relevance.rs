@@ -118,8 +118,7 @@ pub fn query_sets(
             .collect();
         candidates.sort();
         if body.len() < count && candidates.len() >= 2 {
-            let first = candidates.remove(draw.below(candidates.len()));
-            let second = candidates.remove(draw.below(candidates.len()));
+            let (first, second) = two_of(&mut candidates, &mut draw);
             body.push(KnownItem {
                 query: format!("{first} {second}"),
                 address: address.clone(),
@@ -148,8 +147,7 @@ pub fn query_sets(
             .collect();
         in_title.sort();
         if title.len() < count && in_title.len() >= 2 {
-            let first = in_title.remove(draw.below(in_title.len()));
-            let second = in_title.remove(draw.below(in_title.len()));
+            let (first, second) = two_of(&mut in_title, &mut draw);
             title.push(KnownItem {
                 query: format!("{first} {second}"),
                 address: address.clone(),
@@ -157,6 +155,13 @@ pub fn query_sets(
         }
     }
     (body, typo, title)
+}
+
+/// Two of `words` (two or more), drawn in turn, taken out.
+fn two_of<T>(words: &mut Vec<T>, draw: &mut Draw) -> (T, T) {
+    let first = words.remove(draw.below(words.len()));
+    let second = words.remove(draw.below(words.len()));
+    (first, second)
 }
 
 /// `word` with one edit at a random place: a letter inserted, deleted or replaced, or two
