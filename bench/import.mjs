@@ -28,7 +28,7 @@ for (let i = 0; i < POSTS; i += 1) {
   copyFileSync(source, join(site, 'posts', `${String(i).padStart(4, '0')}-${name}`));
 }
 
-const build = spawnSync('cargo', ['build', '--quiet', '--release', '--locked', '--bin', 'article'], { stdio: 'inherit' });
+const build = spawnSync('cargo', ['build', '--quiet', '--profile', 'cli', '--locked', '--bin', 'article'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 
 const times = [];
@@ -36,7 +36,7 @@ let summary = '';
 for (let run = 0; run < RUNS; run += 1) {
   const out = join(site, `out-${run}`);
   const started = process.hrtime.bigint();
-  const result = spawnSync('target/release/article', ['import', join(site, 'posts'), out], { encoding: 'utf8' });
+  const result = spawnSync('target/cli/article', ['import', join(site, 'posts'), out], { encoding: 'utf8' });
   times.push(Number(process.hrtime.bigint() - started) / 1e6);
   if (result.status !== 0) throw new Error(result.stderr);
   summary = result.stdout;

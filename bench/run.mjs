@@ -46,7 +46,7 @@ for (const size of SIZES) {
 }
 
 // The same articles pre-rendered by `article pages` (articles/aN.html), taken over by the viewer.
-const pages = spawnSync('cargo', ['run', '--quiet', '--release', '--locked', '--bin', 'article', '--', 'pages', `${SITE}/articles`, '--viewer', `${SITE}/viewer`], { encoding: 'utf8' });
+const pages = spawnSync('cargo', ['run', '--quiet', '--profile', 'cli', '--locked', '--bin', 'article', '--', 'pages', `${SITE}/articles`, '--viewer', `${SITE}/viewer`], { encoding: 'utf8' });
 if (pages.status !== 0) throw new Error(`article pages: ${pages.stderr}`);
 
 const server = await serveStatic({ root: SITE, base: '/' });

@@ -21,7 +21,7 @@ const RUNS = Number(options.runs);
 const SITE = 'target/bench/search-site';
 const DIR = `${SITE}/blogs`;
 const WORK = 'target/bench/search-import';
-const CLI = 'target/release/article';
+const CLI = 'target/cli/article';
 const PAGEFIND = 'bench/search-tools/node_modules/.bin/pagefind';
 
 function run(command, args) {
@@ -31,7 +31,7 @@ function run(command, args) {
 }
 
 // The site: the build, the posts imported into one folder, indexed and written.
-run('cargo', ['build', '--release', '--locked', '--bin', 'article']);
+run('cargo', ['build', '--profile', 'cli', '--locked', '--bin', 'article']);
 rmSync(SITE, { recursive: true, force: true });
 rmSync(WORK, { recursive: true, force: true });
 cpSync('dist', SITE, { recursive: true });

@@ -296,7 +296,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         "{out}"
     );
     // One standfirst changed: one file parsed; its page, the chunk of its terms, the two
-    // vocabularies (it brings a new word) and its passages rewritten.
+    // vocabularies (it brings a new word), its passages and its card rewritten.
     std::fs::write(
         dir.join("a1.json"),
         written(1, "Cranes and zebras").to_string(),
@@ -306,10 +306,13 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains(
-            "1 files read, 7 known from index.cache, patched in place; 5 files of the index written"
+            "1 files read, 7 known from index.cache, patched in place; 6 files of the index written"
         ),
         "{out}"
     );
+    let card = read_json(&dir.join("index-parts/cards/2.json"));
+    validate(&card, "#/$defs/card");
+    assert_eq!(card["entry"]["standfirst"], "Cranes and zebras");
     let page2 = read_json(&dir.join("index-parts/page-2.json"));
     assert_eq!(page2["articles"][2]["standfirst"], "Cranes and zebras");
     let chunk = read_json(&dir.join("index-parts/search-0.json"));
@@ -344,20 +347,57 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let page2 = read_json(&dir.join("index-parts/page-2.json"));
     assert_eq!(page2["articles"][2]["title"], "Harbour report 1, corrected");
     assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["corrected"].is_array());
-    // A date changed moves the article: the whole index is rebuilt, and it is newest.
+    // A date changed moves the article from sixth to first: patched in place too. It keeps its
+    // number (1), so no posting changes; the pages it passes shift, and order.json says where
+    // it went.
     let mut moved = written(0, "Cranes");
     moved["published"] = "2025-04-01".into();
     std::fs::write(dir.join("a0.json"), moved.to_string()).unwrap();
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("1 files read, 7 known from index.cache;"),
+        out.contains("1 files read, 7 known from index.cache, patched in place"),
         "{out}"
     );
+    let index = read_json(&dir.join("index.json"));
+    validate(&index, "");
     assert_eq!(
-        titles(&read_json(&dir.join("index.json")))[0],
-        "Harbour report 0"
+        titles(&index),
+        ["Harbour report 0", "Harbour report 6", "Harbour report 5"]
     );
+    assert_eq!(
+        titles(&read_json(&dir.join("index-parts/page-3.json"))),
+        ["Harbour report 1, corrected", "Ünterwegs"]
+    );
+    assert_eq!(index["archive"]["order"], true);
+    let order = read_json(&dir.join("index-parts/order.json"));
+    validate(&order, "#/$defs/order");
+    assert_eq!(order["moved"], serde_json::json!([0, -6, 1, 1, 1, 1, 1, 1]));
+    assert_eq!(
+        read_json(&dir.join("index-parts/cards/1.json"))["entry"]["published"],
+        "2025-04-01"
+    );
+    // The search finds it at its new place, as the page does.
+    let (code, out, err) = article(&["search", dir_arg, "report 0"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Harbour report 0") && !out.contains("Harbour report 1"),
+        "{out}"
+    );
+    // Moved again, by the next run, where it was: the order is as numbered, and the file goes.
+    std::fs::write(dir.join("a0.json"), written(0, "Cranes").to_string()).unwrap();
+    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("patched in place"), "{out}");
+    assert!(!dir.join("index-parts/order.json").exists());
+    assert_eq!(
+        read_json(&dir.join("index.json"))["archive"]["order"],
+        serde_json::Value::Null
+    );
+    std::fs::write(dir.join("a0.json"), moved.to_string()).unwrap();
+    let (code, _, err) = article(&["index", dir_arg, "--page-size", "3"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.join("index-parts/order.json").exists());
     // A file removed: rebuilt, and the page beyond the last is removed.
     for name in ["a2.json", "a3.json", "a4.json"] {
         std::fs::remove_file(dir.join(name)).unwrap();
@@ -369,6 +409,8 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         "{out}"
     );
     assert!(!dir.join("index-parts/page-3.json").exists());
+    // Rebuilt, the index numbers the articles in date order again: no order.json.
+    assert!(!dir.join("index-parts/order.json").exists());
     // The articles' text is searchable ("Text." is every body here); --code changes what text
     // is, so every article is read again, with it and then without it.
     assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());

@@ -326,7 +326,7 @@ fn the_shipped_library_is_made_from_its_markdown_sources() {
         progress: &|| {},
     };
     let indexed = article_viewer::tools::index_dir(&copy, &options).unwrap();
-    for folder in ["index-parts", "index-parts/text"] {
+    for folder in ["index-parts", "index-parts/text", "index-parts/cards"] {
         for part in std::fs::read_dir(copy.join(folder)).unwrap() {
             let part = part.unwrap();
             if part.path().is_dir() {

@@ -58,6 +58,15 @@ pub struct Archive {
     /// excerpts.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub text: bool,
+    /// Whether each article's entry is also on its own (`FOLDER/cards/N.json`, N its number):
+    /// a search result's row then downloads its card, not the page of a hundred entries its
+    /// article sorts into. Absent from an index written before cards.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cards: bool,
+    /// Whether articles have moved since they were numbered (`FOLDER/order.json` says where
+    /// each is): else the newest-first position of article N is `total − 1 − N`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub order: bool,
 }
 
 impl Archive {
@@ -77,6 +86,16 @@ impl Archive {
         format!("{}{kind}-{chunk}.json", self.folder)
     }
 
+    /// The address of the card of article `number` (counted from the oldest).
+    pub fn card_address(&self, number: u32) -> String {
+        format!("{}cards/{number}.json", self.folder)
+    }
+
+    /// The address of the order of the articles moved since they were numbered.
+    pub fn order_address(&self) -> String {
+        format!("{}order.json", self.folder)
+    }
+
     /// The page holding the article at newest-first position `rank`, from 1.
     pub fn page_of(&self, rank: u32) -> u32 {
         rank / self.per_page.max(1) + 1
@@ -93,6 +112,18 @@ pub struct LibraryPage {
     pub page: u32,
     /// Its articles, newest first.
     pub articles: Vec<LibraryEntry>,
+}
+
+/// One article of an archive on its own (`cards/N.json`): what a search result's row shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct LibraryCard {
+    /// Format version of the index it belongs to (2).
+    pub version: u64,
+    /// The article's number, counted from the oldest: the card's own name.
+    pub number: u32,
+    /// The article, as its page lists it.
+    pub entry: LibraryEntry,
 }
 
 /// One article of the library: what a list of articles shows, and where the article is.
@@ -198,6 +229,11 @@ pub fn decode_library(bytes: &[u8]) -> Result<Library, ArticleError> {
 
 /// Decodes an older page of an archive, naming a wrong field by its path.
 pub fn decode_library_page(bytes: &[u8]) -> Result<LibraryPage, ArticleError> {
+    crate::model::json::decode_document(bytes)
+}
+
+/// Decodes an article's card, naming a wrong field by its path.
+pub fn decode_library_card(bytes: &[u8]) -> Result<LibraryCard, ArticleError> {
     crate::model::json::decode_document(bytes)
 }
 

@@ -17,6 +17,7 @@ mod lang;
 mod library;
 mod limits;
 mod number;
+mod order;
 mod prepare;
 mod runs;
 pub mod search;
@@ -36,11 +37,12 @@ pub use incremental::{IncrementalArticle, LateFields};
 pub(crate) use json::message_of as json_message;
 pub use lang::{Direction, direction_for_lang, primary_subtag};
 pub use library::{
-    Archive, Library, LibraryEntry, LibraryPage, decode_library, decode_library_page, labels_of,
-    topics_of,
+    Archive, Library, LibraryCard, LibraryEntry, LibraryPage, decode_library, decode_library_card,
+    decode_library_page, labels_of, topics_of,
 };
 pub use limits::{MAX_ARTICLE_BYTES, MAX_NESTING};
 pub use number::decimal;
+pub use order::{Order, OrderFile, decode_order};
 pub use prepare::{
     AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
     prepare_start, resolve_figure_urls, resolve_section_urls,

@@ -30,6 +30,9 @@ pub const PARTS_FOLDER: &str = "index-parts/";
 /// The folder inside [`PARTS_FOLDER`] holding each article's passages, under its address.
 pub const TEXT_FOLDER: &str = "text/";
 
+/// The folder inside [`PARTS_FOLDER`] holding each article's card, under its number.
+pub const CARDS_FOLDER: &str = "cards/";
+
 /// A search chunk is closed once its JSON passes this many bytes (a term's postings are never
 /// split): about 15 KB of gzip per chunk, a few hundred chunks for 100,000 articles.
 const CHUNK_BYTES: usize = 48 * 1024;
@@ -176,6 +179,12 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
         let json = serde_json::to_string(&item.text).expect("wire types serialize");
         (text_address(PARTS_FOLDER, &item.entry.address), json)
     }));
+    files.par_extend(
+        items
+            .par_iter()
+            .enumerate()
+            .map(|(rank, item)| card_file(PARTS_FOLDER, total - 1 - rank as u32, &item.entry)),
+    );
     let library = Library {
         version: 2,
         articles: items
@@ -195,9 +204,30 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
             ends: ends.into_iter().map(|(first, _)| first).collect(),
             stemmers: stemmer_langs(items),
             text: true,
+            cards: true,
+            order: false,
         }),
     };
     (library, files)
+}
+
+/// The card of the article numbered `number`, in the parts folder `folder`, as (path, JSON).
+pub fn card_file(folder: &str, number: u32, entry: &LibraryEntry) -> (String, String) {
+    let card = CardOf {
+        version: 2,
+        number,
+        entry,
+    };
+    let json = serde_json::to_string(&card).expect("wire types serialize");
+    (format!("{folder}{CARDS_FOLDER}{number}.json"), json)
+}
+
+/// A [`crate::model::LibraryCard`] written from a borrowed entry.
+#[derive(Serialize)]
+struct CardOf<'a> {
+    version: u64,
+    number: u32,
+    entry: &'a LibraryEntry,
 }
 
 /// The languages of the archive's articles that have a stemmer, each once, most used first
@@ -380,7 +410,11 @@ pub fn write_files(
     whole: bool,
 ) -> Result<Written, String> {
     let folder = dir.join(PARTS_FOLDER);
-    for made in [folder.clone(), folder.join(TEXT_FOLDER)] {
+    for made in [
+        folder.clone(),
+        folder.join(TEXT_FOLDER),
+        folder.join(CARDS_FOLDER),
+    ] {
         std::fs::create_dir_all(&made)
             .map_err(|e| format!("{}: cannot create: {e}", made.display()))?;
     }
@@ -414,7 +448,7 @@ pub fn write_files(
         hashes.extend(kept);
         return Ok(report);
     }
-    for sub in ["", TEXT_FOLDER] {
+    for sub in ["", TEXT_FOLDER, CARDS_FOLDER] {
         let Ok(listing) = std::fs::read_dir(folder.join(sub)) else {
             continue;
         };
@@ -422,7 +456,7 @@ pub fn write_files(
             let name = format!("{PARTS_FOLDER}{sub}{}", file.file_name().to_string_lossy());
             let ours = name.ends_with(".json")
                 && (!sub.is_empty()
-                    || ["page-", "search-", "words-", "ends-"]
+                    || ["page-", "search-", "words-", "ends-", "order"]
                         .iter()
                         .any(|kind| name.starts_with(&format!("{PARTS_FOLDER}{kind}"))));
             if ours && !kept.contains_key(&name) && std::fs::remove_file(file.path()).is_ok() {
@@ -563,8 +597,19 @@ mod tests {
                 "index-parts/text/t4.json",
                 "index-parts/text/t5.json",
                 "index-parts/text/t6.json",
+                "index-parts/cards/6.json",
+                "index-parts/cards/5.json",
+                "index-parts/cards/4.json",
+                "index-parts/cards/3.json",
+                "index-parts/cards/2.json",
+                "index-parts/cards/1.json",
+                "index-parts/cards/0.json",
             ]
         );
+        // A card is its article's entry under its number: the newest (rank 0) is number 6.
+        let card = crate::model::decode_library_card(files[12].1.as_bytes()).unwrap();
+        assert_eq!((card.number, card.entry.title.as_str()), (6, "t0"));
+        assert_eq!(archive.card_address(6), files[12].0);
         let page: crate::model::LibraryPage = serde_json::from_str(&files[1].1).unwrap();
         assert_eq!(page.articles.len(), 1);
         assert_eq!(archive.search, [""]);

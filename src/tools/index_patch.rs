@@ -1,9 +1,10 @@
 //! Patching an index in place: when the only change since the last run is the content of a
-//! few articles, none of which moves (same label and topics, and a date and title that keep
-//! it where it was: unchanged, or for a single article still sorting between its neighbours),
-//! their pages and the search chunks of the terms they gained or lost are rewritten, and
-//! nothing else is read or written. Anything else (an article added, removed or renamed, a date changed) rebuilds the
-//! whole index.
+//! few articles (same label, topics and language), their pages, cards and passages and the
+//! search chunks of the terms they gained or lost are rewritten, and nothing else. A single
+//! changed article may also move in the list (its date or title changed): it keeps its number,
+//! so no other article's postings change; the pages it passes shift by one and `order.json`
+//! says where it went (`model::order`). Anything else (an article added, removed or renamed,
+//! several moved) rebuilds the whole index, which numbers the articles in date order again.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,9 +14,10 @@ use crate::model::search::{
     QueryTerm, VocabularyChunk, chunks_for, decode_postings, decode_vocabulary_chunk,
     encode_postings, text_address, vocabulary_entry,
 };
-use crate::model::{Archive, Library, LibraryEntry, LibraryPage, SearchChunk};
+use crate::model::{Archive, Library, LibraryEntry, LibraryPage, Order, SearchChunk};
 use crate::tools::archive::{
-    Indexable, Written, read_chunk, read_library, read_page, read_text, sort_key, write_files,
+    Indexable, Written, card_file, read_chunk, read_library, read_page, read_text, sort_key,
+    write_files,
 };
 use crate::tools::index::{Found, IndexOptions, Looked};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome};
@@ -60,6 +62,15 @@ pub(crate) fn patch(
     let mut vocabulary_changes: Vec<(String, bool)> = Vec::new();
     let mut texts: Vec<(String, String)> = Vec::new();
     let alone = changed.len() == 1;
+    let mut order = match archive.order {
+        true => match read_order(dir, &archive) {
+            Some(order) => order,
+            None => return Ok(None),
+        },
+        false => Order::numbered(archive.total),
+    };
+    // The position of the one changed article whose date (or title) moves it in the list.
+    let mut moved = None;
     for (rank, item) in changed {
         let page = archive.page_of(rank);
         // Its page, and its neighbours' (a new title may still sort between them).
@@ -98,8 +109,11 @@ pub(crate) fn patch(
         };
         let moves = sort_key(old) != sort_key(&item.entry) && !(alone && stays);
         let relabelled = old.label != item.entry.label || old.tags != item.entry.tags;
-        if moves || relabelled || old.lang != item.entry.lang {
+        if (moves && !alone) || relabelled || old.lang != item.entry.lang {
             return Ok(None);
+        }
+        if moves {
+            moved = Some(rank);
         }
         // What it held, from the passages written beside the index.
         let Some(text) = read_text(dir, &old.address) else {
@@ -110,7 +124,7 @@ pub(crate) fn patch(
             .into_iter()
             .collect();
         let after: BTreeMap<&str, u8> = item.terms.iter().map(|(t, i)| (t.as_str(), *i)).collect();
-        let number = archive.total - 1 - rank;
+        let number = order.number(rank);
         let gone = before
             .iter()
             .filter(|(t, _)| !after.contains_key(t.as_str()))
@@ -130,8 +144,30 @@ pub(crate) fn patch(
         *old = item.entry.clone();
         let json = serde_json::to_string(&item.text).expect("wire types serialize");
         texts.push((text_address(&archive.folder, &item.entry.address), json));
+        if archive.cards {
+            texts.push(card_file(&archive.folder, number, &item.entry));
+        }
     }
     let mut files: Vec<(String, String)> = Vec::new();
+    let mut archive = archive;
+    if let Some(from) = moved {
+        pages.entry(1).or_insert_with(|| library.articles.clone());
+        let Some(to) = move_entry(dir, &archive, &mut pages, from) else {
+            return Ok(None);
+        };
+        order.shift(from, to);
+        move_ranks(cache, from, to);
+        let file = order.to_file();
+        archive.order = file.is_some();
+        match file {
+            Some(file) => {
+                let json = serde_json::to_string(&file).expect("wire types serialize");
+                files.push((archive.order_address(), json));
+            }
+            None => forget(dir, cache, &archive.order_address())?,
+        }
+        library.archive = Some(archive.clone());
+    }
     for (page, entries) in &pages {
         if *page == 1 {
             library.articles = entries.clone();
@@ -197,6 +233,80 @@ fn left_out(cache: &IndexCache) -> usize {
         .values()
         .filter(|f| matches!(f.outcome, Outcome::LeftOut(_)))
         .count()
+}
+
+/// Moves the entry at position `from` (already changed, in `pages`) to where it now sorts,
+/// with every page from the first to the last it passes: those pages are read into `pages`
+/// and their entries shift by one. Its new position; `None` when a page cannot be read.
+fn move_entry(
+    dir: &Path,
+    archive: &Archive,
+    pages: &mut BTreeMap<u32, Vec<LibraryEntry>>,
+    from: u32,
+) -> Option<u32> {
+    use rayon::prelude::*;
+    let unread: Vec<u32> = (1..=archive.pages)
+        .filter(|page| !pages.contains_key(page))
+        .collect();
+    let read: Vec<(u32, Option<Vec<LibraryEntry>>)> = unread
+        .into_par_iter()
+        .map(|page| (page, read_page(dir, archive, page)))
+        .collect();
+    let mut all: Vec<LibraryEntry> = Vec::with_capacity(archive.total as usize);
+    let mut read: BTreeMap<u32, Option<Vec<LibraryEntry>>> = read.into_iter().collect();
+    for page in 1..=archive.pages {
+        match pages.get(&page) {
+            Some(entries) => all.extend(entries.iter().cloned()),
+            None => all.extend(read.remove(&page).flatten()?),
+        }
+    }
+    if all.len() != archive.total as usize || from as usize >= all.len() {
+        return None;
+    }
+    let entry = all.remove(from as usize);
+    let key = sort_key(&entry);
+    let to = all.partition_point(|other| sort_key(other) < key);
+    all.insert(to, entry);
+    let per_page = archive.per_page.max(1) as usize;
+    for page in archive.page_of(from.min(to as u32))..=archive.page_of(from.max(to as u32)) {
+        let start = (page as usize - 1) * per_page;
+        let end = (start + per_page).min(all.len());
+        pages.insert(page, all[start..end].to_vec());
+    }
+    Some(to as u32)
+}
+
+/// The cache's positions after the article at `from` moved to `to`: those between shift by
+/// one.
+fn move_ranks(cache: &mut IndexCache, from: u32, to: u32) {
+    for file in cache.files.values_mut() {
+        if let Outcome::Article { rank } = &mut file.outcome {
+            *rank = match *rank {
+                r if r == from => to,
+                r if from < to && r > from && r <= to => r - 1,
+                r if to < from && r >= to && r < from => r + 1,
+                r => r,
+            };
+        }
+    }
+}
+
+/// Removes a file of the index that is no longer part of it (`name`, relative to `dir`).
+fn forget(dir: &Path, cache: &mut IndexCache, name: &str) -> Result<(), String> {
+    cache.written.remove(name);
+    match std::fs::remove_file(dir.join(name)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("{}: cannot remove: {e}", dir.join(name).display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The order written beside the index of `dir`, if it can be read and fits it.
+fn read_order(dir: &Path, archive: &Archive) -> Option<Order> {
+    let bytes = std::fs::read(dir.join(archive.order_address())).ok()?;
+    let order = crate::model::decode_order(&bytes).ok()?;
+    (order.len() == archive.total).then_some(order)
 }
 
 /// What a change to a term's postings did to its place in the index.

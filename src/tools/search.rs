@@ -12,9 +12,11 @@ use crate::model::search::step::{Parts, Results, Step, search_step};
 use crate::model::search::text::ArticleText;
 use crate::model::search::{
     SearchChunk, VocabularyChunk, decode_article_text, decode_search_chunk,
-    decode_vocabulary_chunk, rank_of, text_address,
+    decode_vocabulary_chunk, text_address,
 };
-use crate::model::{Archive, Library, LibraryEntry, decode_library, decode_library_page};
+use crate::model::{
+    Archive, Library, LibraryEntry, Order, decode_library, decode_library_page, decode_order,
+};
 use crate::tools::fold::fold;
 
 /// An index with all its parts in memory.
@@ -26,6 +28,7 @@ pub struct LocalIndex {
     chunks: Vec<SearchChunk>,
     words: Vec<VocabularyChunk>,
     ends: Vec<VocabularyChunk>,
+    order: Order,
     texts: HashMap<String, ArticleText>,
     stemmers: Stemmers,
 }
@@ -67,6 +70,9 @@ impl LocalIndex {
             for page in 2..=archive.pages {
                 let name = archive.page_address(page);
                 files.insert(name.clone(), read(&name)?);
+            }
+            if archive.order {
+                files.insert(archive.order_address(), read(&archive.order_address())?);
             }
             let names = (0..archive.search.len())
                 .map(|i| archive.chunk_address(i))
@@ -123,6 +129,12 @@ impl LocalIndex {
             };
         let words = vocabulary(false, archive.words.len())?;
         let ends = vocabulary(true, archive.ends.len())?;
+        let order = if archive.order {
+            let bytes = get(archive.order_address())?;
+            decode_order(&bytes).map_err(|e| e.summary().to_string())?
+        } else {
+            Order::numbered(archive.total)
+        };
         let stemmers = Stemmers::new(archive.stemmers.iter().map(String::as_str));
         Ok(LocalIndex {
             archive,
@@ -130,6 +142,7 @@ impl LocalIndex {
             chunks,
             words,
             ends,
+            order,
             texts: HashMap::new(),
             stemmers,
         })
@@ -165,7 +178,7 @@ impl LocalIndex {
         };
         hits.into_iter()
             .filter_map(|hit| {
-                let rank = rank_of(hit.number, self.archive.total) as usize;
+                let rank = self.order.rank(hit.number) as usize;
                 let entry = self.entries.get(rank)?.clone();
                 let text = self.texts.get(&entry.address);
                 if !query.phrases.is_empty() {

@@ -8,7 +8,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { axe, useViewer, until } from './helpers.mjs';
 import { archiveArticle, writeArchive } from '../../bench/archive-generate.mjs';
 
@@ -215,16 +215,16 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     await context.close();
   });
 
-  test('focus stays on an entry while the pages of the others arrive', async () => {
+  test('focus stays on an entry while the entries of the others arrive', async () => {
     const { page, problems, context } = await open(NEWEST);
     await page.locator('.library-entry').first().waitFor();
-    // Fifty results a page or more apart: the first screen needs several pages.
+    // Fifty results scattered over the library: each row downloads its article's card.
     const athens = expected('ΑΘΗΝΑ');
-    const firstPage = Math.floor(ARTICLES.findIndex((a) => a.title === athens[0]) / PER_PAGE) + 1;
-    // Every other page is held back until the first entry has the reader's focus.
+    const firstNumber = ARTICLES.length - 1 - ARTICLES.findIndex((a) => a.title === athens[0]);
+    // Every other card is held back until the first entry has the reader's focus.
     const held = [];
-    await page.route('**/index-parts/page-*.json', (route) => {
-      if (route.request().url().endsWith(`/page-${firstPage}.json`)) route.continue();
+    await page.route('**/index-parts/cards/*.json', (route) => {
+      if (route.request().url().endsWith(`/cards/${firstNumber}.json`)) route.continue();
       else held.push(route);
     });
     await page.fill('#library-search', 'ΑΘΗΝΑ');
@@ -233,14 +233,14 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     const link = page.locator('.library-entry[aria-posinset="1"]:not(.is-pending) a');
     await until(page, (title) => document.querySelector('.library-entry[aria-posinset="1"]:not(.is-pending) a')?.textContent === title, athens[0]);
     await link.focus();
-    // The other rows' pages have been asked for (and are held).
+    // The other rows' cards have been asked for (and are held).
     for (const deadline = Date.now() + 5000; held.length === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    assert.ok(held.length > 0, 'other pages were on their way');
+    assert.ok(held.length > 0, 'other cards were on their way');
     const focused = await link.elementHandle();
     for (const route of held.splice(0)) await route.continue();
-    await page.unroute('**/index-parts/page-*.json');
+    await page.unroute('**/index-parts/cards/*.json');
     await until(page, () => !document.querySelector('.library-entry.is-pending'));
     assert.deepEqual(await page.evaluate((el) => [el.isConnected, document.activeElement === el], focused), [true, true]);
     assert.deepEqual(problems, []);
@@ -265,5 +265,31 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     assert.ok(rows < 80, `${rows} rows built of ${common.length}`);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test('an article whose date changes moves in the list and in the results, its number kept', async () => {
+    // The oldest article holding ΑΘΗΝΑ becomes the newest of the archive.
+    const athens = expected('ΑΘΗΝΑ');
+    const moving = ARTICLES.find((a) => a.title === athens.at(-1));
+    const path = `${DIR}/${moving.address}`;
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(original), published: '2031-01-01T00:00:00Z' }));
+    try {
+      assert.match(article('index', DIR, '--page-size', String(PER_PAGE)), /1 files read, 2499 known from index\.cache, patched in place/);
+      const { page, problems, context } = await open(`${NEWEST}&q=${encodeURIComponent('ΑΘΗΝΑ')}`);
+      await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n}`, athens.length);
+      await until(page, () => !document.querySelector('.library-entry.is-pending'));
+      const shown = await titles(page);
+      assert.deepEqual(shown, [moving.title, ...athens.slice(0, -1)].slice(0, shown.length));
+      assert.ok(shown.length > 5, `${shown.length} rows`);
+      // The list without a search has it first too.
+      await page.fill('#library-search', '');
+      await until(page, (title) => document.querySelector('.library-entry:not(.is-pending) .library-entry-title')?.textContent === title, moving.title);
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      writeFileSync(path, original);
+      article('index', DIR, '--page-size', String(PER_PAGE));
+    }
   });
 });

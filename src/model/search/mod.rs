@@ -3,9 +3,10 @@
 //! text is folded (case and diacritics, any script) before it reaches [`terms()`]: natively by
 //! `article index`, and in the page by the browser's own Unicode tables, for the query only.
 //!
-//! An article's number in the index is its position counted from the *oldest*, so adding a new
-//! article changes no other article's number; [`rank_of`] turns it into the newest-first order
-//! the library offers beside relevance. Each posting carries how much the term says about that
+//! An article's number in the index is its position counted from the *oldest* when the index
+//! was built, so adding a new article changes no other article's number, and a later change of
+//! an article's date keeps it ([`crate::model::Order`] turns numbers into the newest-first
+//! order the library offers beside relevance). Each posting carries how much the term says about that
 //! article ([`rank`]), so a query's results are ranked without anything but its chunks; what
 //! the rest of the search does is in the submodules ([`step`] joins them).
 
@@ -222,11 +223,6 @@ pub fn encode_postings(numbers: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// The newest-first position of the article numbered `number` in an archive of `total`.
-pub fn rank_of(number: u32, total: u32) -> u32 {
-    total.saturating_sub(1).saturating_sub(number)
-}
-
 /// The filter term of a label.
 pub fn label_term(label: &str) -> String {
     format!("{LABEL_TERM}{label}")
@@ -335,12 +331,10 @@ mod tests {
     }
 
     #[test]
-    fn postings_round_trip_and_the_newest_first_position() {
+    fn postings_round_trip() {
         let numbers = [3, 4, 10, 99];
         let coded = encode_postings(&numbers);
         assert_eq!(coded, [3, 1, 6, 89]);
         assert_eq!(decode_postings(&coded).collect::<Vec<_>>(), numbers);
-        assert_eq!(rank_of(0, 10), 9);
-        assert_eq!(rank_of(9, 10), 0);
     }
 }

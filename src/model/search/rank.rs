@@ -11,7 +11,8 @@
 //! keeps `article index` incremental.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::search::terms;
 use crate::model::search::text::{ArticleText, Field};
@@ -60,7 +61,7 @@ pub fn impacts(
             )
         })
         .collect();
-    let mut counts: HashMap<Cow<str>, [u32; 5]> = HashMap::new();
+    let mut counts: FxHashMap<Cow<str>, [u32; 5]> = FxHashMap::default();
     let mut lengths = [0_u32; 5];
     for (field, text) in &folded {
         terms::each_term(text, |term| {

@@ -149,6 +149,11 @@ pub fn LibraryView(
             match result {
                 Ok(searched) => {
                     let words = searched.as_ref().map(|s| s.found.clone());
+                    // Words of an earlier query would fetch the passages of every
+                    // keystroke's rows: none until the reader pauses on these.
+                    if settled.try_with_untracked(|s| s != &words) == Some(true) {
+                        _ = settled.try_set(None);
+                    }
                     _ = found.try_set(searched);
                     set_timeout(
                         move || {
@@ -172,12 +177,20 @@ pub fn LibraryView(
     });
     let shown = Signal::derive(move || items.with(|items| items.len()));
     let window = RwSignal::new((0_usize, 0_usize));
-    // The rows built need their pages.
+    let seen = RwSignal::new((0_usize, 0_usize));
+    // The rows built need their entries: a page of them when browsing, each on its own (its
+    // card) for search results, which are scattered over the pages.
     Effect::new(move |_| {
         let (start, end) = window.get();
+        let searching = found.with(Option::is_some);
         items.with(|items| {
             let end = end.min(items.len());
-            shelf.fetch_pages(items[start.min(end)..end].iter().copied());
+            let ranks = items[start.min(end)..end].iter().copied();
+            if searching {
+                shelf.fetch_cards(ranks);
+            } else {
+                shelf.fetch_pages(ranks);
+            }
         });
     });
     // The reader's way through the pages: back and forward move between them.
@@ -212,8 +225,19 @@ pub fn LibraryView(
                             passage_link(&base, &address, &index, &viewer, written, section, marks)
                         })
                     };
+                    // Its passages are downloaded once the row has been on the screen: not
+                    // for the rows built above and below it.
+                    let shown_once = Memo::new(move |was: Option<&bool>| {
+                        was.copied().unwrap_or(false) || {
+                            let (first, last) = seen.get();
+                            (first..last).contains(&place)
+                        }
+                    });
                     // The words found change as the reader types; the passages stay.
                     let excerpt = move || {
+                        if !shown_once.get() {
+                            return None;
+                        }
                         let words = settled.get()?;
                         (!words.is_empty()).then(|| {
                             let (address, link) = (address.clone(), to_passage.clone());
@@ -226,6 +250,28 @@ pub fn LibraryView(
                 None => view! { <PendingItem place of=shown /> }.into_any(),
             }
         }
+    };
+    // A phrase is looked for in the best results first; the reader asks for more.
+    let has_more =
+        Memo::new(move |_| found.with(|f| f.as_ref().is_some_and(|f| !f.unchecked.is_empty())));
+    let looking = RwSignal::new(false);
+    let more = move |_| {
+        let Some(searched) = found.get_untracked() else {
+            return;
+        };
+        let ask = asked.get_value();
+        looking.set(true);
+        spawn_local(async move {
+            let result = shelf.more(searched).await;
+            _ = looking.try_set(false);
+            if asked.get_value() != ask {
+                return;
+            }
+            match result {
+                Ok(searched) => _ = found.try_set(Some(searched)),
+                Err(error) => _ = shelf.failure.try_set(Some(error)),
+            }
+        });
     };
     let label_filter = (!labels.is_empty()).then(|| {
         view! {
@@ -292,7 +338,12 @@ pub fn LibraryView(
             </div>
             <p class="library-count" role="status">{count}</p>
             {failure}
-            <VirtualList items row content window class="library-list" />
+            <VirtualList items row content window seen class="library-list" />
+            <p class="library-more" hidden=move || !has_more.get()>
+                <button type="button" class="button" disabled=move || looking.get() on:click=more>
+                    {ui(Msg::MorePhraseResults)}
+                </button>
+            </p>
             <p class="library-none" hidden=move || shown.get() != 0>{ui(Msg::NoMatch)}</p>
             <Pager page pages index hidden=Signal::derive(move || found.with(Option::is_some)) />
         </div>

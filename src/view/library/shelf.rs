@@ -16,10 +16,11 @@ use crate::model::search::step::{Part, Parts, Step, search_step};
 use crate::model::search::text::ArticleText;
 use crate::model::search::{
     QueryTerm, VocabularyChunk, decode_article_text, decode_vocabulary_chunk, entry_terms,
-    holds_all, rank_of, text_address, wanted_terms,
+    holds_all, text_address, wanted_terms,
 };
 use crate::model::{
-    Archive, Library, LibraryEntry, SearchChunk, decode_library_page, decode_search_chunk,
+    Archive, Library, LibraryEntry, Order, SearchChunk, decode_library_card, decode_library_page,
+    decode_order, decode_search_chunk,
 };
 use crate::view::page::fold_query;
 
@@ -27,11 +28,19 @@ use crate::view::page::fold_query;
 /// this bounds the list's data near 3 MB however far the reader scrolls).
 const MOST_PAGES: usize = 64;
 
+/// Cards (single entries, for search results) kept at most; the oldest asked for go first.
+const MOST_CARDS: usize = 1000;
+
 /// Articles' passages kept at most (for excerpts and phrases); then they start again.
 const MOST_TEXTS: usize = 200;
 
-/// The most results a phrase is looked for in, best first: each needs its article's text.
+/// The most results a phrase is looked for in at a time, best first: each needs its
+/// article's text.
 const PHRASE_CHECKS: usize = 96;
+
+/// Results holding a phrase that are enough to stop looking: more than the first screen
+/// shows, so that a common phrase downloads a few dozen articles' passages, not a hundred.
+const PHRASE_ENOUGH: usize = 20;
 
 /// The library's data as the page has it. A handle: copies share it.
 #[derive(Clone, Copy)]
@@ -42,10 +51,16 @@ pub struct Shelf {
     pages: RwSignal<HashMap<u32, Arc<[LibraryEntry]>>>,
     /// Pages asked for, in the order they were, to let the oldest go.
     asked: StoredValue<VecDeque<u32>>,
+    /// Entries downloaded on their own (cards), by newest-first position.
+    cards: RwSignal<HashMap<u32, LibraryEntry>>,
+    /// Cards asked for, by position, in the order they were, to let the oldest go.
+    asked_cards: StoredValue<VecDeque<u32>>,
     /// The search chunks downloaded, by number.
     chunks: StoredValue<HashMap<usize, Arc<SearchChunk>>>,
     /// The vocabulary chunks downloaded, by direction (backward or not) and number.
     vocabulary: StoredValue<HashMap<(bool, usize), Arc<VocabularyChunk>>>,
+    /// Where each numbered article is in the newest-first list, once a search needed it.
+    order: StoredValue<Option<Arc<Order>>>,
     /// Articles' passages downloaded, by address.
     texts: StoredValue<HashMap<String, Arc<ArticleText>>>,
     /// For a library of version 1, each entry's terms, worked out at the first search.
@@ -86,9 +101,12 @@ impl Shelf {
             about: StoredValue::new(about),
             pages: RwSignal::new(HashMap::from([(1, first)])),
             asked: StoredValue::new(VecDeque::new()),
+            cards: RwSignal::new(HashMap::new()),
+            asked_cards: StoredValue::new(VecDeque::new()),
             chunks: StoredValue::new(HashMap::new()),
             vocabulary: StoredValue::new(HashMap::new()),
             texts: StoredValue::new(HashMap::new()),
+            order: StoredValue::new(None),
             local_terms: StoredValue::new(None),
             failure: RwSignal::new(None),
         }
@@ -124,20 +142,88 @@ impl Shelf {
         self.about.with_value(|a| a.base.clone())
     }
 
-    /// Subscribes the reactive context to the arrival of pages.
+    /// Subscribes the reactive context to the arrival of pages and cards.
     pub fn track_pages(&self) {
         self.pages.track();
+        self.cards.track();
     }
 
-    /// The entry at newest-first position `rank`, once its page is here (reactive).
+    /// The entry at newest-first position `rank`, once its page or its card is here
+    /// (reactive).
     pub fn entry(&self, rank: u32) -> Option<LibraryEntry> {
         let per_page = self.about.with_value(|a| a.per_page);
         let page = rank / per_page + 1;
-        self.pages.with(|pages| {
-            pages
-                .get(&page)
-                .and_then(|entries| entries.get((rank % per_page) as usize).cloned())
-        })
+        self.pages
+            .with(|pages| {
+                pages
+                    .get(&page)
+                    .and_then(|entries| entries.get((rank % per_page) as usize).cloned())
+            })
+            .or_else(|| self.cards.with(|cards| cards.get(&rank).cloned()))
+    }
+
+    /// Downloads the entries at `ranks` that are not here yet, each on its own (its card), for
+    /// the rows of search results: scattered over the library, they would each need a page of
+    /// a hundred. An index written without cards downloads the pages.
+    pub fn fetch_cards(&self, ranks: impl Iterator<Item = u32>) {
+        let archive = self
+            .about
+            .with_value(|a| a.archive.clone().filter(|archive| archive.cards));
+        let (Some(archive), Some(order)) = (archive, self.order.get_value()) else {
+            self.fetch_pages(ranks);
+            return;
+        };
+        for rank in ranks {
+            let known = self.entry_untracked(rank).is_some()
+                || self.asked_cards.with_value(|asked| asked.contains(&rank));
+            if known {
+                continue;
+            }
+            self.asked_cards.update_value(|asked| asked.push_back(rank));
+            let shelf = *self;
+            let address = archive.card_address(order.number(rank));
+            spawn_local(async move {
+                match shelf.fetch_card(&address).await {
+                    Ok(entry) => shelf.keep_card(rank, entry),
+                    Err(error) => {
+                        shelf
+                            .asked_cards
+                            .update_value(|asked| asked.retain(|r| *r != rank));
+                        _ = shelf.failure.try_set(Some(error));
+                    }
+                }
+            });
+        }
+    }
+
+    /// The entry of the card at `address`.
+    async fn fetch_card(&self, address: &str) -> Result<LibraryEntry, LoadError> {
+        let (base, config) = self
+            .about
+            .with_value(|a| (a.base.clone(), a.config.clone()));
+        let read = fetch_library_part(&base, address, &config, decode_library_card).await?;
+        Ok(read.entry)
+    }
+
+    /// Keeps the card of position `rank`, letting the oldest asked for go beyond
+    /// [`MOST_CARDS`].
+    fn keep_card(&self, rank: u32, entry: LibraryEntry) {
+        let gone: Vec<u32> = self
+            .asked_cards
+            .try_update_value(|asked| {
+                let mut gone = Vec::new();
+                while asked.len() > MOST_CARDS {
+                    gone.extend(asked.pop_front());
+                }
+                gone
+            })
+            .unwrap_or_default();
+        _ = self.cards.try_update(|cards| {
+            for old in gone {
+                cards.remove(&old);
+            }
+            cards.insert(rank, entry);
+        });
     }
 
     /// Downloads the pages holding `ranks` that are not here yet.
@@ -212,6 +298,9 @@ impl Shelf {
             return Ok((!wanted.is_empty()).then(|| Searched {
                 ranks: self.search_here(&wanted),
                 found: Arc::from([]),
+                unchecked: Arc::from([]),
+                phrases: Arc::from([]),
+                newest,
             }));
         };
         let stemmers = Stemmers::new(archive.stemmers.iter().map(String::as_str));
@@ -226,14 +315,15 @@ impl Shelf {
                 Step::Needs(parts) => self.fetch_parts(&archive, parts).await?,
             }
         };
-        let total = archive.total;
+        let order = self.order(&archive).await?;
         let mut ranks: Vec<u32> = results
             .hits
             .iter()
-            .map(|hit| rank_of(hit.number, total))
+            .map(|hit| order.rank(hit.number))
             .collect();
+        let mut unchecked = Vec::new();
         if !query.phrases.is_empty() {
-            ranks = self.with_phrases(ranks, &query.phrases).await?;
+            (ranks, unchecked) = self.with_phrases(&ranks, &query.phrases).await?;
         }
         if newest {
             ranks.sort_unstable();
@@ -241,7 +331,48 @@ impl Shelf {
         Ok(Some(Searched {
             ranks: ranks.into(),
             found: results.found.into(),
+            unchecked: unchecked.into(),
+            phrases: query.phrases.into(),
+            newest,
         }))
+    }
+
+    /// `searched` with its phrases looked for in more of the articles not checked yet (when
+    /// the reader asks for more results).
+    pub async fn more(self, searched: Searched) -> Result<Searched, LoadError> {
+        let (more, unchecked) = self
+            .with_phrases(&searched.unchecked, &searched.phrases)
+            .await?;
+        let mut ranks = searched.ranks.to_vec();
+        ranks.extend(more);
+        if searched.newest {
+            ranks.sort_unstable();
+        }
+        Ok(Searched {
+            ranks: ranks.into(),
+            unchecked: unchecked.into(),
+            ..searched
+        })
+    }
+
+    /// Where each numbered article is in the newest-first list: as numbered, or as
+    /// `order.json` says when articles have moved since; downloaded once.
+    async fn order(&self, archive: &Archive) -> Result<Arc<Order>, LoadError> {
+        if let Some(order) = self.order.get_value() {
+            return Ok(order);
+        }
+        let order = if archive.order {
+            let (base, config) = self
+                .about
+                .with_value(|a| (a.base.clone(), a.config.clone()));
+            let address = archive.order_address();
+            fetch_library_part(&base, &address, &config, decode_order).await?
+        } else {
+            Order::numbered(archive.total)
+        };
+        let order = Arc::new(order);
+        self.order.set_value(Some(order.clone()));
+        Ok(order)
     }
 
     /// The parts of the index downloaded so far.
@@ -318,15 +449,21 @@ impl Shelf {
         Ok(Some(read))
     }
 
-    /// The articles of `ranks` (best first) that hold every phrase, looked for in their text:
-    /// the first [`PHRASE_CHECKS`] of them, downloaded a few at a time.
+    /// The articles of `ranks` (best first) that hold every phrase, looked for in their text
+    /// a few at a time until [`PHRASE_ENOUGH`] are found or [`PHRASE_CHECKS`] were looked in;
+    /// and the articles not looked in.
     async fn with_phrases(
         &self,
-        ranks: Vec<u32>,
+        ranks: &[u32],
         phrases: &[String],
-    ) -> Result<Vec<u32>, LoadError> {
+    ) -> Result<(Vec<u32>, Vec<u32>), LoadError> {
         let mut kept = Vec::new();
-        for batch in ranks.chunks(8).take(PHRASE_CHECKS / 8) {
+        let mut checked = 0;
+        for batch in ranks.chunks(8) {
+            if kept.len() >= PHRASE_ENOUGH || checked >= PHRASE_CHECKS {
+                break;
+            }
+            checked += batch.len();
             let mut addresses = Vec::new();
             for &rank in batch {
                 if let Some(entry) = self.entry_when_here(rank).await? {
@@ -344,7 +481,7 @@ impl Shelf {
                 }
             }
         }
-        Ok(kept)
+        Ok((kept, ranks[checked..].to_vec()))
     }
 
     /// The entry at `rank`, its page downloaded if it is not here.
@@ -360,6 +497,12 @@ impl Shelf {
         let Some(archive) = archive else {
             return Ok(None);
         };
+        if archive.cards {
+            let number = self.order(&archive).await?.number(rank);
+            let entry = self.fetch_card(&archive.card_address(number)).await?;
+            self.keep_card(rank, entry.clone());
+            return Ok(Some(entry));
+        }
         let address = archive.page_address(page);
         let read = fetch_library_part(&base, &address, &config, decode_library_page).await?;
         self.keep(page, read.articles.into());
@@ -368,11 +511,13 @@ impl Shelf {
 
     fn entry_untracked(&self, rank: u32) -> Option<LibraryEntry> {
         let per_page = self.about.with_value(|a| a.per_page);
-        self.pages.with_untracked(|pages| {
-            pages
-                .get(&(rank / per_page + 1))
-                .and_then(|entries| entries.get((rank % per_page) as usize).cloned())
-        })
+        self.pages
+            .with_untracked(|pages| {
+                pages
+                    .get(&(rank / per_page + 1))
+                    .and_then(|entries| entries.get((rank % per_page) as usize).cloned())
+            })
+            .or_else(|| self.cards.with_untracked(|cards| cards.get(&rank).cloned()))
     }
 
     /// The search of a library of version 1, in the page: each entry's terms, as `article index`
@@ -406,6 +551,13 @@ pub struct Searched {
     pub ranks: Arc<[u32]>,
     /// The words of the index the query found (folded, sorted), for the excerpts' marks.
     pub found: Arc<[String]>,
+    /// The articles that hold the query's words but were not yet looked in for its phrases,
+    /// best first: what "more results" looks in.
+    pub unchecked: Arc<[u32]>,
+    /// The query's phrases (folded).
+    pub phrases: Arc<[String]>,
+    /// Whether the results are newest first.
+    pub newest: bool,
 }
 
 /// A part of the index, downloaded.

@@ -30,6 +30,9 @@ pub fn VirtualList<F, V>(
     content: Signal<usize>,
     /// The range of indexes built, for the caller to fetch what those rows need.
     window: RwSignal<(usize, usize)>,
+    /// The range of indexes on the screen (within the built ones), for what only a row the
+    /// reader sees needs.
+    seen: RwSignal<(usize, usize)>,
     /// The list's class.
     #[prop(into)]
     class: String,
@@ -42,9 +45,18 @@ where
     // Each row's measured height, or NaN while it has not been seen.
     let heights = StoredValue::new(Vec::<f64>::new());
     let padding = RwSignal::new((0.0_f64, 0.0_f64));
-    // A new list starts at its top, with what is known of nothing measured.
+    // A new list starts at its top, with what is known of nothing measured; a list that only
+    // grew at its end (more results) keeps its rows and their heights.
+    let before = StoredValue::new(Arc::<[u32]>::from([]));
     Effect::new(move |_| {
-        let len = items.with(|items| items.len());
+        let now = items.get();
+        let len = now.len();
+        let grew = before.with_value(|old| !old.is_empty() && now.starts_with(old));
+        before.set_value(now);
+        if grew {
+            heights.update_value(|heights| heights.resize(len, f64::NAN));
+            return;
+        }
         heights.set_value(vec![f64::NAN; len]);
         window.set((0, len.min(FIRST_ROWS)));
         padding.set((0.0, ESTIMATED_ROW * len.saturating_sub(FIRST_ROWS) as f64));
@@ -58,7 +70,8 @@ where
         let screen = window_height();
         // From a screen above the viewport to a screen below it, in the list's coordinates.
         let (from, to) = (-top - screen, -top + 2.0 * screen);
-        let (start, end, before, after) = heights.with_value(|measured| {
+        let (view_from, view_to) = (-top, -top + screen);
+        let (start, end, before, after, on_screen) = heights.with_value(|measured| {
             let seen: Vec<f64> = measured.iter().copied().filter(|h| !h.is_nan()).collect();
             let guess = if seen.is_empty() {
                 ESTIMATED_ROW
@@ -71,10 +84,15 @@ where
                 .collect();
             let (mut start, mut end, mut offset) = (heights.len(), heights.len(), 0.0);
             let mut before = 0.0;
+            let (mut first_seen, mut last_seen) = (None, 0);
             for (i, height) in heights.iter().enumerate() {
                 if start == heights.len() && offset + height > from {
                     start = i;
                     before = offset;
+                }
+                if offset < view_to && offset + height > view_from {
+                    first_seen.get_or_insert(i);
+                    last_seen = i + 1;
                 }
                 if offset >= to {
                     end = i;
@@ -85,10 +103,15 @@ where
             let start = start.min(end);
             let total: f64 = heights.iter().sum();
             let built: f64 = heights[start..end].iter().sum();
-            (start, end, before, total - before - built)
+            let first_seen = first_seen.unwrap_or(0).max(start);
+            let on_screen = (first_seen, last_seen.clamp(first_seen, end.max(first_seen)));
+            (start, end, before, total - before - built, on_screen)
         });
         if window.get_untracked() != (start, end) {
             window.set((start, end));
+        }
+        if seen.get_untracked() != on_screen {
+            seen.set(on_screen);
         }
         if padding.get_untracked() != (before, after) {
             padding.set((before, after));
