@@ -255,6 +255,16 @@ pub fn LibraryView(
     let has_more =
         Memo::new(move |_| found.with(|f| f.as_ref().is_some_and(|f| !f.unchecked.is_empty())));
     let looking = RwSignal::new(false);
+    let looked_in = move || {
+        found.with(|f| {
+            f.as_ref().filter(|f| !f.unchecked.is_empty()).map(|f| {
+                ui_fill(
+                    Msg::PhraseLookedIn,
+                    &[&number(f.checked), &number(f.unchecked.len())],
+                )
+            })
+        })
+    };
     let more = move |_| {
         let Some(searched) = found.get_untracked() else {
             return;
@@ -340,6 +350,7 @@ pub fn LibraryView(
             {failure}
             <VirtualList items row content window seen class="library-list" />
             <p class="library-more" hidden=move || !has_more.get()>
+                <span class="library-more-status">{looked_in}</span>
                 <button type="button" class="button" disabled=move || looking.get() on:click=more>
                     {ui(Msg::MorePhraseResults)}
                 </button>

@@ -35,8 +35,9 @@ const MOST_CARDS: usize = 1000;
 const MOST_TEXTS: usize = 200;
 
 /// The most results a phrase is looked for in at a time, best first: each needs its
-/// article's text.
-const PHRASE_CHECKS: usize = 96;
+/// article's text (about 3 KB of gzip for 1,000 words), so a rare phrase costs about 100 KB
+/// before the reader asks for more.
+const PHRASE_CHECKS: usize = 32;
 
 /// Results holding a phrase that are enough to stop looking: more than the first screen
 /// shows, so that a common phrase downloads a few dozen articles' passages, not a hundred.
@@ -173,27 +174,38 @@ impl Shelf {
             self.fetch_pages(ranks);
             return;
         };
-        for rank in ranks {
-            let known = self.entry_untracked(rank).is_some()
-                || self.asked_cards.with_value(|asked| asked.contains(&rank));
-            if known {
-                continue;
-            }
-            self.asked_cards.update_value(|asked| asked.push_back(rank));
-            let shelf = *self;
-            let address = archive.card_address(order.number(rank));
-            spawn_local(async move {
-                match shelf.fetch_card(&address).await {
-                    Ok(entry) => shelf.keep_card(rank, entry),
+        let wanted: Vec<u32> = ranks
+            .filter(|rank| {
+                self.entry_untracked(*rank).is_none()
+                    && !self.asked_cards.with_value(|asked| asked.contains(rank))
+            })
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        self.asked_cards
+            .update_value(|asked| asked.extend(wanted.iter().copied()));
+        let shelf = *self;
+        // All at once, and kept in one change: the rows are built again once, not once a card.
+        spawn_local(async move {
+            let cards = wanted.iter().map(|rank| {
+                let address = archive.card_address(order.number(*rank));
+                async move { shelf.fetch_card(&address).await }
+            });
+            let mut arrived = Vec::new();
+            for (rank, card) in wanted.iter().zip(futures::future::join_all(cards).await) {
+                match card {
+                    Ok(entry) => arrived.push((*rank, entry)),
                     Err(error) => {
                         shelf
                             .asked_cards
-                            .update_value(|asked| asked.retain(|r| *r != rank));
+                            .update_value(|asked| asked.retain(|r| r != rank));
                         _ = shelf.failure.try_set(Some(error));
                     }
                 }
-            });
-        }
+            }
+            shelf.keep_cards(arrived);
+        });
     }
 
     /// The entry of the card at `address`.
@@ -205,9 +217,9 @@ impl Shelf {
         Ok(read.entry)
     }
 
-    /// Keeps the card of position `rank`, letting the oldest asked for go beyond
+    /// Keeps the cards of these positions, letting the oldest asked for go beyond
     /// [`MOST_CARDS`].
-    fn keep_card(&self, rank: u32, entry: LibraryEntry) {
+    fn keep_cards(&self, arrived: Vec<(u32, LibraryEntry)>) {
         let gone: Vec<u32> = self
             .asked_cards
             .try_update_value(|asked| {
@@ -222,7 +234,7 @@ impl Shelf {
             for old in gone {
                 cards.remove(&old);
             }
-            cards.insert(rank, entry);
+            cards.extend(arrived);
         });
     }
 
@@ -300,6 +312,7 @@ impl Shelf {
                 found: Arc::from([]),
                 unchecked: Arc::from([]),
                 phrases: Arc::from([]),
+                checked: 0,
                 newest,
             }));
         };
@@ -322,8 +335,11 @@ impl Shelf {
             .map(|hit| order.rank(hit.number))
             .collect();
         let mut unchecked = Vec::new();
+        let mut checked = 0;
         if !query.phrases.is_empty() {
+            let all = ranks.len();
             (ranks, unchecked) = self.with_phrases(&ranks, &query.phrases).await?;
+            checked = all - unchecked.len();
         }
         if newest {
             ranks.sort_unstable();
@@ -333,6 +349,7 @@ impl Shelf {
             found: results.found.into(),
             unchecked: unchecked.into(),
             phrases: query.phrases.into(),
+            checked,
             newest,
         }))
     }
@@ -350,6 +367,7 @@ impl Shelf {
         }
         Ok(Searched {
             ranks: ranks.into(),
+            checked: searched.checked + searched.unchecked.len() - unchecked.len(),
             unchecked: unchecked.into(),
             ..searched
         })
@@ -500,7 +518,8 @@ impl Shelf {
         if archive.cards {
             let number = self.order(&archive).await?.number(rank);
             let entry = self.fetch_card(&archive.card_address(number)).await?;
-            self.keep_card(rank, entry.clone());
+            self.asked_cards.update_value(|asked| asked.push_back(rank));
+            self.keep_cards(vec![(rank, entry.clone())]);
             return Ok(Some(entry));
         }
         let address = archive.page_address(page);
@@ -556,6 +575,8 @@ pub struct Searched {
     pub unchecked: Arc<[u32]>,
     /// The query's phrases (folded).
     pub phrases: Arc<[String]>,
+    /// How many of the best results were looked in for the phrases.
+    pub checked: usize,
     /// Whether the results are newest first.
     pub newest: bool,
 }
