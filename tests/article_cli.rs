@@ -384,6 +384,13 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         out.contains("Harbour report 0") && !out.contains("Harbour report 1"),
         "{out}"
     );
+    // A phrase is looked for in each result's passages: the words in a row, not apart.
+    let (code, out, err) = article(&["search", dir_arg, "\"report 0\""]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("1 article found"), "{out}");
+    let (code, out, err) = article(&["search", dir_arg, "\"0 report\""]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("0 articles found"), "{out}");
     // Moved again, by the next run, where it was: the order is as numbered, and the file goes.
     std::fs::write(dir.join("a0.json"), written(0, "Cranes").to_string()).unwrap();
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);

@@ -410,11 +410,10 @@ mod native {
     }
 
     fn search(dir: &Path, query: &str, limit: usize) -> Result<(), String> {
-        let index = article_viewer::tools::search::LocalIndex::read(dir)?;
-        let found = index.search(query);
-        let plural = if found.len() == 1 { "" } else { "s" };
-        println!("{} article{plural} found", found.len());
-        for (n, result) in found.iter().take(limit).enumerate() {
+        let (total, found) = article_viewer::tools::search::search_dir(dir, query, limit)?;
+        let plural = if total == 1 { "" } else { "s" };
+        println!("{total} article{plural} found");
+        for (n, result) in found.iter().enumerate() {
             println!(
                 "{:>3}. {} ({:.2})  {}",
                 n + 1,

@@ -1,6 +1,7 @@
 //! The library's search run natively over an index written by `article index`: the same steps
-//! the page takes (`model::search::step`), with every part of the index at hand. What
-//! `article search` prints, and what the relevance measure (`tools::relevance`) runs.
+//! the page takes (`model::search::step`). `article search` reads the parts a query needs
+//! from disk, as the page downloads them ([`search_dir`]); the relevance measure
+//! (`tools::relevance`) holds every part in memory ([`LocalIndex`]).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -8,14 +9,15 @@ use std::path::Path;
 use crate::model::search::excerpt::{Excerpt, excerpt};
 use crate::model::search::query::{Query, holds_phrase};
 use crate::model::search::stem::Stemmers;
-use crate::model::search::step::{Parts, Results, Step, search_step};
+use crate::model::search::step::{Part, Parts, Results, Step, search_step};
 use crate::model::search::text::ArticleText;
 use crate::model::search::{
     SearchChunk, VocabularyChunk, decode_article_text, decode_search_chunk,
     decode_vocabulary_chunk, text_address,
 };
 use crate::model::{
-    Archive, Library, LibraryEntry, Order, decode_library, decode_library_page, decode_order,
+    Archive, Library, LibraryEntry, Order, decode_library, decode_library_card,
+    decode_library_page, decode_order,
 };
 use crate::tools::fold::fold;
 
@@ -181,23 +183,150 @@ impl LocalIndex {
                 let rank = self.order.rank(hit.number) as usize;
                 let entry = self.entries.get(rank)?.clone();
                 let text = self.texts.get(&entry.address);
-                if !query.phrases.is_empty() {
-                    let all = text.map(|t| {
-                        let joined: Vec<&str> =
-                            t.passages.iter().map(|p| p.text.as_str()).collect();
-                        fold(&joined.join("\n"))
-                    })?;
-                    if !query.phrases.iter().all(|p| holds_phrase(&all, p)) {
-                        return None;
-                    }
-                }
-                let excerpt = text.and_then(|t| excerpt(t, &found, fold));
-                Some(Found {
-                    entry,
-                    score: hit.score,
-                    excerpt,
-                })
+                result(entry, hit.score, text, &query, &found)
             })
             .collect()
     }
+}
+
+/// The result for an article a query found: `None` when its text does not hold each of the
+/// query's phrases.
+fn result(
+    entry: LibraryEntry,
+    score: f32,
+    text: Option<&ArticleText>,
+    query: &Query,
+    found: &[String],
+) -> Option<Found> {
+    if !query.phrases.is_empty() {
+        let all = text.map(|t| {
+            let joined: Vec<&str> = t.passages.iter().map(|p| p.text.as_str()).collect();
+            fold(&joined.join("\n"))
+        })?;
+        if !query.phrases.iter().all(|p| holds_phrase(&all, p)) {
+            return None;
+        }
+    }
+    let excerpt = text.and_then(|t| excerpt(t, found, fold));
+    Some(Found {
+        entry,
+        score,
+        excerpt,
+    })
+}
+
+/// The parts of an index on disk a search has read so far.
+#[derive(Default)]
+struct Read {
+    chunks: HashMap<usize, SearchChunk>,
+    words: HashMap<(bool, usize), VocabularyChunk>,
+}
+
+impl Parts for Read {
+    fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
+        self.chunks.get(&chunk)
+    }
+
+    fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
+        self.words.get(&(backward, chunk))
+    }
+}
+
+/// What `article search` prints: how many articles `text` finds in the index written in
+/// `dir`, and the best `limit` of them with their excerpts. It reads only the parts the query
+/// needs, step by step as the page downloads them, and the cards and passages of the results
+/// it shows (of every result when the query has a phrase): a search of 100,000 articles
+/// reads a few files, not the whole index.
+pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Found>), String> {
+    let read = |name: &str| {
+        std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    };
+    let summary = |name: &str, e: crate::model::ArticleError| format!("{name}: {}", e.summary());
+    let library = decode_library(&read("index.json")?).map_err(|e| summary("index.json", e))?;
+    let Some(archive) = library.archive.clone() else {
+        // Version 1: every entry is in index.json; the index is small.
+        let index = LocalIndex::read(dir)?;
+        let found = index.search(text);
+        return Ok((found.len(), found.into_iter().take(limit).collect()));
+    };
+    let stemmers = Stemmers::new(archive.stemmers.iter().map(String::as_str));
+    let query = Query::new(&fold(text), "", "", &stemmers);
+    if query.is_empty() {
+        return Ok((0, Vec::new()));
+    }
+    let mut parts = Read::default();
+    let Results { hits, found } = loop {
+        match search_step(&archive, &query, &stemmers, &parts) {
+            Step::Done(results) => break results,
+            Step::Needs(needed) => {
+                for part in needed {
+                    match part {
+                        Part::Postings(chunk) => {
+                            let name = archive.chunk_address(chunk);
+                            let decoded = decode_search_chunk(&read(&name)?);
+                            parts
+                                .chunks
+                                .insert(chunk, decoded.map_err(|e| summary(&name, e))?);
+                        }
+                        Part::Vocabulary { backward, chunk } => {
+                            let name = archive.vocabulary_address(backward, chunk);
+                            let decoded = decode_vocabulary_chunk(&read(&name)?);
+                            let words = decoded.map_err(|e| summary(&name, e))?;
+                            parts.words.insert((backward, chunk), words);
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let order = if archive.order {
+        let name = archive.order_address();
+        decode_order(&read(&name)?).map_err(|e| summary(&name, e))?
+    } else {
+        Order::numbered(archive.total)
+    };
+    let mut pages: HashMap<u32, Vec<LibraryEntry>> = HashMap::from([(1, library.articles)]);
+    let mut entry = |number: u32| -> Result<LibraryEntry, String> {
+        if archive.cards {
+            let name = archive.card_address(number);
+            let card = decode_library_card(&read(&name)?).map_err(|e| summary(&name, e))?;
+            return Ok(card.entry);
+        }
+        let rank = order.rank(number);
+        let page = archive.page_of(rank);
+        if let std::collections::hash_map::Entry::Vacant(slot) = pages.entry(page) {
+            let name = archive.page_address(page);
+            let read = decode_library_page(&read(&name)?).map_err(|e| summary(&name, e))?;
+            slot.insert(read.articles);
+        }
+        pages[&page]
+            .get((rank % archive.per_page.max(1)) as usize)
+            .cloned()
+            .ok_or_else(|| format!("{}: no article {rank}", archive.page_address(page)))
+    };
+    let text_of = |entry: &LibraryEntry| {
+        let name = text_address(&archive.folder, &entry.address);
+        std::fs::read(dir.join(name))
+            .ok()
+            .and_then(|bytes| decode_article_text(&bytes).ok())
+    };
+    if query.phrases.is_empty() {
+        let total = hits.len();
+        let mut shown = Vec::new();
+        for hit in hits.into_iter().take(limit) {
+            let entry = entry(hit.number)?;
+            let text = text_of(&entry);
+            shown.extend(result(entry, hit.score, text.as_ref(), &query, &found));
+        }
+        return Ok((total, shown));
+    }
+    let mut kept = Vec::new();
+    for hit in hits {
+        let entry = entry(hit.number)?;
+        let text = text_of(&entry);
+        kept.extend(result(entry, hit.score, text.as_ref(), &query, &found));
+    }
+    let total = kept.len();
+    kept.truncate(limit);
+    Ok((total, kept))
 }

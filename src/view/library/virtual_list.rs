@@ -16,8 +16,9 @@ use wasm_bindgen::JsCast;
 /// the rows not yet seen, so the list's length is right early and the scroll bar does not jump.
 const ESTIMATED_ROW: f64 = 150.0;
 
-/// Rows built at first, before anything is measured: more than a tall screen shows.
-const FIRST_ROWS: usize = 20;
+/// Rows built at first, before anything is measured: what a tall screen shows (rows with a
+/// standfirst are about 150 px high); each needs its entry downloaded, so no more.
+const FIRST_ROWS: usize = 12;
 
 /// The list.
 #[component]
