@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 mod entry;
 mod excerpt;
+mod more;
 pub mod prerendered;
 mod shelf;
 mod virtual_list;
@@ -29,6 +30,7 @@ use crate::view::status::{Failure, Loading};
 use crate::view::ui_text::{dir_of, number, ui, ui_fill};
 use entry::{LibraryItem, PendingItem, article_link, passage_link, picture};
 use excerpt::ResultExcerpt;
+use more::MoreResults;
 use shelf::{Searched, Shelf};
 use virtual_list::VirtualList;
 
@@ -251,38 +253,6 @@ pub fn LibraryView(
             }
         }
     };
-    // A phrase is looked for in the best results first; the reader asks for more.
-    let has_more =
-        Memo::new(move |_| found.with(|f| f.as_ref().is_some_and(|f| !f.unchecked.is_empty())));
-    let looking = RwSignal::new(false);
-    let looked_in = move || {
-        found.with(|f| {
-            f.as_ref().filter(|f| !f.unchecked.is_empty()).map(|f| {
-                ui_fill(
-                    Msg::PhraseLookedIn,
-                    &[&number(f.checked), &number(f.unchecked.len())],
-                )
-            })
-        })
-    };
-    let more = move |_| {
-        let Some(searched) = found.get_untracked() else {
-            return;
-        };
-        let ask = asked.get_value();
-        looking.set(true);
-        spawn_local(async move {
-            let result = shelf.more(searched).await;
-            _ = looking.try_set(false);
-            if asked.get_value() != ask {
-                return;
-            }
-            match result {
-                Ok(searched) => _ = found.try_set(Some(searched)),
-                Err(error) => _ = shelf.failure.try_set(Some(error)),
-            }
-        });
-    };
     let label_filter = (!labels.is_empty()).then(|| {
         view! {
             <Filter id="library-label" name=Msg::LabelFilter any=Msg::AllLabels choices=labels chosen=label />
@@ -349,12 +319,7 @@ pub fn LibraryView(
             <p class="library-count" role="status">{count}</p>
             {failure}
             <VirtualList items row content window seen class="library-list" />
-            <p class="library-more" hidden=move || !has_more.get()>
-                <span class="library-more-status">{looked_in}</span>
-                <button type="button" class="button" disabled=move || looking.get() on:click=more>
-                    {ui(Msg::MorePhraseResults)}
-                </button>
-            </p>
+            <MoreResults shelf found asked />
             <p class="library-none" hidden=move || shown.get() != 0>{ui(Msg::NoMatch)}</p>
             <Pager page pages index hidden=Signal::derive(move || found.with(Option::is_some)) />
         </div>
