@@ -235,45 +235,60 @@ fn left_out(cache: &IndexCache) -> usize {
         .count()
 }
 
-/// Moves the entry at position `from` (already changed, in `pages`) to where it now sorts,
-/// with every page from the first to the last it passes: those pages are read into `pages`
-/// and their entries shift by one. Its new position; `None` when a page cannot be read.
+/// Moves the entry at position `from` (already changed, in `pages`) to where it now sorts.
+/// Its new page is found by a binary search over the pages' first entries, reading a dozen
+/// pages of a thousand; every page from its old page to its new one is read into `pages`, and
+/// their entries shift by one. Its new position; `None` when a page cannot be read.
 fn move_entry(
     dir: &Path,
     archive: &Archive,
     pages: &mut BTreeMap<u32, Vec<LibraryEntry>>,
     from: u32,
 ) -> Option<u32> {
-    use rayon::prelude::*;
-    let unread: Vec<u32> = (1..=archive.pages)
-        .filter(|page| !pages.contains_key(page))
-        .collect();
-    let read: Vec<(u32, Option<Vec<LibraryEntry>>)> = unread
-        .into_par_iter()
-        .map(|page| (page, read_page(dir, archive, page)))
-        .collect();
-    let mut all: Vec<LibraryEntry> = Vec::with_capacity(archive.total as usize);
-    let mut read: BTreeMap<u32, Option<Vec<LibraryEntry>>> = read.into_iter().collect();
-    for page in 1..=archive.pages {
-        match pages.get(&page) {
-            Some(entries) => all.extend(entries.iter().cloned()),
-            None => all.extend(read.remove(&page).flatten()?),
+    let load = |page: u32, pages: &mut BTreeMap<u32, Vec<LibraryEntry>>| -> Option<()> {
+        if let std::collections::btree_map::Entry::Vacant(slot) = pages.entry(page) {
+            slot.insert(read_page(dir, archive, page)?);
+        }
+        Some(())
+    };
+    let home = archive.page_of(from);
+    let per_page = archive.per_page.max(1);
+    let key = sort_key(pages.get(&home)?.get((from % per_page) as usize)?);
+    // The last page whose first entry (the moved one aside) sorts before it.
+    let first_before = |page: u32, pages: &BTreeMap<u32, Vec<LibraryEntry>>| -> bool {
+        let skip = (page == home).then_some((from % per_page) as usize);
+        let first = pages[&page]
+            .iter()
+            .enumerate()
+            .find(|(i, _)| Some(*i) != skip)
+            .map(|(_, entry)| sort_key(entry));
+        first.is_some_and(|first| first < key)
+    };
+    let (mut low, mut high) = (1, archive.pages);
+    while low < high {
+        let middle = low + (high - low).div_ceil(2);
+        load(middle, pages)?;
+        if first_before(middle, pages) {
+            low = middle;
+        } else {
+            high = middle - 1;
         }
     }
-    if all.len() != archive.total as usize || from as usize >= all.len() {
-        return None;
+    let (first, last) = (home.min(low), home.max(low));
+    for page in first..=last {
+        load(page, pages)?;
     }
-    let entry = all.remove(from as usize);
-    let key = sort_key(&entry);
-    let to = all.partition_point(|other| sort_key(other) < key);
-    all.insert(to, entry);
-    let per_page = archive.per_page.max(1) as usize;
-    for page in archive.page_of(from.min(to as u32))..=archive.page_of(from.max(to as u32)) {
-        let start = (page as usize - 1) * per_page;
-        let end = (start + per_page).min(all.len());
-        pages.insert(page, all[start..end].to_vec());
+    let mut run: Vec<LibraryEntry> = (first..=last)
+        .flat_map(|page| pages[&page].iter().cloned())
+        .collect();
+    let start = (first - 1) * per_page;
+    let entry = run.remove((from - start) as usize);
+    let at = run.partition_point(|other| sort_key(other) < key);
+    run.insert(at, entry);
+    for (page, entries) in (first..=last).zip(run.chunks(per_page as usize)) {
+        pages.insert(page, entries.to_vec());
     }
-    Some(to as u32)
+    Some(start + at as u32)
 }
 
 /// The cache's positions after the article at `from` moved to `to`: those between shift by
