@@ -220,16 +220,7 @@ impl Shelf {
     /// Keeps the cards of these positions, letting the oldest asked for go beyond
     /// [`MOST_CARDS`].
     fn keep_cards(&self, arrived: Vec<(u32, LibraryEntry)>) {
-        let gone: Vec<u32> = self
-            .asked_cards
-            .try_update_value(|asked| {
-                let mut gone = Vec::new();
-                while asked.len() > MOST_CARDS {
-                    gone.extend(asked.pop_front());
-                }
-                gone
-            })
-            .unwrap_or_default();
+        let gone = oldest_beyond(self.asked_cards, MOST_CARDS);
         _ = self.cards.try_update(|cards| {
             for old in gone {
                 cards.remove(&old);
@@ -276,16 +267,7 @@ impl Shelf {
 
     /// Keeps page `page`, letting the oldest asked for go beyond [`MOST_PAGES`].
     fn keep(&self, page: u32, entries: Arc<[LibraryEntry]>) {
-        let gone: Vec<u32> = self
-            .asked
-            .try_update_value(|asked| {
-                let mut gone = Vec::new();
-                while asked.len() > MOST_PAGES {
-                    gone.extend(asked.pop_front());
-                }
-                gone
-            })
-            .unwrap_or_default();
+        let gone = oldest_beyond(self.asked, MOST_PAGES);
         _ = self.pages.try_update(|pages| {
             for old in gone {
                 pages.remove(&old);
@@ -561,6 +543,16 @@ impl Shelf {
             .map(|(rank, _)| rank as u32)
             .collect()
     }
+}
+
+/// Takes out of `asked` (oldest first) what it holds beyond `most`: what is to be let go.
+fn oldest_beyond(asked: StoredValue<VecDeque<u32>>, most: usize) -> Vec<u32> {
+    asked
+        .try_update_value(|asked| {
+            let beyond = asked.len().saturating_sub(most);
+            asked.drain(..beyond).collect()
+        })
+        .unwrap_or_default()
 }
 
 /// What a search found.
