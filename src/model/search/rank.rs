@@ -43,7 +43,8 @@ pub const WEIGHTS: Weights = Weights {
 };
 
 /// The impact of every term of `text`, folded by `fold`, quantized: what `article index`
-/// stores beside the term's posting for this article. Sorted by term.
+/// stores beside the term's posting for this article. In no particular order (the index sorts
+/// an article's terms once, with its filter terms).
 pub fn impacts(
     text: &ArticleText,
     fold: impl Fn(&str) -> String,
@@ -61,7 +62,9 @@ pub fn impacts(
             )
         })
         .collect();
-    let mut counts: FxHashMap<Cow<str>, [u32; 5]> = FxHashMap::default();
+    // About as many distinct words as an article of a thousand words has.
+    let mut counts: FxHashMap<Cow<str>, [u32; 5]> =
+        FxHashMap::with_capacity_and_hasher(512, Default::default());
     let mut lengths = [0_u32; 5];
     for (field, text) in &folded {
         terms::each_term(text, |term| {
@@ -69,7 +72,7 @@ pub fn impacts(
             counts.entry(term).or_default()[*field] += 1;
         });
     }
-    let mut out: Vec<(String, u8)> = counts
+    counts
         .into_iter()
         .map(|(term, count)| {
             let mut tf = 0.0;
@@ -83,9 +86,7 @@ pub fn impacts(
             }
             (term.into_owned(), quantize(tf / (K1 + tf)))
         })
-        .collect();
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out
+        .collect()
 }
 
 /// `share` (0 to 1) as one of the [`LEVELS`] steps, never 0: a term an article holds always

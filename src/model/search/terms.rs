@@ -27,7 +27,12 @@ pub fn runs(folded: &str) -> Vec<(&str, bool)> {
     let mut start = None;
     let mut unspaced = false;
     for (at, c) in folded.char_indices() {
-        let kind = is_word_char(c).then(|| is_unspaced(c));
+        // Most text is ASCII: a letter or digit there is never of an unspaced script.
+        let kind = if c.is_ascii() {
+            c.is_ascii_alphanumeric().then_some(false)
+        } else {
+            is_word_char(c).then(|| is_unspaced(c))
+        };
         if let Some(from) = start
             && kind != Some(unspaced)
         {
