@@ -150,6 +150,8 @@ pub(crate) fn patch(
     }
     let mut files: Vec<(String, String)> = Vec::new();
     let mut archive = archive;
+    // An order.json no longer needed, removed once the index that no longer names it is.
+    let mut stale_order = false;
     if let Some(from) = moved {
         pages.entry(1).or_insert_with(|| library.articles.clone());
         let Some(to) = move_entry(dir, &archive, &mut pages, from) else {
@@ -164,7 +166,7 @@ pub(crate) fn patch(
                 let json = serde_json::to_string(&file).expect("wire types serialize");
                 files.push((archive.order_address(), json));
             }
-            None => forget(dir, cache, &archive.order_address())?,
+            None => stale_order = true,
         }
         library.archive = Some(archive.clone());
     }
@@ -195,6 +197,9 @@ pub(crate) fn patch(
         files.push(("index.json".to_owned(), format!("{text}\n")));
     }
     let written = write_files(dir, &files, &mut cache.written, false)?;
+    if stale_order {
+        forget(dir, cache, &archive.order_address())?;
+    }
     let newest = newest(dir, &library, &archive, &pages, options.newest);
     restamp(cache, looked);
     Ok(Some(Patched {
