@@ -246,6 +246,12 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         serde_json::json!({"version": 1, "title": "Ünterwegs", "sections": [{"blocks": []}]});
     std::fs::write(dir.join("undated.json"), undated.to_string()).unwrap();
     let dir_arg = dir.to_str().unwrap();
+    // The index again, as the last run left it, with pages of three: what it said.
+    let reindex = || {
+        let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
     let (code, out, err) = article(&[
         "index",
         dir_arg,
@@ -287,8 +293,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     assert_eq!(titles(&page3), ["Harbour report 0", "Ünterwegs"]);
     assert!(dir.join("index.cache").is_file());
     // Unchanged: nothing parsed, nothing written.
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(
         out.contains(
             "0 files read, 8 known from index.cache, patched in place; 0 files of the index written"
@@ -302,8 +307,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         written(1, "Cranes and zebras").to_string(),
     )
     .unwrap();
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(
         out.contains(
             "1 files read, 7 known from index.cache, patched in place; 6 files of the index written"
@@ -338,8 +342,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let mut retitled = written(1, "Cranes and zebras");
     retitled["title"] = "Harbour report 1, corrected".into();
     std::fs::write(dir.join("a1.json"), retitled.to_string()).unwrap();
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(
         out.contains("1 files read, 7 known from index.cache, patched in place"),
         "{out}"
@@ -353,8 +356,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let mut moved = written(0, "Cranes");
     moved["published"] = "2025-04-01".into();
     std::fs::write(dir.join("a0.json"), moved.to_string()).unwrap();
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(
         out.contains("1 files read, 7 known from index.cache, patched in place"),
         "{out}"
@@ -393,8 +395,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     assert!(out.starts_with("0 articles found"), "{out}");
     // Moved again, by the next run, where it was: the order is as numbered, and the file goes.
     std::fs::write(dir.join("a0.json"), written(0, "Cranes").to_string()).unwrap();
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(out.contains("patched in place"), "{out}");
     assert!(!dir.join("index-parts/order.json").exists());
     assert_eq!(
@@ -402,15 +403,13 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         serde_json::Value::Null
     );
     std::fs::write(dir.join("a0.json"), moved.to_string()).unwrap();
-    let (code, _, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    reindex();
     assert!(dir.join("index-parts/order.json").exists());
     // A file removed: rebuilt, and the page beyond the last is removed.
     for name in ["a2.json", "a3.json", "a4.json"] {
         std::fs::remove_file(dir.join(name)).unwrap();
     }
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(
         out.contains("5 articles, newest first, in 2 pages"),
         "{out}"
@@ -424,14 +423,12 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3", "--code"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("5 files read, 0 known"), "{out}");
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(out.contains("5 files read, 0 known"), "{out}");
     assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
     // The same content under a new name is known by its hash, not parsed again.
     std::fs::rename(dir.join("a5.json"), dir.join("renamed.json")).unwrap();
-    let (code, out, err) = article(&["index", dir_arg, "--page-size", "3"]);
-    assert_eq!(code, 0, "{err}");
+    let out = reindex();
     assert!(out.contains("0 files read, 5 known"), "{out}");
     let all = format!(
         "{}{}",

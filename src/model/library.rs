@@ -88,7 +88,7 @@ impl Archive {
 
     /// The address of the card of article `number` (counted from the oldest).
     pub fn card_address(&self, number: u32) -> String {
-        format!("{}cards/{number}.json", self.folder)
+        card_address(&self.folder, number)
     }
 
     /// The address of the order of the articles moved since they were numbered.
@@ -230,6 +230,12 @@ pub fn decode_library(bytes: &[u8]) -> Result<Library, ArticleError> {
 /// Decodes an older page of an archive, naming a wrong field by its path.
 pub fn decode_library_page(bytes: &[u8]) -> Result<LibraryPage, ArticleError> {
     crate::model::json::decode_document(bytes)
+}
+
+/// The address of the card of article `number` in the parts folder `folder`: where
+/// `article index` writes it, before the archive's outline exists, and where the page reads it.
+pub fn card_address(folder: &str, number: u32) -> String {
+    format!("{folder}cards/{number}.json")
 }
 
 /// Decodes an article's card, naming a wrong field by its path.

@@ -17,7 +17,7 @@ use crate::model::search::{
     SearchChunk, VocabularyChunk, encode_postings, label_term, tag_term, text_address,
     vocabulary_entry,
 };
-use crate::model::{Archive, Library, LibraryEntry, labels_of, topics_of};
+use crate::model::{Archive, Library, LibraryEntry, Order, card_address, labels_of, topics_of};
 use crate::tools::fold::fold;
 
 /// Articles on a page of the library unless `--page-size` says otherwise: about 10 KB of gzip
@@ -219,7 +219,7 @@ pub fn card_file(folder: &str, number: u32, entry: &LibraryEntry) -> (String, St
         entry,
     };
     let json = serde_json::to_string(&card).expect("wire types serialize");
-    (format!("{folder}{CARDS_FOLDER}{number}.json"), json)
+    (card_address(folder, number), json)
 }
 
 /// A [`crate::model::LibraryCard`] written from a borrowed entry.
@@ -485,6 +485,17 @@ pub fn read_page(dir: &Path, archive: &Archive, page: u32) -> Option<Vec<Library
 pub fn read_chunk(dir: &Path, archive: &Archive, chunk: usize) -> Option<SearchChunk> {
     let bytes = std::fs::read(dir.join(archive.chunk_address(chunk))).ok()?;
     crate::model::decode_search_chunk(&bytes).ok()
+}
+
+/// Where each numbered article of the archive written in `dir` is in its list: as numbered,
+/// or as its `order.json` says, if that can be read and orders as many articles.
+pub fn read_order(dir: &Path, archive: &Archive) -> Option<Order> {
+    if !archive.order {
+        return Some(Order::numbered(archive.total));
+    }
+    let bytes = std::fs::read(dir.join(archive.order_address())).ok()?;
+    let order = crate::model::decode_order(&bytes).ok()?;
+    (order.len() == archive.total).then_some(order)
 }
 
 /// The passages of the article at `address` in the archive written in `dir`, if they can be

@@ -14,10 +14,10 @@ use crate::model::search::{
     QueryTerm, VocabularyChunk, chunks_for, decode_postings, decode_vocabulary_chunk,
     encode_postings, text_address, vocabulary_entry,
 };
-use crate::model::{Archive, Library, LibraryEntry, LibraryPage, Order, SearchChunk};
+use crate::model::{Archive, Library, LibraryEntry, LibraryPage, SearchChunk};
 use crate::tools::archive::{
-    Indexable, Written, card_file, read_chunk, read_library, read_page, read_text, sort_key,
-    write_files,
+    Indexable, Written, card_file, read_chunk, read_library, read_order, read_page, read_text,
+    sort_key, write_files,
 };
 use crate::tools::index::{Found, IndexOptions, Looked};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome};
@@ -62,12 +62,8 @@ pub(crate) fn patch(
     let mut vocabulary_changes: Vec<(String, bool)> = Vec::new();
     let mut texts: Vec<(String, String)> = Vec::new();
     let alone = changed.len() == 1;
-    let mut order = match archive.order {
-        true => match read_order(dir, &archive) {
-            Some(order) => order,
-            None => return Ok(None),
-        },
-        false => Order::numbered(archive.total),
+    let Some(mut order) = read_order(dir, &archive) else {
+        return Ok(None);
     };
     // The position of the one changed article whose date (or title) moves it in the list.
     let mut moved = None;
@@ -320,13 +316,6 @@ fn forget(dir: &Path, cache: &mut IndexCache, name: &str) -> Result<(), String> 
         }
         _ => Ok(()),
     }
-}
-
-/// The order written beside the index of `dir`, if it can be read and fits it.
-fn read_order(dir: &Path, archive: &Archive) -> Option<Order> {
-    let bytes = std::fs::read(dir.join(archive.order_address())).ok()?;
-    let order = crate::model::decode_order(&bytes).ok()?;
-    (order.len() == archive.total).then_some(order)
 }
 
 /// What a change to a term's postings did to its place in the index.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::model::search::excerpt::{Excerpt, excerpt};
-use crate::model::search::query::{Query, holds_phrase};
+use crate::model::search::query::{Query, holds_phrases};
 use crate::model::search::stem::Stemmers;
 use crate::model::search::step::{Part, Parts, Results, Step, search_step};
 use crate::model::search::text::ArticleText;
@@ -16,9 +16,10 @@ use crate::model::search::{
     decode_vocabulary_chunk, text_address,
 };
 use crate::model::{
-    Archive, Library, LibraryEntry, Order, decode_library, decode_library_card,
+    Archive, ArticleError, Library, LibraryEntry, Order, decode_library, decode_library_card,
     decode_library_page, decode_order,
 };
+use crate::tools::archive::read_order;
 use crate::tools::fold::fold;
 
 /// An index with all its parts in memory.
@@ -198,14 +199,8 @@ fn result(
     query: &Query,
     found: &[String],
 ) -> Option<Found> {
-    if !query.phrases.is_empty() {
-        let all = text.map(|t| {
-            let joined: Vec<&str> = t.passages.iter().map(|p| p.text.as_str()).collect();
-            fold(&joined.join("\n"))
-        })?;
-        if !query.phrases.iter().all(|p| holds_phrase(&all, p)) {
-            return None;
-        }
+    if !query.phrases.is_empty() && !holds_phrases(text?, &query.phrases, fold) {
+        return None;
     }
     let excerpt = text.and_then(|t| excerpt(t, found, fold));
     Some(Found {
@@ -238,11 +233,7 @@ impl Parts for Read {
 /// it shows (of every result when the query has a phrase): a search of 100,000 articles
 /// reads a few files, not the whole index.
 pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Found>), String> {
-    let read = |name: &str| {
-        std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
-    };
-    let summary = |name: &str, e: crate::model::ArticleError| format!("{name}: {}", e.summary());
-    let library = decode_library(&read("index.json")?).map_err(|e| summary("index.json", e))?;
+    let library = read_part(dir, "index.json", decode_library)?;
     let Some(archive) = library.archive.clone() else {
         // Version 1: every entry is in index.json; the index is small.
         let index = LocalIndex::read(dir)?;
@@ -263,15 +254,12 @@ pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Fo
                     match part {
                         Part::Postings(chunk) => {
                             let name = archive.chunk_address(chunk);
-                            let decoded = decode_search_chunk(&read(&name)?);
-                            parts
-                                .chunks
-                                .insert(chunk, decoded.map_err(|e| summary(&name, e))?);
+                            let chunk_read = read_part(dir, &name, decode_search_chunk)?;
+                            parts.chunks.insert(chunk, chunk_read);
                         }
                         Part::Vocabulary { backward, chunk } => {
                             let name = archive.vocabulary_address(backward, chunk);
-                            let decoded = decode_vocabulary_chunk(&read(&name)?);
-                            let words = decoded.map_err(|e| summary(&name, e))?;
+                            let words = read_part(dir, &name, decode_vocabulary_chunk)?;
                             parts.words.insert((backward, chunk), words);
                         }
                     }
@@ -279,24 +267,24 @@ pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Fo
             }
         }
     };
-    let order = if archive.order {
-        let name = archive.order_address();
-        decode_order(&read(&name)?).map_err(|e| summary(&name, e))?
-    } else {
-        Order::numbered(archive.total)
-    };
+    let order = read_order(dir, &archive).ok_or_else(|| {
+        let name = dir.join(archive.order_address());
+        format!(
+            "{}: not the order of {} articles",
+            name.display(),
+            archive.total
+        )
+    })?;
     let mut pages: HashMap<u32, Vec<LibraryEntry>> = HashMap::from([(1, library.articles)]);
     let mut entry = |number: u32| -> Result<LibraryEntry, String> {
         if archive.cards {
-            let name = archive.card_address(number);
-            let card = decode_library_card(&read(&name)?).map_err(|e| summary(&name, e))?;
+            let card = read_part(dir, &archive.card_address(number), decode_library_card)?;
             return Ok(card.entry);
         }
         let rank = order.rank(number);
         let page = archive.page_of(rank);
         if let std::collections::hash_map::Entry::Vacant(slot) = pages.entry(page) {
-            let name = archive.page_address(page);
-            let read = decode_library_page(&read(&name)?).map_err(|e| summary(&name, e))?;
+            let read = read_part(dir, &archive.page_address(page), decode_library_page)?;
             slot.insert(read.articles);
         }
         pages[&page]
@@ -310,23 +298,31 @@ pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Fo
             .ok()
             .and_then(|bytes| decode_article_text(&bytes).ok())
     };
-    if query.phrases.is_empty() {
-        let total = hits.len();
-        let mut shown = Vec::new();
-        for hit in hits.into_iter().take(limit) {
-            let entry = entry(hit.number)?;
-            let text = text_of(&entry);
-            shown.extend(result(entry, hit.score, text.as_ref(), &query, &found));
-        }
-        return Ok((total, shown));
-    }
+    // Without a phrase every hit is a result, and only those shown are read.
+    let phrased = !query.phrases.is_empty();
+    let hits_found = hits.len();
     let mut kept = Vec::new();
     for hit in hits {
+        if !phrased && kept.len() == limit {
+            break;
+        }
         let entry = entry(hit.number)?;
         let text = text_of(&entry);
         kept.extend(result(entry, hit.score, text.as_ref(), &query, &found));
     }
-    let total = kept.len();
+    let total = if phrased { kept.len() } else { hits_found };
     kept.truncate(limit);
     Ok((total, kept))
+}
+
+/// The part `name` of the index written in `dir`, decoded by `decode`; an error names the file
+/// and what is wrong in it.
+fn read_part<T>(
+    dir: &Path,
+    name: &str,
+    decode: fn(&[u8]) -> Result<T, ArticleError>,
+) -> Result<T, String> {
+    let path = dir.join(name);
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    decode(&bytes).map_err(|e| format!("{name}: {}", e.summary()))
 }

@@ -6,6 +6,7 @@
 use crate::model::search::rank::{contribution, idf};
 use crate::model::search::stem::Stemmers;
 use crate::model::search::terms::{one_sigma, runs};
+use crate::model::search::text::ArticleText;
 use crate::model::search::typo::{TYPO_FROM, backwards, halves, one_edit_apart};
 use crate::model::search::{PREFIX_FROM, QueryTerm, label_term, tag_term};
 
@@ -335,6 +336,21 @@ pub fn found_terms(query: &Query, matches: &[Vec<(String, Found)>]) -> Vec<Strin
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Whether the passages of an article, folded by `fold` as the index is, hold every one of
+/// `phrases` (`true` when none is asked).
+pub fn holds_phrases(
+    text: &ArticleText,
+    phrases: &[String],
+    fold: impl Fn(&str) -> String,
+) -> bool {
+    if phrases.is_empty() {
+        return true;
+    }
+    let joined: Vec<&str> = text.passages.iter().map(|p| p.text.as_str()).collect();
+    let folded = fold(&joined.join("\n"));
+    phrases.iter().all(|phrase| holds_phrase(&folded, phrase))
 }
 
 /// Whether `folded_text` (folded as the index is) holds `phrase`: its words in a row.

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::config::ViewerConfig;
 use crate::load::{LoadError, fetch_library_part};
-use crate::model::search::query::{Query, holds_phrase};
+use crate::model::search::query::{Query, holds_phrases};
 use crate::model::search::stem::Stemmers;
 use crate::model::search::step::{Part, Parts, Step, search_step};
 use crate::model::search::text::ArticleText;
@@ -19,8 +19,8 @@ use crate::model::search::{
     holds_all, text_address, wanted_terms,
 };
 use crate::model::{
-    Archive, Library, LibraryEntry, Order, SearchChunk, decode_library_card, decode_library_page,
-    decode_order, decode_search_chunk,
+    Archive, ArticleError, Library, LibraryEntry, Order, SearchChunk, decode_library_card,
+    decode_library_page, decode_order, decode_search_chunk,
 };
 use crate::view::page::fold_query;
 
@@ -208,13 +208,22 @@ impl Shelf {
         });
     }
 
-    /// The entry of the card at `address`.
-    async fn fetch_card(&self, address: &str) -> Result<LibraryEntry, LoadError> {
+    /// The part of the library at `address` (relative to its index), downloaded under the
+    /// library's configuration and decoded by `decode`.
+    async fn fetch<T>(
+        &self,
+        address: &str,
+        decode: fn(&[u8]) -> Result<T, ArticleError>,
+    ) -> Result<T, LoadError> {
         let (base, config) = self
             .about
             .with_value(|a| (a.base.clone(), a.config.clone()));
-        let read = fetch_library_part(&base, address, &config, decode_library_card).await?;
-        Ok(read.entry)
+        fetch_library_part(&base, address, &config, decode).await
+    }
+
+    /// The entry of the card at `address`.
+    async fn fetch_card(&self, address: &str) -> Result<LibraryEntry, LoadError> {
+        Ok(self.fetch(address, decode_library_card).await?.entry)
     }
 
     /// Keeps the cards of these positions, letting the oldest asked for go beyond
@@ -249,10 +258,7 @@ impl Shelf {
             let shelf = *self;
             let address = archive.page_address(page);
             spawn_local(async move {
-                let (base, config) = shelf
-                    .about
-                    .with_value(|a| (a.base.clone(), a.config.clone()));
-                match fetch_library_part(&base, &address, &config, decode_library_page).await {
+                match shelf.fetch(&address, decode_library_page).await {
                     Ok(read) => shelf.keep(page, read.articles.into()),
                     Err(error) => {
                         shelf
@@ -362,11 +368,7 @@ impl Shelf {
             return Ok(order);
         }
         let order = if archive.order {
-            let (base, config) = self
-                .about
-                .with_value(|a| (a.base.clone(), a.config.clone()));
-            let address = archive.order_address();
-            fetch_library_part(&base, &address, &config, decode_order).await?
+            self.fetch(&archive.order_address(), decode_order).await?
         } else {
             Order::numbered(archive.total)
         };
@@ -385,25 +387,17 @@ impl Shelf {
 
     /// Downloads `parts` of the index, all at once, and keeps them.
     async fn fetch_parts(&self, archive: &Archive, parts: Vec<Part>) -> Result<(), LoadError> {
-        let (base, config) = self
-            .about
-            .with_value(|a| (a.base.clone(), a.config.clone()));
-        let downloads = parts.into_iter().map(|part| {
-            let (base, config) = (base.clone(), config.clone());
-            async move {
-                match part {
-                    Part::Postings(chunk) => {
-                        let address = archive.chunk_address(chunk);
-                        let read =
-                            fetch_library_part(&base, &address, &config, decode_search_chunk);
-                        read.await.map(|read| Fetched::Postings(chunk, read))
-                    }
-                    Part::Vocabulary { backward, chunk } => {
-                        let address = archive.vocabulary_address(backward, chunk);
-                        let decode = decode_vocabulary_chunk;
-                        let read = fetch_library_part(&base, &address, &config, decode);
-                        read.await.map(|read| Fetched::Words(backward, chunk, read))
-                    }
+        let downloads = parts.into_iter().map(|part| async move {
+            match part {
+                Part::Postings(chunk) => {
+                    let address = archive.chunk_address(chunk);
+                    let read = self.fetch(&address, decode_search_chunk).await;
+                    read.map(|read| Fetched::Postings(chunk, read))
+                }
+                Part::Vocabulary { backward, chunk } => {
+                    let address = archive.vocabulary_address(backward, chunk);
+                    let read = self.fetch(&address, decode_vocabulary_chunk).await;
+                    read.map(|read| Fetched::Words(backward, chunk, read))
                 }
             }
         });
@@ -434,12 +428,8 @@ impl Shelf {
         if let Some(text) = self.texts.with_value(|t| t.get(address).cloned()) {
             return Ok(Some(text));
         }
-        let (base, config) = self
-            .about
-            .with_value(|a| (a.base.clone(), a.config.clone()));
         let part = text_address(&folder, address);
-        let read = fetch_library_part(&base, &part, &config, decode_article_text).await?;
-        let read = Arc::new(read);
+        let read = Arc::new(self.fetch(&part, decode_article_text).await?);
         self.texts.update_value(|t| {
             if t.len() >= MOST_TEXTS {
                 t.clear();
@@ -474,9 +464,7 @@ impl Shelf {
             let texts = futures::future::join_all(texts).await;
             for ((rank, _), text) in addresses.iter().zip(texts) {
                 let Some(text) = text? else { continue };
-                let joined: Vec<&str> = text.passages.iter().map(|p| p.text.as_str()).collect();
-                let folded = fold_query(&joined.join("\n"));
-                if phrases.iter().all(|phrase| holds_phrase(&folded, phrase)) {
+                if holds_phrases(&text, phrases, fold_query) {
                     kept.push(*rank);
                 }
             }
@@ -491,10 +479,7 @@ impl Shelf {
         if let Some(entry) = self.entry_untracked(rank) {
             return Ok(Some(entry));
         }
-        let (base, config, archive) = self
-            .about
-            .with_value(|a| (a.base.clone(), a.config.clone(), a.archive.clone()));
-        let Some(archive) = archive else {
+        let Some(archive) = self.about.with_value(|a| a.archive.clone()) else {
             return Ok(None);
         };
         if archive.cards {
@@ -504,8 +489,9 @@ impl Shelf {
             self.keep_cards(vec![(rank, entry.clone())]);
             return Ok(Some(entry));
         }
-        let address = archive.page_address(page);
-        let read = fetch_library_part(&base, &address, &config, decode_library_page).await?;
+        let read = self
+            .fetch(&archive.page_address(page), decode_library_page)
+            .await?;
         self.keep(page, read.articles.into());
         Ok(self.entry_untracked(rank))
     }
