@@ -103,12 +103,15 @@ async function ours(queries, cold, excerpts = false) {
   await page.locator('.library-entry').first().waitFor();
   const out = [];
   for (const { query, address } of queries) {
-    const before = await page.evaluate(() => performance.getEntriesByName('library:results').length);
+    const marks = () => page.evaluate(() => ['library:results', 'library:settled'].map((m) => performance.getEntriesByName(m).length));
+    const [before, settledBefore] = await marks();
     bytes = 0;
     const t0 = await page.evaluate(() => performance.now());
     await page.fill('#library-search', query);
     await page.waitForFunction((n) => performance.getEntriesByName('library:results').length > n, before, { timeout: 30000 });
     const ms = await page.evaluate((t) => performance.getEntriesByName('library:results').at(-1).startTime - t, t0);
+    // Ranked as the reader sees it once they pause: every posting of the words typed counted.
+    await page.waitForFunction((n) => performance.getEntriesByName('library:settled').length > n, settledBefore, { timeout: 30000 });
     await page.waitForFunction(() => !document.querySelector('.library-entry.is-pending'), undefined, { timeout: 30000 });
     // The excerpts of the first screen too: what a reader waits for.
     if (excerpts) await settled();

@@ -441,3 +441,108 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_word_many_articles_hold_keeps_its_best_in_its_chunk_and_the_rest_apart_through_patches() {
+    let dir = std::env::temp_dir().join(format!("article-rests-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let validate = schema_check(root);
+    // Forty articles mention the harbour; "cranes" is in 32 of them, as many as a chunk holds.
+    let written = |i: usize, text: &str| {
+        serde_json::json!({
+            "version": 1,
+            "title": format!("Report {i}"),
+            "published": format!("2025-03-01T{:02}:{:02}:00Z", i / 60, i % 60),
+            "sections": [{"blocks": [{"type": "paragraph", "text": text}]}],
+        })
+        .to_string()
+    };
+    let body = |i: usize| {
+        let cranes = if i < 32 { " Cranes." } else { "" };
+        format!("The harbour opened.{cranes}")
+    };
+    for i in 0..40 {
+        std::fs::write(dir.join(format!("a{i:02}.json")), written(i, &body(i))).unwrap();
+    }
+    let dir_arg = dir.to_str().unwrap();
+    let (code, out, err) = article(&["index", dir_arg]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("40 articles"), "{out}");
+    let index = read_json(&dir.join("index.json"));
+    validate(&index, "");
+    assert_eq!(index["archive"]["rests"], 1);
+    let chunk_with = |term: &str| {
+        (0..index["archive"]["search"].as_array().unwrap().len())
+            .map(|i| read_json(&dir.join(format!("index-parts/search-{i}.json"))))
+            .find(|chunk| chunk["terms"][term].is_array())
+            .unwrap()
+    };
+    let chunk = chunk_with("harbour");
+    validate(&chunk, "#/$defs/searchChunk");
+    assert_eq!(chunk["terms"]["harbour"].as_array().unwrap().len(), 32);
+    assert_eq!(chunk["more"]["harbour"], serde_json::json!([40, 0]));
+    assert!(
+        chunk["more"]["cranes"].is_null(),
+        "32 postings fit the chunk"
+    );
+    let rest = read_json(&dir.join("index-parts/rest-0.json"));
+    validate(&rest, "#/$defs/rest");
+    assert_eq!(rest["terms"]["harbour"].as_array().unwrap().len(), 40);
+    let found = |query: &str| {
+        let (code, out, err) = article(&["search", dir_arg, query]);
+        assert_eq!(code, 0, "{err}");
+        out.lines().next().unwrap_or("").to_owned()
+    };
+    assert!(found("harbour").starts_with("40 articles found"));
+    // One article says "harbour" three times, and loses the word "opened": patched in place, it
+    // is now among the harbour's best, and the rest holds all forty still.
+    std::fs::write(
+        dir.join("a35.json"),
+        written(35, "Harbour, harbour, harbour."),
+    )
+    .unwrap();
+    let (code, out, err) = article(&["index", dir_arg]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("patched in place"), "{out}");
+    let chunk = chunk_with("harbour");
+    // Report 35 is fifth of forty, newest first: numbered 35 from the oldest.
+    let best: Vec<u64> = chunk["terms"]["harbour"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .scan(0, |n, d| {
+            *n += d.as_u64().unwrap();
+            Some(*n)
+        })
+        .collect();
+    assert!(best.contains(&35), "{best:?}");
+    assert!(found("harbour").starts_with("40 articles found"));
+    assert!(found("opened").starts_with("39 articles found"));
+    // "cranes" in a 33rd article: it outgrows its chunk, and its rest goes in a new part.
+    std::fs::write(
+        dir.join("a39.json"),
+        written(39, "The harbour opened. Cranes."),
+    )
+    .unwrap();
+    let (code, out, err) = article(&["index", dir_arg]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("patched in place"), "{out}");
+    let index = read_json(&dir.join("index.json"));
+    validate(&index, "");
+    assert_eq!(index["archive"]["rests"], 2);
+    let rest = read_json(&dir.join("index-parts/rest-1.json"));
+    validate(&rest, "#/$defs/rest");
+    assert_eq!(rest["terms"]["cranes"].as_array().unwrap().len(), 33);
+    assert!(found("cranes").starts_with("33 articles found"));
+    // Rebuilt whole, the parts are cut again, and the patched index found what it finds.
+    std::fs::remove_file(dir.join("index.cache")).unwrap();
+    let (code, _, err) = article(&["index", dir_arg]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(read_json(&dir.join("index.json"))["archive"]["rests"], 1);
+    assert!(!dir.join("index-parts/rest-1.json").exists());
+    assert!(found("cranes").starts_with("33 articles found"));
+    assert!(found("opened").starts_with("39 articles found"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -67,6 +67,15 @@ pub struct Archive {
     /// each is): else the newest-first position of article N is `total − 1 − N`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub order: bool,
+    /// How many rest parts the search index has (`FOLDER/rest-N.json`, N from 0): the
+    /// postings of the terms held by many articles beyond their best (`search::best`). 0 for
+    /// an index written before them, whose chunks hold every posting.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rests: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Archive {
@@ -78,6 +87,11 @@ impl Archive {
     /// The address of search chunk `chunk`, relative to the index.
     pub fn chunk_address(&self, chunk: usize) -> String {
         format!("{}search-{chunk}.json", self.folder)
+    }
+
+    /// The address of rest part `part` of the search index, relative to the index.
+    pub fn rest_address(&self, part: u32) -> String {
+        format!("{}rest-{part}.json", self.folder)
     }
 
     /// The address of vocabulary chunk `chunk`, forward (`words`) or backward (`ends`).

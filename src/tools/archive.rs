@@ -11,10 +11,11 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::primary_subtag;
+use crate::model::search::best::{Tiers, split};
 use crate::model::search::rank::{WEIGHTS, Weights, impacts};
 use crate::model::search::text::{ArticleText, Field, Passage};
 use crate::model::search::{
-    SearchChunk, VocabularyChunk, encode_postings, label_term, tag_term, text_address,
+    RestChunk, SearchChunk, VocabularyChunk, encode_postings, label_term, tag_term, text_address,
     vocabulary_entry,
 };
 use crate::model::{Archive, Library, LibraryEntry, Order, card_address, labels_of, topics_of};
@@ -33,9 +34,15 @@ pub const TEXT_FOLDER: &str = "text/";
 /// The folder inside [`PARTS_FOLDER`] holding each article's card, under its number.
 pub const CARDS_FOLDER: &str = "cards/";
 
-/// A search chunk is closed once its JSON passes this many bytes (a term's postings are never
-/// split): about 15 KB of gzip per chunk, a few hundred chunks for 100,000 articles.
-const CHUNK_BYTES: usize = 48 * 1024;
+/// A search chunk is closed once its JSON passes this many bytes (a term's best postings are
+/// never split): about 3 KB of gzip, a thousand chunks for 100,000 articles. A word being typed
+/// downloads the chunks of the words it begins: small chunks keep that to what it needs
+/// (docs/performance.md, "At scale, third pass").
+const CHUNK_BYTES: usize = 8 * 1024;
+
+/// A rest part is closed once its JSON passes this many bytes (a term's rest is never split:
+/// a common word's is a part of its own).
+const REST_BYTES: usize = 16 * 1024;
 
 /// A vocabulary chunk is closed once its JSON passes this many bytes: about 6 KB of gzip.
 const VOCABULARY_BYTES: usize = 16 * 1024;
@@ -156,14 +163,19 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
     let pages = total.div_ceil(per_page).max(1);
     let labels = labels_of(items.iter().map(|item| &item.entry));
     let tags = topics_of(items.iter().map(|item| &item.entry));
-    let ((chunks, (words, ends)), mut files) = rayon::join(
+    let (((chunks, rests), (words, ends)), mut files) = rayon::join(
         || {
-            let chunks = search_chunks(items);
-            let vocabularies = vocabularies(&chunks);
-            (chunks, vocabularies)
+            let tiers = search_chunks(items);
+            let vocabularies = vocabularies(&tiers.0);
+            (tiers, vocabularies)
         },
         || older_pages(items, per_page),
     );
+    let rest_files = rests.par_iter().enumerate().map(|(i, rest)| {
+        let json = serde_json::to_string(rest).expect("wire types serialize");
+        (format!("{PARTS_FOLDER}rest-{i}.json"), json)
+    });
+    files.par_extend(rest_files);
     let chunk_files = chunks.par_iter().enumerate().map(|(i, (_, chunk))| {
         let json = serde_json::to_string(chunk).expect("wire types serialize");
         (format!("{PARTS_FOLDER}search-{i}.json"), json)
@@ -206,6 +218,7 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
             text: true,
             cards: true,
             order: false,
+            rests: rests.len() as u32,
         }),
     };
     (library, files)
@@ -313,8 +326,10 @@ struct PageOf<'a> {
 }
 
 /// The search index: every term with the numbers of its articles (counted from the oldest),
-/// sorted by term and cut into chunks of about [`CHUNK_BYTES`], each with its first term.
-fn search_chunks(items: &[Indexable]) -> Vec<(String, SearchChunk)> {
+/// sorted by term; each term's best postings in chunks of about [`CHUNK_BYTES`], each with
+/// its first term, and the postings in full of the terms held by many articles in rest parts
+/// of about [`REST_BYTES`] (`model::search::best`).
+fn search_chunks(items: &[Indexable]) -> (Vec<(String, SearchChunk)>, Vec<RestChunk>) {
     let total = items.len();
     // Each core gathers the postings of a run of articles, oldest run first, so that joining
     // them keeps every list ascending. Millions of short keys: Fx hashing is several times
@@ -345,43 +360,79 @@ fn search_chunks(items: &[Indexable]) -> Vec<(String, SearchChunk)> {
             postings.entry(term).or_default().extend(numbers);
         }
     }
-    type Coded<'a> = (&'a str, Vec<u32>, Vec<u8>);
-    let mut sorted: Vec<Coded> = postings
+    let mut sorted: Vec<(&str, Tiers)> = postings
         .into_par_iter()
         .map(|(term, postings)| {
             let numbers: Vec<u32> = postings.iter().map(|p| p.0).collect();
             let impacts = postings.iter().map(|p| p.1).collect();
-            (term, encode_postings(&numbers), impacts)
+            (term, split(numbers, impacts))
         })
         .collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // The rest part of each term that has one, in term order.
+    let mut rest_of: Vec<Option<u32>> = Vec::with_capacity(sorted.len());
+    let (mut part, mut size) = (0_u32, 0_usize);
+    for (term, tiers) in &sorted {
+        let Some(rest) = &tiers.rest else {
+            rest_of.push(None);
+            continue;
+        };
+        if size >= REST_BYTES {
+            part += 1;
+            size = 0;
+        }
+        size += 3 * term.len() + 20 + listed_size(&encode_postings(&rest.numbers), &rest.impacts);
+        rest_of.push(Some(part));
+    }
+    let parts = if size > 0 || part > 0 { part + 1 } else { 0 };
+    let mut rests: Vec<RestChunk> = vec![RestChunk::default(); parts as usize];
+    for ((term, tiers), part) in sorted.iter().zip(&rest_of) {
+        if let (Some(rest), Some(part)) = (&tiers.rest, part) {
+            rests[*part as usize].put(term, rest);
+        }
+    }
     // Where each chunk starts, then the chunks built on every core.
     let mut starts = Vec::new();
     let mut size = usize::MAX;
-    for (i, (term, deltas, impacts)) in sorted.iter().enumerate() {
+    for (i, (term, tiers)) in sorted.iter().enumerate() {
         if size >= CHUNK_BYTES {
             starts.push(i);
             size = 0;
         }
-        size += 2 * term.len() + 12;
-        size += deltas.iter().map(|d| digits(*d) + 1).sum::<usize>();
-        size += impacts.iter().map(|i| digits(*i as u32) + 1).sum::<usize>();
+        size += 2 * term.len() + 12 + listed_size(&encode_postings(&tiers.best.0), &tiers.best.1);
+        if tiers.rest.is_some() {
+            size += term.len() + 16;
+        }
     }
     let ends = starts.iter().skip(1).copied().chain([sorted.len()]);
     let ranges: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
-    ranges
+    let chunks = ranges
         .into_par_iter()
         .map(|(start, end)| {
             // Any term sorts at or after the first chunk's.
             let first = if start == 0 { "" } else { sorted[start].0 };
             let mut chunk = SearchChunk::default();
-            for (term, deltas, impacts) in &sorted[start..end] {
-                chunk.terms.insert((*term).to_owned(), deltas.clone());
+            for ((term, tiers), part) in sorted[start..end].iter().zip(&rest_of[start..end]) {
+                let (numbers, impacts) = &tiers.best;
+                chunk
+                    .terms
+                    .insert((*term).to_owned(), encode_postings(numbers));
                 chunk.impacts.insert((*term).to_owned(), impacts.clone());
+                if let (Some(rest), Some(part)) = (&tiers.rest, part) {
+                    let count = rest.numbers.len() as u32;
+                    chunk.more.insert((*term).to_owned(), (count, *part));
+                }
             }
             (first.to_owned(), chunk)
         })
-        .collect()
+        .collect();
+    (chunks, rests)
+}
+
+/// About how many bytes of JSON a list of postings and their impacts take.
+fn listed_size(deltas: &[u32], impacts: &[u8]) -> usize {
+    deltas.iter().map(|d| digits(*d) + 1).sum::<usize>()
+        + impacts.iter().map(|i| digits(*i as u32) + 1).sum::<usize>()
 }
 
 fn digits(n: u32) -> usize {
@@ -456,7 +507,7 @@ pub fn write_files(
             let name = format!("{PARTS_FOLDER}{sub}{}", file.file_name().to_string_lossy());
             let ours = name.ends_with(".json")
                 && (!sub.is_empty()
-                    || ["page-", "search-", "words-", "ends-", "order"]
+                    || ["page-", "search-", "rest-", "words-", "ends-", "order"]
                         .iter()
                         .any(|kind| name.starts_with(&format!("{PARTS_FOLDER}{kind}"))));
             if ours && !kept.contains_key(&name) && std::fs::remove_file(file.path()).is_ok() {
@@ -479,6 +530,12 @@ pub fn read_page(dir: &Path, archive: &Archive, page: u32) -> Option<Vec<Library
     let bytes = std::fs::read(dir.join(archive.page_address(page))).ok()?;
     let read = crate::model::decode_library_page(&bytes).ok()?;
     (read.page == page).then_some(read.articles)
+}
+
+/// Rest part `part` of the archive written in `dir`, if it can be read.
+pub fn read_rest(dir: &Path, archive: &Archive, part: u32) -> Option<RestChunk> {
+    let bytes = std::fs::read(dir.join(archive.rest_address(part))).ok()?;
+    crate::model::decode_rest_chunk(&bytes).ok()
 }
 
 /// Search chunk `chunk` of the archive written in `dir`, if it can be read.

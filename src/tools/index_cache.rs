@@ -19,11 +19,13 @@ pub const CACHE_FILE: &str = "index.cache";
 /// Bumped when what an article gives changes (the entry, the terms, their folding).
 const CACHE_VERSION: u32 = 4;
 
-/// The weights and steps impacts are computed with, as text: a new release of the tool that
-/// weighs terms otherwise must not patch an index weighed the old way.
+/// The weights and steps impacts are computed with, and the tiers postings are split into,
+/// as text: a new release of the tool that weighs or splits terms otherwise must not patch an
+/// index written the old way.
 fn ranking() -> String {
+    use crate::model::search::best::{BEST, KEPT};
     use crate::model::search::rank::{K1, LEVELS, WEIGHTS};
-    format!("{WEIGHTS:?} {K1} {LEVELS}")
+    format!("{WEIGHTS:?} {K1} {LEVELS} tiers {BEST} {KEPT}")
 }
 
 /// What an article file gave.

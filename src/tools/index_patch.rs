@@ -9,15 +9,16 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::model::search::best::split;
 use crate::model::search::typo::backwards;
 use crate::model::search::{
     QueryTerm, VocabularyChunk, chunks_for, decode_postings, decode_vocabulary_chunk,
     encode_postings, text_address, vocabulary_entry,
 };
-use crate::model::{Archive, Library, LibraryEntry, LibraryPage, SearchChunk};
+use crate::model::{Archive, Library, LibraryEntry, LibraryPage, RestChunk, SearchChunk};
 use crate::tools::archive::{
-    Indexable, Written, card_file, read_chunk, read_library, read_order, read_page, read_text,
-    sort_key, write_files,
+    Indexable, Written, card_file, read_chunk, read_library, read_order, read_page, read_rest,
+    read_text, sort_key, write_files,
 };
 use crate::tools::index::{Found, IndexOptions, Looked};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome};
@@ -58,7 +59,7 @@ pub(crate) fn patch(
         return Ok(None);
     }
     let mut pages: BTreeMap<u32, Vec<LibraryEntry>> = BTreeMap::new();
-    let mut chunks: BTreeMap<usize, SearchChunk> = BTreeMap::new();
+    let mut touched = Touched::default();
     let mut vocabulary_changes: Vec<(String, bool)> = Vec::new();
     let mut texts: Vec<(String, String)> = Vec::new();
     let alone = changed.len() == 1;
@@ -130,7 +131,7 @@ pub(crate) fn patch(
             .filter(|(t, i)| before.get(**t) != Some(i))
             .map(|(t, i)| (*t, Some(*i)));
         for (term, impact) in gone.chain(changed).collect::<Vec<_>>() {
-            match change_postings(dir, &archive, &mut chunks, term, number, impact) {
+            match change_postings(dir, &archive, &mut touched, term, number, impact) {
                 Some(Presence::Same) => {}
                 Some(Presence::New) => vocabulary_changes.push((term.to_owned(), true)),
                 Some(Presence::Gone) => vocabulary_changes.push((term.to_owned(), false)),
@@ -179,9 +180,19 @@ pub(crate) fn patch(
         let json = serde_json::to_string(&page).expect("wire types serialize");
         files.push((archive.page_address(page.page), json));
     }
-    for (chunk, terms) in &chunks {
+    // A new rest part is named in index.json.
+    if let Some(fresh) = touched.fresh {
+        archive.rests = fresh + 1;
+        library.archive = Some(archive.clone());
+        pages.entry(1).or_insert_with(|| library.articles.clone());
+    }
+    for (chunk, terms) in &touched.chunks {
         let json = serde_json::to_string(terms).expect("wire types serialize");
         files.push((archive.chunk_address(*chunk), json));
+    }
+    for (part, rest) in &touched.rests {
+        let json = serde_json::to_string(rest).expect("wire types serialize");
+        files.push((archive.rest_address(*part), json));
     }
     match vocabulary_files(dir, &archive, &vocabulary_changes) {
         Some(vocabulary) => files.extend(vocabulary),
@@ -328,12 +339,25 @@ enum Presence {
     Gone,
 }
 
+/// The search parts a patch has read, changed or made.
+#[derive(Default)]
+struct Touched {
+    /// Search chunks, by number.
+    chunks: BTreeMap<usize, SearchChunk>,
+    /// Rest parts, by number.
+    rests: BTreeMap<u32, RestChunk>,
+    /// The rest part this patch made for terms that outgrew their chunk, if it made one.
+    fresh: Option<u32>,
+}
+
 /// Sets the posting of article `number` in `term`'s postings to `impact` (or takes it out),
-/// in the chunk the term sorts into, read once. `None` when that chunk cannot be read.
+/// in the chunk the term sorts into and its rest part, each read once; a term that now has
+/// more than [`crate::model::search::best::BEST`] postings gets its rest in a rest part of its own. `None` when a part
+/// cannot be read.
 fn change_postings(
     dir: &Path,
     archive: &Archive,
-    chunks: &mut BTreeMap<usize, SearchChunk>,
+    touched: &mut Touched,
     term: &str,
     number: u32,
     impact: Option<u8>,
@@ -343,10 +367,37 @@ fn change_postings(
         prefix: false,
     };
     let index = chunks_for(&archive.search, &query).next()?;
-    if let std::collections::btree_map::Entry::Vacant(slot) = chunks.entry(index) {
+    if let std::collections::btree_map::Entry::Vacant(slot) = touched.chunks.entry(index) {
         slot.insert(read_chunk(dir, archive, index)?);
     }
-    let chunk = chunks.get_mut(&index).expect("just read");
+    let chunk = touched.chunks.get_mut(&index).expect("just read");
+    if let Some(&(_, part)) = chunk.more.get(term) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = touched.rests.entry(part) {
+            slot.insert(read_rest(dir, archive, part)?);
+        }
+        let rests = touched.rests.get_mut(&part).expect("just read");
+        let mut rest = rests.rest(term)?;
+        rest.set(number, impact);
+        if rest.numbers.is_empty() {
+            rests.terms.remove(term);
+            rests.impacts.remove(term);
+            rests.floor.remove(term);
+            chunk.terms.remove(term);
+            chunk.impacts.remove(term);
+            chunk.more.remove(term);
+            return Some(Presence::Gone);
+        }
+        rests.put(term, &rest);
+        let (numbers, impacts) = rest.best();
+        chunk
+            .terms
+            .insert(term.to_owned(), encode_postings(&numbers));
+        chunk.impacts.insert(term.to_owned(), impacts);
+        chunk
+            .more
+            .insert(term.to_owned(), (rest.numbers.len() as u32, part));
+        return Some(Presence::Same);
+    }
     let mut numbers: Vec<u32> = chunk
         .terms
         .get(term)
@@ -367,18 +418,27 @@ fn change_postings(
         }
         (Err(_), None) => {}
     }
-    if numbers.is_empty() {
+    let now = !numbers.is_empty();
+    if !now {
         chunk.terms.remove(term);
         chunk.impacts.remove(term);
     } else {
+        let tiers = split(numbers, impacts);
         chunk
             .terms
-            .insert(term.to_owned(), encode_postings(&numbers));
-        chunk.impacts.insert(term.to_owned(), impacts);
+            .insert(term.to_owned(), encode_postings(&tiers.best.0));
+        chunk.impacts.insert(term.to_owned(), tiers.best.1);
+        if let Some(rest) = tiers.rest {
+            let part = *touched.fresh.get_or_insert(archive.rests);
+            chunk
+                .more
+                .insert(term.to_owned(), (rest.numbers.len() as u32, part));
+            touched.rests.entry(part).or_default().put(term, &rest);
+        }
     }
-    Some(match (was, numbers.is_empty()) {
-        (false, false) => Presence::New,
-        (true, true) => Presence::Gone,
+    Some(match (was, now) {
+        (false, true) => Presence::New,
+        (true, false) => Presence::Gone,
         _ => Presence::Same,
     })
 }

@@ -9,11 +9,11 @@ use std::path::Path;
 use crate::model::search::excerpt::{Excerpt, excerpt};
 use crate::model::search::query::{Query, holds_phrases};
 use crate::model::search::stem::Stemmers;
-use crate::model::search::step::{Part, Parts, Results, Step, search_step};
+use crate::model::search::step::{Depth, Part, Parts, Results, Step, search_step};
 use crate::model::search::text::ArticleText;
 use crate::model::search::{
-    SearchChunk, VocabularyChunk, decode_article_text, decode_search_chunk,
-    decode_vocabulary_chunk, text_address,
+    RestChunk, SearchChunk, VocabularyChunk, decode_article_text, decode_rest_chunk,
+    decode_search_chunk, decode_vocabulary_chunk, text_address,
 };
 use crate::model::{
     Archive, ArticleError, Library, LibraryEntry, Order, decode_library, decode_library_card,
@@ -29,6 +29,7 @@ pub struct LocalIndex {
     /// Every entry, newest first.
     pub entries: Vec<LibraryEntry>,
     chunks: Vec<SearchChunk>,
+    rests: Vec<RestChunk>,
     words: Vec<VocabularyChunk>,
     ends: Vec<VocabularyChunk>,
     order: Order,
@@ -49,6 +50,10 @@ pub struct Found {
 impl Parts for LocalIndex {
     fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
         self.chunks.get(chunk)
+    }
+
+    fn rest(&self, part: u32) -> Option<&RestChunk> {
+        self.rests.get(part as usize)
     }
 
     fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
@@ -79,6 +84,7 @@ impl LocalIndex {
             }
             let names = (0..archive.search.len())
                 .map(|i| archive.chunk_address(i))
+                .chain((0..archive.rests).map(|i| archive.rest_address(i)))
                 .chain((0..archive.words.len()).map(|i| archive.vocabulary_address(false, i)))
                 .chain((0..archive.ends.len()).map(|i| archive.vocabulary_address(true, i)));
             for name in names {
@@ -121,6 +127,11 @@ impl LocalIndex {
             let bytes = get(archive.chunk_address(i))?;
             chunks.push(decode_search_chunk(&bytes).map_err(|e| e.summary().to_string())?);
         }
+        let mut rests = Vec::new();
+        for i in 0..archive.rests {
+            let bytes = get(archive.rest_address(i))?;
+            rests.push(decode_rest_chunk(&bytes).map_err(|e| e.summary().to_string())?);
+        }
         let mut vocabulary =
             |backward: bool, count: usize| -> Result<Vec<VocabularyChunk>, String> {
                 (0..count)
@@ -143,6 +154,7 @@ impl LocalIndex {
             archive,
             entries,
             chunks,
+            rests,
             words,
             ends,
             order,
@@ -174,8 +186,8 @@ impl LocalIndex {
         if query.is_empty() {
             return Vec::new();
         }
-        let Step::Done(Results { hits, found }) =
-            search_step(&self.archive, &query, &self.stemmers, self)
+        let Step::Done(Results { hits, found, .. }) =
+            search_step(&self.archive, &query, &self.stemmers, self, Depth::Whole)
         else {
             unreachable!("every part is at hand");
         };
@@ -214,12 +226,17 @@ fn result(
 #[derive(Default)]
 struct Read {
     chunks: HashMap<usize, SearchChunk>,
+    rests: HashMap<u32, RestChunk>,
     words: HashMap<(bool, usize), VocabularyChunk>,
 }
 
 impl Parts for Read {
     fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
         self.chunks.get(&chunk)
+    }
+
+    fn rest(&self, part: u32) -> Option<&RestChunk> {
+        self.rests.get(&part)
     }
 
     fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
@@ -246,8 +263,8 @@ pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Fo
         return Ok((0, Vec::new()));
     }
     let mut parts = Read::default();
-    let Results { hits, found } = loop {
-        match search_step(&archive, &query, &stemmers, &parts) {
+    let Results { hits, found, .. } = loop {
+        match search_step(&archive, &query, &stemmers, &parts, Depth::Whole) {
             Step::Done(results) => break results,
             Step::Needs(needed) => {
                 for part in needed {
@@ -256,6 +273,11 @@ pub fn search_dir(dir: &Path, text: &str, limit: usize) -> Result<(usize, Vec<Fo
                             let name = archive.chunk_address(chunk);
                             let chunk_read = read_part(dir, &name, decode_search_chunk)?;
                             parts.chunks.insert(chunk, chunk_read);
+                        }
+                        Part::Rest(part) => {
+                            let name = archive.rest_address(part);
+                            let rest = read_part(dir, &name, decode_rest_chunk)?;
+                            parts.rests.insert(part, rest);
                         }
                         Part::Vocabulary { backward, chunk } => {
                             let name = archive.vocabulary_address(backward, chunk);
@@ -325,4 +347,80 @@ fn read_part<T>(
     let path = dir.join(name);
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     decode(&bytes).map_err(|e| format!("{name}: {}", e.summary()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::search::best::BEST;
+    use crate::tools::archive::{Indexable, archive_files};
+
+    /// An archive of `count` articles about harbours, one in three about ships too.
+    fn harbours(count: usize) -> LocalIndex {
+        let items: Vec<Indexable> = (0..count)
+            .map(|i| {
+                let more = if i % 3 == 0 { " and ships" } else { "" };
+                Indexable::from_entry(LibraryEntry {
+                    address: format!("a{i}.json"),
+                    title: format!("Harbour {i}{more}"),
+                    standfirst: None,
+                    label: None,
+                    lang: None,
+                    sponsor: None,
+                    authors: Vec::new(),
+                    published: Some(format!("2024-01-01T00:{:02}:{:02}Z", i / 60, i % 60)),
+                    updated: None,
+                    reading_minutes: 1,
+                    tags: Vec::new(),
+                    image: None,
+                })
+            })
+            .collect();
+        let (library, files) = archive_files(&items, 10);
+        let mut files: HashMap<String, Vec<u8>> = files
+            .into_iter()
+            .map(|(name, json)| (name, json.into_bytes()))
+            .collect();
+        LocalIndex::from_parts(library, |name| files.remove(name)).expect("an index")
+    }
+
+    /// The index without its rest parts, as the page has it before it downloads them.
+    struct Unrested<'a>(&'a LocalIndex);
+
+    impl Parts for Unrested<'_> {
+        fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
+            self.0.postings(chunk)
+        }
+        fn rest(&self, _: u32) -> Option<&RestChunk> {
+            None
+        }
+        fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
+            self.0.vocabulary(backward, chunk)
+        }
+    }
+
+    #[test]
+    fn a_word_being_typed_is_ranked_from_its_best_and_its_rest_waits_for_a_pause() {
+        let index = harbours(120);
+        assert!(index.archive.rests > 0, "harbour is held by more than BEST");
+        let step = |text: &str, depth: Depth| {
+            let query = index.query(text);
+            let parts = Unrested(&index);
+            search_step(&index.archive, &query, &index.stemmers, &parts, depth)
+        };
+        // Being typed: its best only, and nothing more asked for.
+        let Step::Done(typing) = step("harbo", Depth::Typing) else {
+            panic!("a word being typed waits for nothing");
+        };
+        assert_eq!(typing.hits.len(), BEST);
+        assert!(!typing.whole);
+        // The reader pauses: its rest is needed.
+        assert!(matches!(step("harbour", Depth::Settled), Step::Needs(parts)
+            if parts.iter().all(|p| matches!(p, Part::Rest(_)))));
+        // A word typed whole needs its rest at once; the word being typed does not.
+        assert!(matches!(step("harbour shi", Depth::Typing), Step::Needs(_)));
+        // With every part: every article, each once.
+        assert_eq!(index.search("harbour").len(), 120);
+        assert_eq!(index.search("harbour ships").len(), 40);
+    }
 }

@@ -247,6 +247,32 @@ describe('an archive of 2,500 articles in pages of 100', () => {
     await context.close();
   });
 
+  test('a word being typed that most articles hold shows its best; typed whole, all of them', async () => {
+    const { page, parts, problems, context } = await openRecording(INDEX);
+    await page.locator('.library-entry').first().waitFor();
+    noOtherStems('afte', 'after');
+    const all = expected('after');
+    assert.ok(all.length > 1000, `${all.length}: more than a form of a word downloads whole`);
+    // "afte" is a word being typed: "after" is a form of it, held by too many articles for
+    // its rest, so even once the reader pauses the page shows its best, and says so.
+    await page.fill('#library-search', 'afte');
+    await until(page, () => /^Articles shown: at least \d+$/.test(document.querySelector('.library-count').textContent), undefined, 15000);
+    await until(page, () => !document.querySelector('.library-entry.is-pending'));
+    const best = await page.getAttribute('.library-entry', 'aria-setsize');
+    assert.equal(await count(page), `Articles shown: at least ${best}`);
+    assert.ok(Number(best) >= 32 && Number(best) < all.length, best);
+    for (const title of await titles(page)) assert.ok(all.includes(title), title);
+    assert.deepEqual(parts.filter((p) => p.startsWith('rest-')), [], 'no rest for a form of a word');
+    // Typed whole, the word's rest is downloaded: every article holding it.
+    await page.fill('#library-search', 'after');
+    await until(page, (n) => document.querySelector('.library-count').textContent === `Articles shown: ${n.toLocaleString('en')}`, all.length, 15000);
+    assert.equal(parts.filter((p) => p.startsWith('rest-')).length, 1, parts.join());
+    const result = await axe(page);
+    assert.deepEqual(result.violations, [], JSON.stringify(result.violations, null, 2));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a long list of results is built near the viewport only, and its end is reached by scrolling', async () => {
     const { page, problems, context } = await open(NEWEST);
     await page.locator('.library-entry').first().waitFor();

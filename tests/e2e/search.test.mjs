@@ -55,9 +55,9 @@ before(() => {
 
 /** Types `query` into the search box and waits for its results to be on screen. */
 async function search(page, query) {
-  const before = await page.evaluate(() => performance.getEntriesByName('library:results').length);
+  const before = await page.evaluate(() => performance.getEntriesByName('library:settled').length);
   await page.fill('#library-search', query);
-  await until(page, (n) => performance.getEntriesByName('library:results').length > n, before, 15000);
+  await until(page, (n) => performance.getEntriesByName('library:settled').length > n, before, 15000);
   await until(page, () => !document.querySelector('.library-entry.is-pending'), undefined, 15000);
 }
 
@@ -178,9 +178,9 @@ describe('search over real articles, ranked, forgiving, with the passage', () =>
     const ranked = await shown(page);
     const order = page.locator('.library-order');
     assert.equal(await order.getAttribute('aria-pressed'), 'false');
-    const before = await page.evaluate(() => performance.getEntriesByName('library:results').length);
+    const before = await page.evaluate(() => performance.getEntriesByName('library:settled').length);
     await order.click();
-    await until(page, (n) => performance.getEntriesByName('library:results').length > n, before, 15000);
+    await until(page, (n) => performance.getEntriesByName('library:settled').length > n, before, 15000);
     await until(page, () => !document.querySelector('.library-entry.is-pending'), undefined, 15000);
     assert.equal(await order.getAttribute('aria-pressed'), 'true');
     assert.match(page.url(), /[?&]order=newest/);

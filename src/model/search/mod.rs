@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::LibraryEntry;
 use crate::model::error::ArticleError;
 
+pub mod best;
 pub mod excerpt;
 pub mod query;
 pub mod rank;
@@ -50,6 +51,48 @@ pub struct SearchChunk {
     /// ranking has none, and then every posting weighs the same.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub impacts: BTreeMap<String, Vec<u8>>,
+    /// Term → how many articles hold it and the rest part holding all of them
+    /// (`rest-N.json`), for a term held by more than [`best::BEST`]: its postings here are
+    /// then only its best. Absent from an index written before the tiers.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub more: BTreeMap<String, (u32, u32)>,
+}
+
+/// One rest part of the search index (`index-parts/rest-N.json`): the postings of terms held
+/// by more than [`best::BEST`] articles, in full ([`best::Rest`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct RestChunk {
+    /// Term → every article holding it, delta-coded.
+    pub terms: BTreeMap<String, Vec<u32>>,
+    /// Term → the impact of each posting, in the same order; 0 for a posting that weighs the
+    /// term's floor.
+    pub impacts: BTreeMap<String, Vec<u8>>,
+    /// Term → the impact of its postings whose own was not kept.
+    pub floor: BTreeMap<String, u8>,
+}
+
+impl RestChunk {
+    /// The postings of `term` in full, if this part holds them.
+    pub fn rest(&self, term: &str) -> Option<best::Rest> {
+        let deltas = self.terms.get(term)?;
+        let numbers: Vec<u32> = decode_postings(deltas).collect();
+        let mut impacts = self.impacts.get(term).cloned().unwrap_or_default();
+        impacts.resize(numbers.len(), 0);
+        Some(best::Rest {
+            numbers,
+            impacts,
+            floor: self.floor.get(term).copied().unwrap_or(1),
+        })
+    }
+
+    /// Puts `rest` in this part as `term`'s postings.
+    pub fn put(&mut self, term: &str, rest: &best::Rest) {
+        self.terms
+            .insert(term.to_owned(), encode_postings(&rest.numbers));
+        self.impacts.insert(term.to_owned(), rest.impacts.clone());
+        self.floor.insert(term.to_owned(), rest.floor);
+    }
 }
 
 /// One chunk of the index's vocabulary (`index-parts/words-N.json`, and `ends-N.json` with
@@ -231,6 +274,11 @@ pub fn label_term(label: &str) -> String {
 /// The filter term of a topic.
 pub fn tag_term(tag: &str) -> String {
     format!("{TAG_TERM}{tag}")
+}
+
+/// Decodes a rest part of the search index, naming a wrong field by its path.
+pub fn decode_rest_chunk(bytes: &[u8]) -> Result<RestChunk, ArticleError> {
+    crate::model::json::decode_document(bytes)
 }
 
 /// Decodes a search chunk, naming a wrong field by its path.

@@ -45,6 +45,9 @@ pub struct Word {
     /// Whether it is being typed (the query's last word, not followed by a space): terms it
     /// begins count too.
     pub typing: bool,
+    /// Whether the reader may still be typing it (the query's last word, no space after it
+    /// yet), however short: its postings beyond the best wait for a pause.
+    pub unfinished: bool,
     /// Whether it must match exactly: a filter, a pair of characters, a word in a phrase.
     pub exact: bool,
     /// Whether it only filters, adding nothing to the score.
@@ -61,6 +64,7 @@ impl Word {
         Word {
             text,
             typing: false,
+            unfinished: false,
             exact: true,
             filter,
             stems: Vec::new(),
@@ -119,6 +123,7 @@ impl Query {
                     query.push(Word {
                         text: run.to_owned(),
                         typing: false,
+                        unfinished: false,
                         exact: quoted,
                         filter: false,
                         stems,
@@ -127,12 +132,9 @@ impl Query {
                 }
             }
         }
-        if typing_last
-            && let Some(last) = query.words.last_mut()
-            && !last.exact
-            && last.text.chars().count() >= PREFIX_FROM
-        {
-            last.typing = true;
+        if typing_last && let Some(last) = query.words.last_mut() {
+            last.unfinished = true;
+            last.typing = !last.exact && last.text.chars().count() >= PREFIX_FROM;
         }
         if !label.is_empty() {
             query.push(Word::exact(label_term(label), true));
@@ -263,14 +265,25 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// A term's postings as a search has them: all of them, or its best only.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TermPostings {
+    /// Article numbers, ascending.
+    pub numbers: Vec<u32>,
+    /// Their impacts, in the same order (empty for an index without them).
+    pub impacts: Vec<u8>,
+    /// How many articles hold the term: what its weight is worked out from, whether all of
+    /// them are here or not.
+    pub count: u32,
+}
+
 /// The articles holding every word of `query`, best first (ties: newest first), given the
-/// terms each word found (`matches`) and each term's postings: `postings(term)` gives its
-/// article numbers, ascending, and their impacts (empty for an index without them).
+/// terms each word found (`matches`) and each term's postings, `postings(term)`.
 pub fn rank(
     query: &Query,
     matches: &[Vec<(String, Found)>],
     total: u32,
-    postings: impl Fn(&str) -> (Vec<u32>, Vec<u8>),
+    postings: impl Fn(&str) -> TermPostings,
 ) -> Vec<Hit> {
     // One score a word for every article, in a plain array: a word typed so far can find
     // tens of thousands of postings, and hashing each was most of a keystroke's time.
@@ -279,8 +292,12 @@ pub fn rank(
     for (word, found) in query.words.iter().zip(matches) {
         let mut best = vec![f32::NAN; size];
         for (term, how) in found {
-            let (numbers, impacts) = postings(term);
-            let idf = idf(numbers.len(), total);
+            let TermPostings {
+                numbers,
+                impacts,
+                count,
+            } = postings(term);
+            let idf = idf(count as usize, total);
             for (i, number) in numbers.iter().enumerate() {
                 let Some(slot) = best.get_mut(*number as usize) else {
                     continue;
@@ -415,10 +432,15 @@ mod tests {
             ]
         );
         // Article 1 holds "harbour", article 2 "harbours": the same impact, the exact first.
+        let one = |number: u32| TermPostings {
+            numbers: vec![number],
+            impacts: vec![50],
+            count: 1,
+        };
         let postings = |term: &str| match term {
-            "harbour" => (vec![1], vec![50]),
-            "harbours" => (vec![2], vec![50]),
-            _ => (vec![], vec![]),
+            "harbour" => one(1),
+            "harbours" => one(2),
+            _ => TermPostings::default(),
         };
         let hits = rank(&q, &matches, 10, postings);
         assert_eq!(hits.iter().map(|h| h.number).collect::<Vec<_>>(), [1, 2]);

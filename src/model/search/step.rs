@@ -1,18 +1,24 @@
 //! A search over an index in parts, one step at a time: given the parts at hand, either the
 //! parts still needed or the results. The page downloads what a step asks for and steps again;
 //! a tool with the whole index on disk gets its results in one step. Either way the same code
-//! decides what a query finds and in what order.
+//! decides what a query finds and in what order. How deep it goes into the terms' rests
+//! ([`crate::model::search::best`]) is the caller's [`Depth`].
 
 use crate::model::Archive;
-use crate::model::search::query::{Hit, Query, found_terms, rank};
+use crate::model::search::best::RARE;
+use crate::model::search::query::{Found, Hit, Query, TermPostings, Word, found_terms, rank};
 use crate::model::search::stem::Stemmers;
-use crate::model::search::{QueryTerm, SearchChunk, VocabularyChunk, chunks_for, decode_postings};
+use crate::model::search::{
+    QueryTerm, RestChunk, SearchChunk, VocabularyChunk, chunks_for, decode_postings,
+};
 
 /// A part of the index a search needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Part {
     /// Search chunk N (`search-N.json`).
     Postings(usize),
+    /// Rest part N (`rest-N.json`).
+    Rest(u32),
     /// Vocabulary chunk N, forward (`words-N.json`) or backward (`ends-N.json`).
     Vocabulary {
         /// Whether it is the backward vocabulary.
@@ -26,6 +32,8 @@ pub enum Part {
 pub trait Parts {
     /// Search chunk `chunk`, if it is here.
     fn postings(&self, chunk: usize) -> Option<&SearchChunk>;
+    /// Rest part `part`, if it is here.
+    fn rest(&self, part: u32) -> Option<&RestChunk>;
     /// Vocabulary chunk `chunk`, if it is here.
     fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk>;
 }
@@ -46,14 +54,43 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// The terms of the index the query found, sorted: what excerpts mark.
     pub found: Vec<String>,
+    /// Whether every posting of every term found was counted: else some terms gave their
+    /// best only, and the results are at least these.
+    pub whole: bool,
 }
 
-/// One step of the search for `query` in `archive`, with the parts at hand.
+/// How far a search goes into the rests of the terms it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// While the reader types: the rests of the words typed whole, the last word not yet; the
+    /// rest is ranked from the terms' best postings.
+    Typing,
+    /// Once the reader pauses: also the rest of the last word, of a typo's corrections, and
+    /// of the other forms of each word held by at most [`RARE`] articles.
+    Settled,
+    /// Every rest: a tool with the index on disk.
+    Whole,
+}
+
+impl Depth {
+    /// Whether a term word `word` found (`how`), held by `count` articles, needs its rest.
+    fn wants(self, word: &Word, how: Found, count: u32) -> bool {
+        match self {
+            Depth::Whole => true,
+            Depth::Settled => matches!(how, Found::Exact | Found::Typo) || count <= RARE,
+            Depth::Typing => how == Found::Exact && !word.unfinished,
+        }
+    }
+}
+
+/// One step of the search for `query` in `archive`, with the parts at hand, as deep as
+/// `depth`.
 pub fn search_step(
     archive: &Archive,
     query: &Query,
     stemmers: &Stemmers,
     parts: &impl Parts,
+    depth: Depth,
 ) -> Step {
     let lookups = query.lookups();
     let missing = missing_postings(archive, &lookups, parts);
@@ -107,26 +144,65 @@ pub fn search_step(
             return Step::Needs(missing);
         }
     }
-    let postings = |term: &str| -> (Vec<u32>, Vec<u8>) {
+    // The chunk holding a term (at hand by now).
+    let chunk_of = |term: &str| -> Option<&SearchChunk> {
         let lookup = QueryTerm {
             text: term.to_owned(),
             prefix: false,
         };
-        for chunk in chunks_for(&archive.search, &lookup) {
-            if let Some(chunk) = parts.postings(chunk)
-                && let Some(deltas) = chunk.terms.get(term)
+        chunks_for(&archive.search, &lookup)
+            .filter_map(|chunk| parts.postings(chunk))
+            .find(|chunk| chunk.terms.contains_key(term))
+    };
+    let mut rests: Vec<Part> = Vec::new();
+    for (word, found) in query.words.iter().zip(&matches) {
+        for (term, how) in found {
+            let more = chunk_of(term).and_then(|chunk| chunk.more.get(term));
+            if let Some(&(count, part)) = more
+                && depth.wants(word, *how, count)
+                && parts.rest(part).is_none()
+                && !rests.contains(&Part::Rest(part))
             {
-                let numbers = decode_postings(deltas).collect();
-                let impacts = chunk.impacts.get(term).cloned().unwrap_or_default();
-                return (numbers, impacts);
+                rests.push(Part::Rest(part));
             }
         }
-        (Vec::new(), Vec::new())
+    }
+    if !rests.is_empty() {
+        rests.sort_unstable();
+        return Step::Needs(rests);
+    }
+    let whole = std::cell::Cell::new(true);
+    let postings = |term: &str| -> TermPostings {
+        let Some(chunk) = chunk_of(term) else {
+            return TermPostings::default();
+        };
+        let more = chunk.more.get(term).copied();
+        if let Some((count, part)) = more {
+            if let Some(rest) = parts.rest(part).and_then(|r| r.rest(term)) {
+                return TermPostings {
+                    impacts: rest.weighed(),
+                    numbers: rest.numbers,
+                    count,
+                };
+            }
+            whole.set(false);
+        }
+        let numbers: Vec<u32> = chunk
+            .terms
+            .get(term)
+            .map(|deltas| decode_postings(deltas).collect())
+            .unwrap_or_default();
+        TermPostings {
+            count: more.map_or(numbers.len() as u32, |(count, _)| count),
+            impacts: chunk.impacts.get(term).cloned().unwrap_or_default(),
+            numbers,
+        }
     };
     let hits = rank(query, &matches, archive.total, postings);
     Step::Done(Results {
         hits,
         found: found_terms(query, &matches),
+        whole: whole.get(),
     })
 }
 

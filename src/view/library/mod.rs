@@ -23,6 +23,7 @@ use crate::config::ViewerConfig;
 use crate::i18n::{Msg, tr, ui_language};
 use crate::load::fetch_library;
 use crate::model::Library;
+use crate::model::search::step::Depth;
 use crate::view::attempt::load_into;
 use crate::view::display::DisplayControls;
 use crate::view::page::set_document_metadata;
@@ -138,18 +139,52 @@ pub fn LibraryView(
             ("order", newest.then_some("newest")),
         ]);
     });
+    // The query the last search was for: a search for a query just changed is for words being
+    // typed; one from the address, a filter or the order is for a query typed whole.
+    let last_query = StoredValue::new(None::<String>);
     Effect::new(move |_| {
         let (query, label, tag, newest) = (query.get(), label.get(), tag.get(), newest.get());
         let ask = asked.get_value() + 1;
         asked.set_value(ask);
+        let typed = last_query.get_value().is_some_and(|last| last != query);
+        last_query.set_value(Some(query.clone()));
+        let current = move || asked.try_get_value() == Some(ask);
+        // Once the reader pauses: the rest of the words' postings, then the passages.
+        let deeper = {
+            let (query, label, tag) = (query.clone(), label.clone(), tag.clone());
+            move || async move {
+                let result = shelf
+                    .search(query, label, tag, newest, Depth::Settled)
+                    .await;
+                if !current() {
+                    return;
+                }
+                match result {
+                    Ok(searched) => {
+                        _ = settled.try_set(searched.as_ref().map(|s| s.found.clone()));
+                        _ = found.try_set(searched);
+                    }
+                    Err(error) => _ = shelf.failure.try_set(Some(error)),
+                }
+                crate::timing::mark(SETTLED_MARK);
+            }
+        };
         spawn_local(async move {
-            let result = shelf.search(query, label, tag, newest).await;
+            // While the reader types, the results of the terms' best postings.
+            let depth = if typed { Depth::Typing } else { Depth::Settled };
+            let result = shelf.search(query, label, tag, newest, depth).await;
             // A later keystroke's answer replaces this one.
-            if asked.get_value() != ask {
+            if !current() {
                 return;
             }
             match result {
+                // Nothing among the best postings: the rest at once, not after a pause.
+                Ok(Some(searched)) if !searched.whole && searched.ranks.is_empty() => {
+                    deeper().await;
+                }
                 Ok(searched) => {
+                    let partial =
+                        depth == Depth::Typing && searched.as_ref().is_some_and(|s| !s.whole);
                     let words = searched.as_ref().map(|s| s.found.clone());
                     // Words of an earlier query would fetch the passages of every
                     // keystroke's rows: none until the reader pauses on these.
@@ -157,11 +192,14 @@ pub fn LibraryView(
                         _ = settled.try_set(None);
                     }
                     _ = found.try_set(searched);
+                    if !partial {
+                        crate::timing::mark(SETTLED_MARK);
+                    }
                     set_timeout(
-                        move || {
-                            if asked.try_get_value() == Some(ask) {
-                                _ = settled.try_set(words);
-                            }
+                        move || match (current(), partial) {
+                            (true, true) => spawn_local(deeper()),
+                            (true, false) => _ = settled.try_set(words),
+                            _ => {}
                         },
                         EXCERPTS_AFTER,
                     );
@@ -263,6 +301,10 @@ pub fn LibraryView(
     });
     let total = shelf.total();
     let count = move || match found.get() {
+        // Words held by many articles gave their best only: the results are at least these.
+        Some(searched) if !searched.whole => {
+            ui_fill(Msg::ShownAtLeast, &[&number(searched.ranks.len())])
+        }
         Some(searched) => ui_fill(Msg::ShownCount, &[&number(searched.ranks.len())]),
         None => {
             let ranks = shelf.page_ranks(page.get());
@@ -326,7 +368,12 @@ pub fn LibraryView(
     }
 }
 
-/// How long the reader's typing must pause before the results' passages are downloaded.
+/// The mark made when the results a query will keep are shown: at once for a query whose words'
+/// postings were all counted, else once the rest arrives after a pause. What the tests wait for.
+const SETTLED_MARK: &str = "library:settled";
+
+/// How long the reader's typing must pause before the results' passages, and the rest of the
+/// words' postings, are downloaded.
 const EXCERPTS_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The page `?page=` names, within 1..=`pages`.

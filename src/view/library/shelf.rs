@@ -12,15 +12,15 @@ use crate::config::ViewerConfig;
 use crate::load::{LoadError, fetch_library_part};
 use crate::model::search::query::{Query, holds_phrases};
 use crate::model::search::stem::Stemmers;
-use crate::model::search::step::{Part, Parts, Step, search_step};
+use crate::model::search::step::{Depth, Part, Parts, Step, search_step};
 use crate::model::search::text::ArticleText;
 use crate::model::search::{
     QueryTerm, VocabularyChunk, decode_article_text, decode_vocabulary_chunk, entry_terms,
     holds_all, text_address, wanted_terms,
 };
 use crate::model::{
-    Archive, ArticleError, Library, LibraryEntry, Order, SearchChunk, decode_library_card,
-    decode_library_page, decode_order, decode_search_chunk,
+    Archive, ArticleError, Library, LibraryEntry, Order, RestChunk, SearchChunk,
+    decode_library_card, decode_library_page, decode_order, decode_rest_chunk, decode_search_chunk,
 };
 use crate::view::page::fold_query;
 
@@ -58,6 +58,8 @@ pub struct Shelf {
     asked_cards: StoredValue<VecDeque<u32>>,
     /// The search chunks downloaded, by number.
     chunks: StoredValue<HashMap<usize, Arc<SearchChunk>>>,
+    /// The rest parts downloaded, by number.
+    rests: StoredValue<HashMap<u32, Arc<RestChunk>>>,
     /// The vocabulary chunks downloaded, by direction (backward or not) and number.
     vocabulary: StoredValue<HashMap<(bool, usize), Arc<VocabularyChunk>>>,
     /// Where each numbered article is in the newest-first list, once a search needed it.
@@ -105,6 +107,7 @@ impl Shelf {
             cards: RwSignal::new(HashMap::new()),
             asked_cards: StoredValue::new(VecDeque::new()),
             chunks: StoredValue::new(HashMap::new()),
+            rests: StoredValue::new(HashMap::new()),
             vocabulary: StoredValue::new(HashMap::new()),
             texts: StoredValue::new(HashMap::new()),
             order: StoredValue::new(None),
@@ -283,15 +286,16 @@ impl Shelf {
     }
 
     /// What the search for `query` (every word, the last one as typed so far, "phrases" in
-    /// quotes), `label` and `tag` ("" for any) finds: the newest-first positions of the
-    /// articles, best first (or newest first when `newest`), and the words found. `None` when
-    /// nothing is asked.
+    /// quotes), `label` and `tag` ("" for any) finds, going as deep as `depth` into the
+    /// terms' rests: the newest-first positions of the articles, best first (or newest first
+    /// when `newest`), and the words found. `None` when nothing is asked.
     pub async fn search(
         self,
         query: String,
         label: String,
         tag: String,
         newest: bool,
+        depth: Depth,
     ) -> Result<Option<Searched>, LoadError> {
         let Some(archive) = self.about.with_value(|a| a.archive.clone()) else {
             let wanted = wanted_terms(&fold_query(&query), &label, &tag);
@@ -302,6 +306,7 @@ impl Shelf {
                 phrases: Arc::from([]),
                 checked: 0,
                 newest,
+                whole: true,
             }));
         };
         let stemmers = Stemmers::new(archive.stemmers.iter().map(String::as_str));
@@ -311,7 +316,7 @@ impl Shelf {
         }
         let results = loop {
             let here = self.here();
-            match search_step(&archive, &query, &stemmers, &here) {
+            match search_step(&archive, &query, &stemmers, &here, depth) {
                 Step::Done(results) => break results,
                 Step::Needs(parts) => self.fetch_parts(&archive, parts).await?,
             }
@@ -339,6 +344,7 @@ impl Shelf {
             phrases: query.phrases.into(),
             checked,
             newest,
+            whole: results.whole,
         }))
     }
 
@@ -381,6 +387,7 @@ impl Shelf {
     fn here(&self) -> Here {
         Here {
             chunks: self.chunks.get_value(),
+            rests: self.rests.get_value(),
             vocabulary: self.vocabulary.get_value(),
         }
     }
@@ -394,6 +401,11 @@ impl Shelf {
                     let read = self.fetch(&address, decode_search_chunk).await;
                     read.map(|read| Fetched::Postings(chunk, read))
                 }
+                Part::Rest(part) => {
+                    let address = archive.rest_address(part);
+                    let read = self.fetch(&address, decode_rest_chunk).await;
+                    read.map(|read| Fetched::Rest(part, read))
+                }
                 Part::Vocabulary { backward, chunk } => {
                     let address = archive.vocabulary_address(backward, chunk);
                     let read = self.fetch(&address, decode_vocabulary_chunk).await;
@@ -405,6 +417,9 @@ impl Shelf {
             match result? {
                 Fetched::Postings(chunk, read) => self.chunks.update_value(|c| {
                     c.insert(chunk, Arc::new(read));
+                }),
+                Fetched::Rest(part, read) => self.rests.update_value(|r| {
+                    r.insert(part, Arc::new(read));
                 }),
                 Fetched::Words(backward, chunk, read) => self.vocabulary.update_value(|v| {
                     v.insert((backward, chunk), Arc::new(read));
@@ -557,23 +572,32 @@ pub struct Searched {
     pub checked: usize,
     /// Whether the results are newest first.
     pub newest: bool,
+    /// Whether every posting of the words found was counted: else the results are at least
+    /// these (`model::search::best`).
+    pub whole: bool,
 }
 
 /// A part of the index, downloaded.
 enum Fetched {
     Postings(usize, SearchChunk),
+    Rest(u32, RestChunk),
     Words(bool, usize, VocabularyChunk),
 }
 
 /// The parts of the index at hand, for a step of the search.
 struct Here {
     chunks: HashMap<usize, Arc<SearchChunk>>,
+    rests: HashMap<u32, Arc<RestChunk>>,
     vocabulary: HashMap<(bool, usize), Arc<VocabularyChunk>>,
 }
 
 impl Parts for Here {
     fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
         self.chunks.get(&chunk).map(|c| &**c)
+    }
+
+    fn rest(&self, part: u32) -> Option<&RestChunk> {
+        self.rests.get(&part).map(|r| &**r)
     }
 
     fn vocabulary(&self, backward: bool, chunk: usize) -> Option<&VocabularyChunk> {
