@@ -237,7 +237,7 @@ for (let run = 0; run < RUNS; run += 1) {
       // What the bytes were: pages of entries, cards, search chunks, vocabularies, passages.
       const kinds = {};
       for (const url of urls) {
-        const kind = (url.match(/index-parts\/(page|cards|search|words|ends|text)/) ?? [, 'index'])[1];
+        const kind = (url.match(/index-parts\/(page|cards|search|rest|words|ends|text)/) ?? [, 'index'])[1];
         kinds[kind] = (kinds[kind] ?? 0) + gzipSize(url);
       }
       queryKinds[query] = kinds;
@@ -289,10 +289,10 @@ console.log(`\n${summary}\n${patchedSummary}\n${RUNS} runs, medians unless said;
 console.log('| measure | result | budget | met |\n| --- | ---: | ---: | :---: |');
 for (const [name, result, budget, met] of rows) console.log(`| ${name} | ${result} | ${budget} | ${met ? 'yes' : '**no**'} |`);
 console.log(`\nOf a keystroke's time, the search itself (to the ranked results, before their entries arrive): p95 ${ms(percentile(rankings, 95))}, median ${ms(median(rankings))}.`);
-console.log('\n| query, typed letter by letter | downloads (gzip) | pages of entries | cards | search chunks | vocabularies | passages |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('\n| query, typed letter by letter | downloads (gzip) | pages of entries | cards | search chunks | rests | vocabularies | passages |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [query, bytes] of Object.entries(queryBytes)) {
   const k = queryKinds[query] ?? {};
-  console.log(`| ${query} | ${kb(bytes)} | ${kb(k.page ?? 0)} | ${kb(k.cards ?? 0)} | ${kb(k.search ?? 0)} | ${kb((k.words ?? 0) + (k.ends ?? 0))} | ${kb(k.text ?? 0)} |`);
+  console.log(`| ${query} | ${kb(bytes)} | ${kb(k.page ?? 0)} | ${kb(k.cards ?? 0)} | ${kb(k.search ?? 0)} | ${kb(k.rest ?? 0)} | ${kb((k.words ?? 0) + (k.ends ?? 0))} | ${kb(k.text ?? 0)} |`);
 }
 const sizes = ['index.json', 'index.cache'].map((name) => `${name} ${kb(statSync(join(DIR, name)).size)}`);
 /** Files of index-parts/ (and its text/) whose names pass `keep`: count, bytes, gzip bytes. */
@@ -305,6 +305,7 @@ function parts(keep) {
 }
 console.log(`\n${sizes.join(', ')}`);
 console.log(`search chunks: ${parts((n) => n.startsWith('search-'))}`);
+console.log(`rest parts: ${parts((n) => n.startsWith('rest-'))}`);
 console.log(`vocabularies: ${parts((n) => n.startsWith('words-') || n.startsWith('ends-'))}`);
 console.log(`passages: ${parts((n) => n.startsWith('text/'))}`);
 console.log(`pages: ${parts((n) => n.startsWith('page-'))}`);

@@ -40,9 +40,9 @@ pub const CARDS_FOLDER: &str = "cards/";
 /// (docs/performance.md, "At scale, third pass").
 const CHUNK_BYTES: usize = 8 * 1024;
 
-/// A rest part is closed once its JSON passes this many bytes (a term's rest is never split:
-/// a common word's is a part of its own).
-const REST_BYTES: usize = 16 * 1024;
+/// A rest part holds terms while its JSON stays under this many bytes (about 3 KB of gzip); a
+/// term's rest is never split, so a common word's is a part of its own.
+const REST_BYTES: usize = 8 * 1024;
 
 /// A vocabulary chunk is closed once its JSON passes this many bytes: about 6 KB of gzip.
 const VOCABULARY_BYTES: usize = 16 * 1024;
@@ -360,46 +360,61 @@ fn search_chunks(items: &[Indexable]) -> (Vec<(String, SearchChunk)>, Vec<RestCh
             postings.entry(term).or_default().extend(numbers);
         }
     }
-    let mut sorted: Vec<(&str, Tiers)> = postings
+    // Each term's tiers, and how many bytes of JSON its rest takes.
+    let mut sorted: Vec<(&str, Tiers, usize)> = postings
         .into_par_iter()
         .map(|(term, postings)| {
             let numbers: Vec<u32> = postings.iter().map(|p| p.0).collect();
             let impacts = postings.iter().map(|p| p.1).collect();
-            (term, split(numbers, impacts))
+            let tiers = split(numbers, impacts);
+            let bytes = tiers.rest.as_ref().map_or(0, |rest| {
+                3 * term.len() + 20 + listed_size(&rest.numbers, &rest.impacts)
+            });
+            (term, tiers, bytes)
         })
         .collect();
     sorted.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
-    // The rest part of each term that has one, in term order.
+    // The rest part of each term that has one, in term order, and where each part starts.
     let mut rest_of: Vec<Option<u32>> = Vec::with_capacity(sorted.len());
-    let (mut part, mut size) = (0_u32, 0_usize);
-    for (term, tiers) in &sorted {
-        let Some(rest) = &tiers.rest else {
+    let mut part_starts: Vec<usize> = Vec::new();
+    let mut size = 0_usize;
+    for (i, (_, tiers, bytes)) in sorted.iter().enumerate() {
+        if tiers.rest.is_none() {
             rest_of.push(None);
             continue;
-        };
-        if size >= REST_BYTES {
-            part += 1;
+        }
+        // A term joins the part before only while both stay small: a word held by fewer
+        // articles is downloaded with a few like it, never with a common word's postings.
+        if part_starts.is_empty() || size + bytes > REST_BYTES {
+            part_starts.push(i);
             size = 0;
         }
-        size += 3 * term.len() + 20 + listed_size(&encode_postings(&rest.numbers), &rest.impacts);
-        rest_of.push(Some(part));
+        size += bytes;
+        rest_of.push(Some(part_starts.len() as u32 - 1));
     }
-    let parts = if size > 0 || part > 0 { part + 1 } else { 0 };
-    let mut rests: Vec<RestChunk> = vec![RestChunk::default(); parts as usize];
-    for ((term, tiers), part) in sorted.iter().zip(&rest_of) {
-        if let (Some(rest), Some(part)) = (&tiers.rest, part) {
-            rests[*part as usize].put(term, rest);
-        }
-    }
+    let part_ends = part_starts.iter().skip(1).copied().chain([sorted.len()]);
+    let part_ranges: Vec<(usize, usize)> = part_starts.iter().copied().zip(part_ends).collect();
+    let rests: Vec<RestChunk> = part_ranges
+        .into_par_iter()
+        .map(|(start, end)| {
+            let mut part = RestChunk::default();
+            for (term, tiers, _) in &sorted[start..end] {
+                if let Some(rest) = &tiers.rest {
+                    part.put(term, rest);
+                }
+            }
+            part
+        })
+        .collect();
     // Where each chunk starts, then the chunks built on every core.
     let mut starts = Vec::new();
     let mut size = usize::MAX;
-    for (i, (term, tiers)) in sorted.iter().enumerate() {
+    for (i, (term, tiers, _)) in sorted.iter().enumerate() {
         if size >= CHUNK_BYTES {
             starts.push(i);
             size = 0;
         }
-        size += 2 * term.len() + 12 + listed_size(&encode_postings(&tiers.best.0), &tiers.best.1);
+        size += 2 * term.len() + 12 + listed_size(&tiers.best.0, &tiers.best.1);
         if tiers.rest.is_some() {
             size += term.len() + 16;
         }
@@ -412,7 +427,7 @@ fn search_chunks(items: &[Indexable]) -> (Vec<(String, SearchChunk)>, Vec<RestCh
             // Any term sorts at or after the first chunk's.
             let first = if start == 0 { "" } else { sorted[start].0 };
             let mut chunk = SearchChunk::default();
-            for ((term, tiers), part) in sorted[start..end].iter().zip(&rest_of[start..end]) {
+            for ((term, tiers, _), part) in sorted[start..end].iter().zip(&rest_of[start..end]) {
                 let (numbers, impacts) = &tiers.best;
                 chunk
                     .terms
@@ -429,10 +444,19 @@ fn search_chunks(items: &[Indexable]) -> (Vec<(String, SearchChunk)>, Vec<RestCh
     (chunks, rests)
 }
 
-/// About how many bytes of JSON a list of postings and their impacts take.
-fn listed_size(deltas: &[u32], impacts: &[u8]) -> usize {
-    deltas.iter().map(|d| digits(*d) + 1).sum::<usize>()
-        + impacts.iter().map(|i| digits(*i as u32) + 1).sum::<usize>()
+/// About how many bytes of JSON a list of postings (ascending numbers, delta-coded when
+/// written) and their impacts take.
+fn listed_size(numbers: &[u32], impacts: &[u8]) -> usize {
+    let mut last = 0;
+    let deltas: usize = numbers
+        .iter()
+        .map(|&n| {
+            let delta = n - last;
+            last = n;
+            digits(delta) + 1
+        })
+        .sum();
+    deltas + impacts.iter().map(|i| digits(*i as u32) + 1).sum::<usize>()
 }
 
 fn digits(n: u32) -> usize {

@@ -3,8 +3,9 @@
 //! by impact, and its count; a term held by more articles has the rest apart, in a *rest* part
 //! (`rest-N.json`): all its numbers, with the impacts of its [`KEPT`] best and one *floor*
 //! impact for the others. A word being typed, or another form of a word (its stem, the words
-//! it begins, a typo), is ranked from the best postings at first; the rest of a word typed
-//! whole, and of the other forms held by few articles, is downloaded once the reader pauses.
+//! it begins), is ranked from the best postings at first; the rest of a word typed whole is
+//! downloaded at once, of the word being typed once the reader pauses, and of the other forms
+//! then too while they are few ([`FORMS`]).
 //!
 //! Measured on the 100,000-article archive (docs/performance.md, "At scale, third pass"): the
 //! postings of one common word with their impacts were 15 to 80 KB of gzip, most of it the
@@ -19,10 +20,11 @@ pub const BEST: usize = 32;
 /// by date.
 pub const KEPT: usize = 256;
 
-/// Another form of a word (its stem, a word it begins, a typo) held by at most this many
-/// articles has its rest downloaded when the reader pauses; a more common one adds its best
-/// postings only, and the page says the results are at least what it shows.
-pub const RARE: u32 = 1000;
+/// How many postings of the other forms of a query's words (stems, the words a word begins)
+/// are downloaded beyond their best once the reader pauses: the forms held by fewest articles
+/// first, until this many. A common form adds its best postings only, and the page says the
+/// results are at least what it shows.
+pub const FORMS: u32 = 2000;
 
 /// A term's postings split into the tiers the index writes.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,59 +98,98 @@ pub fn split(numbers: Vec<u32>, impacts: Vec<u8>) -> Tiers {
             rest: None,
         };
     }
-    let order = by_impact(&impacts, &numbers);
+    let top = best_positions(&impacts, KEPT);
     let mut kept = vec![0_u8; impacts.len()];
-    for &i in order.iter().take(KEPT) {
+    let mut kept_sum = 0_u64;
+    for &i in &top {
         kept[i] = impacts[i];
+        kept_sum += impacts[i] as u64;
     }
-    let others: Vec<u32> = order
-        .iter()
-        .skip(KEPT)
-        .map(|&i| impacts[i] as u32)
-        .collect();
-    let floor = if others.is_empty() {
+    let others = impacts.len() - top.len();
+    let floor = if others == 0 {
         1
     } else {
-        let mean = others.iter().sum::<u32>() as f32 / others.len() as f32;
-        (mean.round() as u8).max(1)
+        let sum: u64 = impacts.iter().map(|&i| i as u64).sum::<u64>() - kept_sum;
+        ((sum as f64 / others as f64).round() as u8).max(1)
     };
-    let rest = Rest {
-        numbers,
-        impacts: kept,
-        floor,
-    };
+    let best: Vec<usize> = best_positions(&impacts, BEST);
+    let best = (
+        best.iter().map(|&i| numbers[i]).collect(),
+        best.iter().map(|&i| impacts[i]).collect(),
+    );
     Tiers {
-        best: rest.best(),
-        rest: Some(rest),
+        best,
+        rest: Some(Rest {
+            numbers,
+            impacts: kept,
+            floor,
+        }),
     }
 }
 
 /// The [`BEST`] postings of `numbers` by `impacts`, numbers ascending.
 fn best_of(numbers: &[u32], impacts: &[u8]) -> (Vec<u32>, Vec<u8>) {
-    let mut chosen: Vec<usize> = by_impact(impacts, numbers);
-    chosen.truncate(BEST);
-    chosen.sort_unstable();
+    let chosen = best_positions(impacts, BEST);
     (
         chosen.iter().map(|&i| numbers[i]).collect(),
         chosen.iter().map(|&i| impacts[i]).collect(),
     )
 }
 
-/// Positions of the postings, highest impact first, newest (highest number) first among
-/// equals.
-fn by_impact(impacts: &[u8], numbers: &[u32]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..impacts.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        impacts[b]
-            .cmp(&impacts[a])
-            .then_with(|| numbers[b].cmp(&numbers[a]))
-    });
-    order
+/// The positions of the `count` postings with the highest impacts, the newest (the later
+/// positions: numbers ascend) first among equals; ascending. Impacts are small numbers, so a
+/// count of each finds the lowest impact taken without sorting a common word's 100,000
+/// postings (a share of `article index`'s time on a large archive).
+fn best_positions(impacts: &[u8], count: usize) -> Vec<usize> {
+    if impacts.len() <= count {
+        return (0..impacts.len()).collect();
+    }
+    let mut counts = [0_usize; 256];
+    for &impact in impacts {
+        counts[impact as usize] += 1;
+    }
+    // The lowest impact taken, and how many of it.
+    let (mut lowest, mut above) = (255, 0);
+    while above + counts[lowest] < count {
+        above += counts[lowest];
+        lowest -= 1;
+    }
+    let mut of_lowest = count - above;
+    let mut out: Vec<usize> = Vec::with_capacity(count);
+    for (i, &impact) in impacts.iter().enumerate().rev() {
+        if impact as usize > lowest {
+            out.push(i);
+        } else if impact as usize == lowest && of_lowest > 0 {
+            out.push(i);
+            of_lowest -= 1;
+        }
+    }
+    out.reverse();
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_best_are_the_highest_impacts_and_the_newest_among_equals() {
+        // A fixed pseudo-random sequence with many ties.
+        let mut seed = 7_u32;
+        let impacts: Vec<u8> = (0..5000)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (seed >> 16) as u8 % 12 + 1
+            })
+            .collect();
+        for count in [1, BEST, KEPT, 4999] {
+            let mut sorted: Vec<usize> = (0..impacts.len()).collect();
+            sorted.sort_by(|&a, &b| impacts[b].cmp(&impacts[a]).then(b.cmp(&a)));
+            let mut expected = sorted[..count].to_vec();
+            expected.sort_unstable();
+            assert_eq!(best_positions(&impacts, count), expected, "{count}");
+        }
+    }
 
     #[test]
     fn a_few_postings_stay_whole_in_the_chunk() {

@@ -5,8 +5,8 @@
 //! ([`crate::model::search::best`]) is the caller's [`Depth`].
 
 use crate::model::Archive;
-use crate::model::search::best::RARE;
-use crate::model::search::query::{Found, Hit, Query, TermPostings, Word, found_terms, rank};
+use crate::model::search::best::FORMS;
+use crate::model::search::query::{Found, Hit, Query, TermPostings, found_terms, rank};
 use crate::model::search::stem::Stemmers;
 use crate::model::search::{
     QueryTerm, RestChunk, SearchChunk, VocabularyChunk, chunks_for, decode_postings,
@@ -65,24 +65,13 @@ pub enum Depth {
     /// While the reader types: the rests of the words typed whole, the last word not yet; the
     /// rest is ranked from the terms' best postings.
     Typing,
-    /// Once the reader pauses: also the rest of the last word, of a typo's corrections, and
-    /// of the other forms of each word held by at most [`RARE`] articles.
+    /// Once the reader pauses: also the rest of the last word and of a typo's corrections,
+    /// and of the other forms of the words (stems, words a word begins), fewest held first,
+    /// up to [`FORMS`] postings.
     Settled,
     /// Every rest: a tool with the index on disk.
     Whole,
 }
-
-impl Depth {
-    /// Whether a term word `word` found (`how`), held by `count` articles, needs its rest.
-    fn wants(self, word: &Word, how: Found, count: u32) -> bool {
-        match self {
-            Depth::Whole => true,
-            Depth::Settled => matches!(how, Found::Exact | Found::Typo) || count <= RARE,
-            Depth::Typing => how == Found::Exact && !word.unfinished,
-        }
-    }
-}
-
 /// One step of the search for `query` in `archive`, with the parts at hand, as deep as
 /// `depth`.
 pub fn search_step(
@@ -154,21 +143,45 @@ pub fn search_step(
             .filter_map(|chunk| parts.postings(chunk))
             .find(|chunk| chunk.terms.contains_key(term))
     };
+    // The rest parts this depth needs: for each term found, its count and part when it has
+    // a rest not at hand.
     let mut rests: Vec<Part> = Vec::new();
+    let mut forms: Vec<(u32, u32)> = Vec::new();
     for (word, found) in query.words.iter().zip(&matches) {
         for (term, how) in found {
-            let more = chunk_of(term).and_then(|chunk| chunk.more.get(term));
-            if let Some(&(count, part)) = more
-                && depth.wants(word, *how, count)
-                && parts.rest(part).is_none()
-                && !rests.contains(&Part::Rest(part))
-            {
+            let Some(&(count, part)) = chunk_of(term).and_then(|chunk| chunk.more.get(term)) else {
+                continue;
+            };
+            if parts.rest(part).is_some() {
+                continue;
+            }
+            let itself = matches!(how, Found::Exact | Found::Typo);
+            let wanted = match depth {
+                Depth::Whole => true,
+                Depth::Typing => *how == Found::Exact && !word.unfinished,
+                Depth::Settled if itself => true,
+                Depth::Settled => {
+                    forms.push((count, part));
+                    false
+                }
+            };
+            if wanted {
                 rests.push(Part::Rest(part));
             }
         }
     }
+    forms.sort_unstable();
+    let mut postings = 0;
+    for (count, part) in forms {
+        postings += count;
+        if postings > FORMS {
+            break;
+        }
+        rests.push(Part::Rest(part));
+    }
+    rests.sort_unstable();
+    rests.dedup();
     if !rests.is_empty() {
-        rests.sort_unstable();
         return Step::Needs(rests);
     }
     let whole = std::cell::Cell::new(true);
