@@ -223,6 +223,14 @@ pub fn LibraryView(
     Effect::new(move |_| {
         let (start, end) = window.get();
         let searching = found.with(Option::is_some);
+        // While the reader types, only the rows on the screen: the next keystroke replaces the
+        // others, and their cards would hold up its own.
+        let (start, end) = if searching && settled.with(Option::is_none) {
+            let (first, last) = seen.get();
+            (first.max(start), last.min(end))
+        } else {
+            (start, end)
+        };
         items.with(|items| {
             let end = end.min(items.len());
             let ranks = items[start.min(end)..end].iter().copied();

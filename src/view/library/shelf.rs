@@ -464,14 +464,17 @@ impl Shelf {
     ) -> Result<(Vec<u32>, Vec<u32>), LoadError> {
         let mut kept = Vec::new();
         let mut checked = 0;
-        for batch in ranks.chunks(8) {
+        // Half the checks at a time, each half in two round trips (the entries, then their
+        // passages), all of a half at once.
+        for batch in ranks.chunks(PHRASE_CHECKS / 2) {
             if kept.len() >= PHRASE_ENOUGH || checked >= PHRASE_CHECKS {
                 break;
             }
             checked += batch.len();
+            let entries = batch.iter().map(|&rank| self.entry_when_here(rank));
             let mut addresses = Vec::new();
-            for &rank in batch {
-                if let Some(entry) = self.entry_when_here(rank).await? {
+            for (&rank, entry) in batch.iter().zip(futures::future::join_all(entries).await) {
+                if let Some(entry) = entry? {
                     addresses.push((rank, entry));
                 }
             }
