@@ -152,9 +152,6 @@ pub fn search_step(
             let Some(&(count, part)) = chunk_of(term).and_then(|chunk| chunk.more.get(term)) else {
                 continue;
             };
-            if parts.rest(part).is_some() {
-                continue;
-            }
             let itself = matches!(how, Found::Exact | Found::Typo);
             let wanted = match depth {
                 Depth::Whole => true,
@@ -170,6 +167,8 @@ pub fn search_step(
             }
         }
     }
+    // The forms held by fewest first, those at hand counted too, so that each step of one
+    // search chooses the same ones.
     forms.sort_unstable();
     let mut postings = 0;
     for (count, part) in forms {
@@ -179,6 +178,7 @@ pub fn search_step(
         }
         rests.push(Part::Rest(part));
     }
+    rests.retain(|part| matches!(part, Part::Rest(n) if parts.rest(*n).is_none()));
     rests.sort_unstable();
     rests.dedup();
     if !rests.is_empty() {
@@ -259,4 +259,102 @@ pub fn terms_in<'a>(
         ))
         .map(|(term, _)| term.as_str())
         .take_while(move |term| lookup.finds(term))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::search::best::Rest;
+    use std::collections::HashMap;
+
+    /// One chunk of words beginning "har", each held by `count` articles, each word's rest in
+    /// a part of its own (part N for word N).
+    struct Index {
+        chunk: SearchChunk,
+        rests: HashMap<u32, RestChunk>,
+        fetched: HashMap<u32, RestChunk>,
+    }
+
+    impl Parts for Index {
+        fn postings(&self, chunk: usize) -> Option<&SearchChunk> {
+            (chunk == 0).then_some(&self.chunk)
+        }
+        fn rest(&self, part: u32) -> Option<&RestChunk> {
+            self.fetched.get(&part)
+        }
+        fn vocabulary(&self, _: bool, _: usize) -> Option<&VocabularyChunk> {
+            None
+        }
+    }
+
+    fn index(counts: &[u32]) -> (Archive, Index) {
+        let archive: Archive = serde_json::from_value(serde_json::json!({
+            "total": 10000, "per_page": 100, "pages": 100, "folder": "p/", "search": [""],
+        }))
+        .unwrap();
+        let mut chunk = SearchChunk::default();
+        let mut rests = HashMap::new();
+        for (i, &count) in counts.iter().enumerate() {
+            let term = format!("har{}", (b'a' + i as u8) as char);
+            let numbers: Vec<u32> = (0..count).collect();
+            chunk
+                .terms
+                .insert(term.clone(), (0..32).map(|_| 1).collect());
+            chunk.impacts.insert(term.clone(), vec![50; 32]);
+            chunk.more.insert(term.clone(), (count, i as u32));
+            let mut part = RestChunk::default();
+            let impacts = vec![10; count as usize];
+            part.put(
+                &term,
+                &Rest {
+                    numbers,
+                    impacts,
+                    floor: 10,
+                },
+            );
+            rests.insert(i as u32, part);
+        }
+        let fetched = HashMap::new();
+        (
+            archive,
+            Index {
+                chunk,
+                rests,
+                fetched,
+            },
+        )
+    }
+
+    #[test]
+    fn a_pause_downloads_the_rarest_forms_up_to_the_budget_and_then_stops() {
+        let (archive, mut index) = index(&[900, 1500, 800, 3000]);
+        let stemmers = Stemmers::new(["en"]);
+        let query = Query::new("har", "", "", &stemmers);
+        let mut asked = Vec::new();
+        let results = loop {
+            match search_step(&archive, &query, &stemmers, &index, Depth::Settled) {
+                Step::Done(results) => break results,
+                Step::Needs(parts) => {
+                    for part in parts {
+                        let Part::Rest(n) = part else {
+                            panic!("{part:?}")
+                        };
+                        asked.push(n);
+                        index.fetched.insert(n, index.rests[&n].clone());
+                    }
+                }
+            }
+        };
+        // 800 + 900 postings fit the budget; 1,500 more would not.
+        asked.sort_unstable();
+        assert_eq!(asked, [0, 2]);
+        assert!(!results.whole, "two forms gave their best only");
+        // Typed whole, a word's own rest: "hara" alone.
+        let typed = Query::new("hara ", "", "", &stemmers);
+        index.fetched.clear();
+        assert_eq!(
+            search_step(&archive, &typed, &stemmers, &index, Depth::Typing),
+            Step::Needs(vec![Part::Rest(0)])
+        );
+    }
 }
