@@ -404,6 +404,13 @@ mod tests {
         );
         let done = Query::new("harbour cran ", "", "", &en());
         assert!(!done.words[1].typing, "a space ends the word");
+        assert!(!done.words[1].unfinished);
+        let short = Query::new("harbour ha", "", "", &en());
+        assert!(
+            short.words[1].unfinished && !short.words[1].typing,
+            "a short word being typed matches only itself, and may still change"
+        );
+        assert!(!short.words[0].unfinished);
         let open = Query::new("\"deep wat", "", "", &en());
         assert!(
             open.phrases.is_empty(),
