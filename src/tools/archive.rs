@@ -15,8 +15,7 @@ use crate::model::search::best::{Tiers, split};
 use crate::model::search::rank::{WEIGHTS, Weights, impacts};
 use crate::model::search::text::{ArticleText, Field, Passage};
 use crate::model::search::{
-    RestChunk, SearchChunk, VocabularyChunk, encode_postings, label_term, tag_term, text_address,
-    vocabulary_entry,
+    RestChunk, SearchChunk, VocabularyChunk, label_term, tag_term, text_address, vocabulary_entry,
 };
 use crate::model::{Archive, Library, LibraryEntry, Order, card_address, labels_of, topics_of};
 use crate::tools::fold::fold;
@@ -429,14 +428,9 @@ fn search_chunks(items: &[Indexable]) -> (Vec<(String, SearchChunk)>, Vec<RestCh
             let mut chunk = SearchChunk::default();
             for ((term, tiers, _), part) in sorted[start..end].iter().zip(&rest_of[start..end]) {
                 let (numbers, impacts) = &tiers.best;
-                chunk
-                    .terms
-                    .insert((*term).to_owned(), encode_postings(numbers));
-                chunk.impacts.insert((*term).to_owned(), impacts.clone());
-                if let (Some(rest), Some(part)) = (&tiers.rest, part) {
-                    let count = rest.numbers.len() as u32;
-                    chunk.more.insert((*term).to_owned(), (count, *part));
-                }
+                let more = tiers.rest.as_ref().zip(*part);
+                let more = more.map(|(rest, part)| (rest.numbers.len() as u32, part));
+                chunk.put(term, (numbers, impacts.clone()), more);
             }
             (first.to_owned(), chunk)
         })

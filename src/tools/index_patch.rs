@@ -12,8 +12,8 @@ use std::path::Path;
 use crate::model::search::best::split;
 use crate::model::search::typo::backwards;
 use crate::model::search::{
-    QueryTerm, VocabularyChunk, chunks_for, decode_postings, decode_vocabulary_chunk,
-    encode_postings, text_address, vocabulary_entry,
+    QueryTerm, VocabularyChunk, chunks_for, decode_postings, decode_vocabulary_chunk, text_address,
+    vocabulary_entry,
 };
 use crate::model::{Archive, Library, LibraryEntry, LibraryPage, RestChunk, SearchChunk};
 use crate::tools::archive::{
@@ -379,23 +379,14 @@ fn change_postings(
         let mut rest = rests.rest(term)?;
         rest.set(number, impact);
         if rest.numbers.is_empty() {
-            rests.terms.remove(term);
-            rests.impacts.remove(term);
-            rests.floor.remove(term);
-            chunk.terms.remove(term);
-            chunk.impacts.remove(term);
-            chunk.more.remove(term);
+            rests.remove(term);
+            chunk.remove(term);
             return Some(Presence::Gone);
         }
         rests.put(term, &rest);
         let (numbers, impacts) = rest.best();
-        chunk
-            .terms
-            .insert(term.to_owned(), encode_postings(&numbers));
-        chunk.impacts.insert(term.to_owned(), impacts);
-        chunk
-            .more
-            .insert(term.to_owned(), (rest.numbers.len() as u32, part));
+        let count = rest.numbers.len() as u32;
+        chunk.put(term, (&numbers, impacts), Some((count, part)));
         return Some(Presence::Same);
     }
     let mut numbers: Vec<u32> = chunk
@@ -420,21 +411,15 @@ fn change_postings(
     }
     let now = !numbers.is_empty();
     if !now {
-        chunk.terms.remove(term);
-        chunk.impacts.remove(term);
+        chunk.remove(term);
     } else {
         let tiers = split(numbers, impacts);
-        chunk
-            .terms
-            .insert(term.to_owned(), encode_postings(&tiers.best.0));
-        chunk.impacts.insert(term.to_owned(), tiers.best.1);
-        if let Some(rest) = tiers.rest {
+        let more = tiers.rest.map(|rest| {
             let part = *touched.fresh.get_or_insert(archive.rests);
-            chunk
-                .more
-                .insert(term.to_owned(), (rest.numbers.len() as u32, part));
             touched.rests.entry(part).or_default().put(term, &rest);
-        }
+            (rest.numbers.len() as u32, part)
+        });
+        chunk.put(term, (&tiers.best.0, tiers.best.1), more);
     }
     Some(match (was, now) {
         (false, true) => Presence::New,

@@ -58,6 +58,26 @@ pub struct SearchChunk {
     pub more: BTreeMap<String, (u32, u32)>,
 }
 
+impl SearchChunk {
+    /// Puts `term`'s best postings (numbers ascending, impacts beside them) in this chunk and,
+    /// when it has a rest, its count and rest part (`more`).
+    pub fn put(&mut self, term: &str, best: (&[u32], Vec<u8>), more: Option<(u32, u32)>) {
+        self.terms.insert(term.to_owned(), encode_postings(best.0));
+        self.impacts.insert(term.to_owned(), best.1);
+        match more {
+            Some(more) => self.more.insert(term.to_owned(), more),
+            None => self.more.remove(term),
+        };
+    }
+
+    /// Takes `term` out of this chunk.
+    pub fn remove(&mut self, term: &str) {
+        self.terms.remove(term);
+        self.impacts.remove(term);
+        self.more.remove(term);
+    }
+}
+
 /// One rest part of the search index (`index-parts/rest-N.json`): the postings of terms held
 /// by more than [`best::BEST`] articles, in full ([`best::Rest`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -92,6 +112,13 @@ impl RestChunk {
             .insert(term.to_owned(), encode_postings(&rest.numbers));
         self.impacts.insert(term.to_owned(), rest.impacts.clone());
         self.floor.insert(term.to_owned(), rest.floor);
+    }
+
+    /// Takes `term` out of this part.
+    pub fn remove(&mut self, term: &str) {
+        self.terms.remove(term);
+        self.impacts.remove(term);
+        self.floor.remove(term);
     }
 }
 
