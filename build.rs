@@ -50,22 +50,35 @@ fn main() {
         LANGUAGES
     )
     .unwrap();
-    writeln!(
-        out,
-        "/// Each language's texts in `Msg` order; \"\" where it has none.\nstatic TEXTS: [[&str; {}]; {}] = [",
-        keys.len(),
-        LANGUAGES.len()
-    )
-    .unwrap();
+    // English apart from the others: a written page's module carries English (the fallback)
+    // and takes its own language's texts from the page (`i18n::use_page_texts`).
+    let mut rows = Vec::new();
     for lang in LANGUAGES {
         let texts = read(lang);
         if let Some(extra) = texts.keys().find(|k| !english.contains_key(*k)) {
             panic!("locales/{lang}.json: \"{extra}\" is not a key of locales/en.json");
         }
-        let row: Vec<&str> = keys
+        let row: Vec<String> = keys
             .iter()
-            .map(|k| texts.get(*k).map_or("", String::as_str))
+            .map(|k| texts.get(*k).cloned().unwrap_or_default())
             .collect();
+        rows.push(row);
+    }
+    writeln!(
+        out,
+        "/// English texts in `Msg` order.\nstatic ENGLISH: [&str; {}] = {:?};\n",
+        keys.len(),
+        rows[0]
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The other languages' texts in `Msg` order; \"\" where one has none.\nstatic TRANSLATIONS: [[&str; {}]; {}] = [",
+        keys.len(),
+        LANGUAGES.len() - 1
+    )
+    .unwrap();
+    for row in &rows[1..] {
         writeln!(out, "    {row:?},").unwrap();
     }
     out.push_str("];\n");

@@ -63,7 +63,7 @@ async function dom(browser, base, suffix) {
     .replace(/sha(256|384)-[A-Za-z0-9+/=]+/g, 'sha$1-HASH')
     .replace(/127\.0\.0\.1(:|%3A)\d+/g, 'HOST')
     // Where the reader has scrolled to, which clicking moves.
-    .replace(/scaleX\([0-9.e-]+\)/g, 'scaleX(SCROLLED)');
+    .replace(/--progress: *[0-9]+/g, '--progress: SCROLLED');
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });

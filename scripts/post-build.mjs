@@ -3,9 +3,12 @@
 // preloads moved in front of boot.js, then the Content-Security-Policy, which hashes the final
 // inline script.
 //
-// The build of index.html (the article page) then builds library.html, the library page, with
-// its own module, and adds it to the build: Trunk builds one page and one Rust module at a
-// time, and the article page must not carry the library's code.
+// The build of index.html (the client-only article viewer) then builds the build's other
+// pages, each with its own module, and adds them to the build: Trunk builds one page and one
+// Rust module at a time, and no page must carry another's code.
+// - library.html, the library page (library_viewer);
+// - written.html, the head `article pages` gives the pages it writes (written_viewer: only the
+//   take-over of a written article).
 import { spawnSync } from 'node:child_process';
 import { copyFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,20 +19,28 @@ await import('./minify.mjs');
 await import('./preload-early.mjs');
 await import('./csp.mjs');
 
+/** The other pages: their HTML source, and the prefix of their module's files. */
+const PAGES = [
+  { html: 'library.html', module: 'library_viewer' },
+  { html: 'written.html', module: 'written_viewer' },
+];
+
 const staging = process.env.TRUNK_STAGING_DIR;
-if (!process.env.LIBRARY_PAGE && staging) {
-  const out = join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'library-dist');
-  await rm(out, { recursive: true, force: true });
-  const args = ['build', 'library.html', '--offline', '--dist', out];
-  if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
-  const env = { ...process.env };
-  for (const name of Object.keys(env)) if (name.startsWith('TRUNK_')) delete env[name];
-  env.LIBRARY_PAGE = '1';
-  const built = spawnSync('trunk', args, { stdio: 'inherit', env, cwd: process.env.TRUNK_SOURCE_DIR });
-  if (built.status !== 0) throw new Error(`post-build.mjs: trunk ${args.join(' ')} failed`);
-  const names = (await readdir(out)).filter((name) => name.startsWith('library_viewer'));
-  for (const name of names) await copyFile(join(out, name), join(staging, name));
-  await copyFile(join(out, 'index.html'), join(staging, 'library.html'));
-  names.push('library.html');
-  console.log(`post-build.mjs: the library page added (${names.join(', ')})`);
+if (!process.env.OTHER_PAGE && staging) {
+  for (const { html, module } of PAGES) {
+    const out = join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', `${module}-dist`);
+    await rm(out, { recursive: true, force: true });
+    const args = ['build', html, '--offline', '--dist', out];
+    if (process.env.TRUNK_PROFILE === 'release') args.push('--release');
+    const env = { ...process.env };
+    for (const name of Object.keys(env)) if (name.startsWith('TRUNK_')) delete env[name];
+    env.OTHER_PAGE = '1';
+    const built = spawnSync('trunk', args, { stdio: 'inherit', env, cwd: process.env.TRUNK_SOURCE_DIR });
+    if (built.status !== 0) throw new Error(`post-build.mjs: trunk ${args.join(' ')} failed`);
+    const names = (await readdir(out)).filter((name) => name.startsWith(module));
+    for (const name of names) await copyFile(join(out, name), join(staging, name));
+    await copyFile(join(out, 'index.html'), join(staging, html));
+    names.push(html);
+    console.log(`post-build.mjs: ${html} added (${names.join(', ')})`);
+  }
 }

@@ -4,6 +4,12 @@
 //! translation. Dates, numbers, durations and lists of names are worded by the browser's
 //! `Intl` (see `view::ui_text`), which knows far more languages than this table.
 //!
+//! English is always in the module. The other languages' texts come from one of two places
+//! ([`speak_every_language`], [`use_page_texts`]): the client-only viewer and the library page,
+//! which may show an article in any language, carry them all; a page `article pages` wrote
+//! knows its language when it is written and carries that language's texts itself, so its
+//! module carries none.
+//!
 //! The interface language belongs to the page, like `<html lang>`: it is set when an article
 //! is shown (or, before one is, from the reader's browser languages) and read by every
 //! component, including sections built long after the first render, outside any reactive
@@ -30,6 +36,96 @@ thread_local! {
     /// The tag `Intl` words numbers, dates and lists in: the article's own when the interface
     /// speaks its language ("en-GB" writes "A, B and C", "en" "A, B, and C").
     static LOCALE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Where the text of a language after English (an index into [`LANGUAGES`], from 1) comes from;
+/// "" where it has none.
+type Translated = fn(usize, usize) -> &'static str;
+
+/// What a written page says in its language (see [`use_page_texts`]): the language's index and
+/// its texts in `Msg` order, "" where the page gives none.
+struct PageTexts {
+    lang: usize,
+    texts: Vec<&'static str>,
+}
+
+thread_local! {
+    /// Where the texts after English come from now.
+    static TRANSLATED: Cell<Translated> = const { Cell::new(DEFAULT_TRANSLATED) };
+    /// The texts a written page gave, if any.
+    static PAGE_TEXTS: RefCell<Option<PageTexts>> = const { RefCell::new(None) };
+}
+
+/// Native code (the command-line tools, which write pages in every language) speaks them all;
+/// a module says where its texts come from when it starts.
+#[cfg(not(target_arch = "wasm32"))]
+const DEFAULT_TRANSLATED: Translated = compiled;
+#[cfg(target_arch = "wasm32")]
+const DEFAULT_TRANSLATED: Translated = untranslated;
+
+fn compiled(lang: usize, key: usize) -> &'static str {
+    TRANSLATIONS[lang - 1][key]
+}
+
+#[cfg(target_arch = "wasm32")]
+fn untranslated(_: usize, _: usize) -> &'static str {
+    ""
+}
+
+fn from_page(lang: usize, key: usize) -> &'static str {
+    PAGE_TEXTS.with_borrow(|page| match page {
+        Some(page) if page.lang == lang => page.texts.get(key).copied().unwrap_or_default(),
+        _ => "",
+    })
+}
+
+/// Speaks every interface language, from the texts compiled into the module: for the pages
+/// that may show an article in any language (the client-only viewer, the library).
+pub fn speak_every_language() {
+    TRANSLATED.set(compiled);
+}
+
+/// Speaks the language of a written page from the texts the page holds
+/// ([`page_texts_json`] wrote them): `{"lang": "fr", "texts": {"hide": "Masquer", …}}`. Keys
+/// are matched by name, so a page written by another version of the tool still reads right;
+/// an unknown key is left out, and a missing one is said in English. Returns false for
+/// something else, which leaves the page in English.
+pub fn use_page_texts(json: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Given {
+        lang: String,
+        texts: std::collections::HashMap<String, String>,
+    }
+    let Ok(given) = serde_json::from_str::<Given>(json) else {
+        return false;
+    };
+    let Some(lang) = supported(&given.lang).filter(|&lang| lang > 0) else {
+        return false;
+    };
+    let mut texts = vec![""; KEYS.len()];
+    for (key, text) in given.texts {
+        if let Some(at) = KEYS.iter().position(|k| *k == key) {
+            texts[at] = text.leak();
+        }
+    }
+    PAGE_TEXTS.set(Some(PageTexts { lang, texts }));
+    TRANSLATED.set(from_page);
+    true
+}
+
+/// The texts of `lang`'s interface language as a written page holds them (read back by
+/// [`use_page_texts`]), or None for English, which every module has. The JSON goes into a
+/// `<script type="application/json">`, so no `<` is left in it.
+pub fn page_texts_json(lang: Option<&str>) -> Option<String> {
+    let at = supported(lang?).filter(|&at| at > 0)?;
+    let texts: std::collections::BTreeMap<&str, &str> = KEYS
+        .iter()
+        .zip(TRANSLATIONS[at - 1])
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(key, text)| (*key, text))
+        .collect();
+    let json = serde_json::json!({ "lang": LANGUAGES[at], "texts": texts });
+    Some(json.to_string().replace('<', "\\u003c"))
 }
 
 /// The index in [`LANGUAGES`] of a BCP 47 tag's primary language ("fr-CA" → French).
@@ -111,8 +207,13 @@ pub struct Said {
 /// `msg` in the interface language, or in English where that has no translation.
 pub fn say(msg: Msg) -> Said {
     let ui = CURRENT.get().0;
-    let (text, lang) = match TEXTS[ui][msg as usize] {
-        "" => (TEXTS[0][msg as usize], 0),
+    let key = msg as usize;
+    let translated = match ui {
+        0 => "",
+        _ => TRANSLATED.get()(ui, key),
+    };
+    let (text, lang) = match translated {
+        "" => (ENGLISH[key], 0),
         text => (text, ui),
     };
     Said {
@@ -169,15 +270,18 @@ mod tests {
     fn every_language_translates_every_text_with_the_same_placeholders() {
         for (l, lang) in LANGUAGES.iter().enumerate() {
             for (k, key) in KEYS.iter().enumerate() {
-                let text = TEXTS[l][k];
+                let text = if l == 0 { ENGLISH[k] } else { compiled(l, k) };
                 assert!(!text.trim().is_empty(), "locales/{lang}.json lacks {key}");
                 assert_eq!(
                     placeholders(text),
-                    placeholders(TEXTS[0][k]),
+                    placeholders(ENGLISH[k]),
                     "locales/{lang}.json, {key}: {text}"
                 );
             }
-            let style = TEXTS[l][Msg::MinutesStyle as usize];
+            let style = match l {
+                0 => ENGLISH[Msg::MinutesStyle as usize],
+                l => compiled(l, Msg::MinutesStyle as usize),
+            };
             assert!(
                 matches!(style, "short" | "long"),
                 "{lang}: minutes_style {style}"
@@ -220,6 +324,29 @@ mod tests {
         assert_eq!(intl_locale(), "en-GB");
         follow_article(Some("ja-JP"));
         assert_eq!(intl_locale(), "en");
+    }
+
+    #[test]
+    fn a_written_page_speaks_the_texts_it_holds_and_english_for_the_rest() {
+        let json = page_texts_json(Some("fr-CA")).expect("French is translated");
+        assert!(!json.contains('<'));
+        assert_eq!(page_texts_json(Some("en-GB")), None);
+        assert_eq!(page_texts_json(Some("ja")), None);
+        assert!(use_page_texts(&json));
+        follow_article(Some("fr"));
+        assert_eq!(tr(Msg::Hide), "Masquer");
+        // A page of another version: an unknown key is left out, a missing one is English.
+        assert!(use_page_texts(
+            r#"{"lang":"fr","texts":{"hide":"Cacher","gone":"x"}}"#
+        ));
+        assert_eq!(tr(Msg::Hide), "Cacher");
+        assert_eq!(say(Msg::Show).lang, "en");
+        // Texts for a language the page is not in are not used.
+        follow_article(Some("de"));
+        assert_eq!(say(Msg::Hide).lang, "en");
+        assert!(!use_page_texts("not json"));
+        speak_every_language();
+        assert_eq!(tr(Msg::Hide), "Ausblenden");
     }
 
     #[test]

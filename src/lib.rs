@@ -41,17 +41,26 @@ fn viewer_host() -> Option<web_sys::HtmlElement> {
 }
 
 /// Mounts [`App`] in `#viewer` (replacing the page's static "loading" placeholder in the same
-/// task, so nothing flashes), or in `<body>`. The viewer is never unmounted.
+/// task, so nothing flashes), or in `<body>`: the client-only viewer's module
+/// (`src/main.rs`). The viewer is never unmounted.
 pub fn start() {
     timing::mark("viewer:start");
     panic_panel::install();
     view::intern_repeated_strings();
     if let Some(host) = viewer_host() {
-        // A page `article pages` pre-rendered keeps its article: the app takes it over.
-        if view::take_over(&host) {
-            return;
-        }
         host.replace_children_with_node_0();
         leptos::mount::mount_to(host, App).forget();
+    }
+}
+
+/// Takes over the article a page written by `article pages` holds (see [`view::take_over`]):
+/// the written pages' own module (`src/bin/written_viewer.rs`), which has nothing else to do,
+/// so that it carries none of the client-only viewer's loading code.
+pub fn start_written() {
+    timing::mark("viewer:start");
+    panic_panel::install();
+    view::intern_repeated_strings();
+    if let Some(host) = viewer_host() {
+        view::take_over(&host);
     }
 }

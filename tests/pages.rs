@@ -13,7 +13,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 /// The inline module loader Trunk writes, as a minified build has it.
-const LOADER: &str = "import init, * as bindings from './article_viewer-0123456789abcdef.js';\nconst wasm = await init({ module_or_path: './article_viewer-0123456789abcdef_bg.wasm' });\nwindow.wasmBindings = bindings;";
+const LOADER: &str = "import init, * as bindings from './written_viewer-0123456789abcdef.js';\nconst wasm = await init({ module_or_path: './written_viewer-0123456789abcdef_bg.wasm' });\nwindow.wasmBindings = bindings;";
 
 fn hash(script: &str) -> String {
     let digest = Sha256::digest(script.as_bytes());
@@ -23,7 +23,8 @@ fn hash(script: &str) -> String {
     )
 }
 
-/// A folder laid out like the viewer's release build, with `articles/` inside it.
+/// A folder laid out like the viewer's release build (its `written.html`, the head of the pages), with
+/// `articles/` inside it.
 fn fake_build(name: &str) -> PathBuf {
     let dist = std::env::temp_dir().join(format!("article-pages-{name}-{}", std::process::id()));
     _ = std::fs::remove_dir_all(&dist);
@@ -33,9 +34,9 @@ fn fake_build(name: &str) -> PathBuf {
         hash(LOADER)
     );
     let index = format!(
-        "<!doctype html><html dir=ltr lang=en><meta charset=utf-8><meta content=\"{csp}\" http-equiv=Content-Security-Policy><title>Article</title><script type=module>{LOADER}</script><link href=./article_viewer-0123456789abcdef.js rel=modulepreload><script src=./boot.js></script><link href=./main-0123.css rel=stylesheet></head><body><div class=viewer id=viewer><p>Loading</p></div></body></html>"
+        "<!doctype html><html dir=ltr lang=en><meta charset=utf-8><meta content=\"{csp}\" http-equiv=Content-Security-Policy><title>Article</title><script type=module>{LOADER}</script><link href=./written_viewer-0123456789abcdef.js rel=modulepreload><script src=./boot.js></script><link href=./main-0123.css rel=stylesheet></head><body><div class=viewer id=viewer><p>Loading</p></div></body></html>"
     );
-    std::fs::write(dist.join("index.html"), index).unwrap();
+    std::fs::write(dist.join("written.html"), index).unwrap();
     dist
 }
 
@@ -79,9 +80,21 @@ fn assert_inert(page: &str, what: &str) {
             }
         }
     }
-    // The head holds the loader, boot.js and the JSON-LD, nothing else that runs.
+    // The head holds the loader, boot.js and the JSON-LD, nothing else that runs, and a page
+    // not in English the interface's words, as data.
     let head = &page[..page.find("<body>").unwrap()];
-    assert_eq!(head.matches("<script").count(), 3, "{what}: {head}");
+    let texts = head
+        .matches("<script type=\"application/json\" id=\"viewer-texts\">")
+        .count();
+    assert_eq!(head.matches("<script").count() - texts, 3, "{what}: {head}");
+    if let Some(texts) = head.split("id=\"viewer-texts\">").nth(1) {
+        let texts = &texts[..texts.find("</script>").unwrap()];
+        assert!(
+            !texts.contains('<'),
+            "{what}: markup in the interface's words"
+        );
+        serde_json::from_str::<serde_json::Value>(texts).expect("the interface's words parse");
+    }
     let json_ld = head.split("application/ld+json").nth(1).unwrap();
     let json_ld = &json_ld[json_ld.find('>').unwrap() + 1..json_ld.find("</script>").unwrap()];
     assert!(!json_ld.contains('<'), "{what}: markup in the JSON-LD");

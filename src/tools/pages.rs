@@ -14,10 +14,11 @@ use crate::model::{
     Article, Block, PreparedArticle, page_description, prepare, structured_data_text,
 };
 use crate::tools::folder::{ArticleFiles, article_files, read_article};
-use crate::view::ArticleView;
+use crate::view::{ArticleView, PAGE_TEXTS_ID};
 
-/// What a page is built from: the head of the viewer's built `index.html`, made relative to the
-/// folder of the pages.
+/// What a page is built from: the head of the viewer's built `written.html` (the written pages'
+/// own module, which only takes a written article over), made relative to the folder of the
+/// pages.
 pub struct ViewerShell {
     /// The built head's tags (CSP, preloads, boot script, stylesheet, icon, module loader),
     /// their addresses relative to the pages' folder; without `<title>`.
@@ -25,10 +26,10 @@ pub struct ViewerShell {
 }
 
 impl ViewerShell {
-    /// Reads `dist/index.html` and makes its addresses relative to `pages_dir`. The module
+    /// Reads `dist/written.html` and makes its addresses relative to `pages_dir`. The module
     /// loader Trunk writes inline gets the new addresses too, and the CSP its new hash.
     pub fn read(dist: &Path, pages_dir: &Path) -> Result<Self, String> {
-        Self::read_page(dist, pages_dir, "index.html")
+        Self::read_page(dist, pages_dir, "written.html")
     }
 
     /// As [`ViewerShell::read`], from the build's page `page` (`library.html` for the library).
@@ -213,8 +214,15 @@ pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHe
     // it has one at all (WCAG 3.1.1).
     let lang = lang.unwrap_or_else(|| crate::i18n::ui_language().to_owned());
     let lang_attr = format!(" lang=\"{}\"", escape_attr(&lang));
+    // The interface's words in the page's language, for the controls the module builds: the
+    // written pages' module carries English only (see `i18n::use_page_texts`).
+    let texts = crate::i18n::page_texts_json(Some(&lang))
+        .map(|json| {
+            format!("<script type=\"application/json\" id=\"{PAGE_TEXTS_ID}\">{json}</script>")
+        })
+        .unwrap_or_default();
     format!(
-        "<!doctype html>\n<html{lang_attr} dir=\"{dir}\" data-page=\"article\"><head>{}{}</head>\
+        "<!doctype html>\n<html{lang_attr} dir=\"{dir}\" data-page=\"article\"><head>{}{}{texts}</head>\
          <body><div id=\"viewer\" class=\"viewer is-prerendered\" data-article=\"{}\">{}</div>\
          </body></html>\n",
         shell.head,

@@ -12,8 +12,9 @@ use crate::load::{
 use crate::model::PreparedArticle;
 use crate::view::article::{ArticleRest, ArticleView};
 use crate::view::attempt::{Attempt, load_into};
+use crate::view::display::ExtraControl;
 use crate::view::library::library_page;
-use crate::view::local_file::{DropHint, LocalFile};
+use crate::view::local_file::{DropHint, LocalFile, OpenFile};
 use crate::view::status::{Failure, Loading};
 
 /// The whole viewer: the library named by `?index=`, else the article named by `?article=`
@@ -21,11 +22,14 @@ use crate::view::status::{Failure, Loading};
 /// `viewer-config.json`, or the bundled sample.
 #[component]
 pub fn App() -> impl IntoView {
+    // Any article, in any of the interface's languages.
+    crate::i18n::speak_every_language();
     // Until an article says its language, loading and failures speak the reader's.
     crate::i18n::follow_browser();
     // A file the reader opens or drops replaces what the address asked for.
     let local = LocalFile(RwSignal::new(None));
     provide_context(local);
+    provide_context(ExtraControl(|| view! { <OpenFile /> }.into_any()));
     let dragging = RwSignal::new(false);
     local.accept_drops(dragging);
     let page = move || match local.0.get() {

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::view::dom::listen;
-use crate::view::local_file::OpenFile;
 use crate::view::page::{Store, media_matches, write_stored};
 use crate::view::ui_text::ui;
 
@@ -42,6 +41,12 @@ fn current_display() -> (String, bool) {
     };
     (size, dark)
 }
+
+/// A control a page puts first among the display controls: "Open a file" on the client-only
+/// viewer ([`crate::view::local_file::OpenFile`]). Given as a function in the context, so that
+/// a page without it (a written page, with its own module) carries none of its code.
+#[derive(Clone, Copy)]
+pub struct ExtraControl(pub fn() -> AnyView);
 
 /// The text-size buttons and the theme toggle. Each button shows its state in `aria-pressed`;
 /// a choice is applied to `<html>` and kept in local storage. The state in use is read from the
@@ -96,7 +101,7 @@ pub fn DisplayControls() -> impl IntoView {
     };
     view! {
         <div class="display-controls">
-            <OpenFile />
+            {use_context::<ExtraControl>().map(|extra| (extra.0)())}
             <div class="control-group" role="group" aria-labelledby="text-size-label">
                 <span class="control-label" id="text-size-label">{ui(Msg::TextSize)}</span>
                 {sizes}

@@ -38,4 +38,4 @@ pub use app::{App, ArticleLoader};
 pub use article::ArticleView;
 pub use library::LibraryApp;
 pub use mount::intern_repeated_strings;
-pub use takeover::take_over;
+pub use takeover::{PAGE_TEXTS_ID, take_over};

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::model::decimal;
 use crate::view::accordion::{SectionState, SectionStates};
 
 /// Reading position, updated at most once per animation frame while the page scrolls.
@@ -135,6 +134,12 @@ pub(crate) fn count_leading(len: usize, pred: impl Fn(usize) -> bool) -> usize {
     low
 }
 
+/// `fraction` (0 to 1) in ten-thousandths, as the stylesheet scales the bar by it: a whole
+/// number, so that a written page's module carries no code for writing decimals.
+fn per_myriad(fraction: f64) -> u32 {
+    (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32
+}
+
 /// A thin bar at the top of the window showing how far through the article the reader is.
 /// Decorative: hidden from assistive technology, which has its own sense of position.
 #[component]
@@ -147,7 +152,7 @@ pub fn ReadingProgress(
         <div class="reading-progress" aria-hidden="true">
             <div
                 class="reading-progress-bar"
-                style:transform=move || format!("scaleX({})", decimal(progress.get(), 4))
+                style:--progress=move || per_myriad(progress.get()).to_string()
             ></div>
         </div>
     }

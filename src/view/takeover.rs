@@ -34,6 +34,10 @@ use crate::view::reading::{ReadingPosition, ReadingProgress, count_leading};
 /// the stylesheet keeps the controls that need the app hidden meanwhile.
 pub const PRERENDERED: &str = "is-prerendered";
 
+/// The id of the `<script type="application/json">` in which a written page not in English
+/// holds the interface's words in its language (`i18n::use_page_texts`).
+pub const PAGE_TEXTS_ID: &str = "viewer-texts";
+
 /// Takes over the pre-rendered article in `viewer`. Returns false when there is none (the
 /// page is the client-only viewer).
 pub fn take_over(viewer: &HtmlElement) -> bool {
@@ -43,6 +47,13 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
     let Some(article) = viewer.query_selector("article.article").ok().flatten() else {
         return false;
     };
+    // The page's own words for its controls, when it is not in English.
+    if let Some(texts) = leptos::prelude::document()
+        .get_element_by_id(PAGE_TEXTS_ID)
+        .and_then(|script| script.text_content())
+    {
+        crate::i18n::use_page_texts(&texts);
+    }
     crate::i18n::follow_article(article.get_attribute("lang").as_deref());
     // What `mount_to` does first: tasks (copying a link) run on the browser's event loop.
     #[cfg(target_arch = "wasm32")]

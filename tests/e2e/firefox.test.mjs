@@ -16,7 +16,7 @@ import { preparePages } from './prerendered.mjs';
 // test releases it, so that it can watch the page before the take-over starts.
 const PRE = 'target/e2e-prerendered-firefox';
 await preparePages(PRE);
-const WASM = (await readdir(PRE)).find((name) => /^article_viewer-.*_bg\.wasm$/.test(name));
+const WASM = (await readdir(PRE)).find((name) => /^written_viewer-.*_bg\.wasm$/.test(name));
 let releaseModule;
 const moduleHeld = new Promise((resolve) => (releaseModule = resolve));
 const heldModule = async (req, res) => {

@@ -115,6 +115,41 @@ describe('a pre-rendered page without JavaScript', { timeout: 60000 }, () => {
     await context.close();
   });
 
+  for (const name of ['sample.html', 'every-block.html', 'right-to-left.html']) {
+    test(`${name}: every text of the article shown at 320 px and at 1280 px, none cut off`, async () => {
+      for (const width of [320, 1280]) {
+        const { page, context } = await openPage(browser, { javaScriptEnabled: false, viewport: { width, height: 800 } });
+        await page.goto(`${server.url}articles/${name}`);
+        const hidden = await page.evaluate(() => {
+          // Controls (not shown without scripts), and the words only assistive technology reads.
+          const skip = 'button, .display-controls, .show-all, .copy-link, .section-toggle-hint, .reader-only, .visually-hidden';
+          // A contents chip may end in an ellipsis on a narrow screen: its text is its section's
+          // heading, which is shown whole.
+          const cut = (el) => el.closest('.contents-link') === null && [...ancestors(el)].some((a) => {
+            const style = getComputedStyle(a);
+            const clips = (v) => v === 'hidden' || v === 'clip';
+            return (clips(style.overflowY) && a.scrollHeight > a.clientHeight + 1) || (clips(style.overflowX) && a.scrollWidth > a.clientWidth + 1);
+          });
+          function* ancestors(el) {
+            for (let a = el; a && a.tagName !== 'ARTICLE'; a = a.parentElement) yield a;
+          }
+          const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+          const found = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const el = node.parentElement;
+            if (!node.textContent.trim() || el.closest(skip) || el.closest('svg')) continue;
+            if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || cut(el)) {
+              found.push(`${el.className || el.tagName}: ${node.textContent.trim().slice(0, 60)}`);
+            }
+          }
+          return found;
+        });
+        assert.deepEqual(hidden, [], `${name} at ${width} px`);
+        await context.close();
+      }
+    });
+  }
+
   test('sections published collapsed are open; find-in-page has nothing hidden to reach', async () => {
     const { page, context } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`${server.url}articles/collapsed.html`);
@@ -178,7 +213,7 @@ describe('the app takes a pre-rendered page over', { timeout: 240000 }, () => {
     // Held back until the page is scrolled, focused and a passage selected.
     let release;
     const held = new Promise((resolve) => (release = resolve));
-    await page.route('**/article_viewer-*_bg.wasm', async (route) => {
+    await page.route('**/written_viewer-*_bg.wasm', async (route) => {
       await held;
       await route.continue();
     });
