@@ -17,7 +17,7 @@ use crate::view::dom::event_within;
 use crate::view::page::{
     Store, fragment_target, read_stored, replace_fragment, reveal, write_stored,
 };
-use crate::view::section::{make_live, show_open};
+use crate::view::section::{PRERENDERED_PART, make_live, show_open};
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
@@ -157,6 +157,7 @@ impl SectionStates {
         let Some(state) = sections.get(index) else {
             return;
         };
+        _ = section.remove_attribute(PRERENDERED_PART);
         if state.collapsible {
             if !may_close {
                 state.open.set(true);

@@ -241,7 +241,16 @@ pub fn ArticleView(
             .then(|| view! { <Contents entries=first_entries states=contents_states /> });
         let figures = (!figures.is_empty())
             .then(|| view! { <KeyFigures figures targets states=figure_states /> });
-        view! { <div class="article-rail" node_ref=rail_ref>{contents}{figures}</div> }
+        view! {
+            <div
+                class="article-rail"
+                node_ref=rail_ref
+                data-prerendered=prerendered.then_some("")
+            >
+                {contents}
+                {figures}
+            </div>
+        }
     });
     let show_all = has_contents.then(|| view! { <ShowAll states=states.clone() /> });
     // An article still arriving says so where what is shown ends, in words, with how much has

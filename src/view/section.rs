@@ -24,6 +24,12 @@ use crate::view::blocks::Blocks;
 use crate::view::dom::{set_attr, set_flag};
 use crate::view::ui_text::lang_attrs;
 
+/// The attribute of a part of a pre-rendered page not yet taken over (a section, the rail):
+/// the stylesheet hides the copy-link buttons inside it, which cannot work yet. Per part, not
+/// one class on the whole page, so that the take-over makes the parts live one at a time
+/// without the browser restyling every copy-link button of a long article at once.
+pub const PRERENDERED_PART: &str = "data-prerendered";
+
 /// One section with page id `id`, open or closed as it is when built. Static markup: a later
 /// change of its open state is written to its elements by [`show_open`], so thousands of
 /// sections need no effect or listener each.
@@ -43,8 +49,9 @@ pub fn SectionView(
     /// Whether its controls work now. A page pre-rendered by `article pages` is read before
     /// the app starts, or without it: its sections are all open, and the toggle is the
     /// heading's text in a `<span>`, made a button when the app takes the page over
-    /// (`view::takeover`; the stylesheet hides the copy-link button until then). Published
-    /// closed sections say so in `data-collapsed`.
+    /// (`view::takeover`). Until then it carries [`PRERENDERED_PART`], under which the
+    /// stylesheet hides its copy-link buttons. Published closed sections say so in
+    /// `data-collapsed`.
     #[prop(default = true)]
     live: bool,
 ) -> impl IntoView {
@@ -58,7 +65,12 @@ pub fn SectionView(
     let body = view! { <Blocks section_id blocks marks /> };
     let Some(heading) = heading else {
         // Not a <section>: it has no heading to name it.
-        return view! { <div class="section section-lead" id=id>{body}</div> }.into_any();
+        return view! {
+            <div class="section section-lead" id=id data-prerendered=(!live).then_some("")>
+                {body}
+            </div>
+        }
+        .into_any();
     };
     let toggle_id = format!("{id}--toggle");
     let panel_id = format!("{id}--panel");
@@ -114,6 +126,7 @@ pub fn SectionView(
             class=if open { "section is-open" } else { "section" }
             id=id
             data-collapsed=(!live && collapsed).then_some("")
+            data-prerendered=(!live).then_some("")
         >
             <div class="section-header">
                 <h2 class="section-heading">{toggle}</h2>

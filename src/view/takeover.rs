@@ -29,6 +29,7 @@ use crate::view::dom::listen;
 use crate::view::figures::follow_figure_link;
 use crate::view::mount::insert_view;
 use crate::view::reading::{ReadingPosition, ReadingProgress, count_leading};
+use crate::view::section::PRERENDERED_PART;
 
 /// Class of the viewer's host while its article is pre-rendered markup not yet taken over;
 /// the stylesheet keeps the controls that need the app hidden meanwhile.
@@ -79,6 +80,9 @@ fn sections_of(article: &Element) -> Vec<Element> {
 
 fn adopt(viewer: &HtmlElement, article: &Element) {
     let sections = sections_of(article);
+    // Read before anything changes: the page has been laid out for its first paint, so this
+    // costs nothing now, while after a change it would lay the whole page out again.
+    let first_below = first_below_window(&sections);
     let states = SectionStates::new(
         sections
             .iter()
@@ -142,9 +146,12 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
             }
         });
     }
+    if let Some(rail) = article.query_selector(".article-rail").ok().flatten() {
+        _ = rail.remove_attribute(PRERENDERED_PART);
+    }
     _ = viewer.class_list().remove_1(PRERENDERED);
     crate::timing::mark("viewer:rendered");
-    make_sections_live(states, sections);
+    make_sections_live(states, sections, first_below);
 }
 
 /// Builds `view` where the hidden pre-rendered twin matching `selector` is, and removes the
@@ -163,24 +170,33 @@ where
     }
 }
 
-/// Gives every section its state and working controls: a screenful at once, the rest of a long
-/// article in short tasks, one per frame. A section published closed, or closed by the reader
-/// earlier, closes only while it is below the window; one the reader can see or has passed
-/// stays open. Then the `#fragment` is followed, as on the client-only page once every section
-/// is in.
-fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
+/// The index of the first of `sections` that starts below the window. Found once, before
+/// anything changes: section tops increase down the page, and closing a section below the
+/// window moves none above it, so no layout is read again while sections are made live
+/// (reading one after each change had the browser lay the page out again for every section).
+fn first_below_window(sections: &[Element]) -> usize {
     let viewport = window()
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    // Sections from this one on start below the window. Found once, before anything changes:
-    // section tops increase down the page, and closing a section below the window moves none
-    // above it, so no layout is read again while sections are made live (reading one after
-    // each change had the browser lay the page out again for every section).
-    let first_below = count_leading(sections.len(), |i| {
+    count_leading(sections.len(), |i| {
         sections[i].get_bounding_client_rect().top() < viewport
-    });
+    })
+}
+
+/// How long each task making sections live may run. Every frame in which a long written page
+/// changes costs the browser a layout and paint of about 60–140 ms (2,000 sections on a phone
+/// width, this machine), whatever the change; 4 ms of sections a frame (the viewer's task
+/// size) took about 40 such frames, 16 ms about 8 (docs/performance.md, "Written pages").
+const LIVE_TASK_MS: f64 = 16.0;
+
+/// Gives every section its state and working controls: a screenful at once, the rest of a long
+/// article in short tasks, one per frame. A section published closed, or closed by the reader
+/// earlier, closes only while it is below the window; one the reader can see or has passed
+/// stays open. Then the `#fragment` is followed, as on the client-only page once every section
+/// is in.
+fn make_sections_live(states: SectionStates, sections: Vec<Element>, first_below: usize) {
     let all_in_page = RwSignal::new(false);
     crate::view::article::follow_fragments(states.clone(), all_in_page);
     let mut pending = sections.into_iter().enumerate().peekable();
@@ -203,7 +219,7 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>) {
         return;
     }
     in_frames(move || {
-        let clock = TaskClock::start();
+        let clock = TaskClock::with_budget(LIVE_TASK_MS);
         let more = live(usize::MAX, Some(&clock));
         if !more {
             all_in_page.set(true);

@@ -207,6 +207,23 @@ describe('the app takes a pre-rendered page over', { timeout: 240000 }, () => {
     });
   }
 
+  test('a written page downloads its own module only, and speaks its language from the page', async () => {
+    // "Show all sections" or "Hide all sections", as the page's sections are.
+    for (const [name, words] of [['sample.html', /^(Show|Hide) all sections$/], ['right-to-left.html', /^(إظهار|إخفاء) كل الأقسام$/]]) {
+      const opened = await openPage(browser);
+      const modules = [];
+      opened.page.on('request', (request) => { if (/\.wasm$|_viewer-[0-9a-f]+\.js$/.test(request.url())) modules.push(request.url().split('/').pop()); });
+      await opened.page.addInitScript(watch);
+      await opened.page.goto(`${server.url}articles/${name}`);
+      await takenOver(opened.page);
+      assert.equal(modules.length, 2, `${name}: ${modules}`);
+      assert.ok(modules.every((file) => file.startsWith('written_viewer-')), `${name}: ${modules}`);
+      assert.match((await opened.page.textContent('button.show-all')).trim(), words);
+      assert.deepEqual(opened.problems, []);
+      await opened.context.close();
+    }
+  });
+
   test('scroll position, focus and a selection stay', async () => {
     const opened = await openPage(browser, { javaScriptEnabled: true });
     const { page, context } = opened;
