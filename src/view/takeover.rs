@@ -186,8 +186,8 @@ fn first_below_window(sections: &[Element]) -> usize {
 }
 
 /// How long each task making sections live may run. Every frame in which a long written page
-/// changes costs the browser a layout and paint whatever the change (2,000 sections, this
-/// machine: 25–60 ms on a phone's width, 60–100 ms beside a rail); 4 ms of sections a frame
+/// changes costs the browser a style, layout and paint whatever the change (2,000 sections,
+/// this machine: 25–60 ms, at a phone's width as beside a rail); 4 ms of sections a frame
 /// (the viewer's task size) took about 40 such frames, 16 ms about 8 (docs/performance.md,
 /// "Written pages").
 const LIVE_TASK_MS: f64 = 16.0;
