@@ -36,33 +36,19 @@ pub fn screenful() -> usize {
     ((height / SMALLEST_ROW_PX).ceil() as usize).clamp(8, 100)
 }
 
-/// When the current task started and how long it may run: [`spent`](Self::spent) tells when
-/// to give the browser its turn.
+/// When the current task started: [`spent`](Self::spent) tells when to give the browser its turn.
 #[derive(Clone, Copy)]
-pub struct TaskClock {
-    started: f64,
-    budget: f64,
-}
+pub struct TaskClock(f64);
 
 impl TaskClock {
-    /// Starts timing a task of [`TASK_MS`] now.
+    /// Starts timing a task now.
     pub fn start() -> Self {
-        Self::with_budget(TASK_MS)
+        TaskClock(now())
     }
 
-    /// Starts timing a task of `ms` milliseconds now: for work whose cost is mostly the
-    /// browser's rendering of each frame after it, where fewer, longer tasks cost less in all
-    /// (the take-over of a long written page, `view::takeover`).
-    pub fn with_budget(ms: f64) -> Self {
-        TaskClock {
-            started: now(),
-            budget: ms,
-        }
-    }
-
-    /// Whether the task has used its budget.
+    /// Whether the task has used its [`TASK_MS`].
     pub fn spent(&self) -> bool {
-        now() - self.started >= self.budget
+        now() - self.0 >= TASK_MS
     }
 }
 

@@ -185,13 +185,6 @@ fn first_below_window(sections: &[Element]) -> usize {
     })
 }
 
-/// How long each task making sections live may run. Every frame in which a long written page
-/// changes costs the browser a style, layout and paint whatever the change (2,000 sections,
-/// this machine: 25–60 ms, at a phone's width as beside a rail); 4 ms of sections a frame
-/// (the viewer's task size) took about 40 such frames, 16 ms about 8 (docs/performance.md,
-/// "Written pages").
-const LIVE_TASK_MS: f64 = 16.0;
-
 /// Gives every section its state and working controls: a screenful at once, the rest of a long
 /// article in short tasks, one per frame. A section published closed, or closed by the reader
 /// earlier, closes only while it is below the window; one the reader can see or has passed
@@ -220,7 +213,7 @@ fn make_sections_live(states: SectionStates, sections: Vec<Element>, first_below
         return;
     }
     in_frames(move || {
-        let clock = TaskClock::with_budget(LIVE_TASK_MS);
+        let clock = TaskClock::start();
         let more = live(usize::MAX, Some(&clock));
         if !more {
             all_in_page.set(true);
