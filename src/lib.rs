@@ -44,10 +44,7 @@ fn viewer_host() -> Option<web_sys::HtmlElement> {
 /// task, so nothing flashes), or in `<body>`: the client-only viewer's module
 /// (`src/main.rs`). The viewer is never unmounted.
 pub fn start() {
-    timing::mark("viewer:start");
-    panic_panel::install();
-    view::intern_repeated_strings();
-    if let Some(host) = viewer_host() {
+    if let Some(host) = start_article_page() {
         host.replace_children_with_node_0();
         leptos::mount::mount_to(host, App).forget();
     }
@@ -57,10 +54,16 @@ pub fn start() {
 /// the written pages' own module (`src/bin/written_viewer.rs`), which has nothing else to do,
 /// so that it carries none of the client-only viewer's loading code.
 pub fn start_written() {
+    if let Some(host) = start_article_page() {
+        view::take_over(&host);
+    }
+}
+
+/// What both article modules do first (the start mark, the panic notice, the strings every
+/// section repeats, interned); then where the article goes.
+fn start_article_page() -> Option<web_sys::HtmlElement> {
     timing::mark("viewer:start");
     panic_panel::install();
     view::intern_repeated_strings();
-    if let Some(host) = viewer_host() {
-        view::take_over(&host);
-    }
+    viewer_host()
 }

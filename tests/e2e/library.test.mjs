@@ -49,7 +49,9 @@ const viewer = useViewer({
 });
 
 /** The titles of the entries shown now. */
-const shownTitles = (page) => page.$$eval('.library-entry:not([hidden]) .library-entry-title', (els) => els.map((e) => e.textContent));
+/** The titles of the entries shown. */
+const SHOWN_TITLES = '.library-entry:not([hidden]) .library-entry-title';
+const shownTitles = (page) => page.$$eval(SHOWN_TITLES, (els) => els.map((e) => e.textContent));
 
 describe('the library page', () => {
   test('lists every article with its label, paid marker, date, reading time and standfirst', async () => {
@@ -87,8 +89,8 @@ describe('the library page', () => {
     const { page, context } = await viewer.view('?index=library/index.json');
     await page.locator('.library').waitFor();
     // Each change is searched in a task of its own: wait for the list it gives.
-    const becomes = (titles) => until(page, (want) => JSON.stringify([...document.querySelectorAll('.library-entry:not([hidden]) .library-entry-title')]
-      .map((e) => e.textContent)) === JSON.stringify(want), titles);
+    const becomes = (titles) => until(page, ([selector, want]) => JSON.stringify([...document.querySelectorAll(selector)]
+      .map((e) => e.textContent)) === JSON.stringify(want), [SHOWN_TITLES, titles]);
     await page.fill('#library-search', 'NESTED');
     await becomes(['Tables, code and nested lists']);
     assert.equal(await page.textContent('.library-count'), 'Articles shown: 1');
