@@ -115,6 +115,30 @@ fn schema_check(root: &std::path::Path) -> impl Fn(&serde_json::Value, &str) {
     }
 }
 
+/// The file of index part `stem` (`search-0`, `order`) in `dir`'s `index-parts/`, whatever
+/// content hash its name carries (`search-0.1a2b3c4d.json`); the name without a hash when there
+/// is none. Fails when two are there: a part replaced must not stay beside its successor.
+fn part(dir: &std::path::Path, stem: &str) -> std::path::PathBuf {
+    let folder = dir.join("index-parts");
+    let named: Vec<String> = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            name.strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .and_then(|rest| rest.strip_suffix(".json"))
+                .is_some_and(|hash| hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    assert!(named.len() <= 1, "{stem}: {named:?}");
+    named.first().map_or_else(
+        || folder.join(format!("{stem}.json")),
+        |name| folder.join(name),
+    )
+}
+
 fn read_json(path: &std::path::Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -180,7 +204,7 @@ fn index_writes_the_library_newest_first_and_a_feed_given_its_address() {
     assert_eq!(index["archive"]["total"], 3);
     let validate = schema_check(root);
     validate(&index, "");
-    let chunk = read_json(&dir.join("index-parts/search-0.json"));
+    let chunk = read_json(&part(&dir, "search-0"));
     validate(&chunk, "#/$defs/searchChunk");
     assert!(chunk["terms"]["harbour"].is_array(), "{chunk}");
     // With its address: an Atom feed with absolute links.
@@ -288,7 +312,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         index["archive"]["labels"],
         serde_json::json!(["News", "Analysis"])
     );
-    let page3 = read_json(&dir.join("index-parts/page-3.json"));
+    let page3 = read_json(&part(&dir, "page-3"));
     validate(&page3, "#/$defs/page");
     assert_eq!(titles(&page3), ["Harbour report 0", "Ünterwegs"]);
     assert!(dir.join("index.cache").is_file());
@@ -301,7 +325,9 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         "{out}"
     );
     // One standfirst changed: one file parsed; its page, the chunk of its terms, the two
-    // vocabularies (it brings a new word), its passages and its card rewritten.
+    // vocabularies (it brings a new word), its passages and its card rewritten, the four parts
+    // under new names (their content's), which index.json, written again, gives; the four
+    // names they replace removed.
     std::fs::write(
         dir.join("a1.json"),
         written(1, "Cranes and zebras").to_string(),
@@ -310,27 +336,27 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let out = reindex();
     assert!(
         out.contains(
-            "1 files read, 7 known from index.cache, patched in place; 6 files of the index written"
+            "1 files read, 7 known from index.cache, patched in place; 7 files of the index written, 1 unchanged, 4 removed"
         ),
         "{out}"
     );
     let card = read_json(&dir.join("index-parts/cards/2.json"));
     validate(&card, "#/$defs/card");
     assert_eq!(card["entry"]["standfirst"], "Cranes and zebras");
-    let page2 = read_json(&dir.join("index-parts/page-2.json"));
+    let page2 = read_json(&part(&dir, "page-2"));
     assert_eq!(page2["articles"][2]["standfirst"], "Cranes and zebras");
-    let chunk = read_json(&dir.join("index-parts/search-0.json"));
+    let chunk = read_json(&part(&dir, "search-0"));
     // Article a1 is sixth of eight, newest first: numbered 2 from the oldest.
     assert_eq!(chunk["terms"]["zebras"], serde_json::json!([2]));
     assert_eq!(chunk["impacts"]["zebras"].as_array().map(Vec::len), Some(1));
-    let words = read_json(&dir.join("index-parts/words-0.json"));
+    let words = read_json(&part(&dir, "words-0"));
     assert!(
         words["words"]
             .as_array()
             .unwrap()
             .contains(&"zebras".into())
     );
-    let ends = read_json(&dir.join("index-parts/ends-0.json"));
+    let ends = read_json(&part(&dir, "ends-0"));
     assert!(ends["words"].as_array().unwrap().contains(&"sarbez".into()));
     let text = read_json(&dir.join("index-parts/text/a1.json"));
     assert_eq!(text["passages"][1]["t"], "Cranes and zebras");
@@ -347,9 +373,9 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         out.contains("1 files read, 7 known from index.cache, patched in place"),
         "{out}"
     );
-    let page2 = read_json(&dir.join("index-parts/page-2.json"));
+    let page2 = read_json(&part(&dir, "page-2"));
     assert_eq!(page2["articles"][2]["title"], "Harbour report 1, corrected");
-    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["corrected"].is_array());
+    assert!(read_json(&part(&dir, "search-0"))["terms"]["corrected"].is_array());
     // A date changed moves the article from sixth to first: patched in place too. It keeps its
     // number (1), so no posting changes; the pages it passes shift, and order.json says where
     // it went.
@@ -368,11 +394,11 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         ["Harbour report 0", "Harbour report 6", "Harbour report 5"]
     );
     assert_eq!(
-        titles(&read_json(&dir.join("index-parts/page-3.json"))),
+        titles(&read_json(&part(&dir, "page-3"))),
         ["Harbour report 1, corrected", "Ünterwegs"]
     );
     assert_eq!(index["archive"]["order"], true);
-    let order = read_json(&dir.join("index-parts/order.json"));
+    let order = read_json(&part(&dir, "order"));
     validate(&order, "#/$defs/order");
     assert_eq!(order["moved"], serde_json::json!([0, -6, 1, 1, 1, 1, 1, 1]));
     assert_eq!(
@@ -397,14 +423,14 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     std::fs::write(dir.join("a0.json"), written(0, "Cranes").to_string()).unwrap();
     let out = reindex();
     assert!(out.contains("patched in place"), "{out}");
-    assert!(!dir.join("index-parts/order.json").exists());
+    assert!(!part(&dir, "order").exists());
     assert_eq!(
         read_json(&dir.join("index.json"))["archive"]["order"],
         serde_json::Value::Null
     );
     std::fs::write(dir.join("a0.json"), moved.to_string()).unwrap();
     reindex();
-    assert!(dir.join("index-parts/order.json").exists());
+    assert!(part(&dir, "order").exists());
     // A file removed: rebuilt, and the page beyond the last is removed.
     for name in ["a2.json", "a3.json", "a4.json"] {
         std::fs::remove_file(dir.join(name)).unwrap();
@@ -414,18 +440,18 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
         out.contains("5 articles, newest first, in 2 pages"),
         "{out}"
     );
-    assert!(!dir.join("index-parts/page-3.json").exists());
+    assert!(!part(&dir, "page-3").exists());
     // Rebuilt, the index numbers the articles in date order again: no order.json.
-    assert!(!dir.join("index-parts/order.json").exists());
+    assert!(!part(&dir, "order").exists());
     // The articles' text is searchable ("Text." is every body here); --code changes what text
     // is, so every article is read again, with it and then without it.
-    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
+    assert!(read_json(&part(&dir, "search-0"))["terms"]["text"].is_array());
     let (code, out, err) = article(&["index", dir_arg, "--page-size", "3", "--code"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("5 files read, 0 known"), "{out}");
     let out = reindex();
     assert!(out.contains("5 files read, 0 known"), "{out}");
-    assert!(read_json(&dir.join("index-parts/search-0.json"))["terms"]["text"].is_array());
+    assert!(read_json(&part(&dir, "search-0"))["terms"]["text"].is_array());
     // The same content under a new name is known by its hash, not parsed again.
     std::fs::rename(dir.join("a5.json"), dir.join("renamed.json")).unwrap();
     let out = reindex();
@@ -433,7 +459,7 @@ fn index_writes_an_archive_in_pages_and_patches_it_when_an_article_changes() {
     let all = format!(
         "{}{}",
         std::fs::read_to_string(dir.join("index.json")).unwrap(),
-        std::fs::read_to_string(dir.join("index-parts/page-2.json")).unwrap()
+        std::fs::read_to_string(part(&dir, "page-2")).unwrap()
     );
     assert!(
         all.contains("renamed.json") && !all.contains("a5.json"),
@@ -475,7 +501,7 @@ fn a_word_many_articles_hold_keeps_its_best_in_its_chunk_and_the_rest_apart_thro
     assert_eq!(index["archive"]["rests"], 1);
     let chunk_with = |term: &str| {
         (0..index["archive"]["search"].as_array().unwrap().len())
-            .map(|i| read_json(&dir.join(format!("index-parts/search-{i}.json"))))
+            .map(|i| read_json(&part(&dir, &format!("search-{i}"))))
             .find(|chunk| chunk["terms"][term].is_array())
             .unwrap()
     };
@@ -487,7 +513,7 @@ fn a_word_many_articles_hold_keeps_its_best_in_its_chunk_and_the_rest_apart_thro
         chunk["more"]["cranes"].is_null(),
         "32 postings fit the chunk"
     );
-    let rest = read_json(&dir.join("index-parts/rest-0.json"));
+    let rest = read_json(&part(&dir, "rest-0"));
     validate(&rest, "#/$defs/rest");
     assert_eq!(rest["terms"]["harbour"].as_array().unwrap().len(), 40);
     let found = |query: &str| {
@@ -532,7 +558,7 @@ fn a_word_many_articles_hold_keeps_its_best_in_its_chunk_and_the_rest_apart_thro
     let index = read_json(&dir.join("index.json"));
     validate(&index, "");
     assert_eq!(index["archive"]["rests"], 2);
-    let rest = read_json(&dir.join("index-parts/rest-1.json"));
+    let rest = read_json(&part(&dir, "rest-1"));
     validate(&rest, "#/$defs/rest");
     assert_eq!(rest["terms"]["cranes"].as_array().unwrap().len(), 33);
     assert!(found("cranes").starts_with("33 articles found"));
@@ -541,7 +567,7 @@ fn a_word_many_articles_hold_keeps_its_best_in_its_chunk_and_the_rest_apart_thro
     let (code, _, err) = article(&["index", dir_arg]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(read_json(&dir.join("index.json"))["archive"]["rests"], 1);
-    assert!(!dir.join("index-parts/rest-1.json").exists());
+    assert!(!part(&dir, "rest-1").exists());
     assert!(found("cranes").starts_with("33 articles found"));
     assert!(found("opened").starts_with("39 articles found"));
     std::fs::remove_dir_all(&dir).unwrap();

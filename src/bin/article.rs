@@ -191,6 +191,45 @@ mod native {
             #[arg(long)]
             base_url: Option<String>,
         },
+        /// Publish a viewer build with its articles to S3-compatible object storage.
+        ///
+        /// DIR is the build (dist/) with the articles folder inside, after `article index`
+        /// and `article pages`. Uploads only what changed since the last deploy (a manifest
+        /// kept in the bucket), each object with its Content-Type and Cache-Control:
+        /// content-addressed files first, entry points (HTML, index.json, the feed,
+        /// viewer-config.json) last. What left the release is deleted after the grace period,
+        /// by a later deploy. Credentials and region: the AWS_* variables, else ~/.aws.
+        Deploy {
+            /// The viewer build with its articles, e.g. dist.
+            dir: PathBuf,
+            /// Where to: s3://BUCKET or s3://BUCKET/PREFIX.
+            url: String,
+            /// An S3-compatible store's address (MinIO, Ceph, R2), e.g. http://127.0.0.1:9000.
+            #[arg(long)]
+            endpoint: Option<String>,
+            /// Print the plan (uploads, deletions, bytes); change nothing.
+            #[arg(long)]
+            dry_run: bool,
+            /// Seconds browsers and CDNs keep what is not content-addressed (HTML, index.json,
+            /// the feed, articles) before asking again.
+            #[arg(long, default_value_t = article_viewer::tools::deploy::DEFAULT_MAX_AGE)]
+            max_age: u32,
+            /// Seconds what left the release stays for readers mid-way.
+            #[arg(long, default_value_t = article_viewer::tools::deploy::DEFAULT_GRACE_SECONDS)]
+            grace: u64,
+            /// Store text as it is, not gzip-compressed (for a CDN that compresses itself).
+            #[arg(long)]
+            no_gzip: bool,
+            /// Allow a release that takes out more than half of the published objects.
+            #[arg(long)]
+            allow_large_delete: bool,
+            /// Requests at once.
+            #[arg(long, default_value_t = 16)]
+            concurrency: usize,
+            /// Seconds one request may take, retries included.
+            #[arg(long, default_value_t = 60)]
+            timeout: u64,
+        },
         /// Convert article JSON into Markdown with YAML front matter (to stdout without -o).
         ToMarkdown {
             /// The article JSON file.
@@ -264,6 +303,33 @@ mod native {
                 viewer,
                 base_url,
             } => pages(&dir, &viewer, base_url.as_deref()),
+            Command::Deploy {
+                dir,
+                url,
+                endpoint,
+                dry_run,
+                max_age,
+                grace,
+                no_gzip,
+                allow_large_delete,
+                concurrency,
+                timeout,
+            } => {
+                use article_viewer::tools::deploy::{DeployOptions, SendOptions};
+                let options = DeployOptions {
+                    endpoint,
+                    dry_run,
+                    send: SendOptions {
+                        max_age,
+                        gzip: !no_gzip,
+                    },
+                    grace,
+                    allow_large_delete,
+                    concurrency,
+                    timeout: std::time::Duration::from_secs(timeout.max(1)),
+                };
+                deploy(&dir, &url, &options)
+            }
         };
         match result {
             Ok(()) => ExitCode::SUCCESS,
@@ -272,6 +338,35 @@ mod native {
                 ExitCode::FAILURE
             }
         }
+    }
+
+    fn deploy(
+        dir: &Path,
+        url: &str,
+        options: &article_viewer::tools::deploy::DeployOptions,
+    ) -> Result<(), String> {
+        let started = std::time::Instant::now();
+        let report = article_viewer::tools::deploy::deploy(dir, url, options, &mut |line| {
+            println!("{line}")
+        })
+        .map_err(|e| format!("article deploy: {e}"))?;
+        let verb = if options.dry_run {
+            "would upload"
+        } else {
+            "uploaded"
+        };
+        println!(
+            "{url}: {verb} {} files ({} B, {} B sent), {} unchanged, {} left the release, {} deleted; {} requests, {:.2} s",
+            report.uploaded,
+            report.bytes,
+            report.sent,
+            report.unchanged,
+            report.retired,
+            report.deleted,
+            report.requests,
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
     }
 
     fn pages(dir: &Path, viewer: &Path, base_url: Option<&str>) -> Result<(), String> {

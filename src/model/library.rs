@@ -72,6 +72,138 @@ pub struct Archive {
     /// an index written before them, whose chunks hold every posting.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub rests: u32,
+    /// The content hash in each part's name (`FOLDER/search-3.HASH.json`), so that a part
+    /// that changes gets a new address: caches may keep a part for ever, and a reader who
+    /// loaded the previous `index.json` goes on reading the previous parts. Absent from an
+    /// index written before hashed names, whose parts are `FOLDER/search-3.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashes: Option<PartHashes>,
+}
+
+/// How many hexadecimal digits of a part's content hash its name carries.
+pub const PART_HASH_LEN: usize = 8;
+
+/// The kinds of index part whose names carry their content's hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartKind {
+    /// Pages 2 and on (`page-N`): the first is `index.json`'s own.
+    Page,
+    /// Search chunks (`search-N`, from 0).
+    Search,
+    /// Rest parts of the search index (`rest-N`, from 0).
+    Rest,
+    /// Vocabulary chunks (`words-N`, from 0).
+    Words,
+    /// Backward vocabulary chunks (`ends-N`, from 0).
+    Ends,
+    /// `order`, the one file saying where moved articles are.
+    Order,
+}
+
+impl PartKind {
+    /// Every kind, in the order [`PartKind::stem`] names them.
+    pub const ALL: [PartKind; 6] = [
+        PartKind::Page,
+        PartKind::Search,
+        PartKind::Rest,
+        PartKind::Words,
+        PartKind::Ends,
+        PartKind::Order,
+    ];
+
+    /// The part's name before its number.
+    pub fn stem(self) -> &'static str {
+        match self {
+            PartKind::Page => "page",
+            PartKind::Search => "search",
+            PartKind::Rest => "rest",
+            PartKind::Words => "words",
+            PartKind::Ends => "ends",
+            PartKind::Order => "order",
+        }
+    }
+
+    /// The number the first part of the kind has (pages start at 2).
+    fn first(self) -> u32 {
+        match self {
+            PartKind::Page => 2,
+            _ => 0,
+        }
+    }
+}
+
+/// Each part's content hash, [`PART_HASH_LEN`] hexadecimal digits each, the parts of a kind
+/// one after another in number order: compact enough that `index.json` carries the hashes of
+/// a 100,000-article archive's thousands of parts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(expecting = "an object")]
+pub struct PartHashes {
+    /// Pages 2 and on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub page: String,
+    /// Search chunks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub search: String,
+    /// Rest parts.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rest: String,
+    /// Vocabulary chunks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub words: String,
+    /// Backward vocabulary chunks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ends: String,
+    /// `order`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub order: String,
+}
+
+impl PartHashes {
+    fn of(&self, kind: PartKind) -> &String {
+        match kind {
+            PartKind::Page => &self.page,
+            PartKind::Search => &self.search,
+            PartKind::Rest => &self.rest,
+            PartKind::Words => &self.words,
+            PartKind::Ends => &self.ends,
+            PartKind::Order => &self.order,
+        }
+    }
+
+    fn of_mut(&mut self, kind: PartKind) -> &mut String {
+        match kind {
+            PartKind::Page => &mut self.page,
+            PartKind::Search => &mut self.search,
+            PartKind::Rest => &mut self.rest,
+            PartKind::Words => &mut self.words,
+            PartKind::Ends => &mut self.ends,
+            PartKind::Order => &mut self.order,
+        }
+    }
+
+    /// The hash of part `number` of `kind`, if known.
+    pub fn get(&self, kind: PartKind, number: u32) -> Option<&str> {
+        let at = number.checked_sub(kind.first())? as usize * PART_HASH_LEN;
+        self.of(kind).get(at..at + PART_HASH_LEN)
+    }
+
+    /// Sets the hash of part `number` of `kind` (a part past the last known is padded with
+    /// zeros up to it, which its own part overwrites when written).
+    pub fn set(&mut self, kind: PartKind, number: u32, hash: &str) {
+        debug_assert_eq!(hash.len(), PART_HASH_LEN);
+        let at = number.saturating_sub(kind.first()) as usize * PART_HASH_LEN;
+        let hashes = self.of_mut(kind);
+        while hashes.len() < at + PART_HASH_LEN {
+            hashes.push('0');
+        }
+        hashes.replace_range(at..at + PART_HASH_LEN, hash);
+    }
+
+    /// Forgets the parts of `kind` from number `count` on (a kind that now has fewer).
+    pub fn truncate(&mut self, kind: PartKind, count: u32) {
+        let keep = count.saturating_sub(kind.first()) as usize * PART_HASH_LEN;
+        self.of_mut(kind).truncate(keep);
+    }
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -79,25 +211,43 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl Archive {
+    /// The address of part `number` of `kind`, relative to the index: with its content hash
+    /// when the index names its parts so.
+    pub fn part_address(&self, kind: PartKind, number: u32) -> String {
+        let stem = kind.stem();
+        let numbered = match kind {
+            PartKind::Order => stem.to_owned(),
+            _ => format!("{stem}-{number}"),
+        };
+        match self.hashes.as_ref().and_then(|h| h.get(kind, number)) {
+            Some(hash) => format!("{}{numbered}.{hash}.json", self.folder),
+            None => format!("{}{numbered}.json", self.folder),
+        }
+    }
+
     /// The address of page `page` (2 or more), relative to the index.
     pub fn page_address(&self, page: u32) -> String {
-        format!("{}page-{page}.json", self.folder)
+        self.part_address(PartKind::Page, page)
     }
 
     /// The address of search chunk `chunk`, relative to the index.
     pub fn chunk_address(&self, chunk: usize) -> String {
-        format!("{}search-{chunk}.json", self.folder)
+        self.part_address(PartKind::Search, chunk as u32)
     }
 
     /// The address of rest part `part` of the search index, relative to the index.
     pub fn rest_address(&self, part: u32) -> String {
-        format!("{}rest-{part}.json", self.folder)
+        self.part_address(PartKind::Rest, part)
     }
 
     /// The address of vocabulary chunk `chunk`, forward (`words`) or backward (`ends`).
     pub fn vocabulary_address(&self, backward: bool, chunk: usize) -> String {
-        let kind = if backward { "ends" } else { "words" };
-        format!("{}{kind}-{chunk}.json", self.folder)
+        let kind = if backward {
+            PartKind::Ends
+        } else {
+            PartKind::Words
+        };
+        self.part_address(kind, chunk as u32)
     }
 
     /// The address of the card of article `number` (counted from the oldest).
@@ -107,7 +257,7 @@ impl Archive {
 
     /// The address of the order of the articles moved since they were numbered.
     pub fn order_address(&self) -> String {
-        format!("{}order.json", self.folder)
+        self.part_address(PartKind::Order, 0)
     }
 
     /// The page holding the article at newest-first position `rank`, from 1.

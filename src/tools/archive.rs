@@ -17,7 +17,10 @@ use crate::model::search::text::{ArticleText, Field, Passage};
 use crate::model::search::{
     RestChunk, SearchChunk, VocabularyChunk, label_term, tag_term, text_address, vocabulary_entry,
 };
-use crate::model::{Archive, Library, LibraryEntry, Order, card_address, labels_of, topics_of};
+use crate::model::{
+    Archive, Library, LibraryEntry, Order, PART_HASH_LEN, PartHashes, PartKind, card_address,
+    labels_of, topics_of,
+};
 use crate::tools::fold::fold;
 
 /// Articles on a page of the library unless `--page-size` says otherwise: about 10 KB of gzip
@@ -218,9 +221,71 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
             cards: true,
             order: false,
             rests: rests.len() as u32,
+            hashes: Some(PartHashes::default()),
         }),
     };
+    let mut library = library;
+    if let Some(archive) = library.archive.as_mut() {
+        name_by_content(archive, &mut files);
+    }
     (library, files)
+}
+
+/// Names each page, search part and order file of `files` by its content
+/// (`index-parts/search-3.HASH.json`), whether it is named by number alone or by a previous
+/// content, and records the hashes in `archive`. Returns the previous names that changed:
+/// files a patch has replaced.
+pub fn name_by_content(archive: &mut Archive, files: &mut [(String, String)]) -> Vec<String> {
+    let mut replaced = Vec::new();
+    for (name, json) in files.iter_mut() {
+        let Some((kind, number)) = part_of(&archive.folder, name) else {
+            continue;
+        };
+        let hash = xxhash_rust::xxh3::xxh3_64(json.as_bytes());
+        let hash = format!("{:0width$x}", hash >> 32, width = PART_HASH_LEN);
+        archive
+            .hashes
+            .get_or_insert_with(PartHashes::default)
+            .set(kind, number, &hash);
+        let named = archive.part_address(kind, number);
+        if *name != named {
+            if has_hash(name) {
+                replaced.push(std::mem::replace(name, named));
+            } else {
+                *name = named;
+            }
+        }
+    }
+    replaced
+}
+
+/// Whether a part's name carries a content hash (`search-3.HASH.json`).
+fn has_hash(name: &str) -> bool {
+    name.strip_suffix(".json")
+        .and_then(|stem| stem.rsplit_once('.'))
+        .is_some_and(|(_, hash)| {
+            hash.len() == PART_HASH_LEN && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        })
+}
+
+/// The kind and number of the index part `name` (relative to the index) in `folder`, named
+/// by number alone or with a content hash.
+fn part_of(folder: &str, name: &str) -> Option<(PartKind, u32)> {
+    let file = name.strip_prefix(folder)?.strip_suffix(".json")?;
+    if file.contains('/') {
+        return None;
+    }
+    let file = if has_hash(&format!("{file}.json")) {
+        file.rsplit_once('.')?.0
+    } else {
+        file
+    };
+    if file == "order" {
+        return Some((PartKind::Order, 0));
+    }
+    let (stem, number) = file.rsplit_once('-')?;
+    let kind = PartKind::ALL.into_iter().find(|k| k.stem() == stem)?;
+    Some((kind, number.parse().ok()?))
 }
 
 /// The card of the article numbered `number`, in the parts folder `folder`, as (path, JSON).
@@ -667,7 +732,20 @@ mod tests {
         let archive = library.archive.as_ref().unwrap();
         assert_eq!((archive.total, archive.per_page, archive.pages), (7, 3, 3));
         assert_eq!(library.articles.len(), 3);
-        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        // Pages and search parts are named by their content, and index.json knows the names.
+        let hashes = archive.hashes.as_ref().unwrap();
+        assert_eq!(hashes.page.len(), 2 * PART_HASH_LEN);
+        for (name, json) in &files[..5] {
+            let hash = format!("{:08x}", xxhash_rust::xxh3::xxh3_64(json.as_bytes()) >> 32);
+            assert!(name.ends_with(&format!(".{hash}.json")), "{name}");
+        }
+        assert_eq!(files[0].0, archive.page_address(2));
+        assert_eq!(files[2].0, archive.chunk_address(0));
+        let unhashed = |name: &str| match name.strip_suffix(".json") {
+            Some(stem) if has_hash(name) => format!("{}.json", stem.rsplit_once('.').unwrap().0),
+            _ => name.to_owned(),
+        };
+        let names: Vec<String> = files.iter().map(|(n, _)| unhashed(n)).collect();
         assert_eq!(
             names,
             [

@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 /// The cache's file name, beside `index.json`.
 pub const CACHE_FILE: &str = "index.cache";
 
-/// Bumped when what an article gives changes (the entry, the terms, their folding).
-const CACHE_VERSION: u32 = 4;
+/// Bumped when what an article gives changes (the entry, the terms, their folding), or what
+/// the index's files are (5: parts named by their content).
+const CACHE_VERSION: u32 = 5;
 
 /// The weights and steps impacts are computed with, and the tiers postings are split into,
 /// as text: a new release of the tool that weighs or splits terms otherwise must not patch an

@@ -52,7 +52,8 @@ pub(crate) fn patch(
     let Some(mut library) = read_library(dir) else {
         return Ok(None);
     };
-    let Some(archive) = library.archive.clone() else {
+    // An index whose parts are named by number alone is written again whole, by content.
+    let Some(archive) = library.archive.clone().filter(|a| a.hashes.is_some()) else {
         return Ok(None);
     };
     if archive.total as usize != cache.files.len() - left_out(cache) {
@@ -199,13 +200,20 @@ pub(crate) fn patch(
         None => return Ok(None),
     }
     files.extend(texts);
-    if pages.contains_key(&1) {
-        let text = serde_json::to_string_pretty(&library).expect("the library serializes");
-        files.push(("index.json".to_owned(), format!("{text}\n")));
+    // Every part written gets the name of its new content, which index.json then names: it is
+    // written whenever a part is, and the parts it named before are removed after it.
+    let stale_order = stale_order.then(|| archive.order_address());
+    if let Some(hashes) = archive.hashes.as_mut().filter(|_| stale_order.is_some()) {
+        hashes.truncate(crate::model::PartKind::Order, 0);
     }
-    let written = write_files(dir, &files, &mut cache.written, false)?;
-    if stale_order {
-        forget(dir, cache, &archive.order_address())?;
+    let replaced = crate::tools::archive::name_by_content(&mut archive, &mut files);
+    library.archive = Some(archive.clone());
+    let text = serde_json::to_string_pretty(&library).expect("the library serializes");
+    files.push(("index.json".to_owned(), format!("{text}\n")));
+    let mut written = write_files(dir, &files, &mut cache.written, false)?;
+    for name in replaced.iter().chain(&stale_order) {
+        forget(dir, cache, name)?;
+        written.removed += 1;
     }
     let newest = newest(dir, &library, &archive, &pages, options.newest);
     restamp(cache, looked);
