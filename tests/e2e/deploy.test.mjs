@@ -129,7 +129,7 @@ describe('article deploy to an S3-compatible store', () => {
     assert.deepEqual(uploads(proxy).filter((k) => k !== '.article-deploy.json'), [...local.keys()].sort());
     // Entry points last: every content-addressed upload comes before any HTML or index.json.
     const order = proxy.requests.filter(([m]) => m === 'PUT').map(([, p]) => p);
-    const lastAddressed = Math.max(...order.map((p, i) => (/-[0-9a-f]{16}(_bg)?\.\w+$|\.[0-9a-f]{8}\.json$/.test(p) ? i : -1)));
+    const lastAddressed = Math.max(...order.map((p, i) => (/-[0-9a-f]{8,16}(_bg)?\.\w+$|\.[0-9a-f]{8}\.json$/.test(p) ? i : -1)));
     const firstEntry = order.findIndex((p) => /\.html$|\/index\.json$/.test(p));
     assert.ok(lastAddressed < firstEntry, order.join('\n'));
     for (const key of local.keys()) {
@@ -142,7 +142,7 @@ describe('article deploy to an S3-compatible store', () => {
         js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', svg: 'image/svg+xml', xml: 'application/atom+xml; charset=utf-8',
       }[key.split('.').pop()];
       assert.equal(type, expected, key);
-      const addressed = /^[^/]+-[0-9a-f]{16}(_bg)?\.\w+$/.test(key) || /index-parts\/[a-z]+(-\d+)?\.[0-9a-f]{8}\.json$/.test(key);
+      const addressed = /^[^/]+-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(key) || /index-parts\/[a-z]+(-\d+)?\.[0-9a-f]{8}\.json$/.test(key);
       assert.equal(cache, addressed ? IMMUTABLE : 'public, max-age=60, must-revalidate', key);
     }
     // What the browser gets back is the file, whether stored compressed or not.

@@ -110,8 +110,9 @@ fn type_of(name: &str, extension: &str) -> (&'static str, bool) {
     }
 }
 
-/// A file Trunk named by its content, at the build's top level: `NAME-<16 hex>.EXT`, or
-/// `NAME-<16 hex>_bg.wasm`.
+/// A file Trunk named by its content, at the build's top level: `NAME-<hex>.EXT`, or
+/// `NAME-<hex>_bg.wasm`, the hash 64 bits written without leading zeros (usually 16 digits,
+/// sometimes fewer).
 fn built_with_hash(path: &str, name: &str) -> bool {
     if path.contains('/') {
         return false;
@@ -121,7 +122,7 @@ fn built_with_hash(path: &str, name: &str) -> bool {
     };
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hex(hash))
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hex(hash))
 }
 
 /// A part of a library's index named by its content (`index-parts/search-3.<8 hex>.json`).
@@ -153,6 +154,7 @@ mod tests {
             "article_viewer-8595c41aa2f2d152_bg.wasm",
             "article_viewer-8595c41aa2f2d152.js",
             "main-3a40fd1872641ca2.css",
+            "main-a40fd1872641ca2.css",
             "favicon-a2b7d2d2b30d8f6d.svg",
             "articles/index-parts/search-12.0a1b2c3d.json",
             "index-parts/page-2.ffffffff.json",
