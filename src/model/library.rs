@@ -206,6 +206,28 @@ impl PartHashes {
     }
 }
 
+/// The kind, number and content hash (when it has one) of an index part from its file name
+/// (`search-3.1a2b3c4d.json`, `page-2.json`, `order.json`): what [`Archive::part_address`]
+/// writes, read back.
+pub fn parse_part_name(file: &str) -> Option<(PartKind, u32, Option<&str>)> {
+    let stem = file.strip_suffix(".json")?;
+    let (stem, hash) = match stem.rsplit_once('.') {
+        Some((named, hash))
+            if hash.len() == PART_HASH_LEN
+                && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+        {
+            (named, Some(hash))
+        }
+        _ => (stem, None),
+    };
+    if stem == PartKind::Order.stem() {
+        return Some((PartKind::Order, 0, hash));
+    }
+    let (named, number) = stem.rsplit_once('-')?;
+    let kind = PartKind::ALL.into_iter().find(|k| k.stem() == named)?;
+    Some((kind, number.parse().ok()?, hash))
+}
+
 fn is_zero(n: &u32) -> bool {
     *n == 0
 }
@@ -434,6 +456,61 @@ pub(crate) fn entry_for_tests(
 mod tests {
     use super::*;
     use crate::model::library::entry_for_tests as entry;
+
+    #[test]
+    fn a_part_name_reads_back_as_it_was_written() {
+        let mut hashes = PartHashes::default();
+        hashes.set(PartKind::Search, 1, "0a1b2c3d");
+        hashes.set(PartKind::Order, 0, "ffffffff");
+        let folder = "index-parts/";
+        let mut archive = Archive {
+            total: 1,
+            per_page: 1,
+            pages: 1,
+            folder: folder.into(),
+            labels: Vec::new(),
+            tags: Vec::new(),
+            search: Vec::new(),
+            words: Vec::new(),
+            ends: Vec::new(),
+            stemmers: Vec::new(),
+            text: false,
+            cards: false,
+            order: false,
+            rests: 0,
+            hashes: Some(hashes),
+        };
+        for (kind, number, hash) in [
+            (PartKind::Search, 1, Some("0a1b2c3d")),
+            (PartKind::Search, 0, Some("00000000")),
+            (PartKind::Order, 0, Some("ffffffff")),
+            (PartKind::Page, 2, None),
+            (PartKind::Ends, 7, None),
+        ] {
+            let address = archive.part_address(kind, number);
+            let file = address.strip_prefix(folder).unwrap();
+            assert_eq!(
+                parse_part_name(file),
+                Some((kind, number, hash)),
+                "{address}"
+            );
+        }
+        archive.hashes = None;
+        assert_eq!(archive.chunk_address(3), "index-parts/search-3.json");
+        for other in [
+            "search-1.0A1B2C3D.json",
+            "cards.json",
+            "text-1.json",
+            "search-x.json",
+        ] {
+            assert_eq!(
+                parse_part_name(other).and_then(|(_, _, h)| h),
+                None,
+                "{other}"
+            );
+        }
+        assert_eq!(parse_part_name("cards.json"), None);
+    }
 
     #[test]
     fn labels_are_listed_once_in_order() {

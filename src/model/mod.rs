@@ -38,7 +38,8 @@ pub(crate) use json::message_of as json_message;
 pub use lang::{Direction, direction_for_lang, primary_subtag};
 pub use library::{
     Archive, Library, LibraryCard, LibraryEntry, LibraryPage, PART_HASH_LEN, PartHashes, PartKind,
-    card_address, decode_library, decode_library_card, decode_library_page, labels_of, topics_of,
+    card_address, decode_library, decode_library_card, decode_library_page, labels_of,
+    parse_part_name, topics_of,
 };
 pub use limits::{MAX_ARTICLE_BYTES, MAX_NESTING};
 pub use number::decimal;

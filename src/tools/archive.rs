@@ -18,8 +18,8 @@ use crate::model::search::{
     RestChunk, SearchChunk, VocabularyChunk, label_term, tag_term, text_address, vocabulary_entry,
 };
 use crate::model::{
-    Archive, Library, LibraryEntry, Order, PART_HASH_LEN, PartHashes, PartKind, card_address,
-    labels_of, topics_of,
+    Archive, Library, LibraryEntry, Order, PART_HASH_LEN, PartHashes, card_address, labels_of,
+    parse_part_name, topics_of,
 };
 use crate::tools::fold::fold;
 
@@ -199,7 +199,7 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
             .enumerate()
             .map(|(rank, item)| card_file(PARTS_FOLDER, total - 1 - rank as u32, &item.entry)),
     );
-    let library = Library {
+    let mut library = Library {
         version: 2,
         articles: items
             .iter()
@@ -224,7 +224,6 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
             hashes: Some(PartHashes::default()),
         }),
     };
-    let mut library = library;
     if let Some(archive) = library.archive.as_mut() {
         name_by_content(archive, &mut files);
     }
@@ -238,9 +237,14 @@ pub fn archive_files(items: &[Indexable], per_page: u32) -> (Library, Vec<(Strin
 pub fn name_by_content(archive: &mut Archive, files: &mut [(String, String)]) -> Vec<String> {
     let mut replaced = Vec::new();
     for (name, json) in files.iter_mut() {
-        let Some((kind, number)) = part_of(&archive.folder, name) else {
+        let Some((kind, number, previous)) = name
+            .strip_prefix(&archive.folder)
+            .filter(|file| !file.contains('/'))
+            .and_then(parse_part_name)
+        else {
             continue;
         };
+        let had_hash = previous.is_some();
         let hash = xxhash_rust::xxh3::xxh3_64(json.as_bytes());
         let hash = format!("{:0width$x}", hash >> 32, width = PART_HASH_LEN);
         archive
@@ -249,43 +253,13 @@ pub fn name_by_content(archive: &mut Archive, files: &mut [(String, String)]) ->
             .set(kind, number, &hash);
         let named = archive.part_address(kind, number);
         if *name != named {
-            if has_hash(name) {
-                replaced.push(std::mem::replace(name, named));
-            } else {
-                *name = named;
+            let before = std::mem::replace(name, named);
+            if had_hash {
+                replaced.push(before);
             }
         }
     }
     replaced
-}
-
-/// Whether a part's name carries a content hash (`search-3.HASH.json`).
-fn has_hash(name: &str) -> bool {
-    name.strip_suffix(".json")
-        .and_then(|stem| stem.rsplit_once('.'))
-        .is_some_and(|(_, hash)| {
-            hash.len() == PART_HASH_LEN && hash.bytes().all(|b| b.is_ascii_hexdigit())
-        })
-}
-
-/// The kind and number of the index part `name` (relative to the index) in `folder`, named
-/// by number alone or with a content hash.
-fn part_of(folder: &str, name: &str) -> Option<(PartKind, u32)> {
-    let file = name.strip_prefix(folder)?.strip_suffix(".json")?;
-    if file.contains('/') {
-        return None;
-    }
-    let file = if has_hash(&format!("{file}.json")) {
-        file.rsplit_once('.')?.0
-    } else {
-        file
-    };
-    if file == "order" {
-        return Some((PartKind::Order, 0));
-    }
-    let (stem, number) = file.rsplit_once('-')?;
-    let kind = PartKind::ALL.into_iter().find(|k| k.stem() == stem)?;
-    Some((kind, number.parse().ok()?))
 }
 
 /// The card of the article numbered `number`, in the parts folder `folder`, as (path, JSON).
@@ -741,8 +715,8 @@ mod tests {
         }
         assert_eq!(files[0].0, archive.page_address(2));
         assert_eq!(files[2].0, archive.chunk_address(0));
-        let unhashed = |name: &str| match name.strip_suffix(".json") {
-            Some(stem) if has_hash(name) => format!("{}.json", stem.rsplit_once('.').unwrap().0),
+        let unhashed = |name: &str| match parse_part_name(name.rsplit('/').next().unwrap()) {
+            Some((_, _, Some(hash))) => name.replace(&format!(".{hash}"), ""),
             _ => name.to_owned(),
         };
         let names: Vec<String> = files.iter().map(|(n, _)| unhashed(n)).collect();

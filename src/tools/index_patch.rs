@@ -203,7 +203,9 @@ pub(crate) fn patch(
     // Every part written gets the name of its new content, which index.json then names: it is
     // written whenever a part is, and the parts it named before are removed after it.
     let stale_order = stale_order.then(|| archive.order_address());
-    if let Some(hashes) = archive.hashes.as_mut().filter(|_| stale_order.is_some()) {
+    if stale_order.is_some()
+        && let Some(hashes) = archive.hashes.as_mut()
+    {
         hashes.truncate(crate::model::PartKind::Order, 0);
     }
     let replaced = crate::tools::archive::name_by_content(&mut archive, &mut files);

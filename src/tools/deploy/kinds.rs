@@ -130,13 +130,7 @@ fn index_part_with_hash(path: &str, name: &str) -> bool {
     let in_parts = path
         .strip_suffix(name)
         .is_some_and(|folder| folder.ends_with(crate::tools::archive::PARTS_FOLDER));
-    let Some(stem) = name.strip_suffix(".json") else {
-        return false;
-    };
-    in_parts
-        && stem
-            .rsplit_once('.')
-            .is_some_and(|(_, hash)| hash.len() == crate::model::PART_HASH_LEN && hex(hash))
+    in_parts && crate::model::parse_part_name(name).is_some_and(|(_, _, hash)| hash.is_some())
 }
 
 fn hex(text: &str) -> bool {

@@ -93,9 +93,9 @@ async fn run(
     say: &mut dyn FnMut(String),
 ) -> Result<DeployReport, DeployError> {
     let target = store::Target::open(url, options.endpoint.as_deref(), options.timeout)?;
-    let previous = target.read_manifest().await?;
+    let (previous, requests) = target.read_manifest().await?;
     let mut report = DeployReport {
-        requests: 1,
+        requests,
         ..DeployReport::default()
     };
     let plan = plan::plan(files, &previous, now(), options.grace);

@@ -87,13 +87,14 @@ impl Target {
         }
     }
 
-    /// The manifest of the live release; an empty one when there is none yet. Checks on the
-    /// way that the store answers, takes the credentials and has the bucket.
-    pub async fn read_manifest(&self) -> Result<Manifest, DeployError> {
+    /// The manifest of the live release, an empty one when there is none yet, with the
+    /// number of requests it took. Checks on the way that the store answers, takes the
+    /// credentials and has the bucket.
+    pub async fn read_manifest(&self) -> Result<(Manifest, usize), DeployError> {
         match self.store.get(&self.key(MANIFEST_KEY)).await {
             Ok(found) => {
                 let bytes = found.bytes().await.map_err(|e| self.explain(&e))?;
-                Manifest::decode(&bytes)
+                Ok((Manifest::decode(&bytes)?, 1))
             }
             Err(object_store::Error::NotFound { .. }) => {
                 // No manifest, or no bucket: a listing tells which.
@@ -101,7 +102,7 @@ impl Target {
                 let prefix = (!self.prefix.is_empty()).then(|| Key::from(self.prefix.as_str()));
                 let mut listing = self.store.list(prefix.as_ref());
                 listing.try_next().await.map_err(|e| self.explain(&e))?;
-                Ok(Manifest::empty())
+                Ok((Manifest::empty(), 2))
             }
             Err(e) => Err(self.explain(&e)),
         }
