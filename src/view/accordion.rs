@@ -48,8 +48,11 @@ pub struct SectionState {
     pub collapsible: bool,
     /// True while the panel is shown; always true for a lead.
     open: Cell<bool>,
-    /// The `<section>` once it is built.
+    /// The `<section>` once it is built, or once a written page's section is made live.
     element: OnceCell<Element>,
+    /// A written page's section not made live yet ([`SectionStates::sleep`]): shown open, as
+    /// published without scripts, until something wakes it.
+    asleep: RefCell<Option<Element>>,
 }
 
 impl SectionState {
@@ -126,6 +129,7 @@ impl SectionStates {
                 collapsible,
                 open: Cell::new(open),
                 element: OnceCell::new(),
+                asleep: RefCell::new(None),
             }
         });
         self.sections.borrow_mut().extend(added);
@@ -135,6 +139,8 @@ impl SectionStates {
     /// Opens or closes section `index`: its elements, if it is in the page yet (a section
     /// built later starts in the state it has then), and everything that summarises all.
     pub fn set_open(&self, index: usize, open: bool) {
+        // A section still asleep is shown open: made live first, the change then applies to it.
+        self.wake(index, false);
         let sections = self.sections.borrow();
         let Some(state) = sections.get(index) else {
             return;
@@ -148,23 +154,43 @@ impl SectionStates {
         self.changed.notify();
     }
 
-    /// Takes over section `index` as a pre-rendered page shows it (open): its state becomes
-    /// the one it should have (as published, or as the reader left it), written to it only
-    /// when `may_close` (it is off screen, so closing it moves nothing the reader sees), and
-    /// its controls are made to work.
-    pub fn adopt(&self, index: usize, section: Element, may_close: bool) {
+    /// Keeps section `index` of a pre-rendered page as it is (open, its toggle inert) until
+    /// [`wake`](Self::wake): making a section live changes the page, and on a long article
+    /// every change costs the browser a layout of all of it (`view::waking`).
+    pub fn sleep(&self, index: usize, section: Element) {
+        if let Some(state) = self.sections.borrow().get(index) {
+            state.asleep.replace(Some(section));
+        }
+    }
+
+    /// Whether section `index` still waits to be made live.
+    pub fn is_asleep(&self, index: usize) -> bool {
+        self.with_all(|all| all.get(index).is_some_and(|s| s.asleep.borrow().is_some()))
+    }
+
+    /// Makes section `index` live if it is asleep: its state becomes the one it should have
+    /// (as published, or as the reader left it), written to it only when `may_close` (it is
+    /// below the window, so closing it moves nothing the reader sees), and its controls work.
+    pub fn wake(&self, index: usize, may_close: bool) {
         let sections = self.sections.borrow();
         let Some(state) = sections.get(index) else {
             return;
         };
+        let Some(section) = state.asleep.take() else {
+            return;
+        };
         _ = section.remove_attribute(PRERENDERED_PART);
+        let mut opened = false;
         if state.collapsible {
-            if !may_close {
-                state.open.set(true);
-            }
+            opened = !may_close && !state.open.replace(true);
             make_live(&section, state.is_open());
         }
         _ = state.element.set(section);
+        drop(sections);
+        if opened {
+            // Seen open by the reader, so open from now on, and remembered so.
+            self.changed.notify();
+        }
     }
 
     /// Records section `index`'s element, built in the state [`SectionState::is_open`] gave.
@@ -222,9 +248,11 @@ impl SectionStates {
     /// Handles a click anywhere in the article: a section toggle opens or closes its section
     /// (and an opened section's address goes into the URL). One listener serves every toggle.
     pub fn handle_click(&self, event: &web_sys::MouseEvent) {
-        let Some(index) = self.section_of(event, "button.section-toggle") else {
+        // A toggle still asleep is its heading's text: pressed, it acts as the live one would.
+        let Some(index) = self.section_of(event, ".section-toggle") else {
             return;
         };
+        self.wake(index, false);
         let (id, open) = self.with_all(|all| (all[index].id.clone(), !all[index].is_open()));
         self.set_open(index, open);
         if open {

@@ -33,6 +33,7 @@ mod status;
 mod table;
 mod takeover;
 mod ui_text;
+mod waking;
 
 pub use app::{App, ArticleLoader};
 pub use article::ArticleView;

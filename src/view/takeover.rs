@@ -16,11 +16,12 @@
 //!
 //! [`ArticleView`]: crate::view::ArticleView
 
+use std::ops::Range;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::schedule::{TaskClock, in_frames};
 use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{ContentsList, follow_entry};
@@ -28,8 +29,9 @@ use crate::view::display::DisplayControls;
 use crate::view::dom::listen;
 use crate::view::figures::follow_figure_link;
 use crate::view::mount::insert_view;
-use crate::view::reading::{ReadingPosition, ReadingProgress, count_leading};
+use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::PRERENDERED_PART;
+use crate::view::waking::{in_window, wake_where_the_reader_is};
 
 /// Class of the viewer's host while its article is pre-rendered markup not yet taken over;
 /// the stylesheet keeps the controls that need the app hidden meanwhile.
@@ -82,7 +84,7 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
     let sections = sections_of(article);
     // Read before anything changes: the page has been laid out for its first paint, so this
     // costs nothing now, while after a change it would lay the whole page out again.
-    let first_below = first_below_window(&sections);
+    let window = in_window(&sections);
     let states = SectionStates::new(
         sections
             .iter()
@@ -151,7 +153,7 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
     }
     _ = viewer.class_list().remove_1(PRERENDERED);
     crate::timing::mark("viewer:rendered");
-    make_sections_live(states, sections, first_below);
+    make_sections_live(states, article, sections, window);
 }
 
 /// Builds `view` where the hidden pre-rendered twin matching `selector` is, and removes the
@@ -170,55 +172,17 @@ where
     }
 }
 
-/// The index of the first of `sections` that starts below the window. Found once, before
-/// anything changes: section tops increase down the page, and closing a section below the
-/// window moves none above it, so no layout is read again while sections are made live
-/// (reading one after each change had the browser lay the page out again for every section).
-fn first_below_window(sections: &[Element]) -> usize {
-    let viewport = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    count_leading(sections.len(), |i| {
-        sections[i].get_bounding_client_rect().top() < viewport
-    })
-}
-
-/// Gives every section its state and working controls: a screenful at once, the rest of a long
-/// article in short tasks, one per frame. A section published closed, or closed by the reader
-/// earlier, closes only while it is below the window; one the reader can see or has passed
-/// stays open. Then the `#fragment` is followed, as on the client-only page once every section
-/// is in.
-fn make_sections_live(states: SectionStates, sections: Vec<Element>, first_below: usize) {
-    let all_in_page = RwSignal::new(false);
-    crate::view::article::follow_fragments(states.clone(), all_in_page);
-    let mut pending = sections.into_iter().enumerate().peekable();
-    let mut live = move |count: usize, clock: Option<&TaskClock>| {
-        let mut done = 0;
-        while let Some((index, section)) = pending.peek().cloned() {
-            if done >= count || clock.is_some_and(TaskClock::spent) {
-                break;
-            }
-            pending.next();
-            states.adopt(index, section, index >= first_below);
-            done += 1;
-        }
-        pending.peek().is_some()
-    };
-    // A screenful at once (what the reader may press first), the rest in short tasks.
-    if !live(crate::schedule::screenful(), None) {
-        all_in_page.set(true);
-        crate::timing::mark("viewer:complete");
-        return;
-    }
-    in_frames(move || {
-        let clock = TaskClock::start();
-        let more = live(usize::MAX, Some(&clock));
-        if !more {
-            all_in_page.set(true);
-            crate::timing::mark("viewer:complete");
-        }
-        more
-    });
+/// Gives the sections in the window their state and working controls now, and every other
+/// one when the reader comes to it (`view::waking`); then follows the `#fragment`, as the
+/// client-only page does once every section is in.
+fn make_sections_live(
+    states: SectionStates,
+    article: &Element,
+    sections: Vec<Element>,
+    window: Range<usize>,
+) {
+    wake_where_the_reader_is(&states, article, sections, window);
+    let all_in_page = RwSignal::new(true);
+    crate::view::article::follow_fragments(states, all_in_page);
+    crate::timing::mark("viewer:complete");
 }

@@ -56,10 +56,31 @@ async function openTakenOver(name, options = {}) {
   return opened;
 }
 
+/**
+ * Waits until the app has taken the page over: its class gone and every group of sections within
+ * a window's height of the window live (the others are made live as the reader comes to them:
+ * see "a long written page" below).
+ */
 async function takenOver(page) {
-  await page.waitForFunction(() => !document.querySelector('.is-prerendered, span.section-toggle'), null, { timeout: 15000 });
+  await page.waitForFunction(() => !document.querySelector('.is-prerendered') && [...document.querySelectorAll('.section-group')].every((group) => {
+    const box = group.getBoundingClientRect();
+    return box.bottom <= -innerHeight || box.top >= 2 * innerHeight || !group.querySelector('[data-prerendered]');
+  }), null, { timeout: 15000 });
   // Two frames, so that any shift the take-over caused has been laid out and reported.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** Scrolls down half a window at a time, as a reader does, until section `id` is live. */
+async function scrollUntilLive(page, id) {
+  while (await page.evaluate((id) => document.getElementById(id).hasAttribute('data-prerendered'), id)) {
+    const end = await page.evaluate(() => {
+      const atEnd = innerHeight + scrollY >= document.documentElement.scrollHeight - 1;
+      scrollBy({ top: innerHeight / 2, behavior: 'instant' });
+      return atEnd;
+    });
+    assert.ok(!end, `${id} is live by the end of the page`);
+    await takenOver(page);
+  }
 }
 
 const expanded = (page, id) => page.getAttribute(`#${id}--toggle`, 'aria-expanded');
@@ -303,6 +324,8 @@ describe('the app takes a pre-rendered page over', { timeout: 240000 }, () => {
     assert.equal(await expanded(page, 'nato'), 'true');
     await page.goto(`${server.url}articles/sample.html`);
     await takenOver(page);
+    // Far below the window, the sections wait until the reader scrolls towards them.
+    await scrollUntilLive(page, 'outlook');
     assert.equal(await expanded(page, 'nato'), 'true', 'remembered open');
     assert.equal(await expanded(page, 'outlook'), 'false', 'published collapsed, never opened');
     await context.close();
@@ -327,6 +350,96 @@ describe('the app takes a pre-rendered page over', { timeout: 240000 }, () => {
       await pre.context.close();
       await client.context.close();
     }
+  });
+});
+
+describe('a long written page: sections made live where the reader is', { timeout: 120000 }, () => {
+  /** Sections by their state: asleep (as written), live, and the ids of those in the window. */
+  const census = (page) => page.evaluate(() => {
+    const sections = [...document.querySelectorAll('.section-group > .section')];
+    const shown = (s) => {
+      const box = s.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    };
+    return {
+      asleep: sections.filter((s) => s.hasAttribute('data-prerendered')).length,
+      live: sections.filter((s) => !s.hasAttribute('data-prerendered')).length,
+      shown: sections.filter(shown).map((s) => s.id),
+    };
+  });
+
+  test('far sections wait as written; each is live before the reader scrolls to it, closed as published', async () => {
+    const { page, context, problems } = await openTakenOver('long.html', { viewport: { width: 1280, height: 700 } });
+    const first = await census(page);
+    assert.ok(first.asleep > 40, `most of 121 sections wait: ${JSON.stringify(first)}`);
+    const seenAtStart = new Set(first.shown);
+    // Down the page half a window at a time. Each step waits until every section up to half a
+    // window below the window is live: the observer's margin (a window's height) must have
+    // made them live before they come into view.
+    for (let step = 0; step < 400; step++) {
+      await page.waitForFunction(() => [...document.querySelectorAll('.section-group > .section')].every((section) => {
+        const box = section.getBoundingClientRect();
+        return box.top >= innerHeight * 1.5 || box.bottom <= 0 || !section.hasAttribute('data-prerendered');
+      }), null, { timeout: 5000 });
+      const shown = await page.evaluate(() => [...document.querySelectorAll('.section[data-collapsed]')].filter((s) => {
+        const box = s.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      }).map((s) => [s.id, s.querySelector('.section-toggle').getAttribute('aria-expanded')]));
+      for (const [id, expandedNow] of shown) {
+        if (!seenAtStart.has(id)) assert.equal(expandedNow, 'false', `${id}, published collapsed, is closed when it comes into view`);
+      }
+      const atEnd = await page.evaluate(() => {
+        const end = innerHeight + scrollY >= document.documentElement.scrollHeight - 1;
+        scrollBy({ top: innerHeight / 2, behavior: 'instant' });
+        return end;
+      });
+      if (atEnd) break;
+    }
+    assert.equal((await census(page)).asleep, 0, 'every section live once the reader has been there');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('Tab reaches the next toggle even where the window is far away; Shift+Tab comes back', async () => {
+    const { page, context } = await openTakenOver('long.html', { viewport: { width: 1280, height: 700 } });
+    // The last section of the first group is live; the next group is far below the window.
+    const last = await page.evaluate(() => {
+      const group = document.querySelectorAll('.section-group')[1];
+      const section = group.lastElementChild;
+      const next = group.nextElementSibling.firstElementChild;
+      section.querySelector('.copy-link').focus({ preventScroll: true });
+      return { id: section.id, next: next.id, nextAsleep: next.hasAttribute('data-prerendered') };
+    });
+    assert.equal(last.nextAsleep, true, `${last.next} waits at first`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), `${last.next}--toggle`);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('.section')?.id), last.id);
+    await context.close();
+  });
+
+  test('a contents link, a heading pressed and "show all" act on sections still waiting', async () => {
+    const { page, context } = await openTakenOver('long.html', { viewport: { width: 1280, height: 700 } });
+    const asleep = (id) => page.evaluate((id) => document.getElementById(id).hasAttribute('data-prerendered'), id);
+    // A heading still written as text, far below the window: pressed, it acts as a toggle
+    // (part-60 is published collapsed, and shown open until then).
+    assert.equal(await asleep('part-60'), true);
+    await page.evaluate(() => document.querySelector('#part-60 .section-heading-text').click());
+    assert.equal(await expanded(page, 'part-60'), 'false');
+    assert.equal(await asleep('part-60'), false);
+    // part-110, published collapsed too: the contents open it.
+    assert.equal(await asleep('part-110'), true);
+    await page.click('nav.contents a[href="#part-110"]');
+    await page.waitForFunction(() => document.getElementById('part-110--toggle').getAttribute('aria-expanded') === 'true');
+    await page.waitForFunction(() => document.activeElement.id === 'part-110--toggle');
+    // "Show all" opens every section, waiting or not; "hide all" closes them.
+    await page.click('button.show-all');
+    if ((await page.getAttribute('button.show-all', 'aria-expanded')) !== 'true') await page.click('button.show-all');
+    const states = await page.evaluate(() => [...document.querySelectorAll('.section-group > .section:not(.section-lead)')].map((s) => s.querySelector('.section-toggle').getAttribute('aria-expanded')));
+    assert.equal(states.length, 120);
+    assert.ok(states.every((state) => state === 'true'), states.join());
+    assert.equal(await page.locator('span.section-toggle').count(), 0);
+    await context.close();
   });
 });
 
