@@ -3,7 +3,8 @@
 //! paragraph is built again, so nothing moves, and the scroll position, focus and any
 //! selection stay. What the page needs from the article is read from the markup itself (each
 //! section's id, whether it was published closed, the contents and figure links), not
-//! downloaded and decoded again: the start is one short pass over the page.
+//! downloaded and decoded again: the start is a few short tasks, and the sections wait for the
+//! reader (`view::waking`).
 //!
 //! Leptos's hydration would walk the same markup, but its `hydrate` feature adds to the module
 //! of every page (docs/performance.md, "Measured reasons"), and the sections, which are
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::schedule::next_frame;
 use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{ContentsList, follow_entry};
@@ -63,10 +65,33 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
     {
         _ = any_spawner::Executor::init_wasm_bindgen();
     }
+    let sections = sections_of(&article);
+    // Read before anything changes: the page has been laid out for its first paint, so this
+    // costs nothing now, while after a change it would lay the whole page out again.
+    let window = in_window(&sections);
     // The viewer is never unmounted: what it builds here lives as long as the page.
     let owner = Owner::new();
-    owner.with(|| adopt(viewer, &article));
-    std::mem::forget(owner);
+    std::mem::forget(owner.clone());
+    let viewer = viewer.clone();
+    // In short tasks a frame apart rather than one: all of it in the module's first task came
+    // to about 100 ms on a phone four times slower than this machine, which is blocking time
+    // (docs/performance.md, "Written pages").
+    leptos::task::spawn_local(async move {
+        next_frame().await;
+        let (states, announcer, position) = owner.with(|| section_states(&viewer, &sections));
+        next_frame().await;
+        owner.with(|| adopt_controls(&article, &states, announcer, position));
+        next_frame().await;
+        owner.with(|| {
+            attach_listeners(&article, &states, announcer, position);
+            if let Some(rail) = article.query_selector(".article-rail").ok().flatten() {
+                _ = rail.remove_attribute(PRERENDERED_PART);
+            }
+            _ = viewer.class_list().remove_1(PRERENDERED);
+            crate::timing::mark("viewer:rendered");
+            make_sections_live(states, &article, sections, window);
+        });
+    });
     true
 }
 
@@ -80,11 +105,12 @@ fn sections_of(article: &Element) -> Vec<Element> {
         .collect()
 }
 
-fn adopt(viewer: &HtmlElement, article: &Element) {
-    let sections = sections_of(article);
-    // Read before anything changes: the page has been laid out for its first paint, so this
-    // costs nothing now, while after a change it would lay the whole page out again.
-    let window = in_window(&sections);
+/// Every section's state as published, or as the reader left it earlier in the session; and
+/// what follows the reader (the toast, the reading position).
+fn section_states(
+    viewer: &HtmlElement,
+    sections: &[Element],
+) -> (SectionStates, Announcer, ReadingPosition) {
     let states = SectionStates::new(
         sections
             .iter()
@@ -102,7 +128,17 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
     }
     let announcer = Announcer::create();
     let position = ReadingPosition::track(states.clone());
+    (states, announcer, position)
+}
 
+/// The controls the pre-render leaves hidden, built by their components where their twins
+/// stand (still hidden under the page's class until the take-over ends).
+fn adopt_controls(
+    article: &Element,
+    states: &SectionStates,
+    announcer: Announcer,
+    position: ReadingPosition,
+) {
     replace_hidden(article, ".display-controls", view! { <DisplayControls /> });
     replace_hidden(
         article,
@@ -117,7 +153,16 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
         );
         insert_view(&parent, None, view! { <Toast announcer /> });
     }
+}
 
+/// The listeners the components attach with `on:`, attached to the pre-rendered containers
+/// (one each, for every section, contents entry and figure link).
+fn attach_listeners(
+    article: &Element,
+    states: &SectionStates,
+    announcer: Announcer,
+    position: ReadingPosition,
+) {
     let clicks = states.clone();
     listen(article, "click", move |event| {
         if let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() {
@@ -148,12 +193,6 @@ fn adopt(viewer: &HtmlElement, article: &Element) {
             }
         });
     }
-    if let Some(rail) = article.query_selector(".article-rail").ok().flatten() {
-        _ = rail.remove_attribute(PRERENDERED_PART);
-    }
-    _ = viewer.class_list().remove_1(PRERENDERED);
-    crate::timing::mark("viewer:rendered");
-    make_sections_live(states, article, sections, window);
 }
 
 /// Builds `view` where the hidden pre-rendered twin matching `selector` is, and removes the
