@@ -431,9 +431,12 @@ fn pending_sections(
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// Sections in the section groups the page builds in the browser (`view::progressive`), for a
-/// pre-rendered page: the lead in a group of its own (the first, if the article has one), a
-/// screenful, then groups whose off-screen panels the stylesheet lets the browser skip.
+/// Sections in section groups for a pre-rendered page: the lead in a group of its own (the
+/// first, if the article has one), then groups of a few sections, which the take-over makes
+/// live one at a time as the reader comes to them (`view::waking`: small groups, so little
+/// changes at once). Groups after a tall screen's worth of sections are `later`: the
+/// stylesheet lets the browser skip laying out their off-screen panels, as on the client-only
+/// page (`view::progressive`).
 fn prerendered_groups(
     sections: Vec<Section>,
     marks: &[PlacedMark],
@@ -441,15 +444,15 @@ fn prerendered_groups(
 ) -> Vec<AnyView> {
     /// Sections before the first paint on a tall screen (`schedule::screenful` at 2,160 px).
     const FIRST_SCREEN: usize = 50;
-    /// Sections per later group, as the browser builds them a few at a time.
+    /// Sections per group, as the browser builds them a few at a time.
     const GROUP: usize = 8;
     let region = states.panels_are_regions();
     let mut pending = pending_sections(sections, 0, marks).peekable();
     let mut groups = Vec::new();
-    let mut sizes = std::iter::once(1).chain(std::iter::once(FIRST_SCREEN));
-    let mut later = false;
+    let mut size = 1;
+    let mut grouped = 0;
     while pending.peek().is_some() {
-        let size = sizes.next().unwrap_or(GROUP);
+        let later = grouped > FIRST_SCREEN;
         let group = pending
             .by_ref()
             .take(size)
@@ -458,12 +461,13 @@ fn prerendered_groups(
                 view! { <SectionView section id open=true marks region live=false /> }
             })
             .collect_view();
+        grouped += size;
+        size = GROUP;
         let class = if later {
             "section-group later"
         } else {
             "section-group"
         };
-        later = size == FIRST_SCREEN || later;
         groups.push(view! { <div class=class>{group}</div> }.into_any());
     }
     groups

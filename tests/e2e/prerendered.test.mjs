@@ -402,9 +402,10 @@ describe('a long written page: sections made live where the reader is', { timeou
 
   test('Tab reaches the next toggle even where the window is far away; Shift+Tab comes back', async () => {
     const { page, context } = await openTakenOver('long.html', { viewport: { width: 1280, height: 700 } });
-    // The last section of the first group is live; the next group is far below the window.
+    // The last live section before the first group still waiting, far below the window.
     const last = await page.evaluate(() => {
-      const group = document.querySelectorAll('.section-group')[1];
+      const waiting = [...document.querySelectorAll('.section-group')].find((g) => g.querySelector('[data-prerendered]'));
+      const group = waiting.previousElementSibling;
       const section = group.lastElementChild;
       const next = group.nextElementSibling.firstElementChild;
       section.querySelector('.copy-link').focus({ preventScroll: true });
