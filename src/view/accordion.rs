@@ -291,8 +291,15 @@ impl SectionStates {
     pub fn set_all(&self, open: bool) {
         self.all.set(Some(open));
         for index in 0..self.len() {
-            self.set_open(index, open);
+            if open && self.is_asleep(index) {
+                // Shown open already: it is only recorded, and wakes open (waking 2,000
+                // sections in one task kept a long article's "show all" busy for 430 ms).
+                self.with_all(|all| all[index].open.set(true));
+            } else {
+                self.set_open(index, open);
+            }
         }
+        self.changed.notify();
     }
 
     /// Opens the section that holds the element named by the URL fragment and scrolls to it.

@@ -339,10 +339,13 @@ describe('the app takes a pre-rendered page over', { timeout: 240000 }, () => {
       await client.page.goto(`${server.url}?article=articles/${name}.json`);
       await client.page.waitForFunction((n) => document.querySelectorAll('article .section').length === n && !document.querySelector('[aria-busy=true]'), count);
       for (const { page } of [pre, client]) {
-        // The same open state on both, whatever the window showed.
+        // The same open state on both, whatever the window showed: every section open, after
+        // "Hide all" (which makes every waiting section of the written page live).
         if (await page.locator('button.show-all').count()) {
-          await page.click('button.show-all');
           if ((await page.getAttribute('button.show-all', 'aria-expanded')) !== 'true') await page.click('button.show-all');
+          await page.click('button.show-all');
+          await page.click('button.show-all');
+          assert.equal(await page.getAttribute('button.show-all', 'aria-expanded'), 'true');
         }
       }
       const [a, b] = await Promise.all([pre.page.evaluate(normalized), client.page.evaluate(normalized)]);
@@ -433,13 +436,25 @@ describe('a long written page: sections made live where the reader is', { timeou
     await page.click('nav.contents a[href="#part-110"]');
     await page.waitForFunction(() => document.getElementById('part-110--toggle').getAttribute('aria-expanded') === 'true');
     await page.waitForFunction(() => document.activeElement.id === 'part-110--toggle');
-    // "Show all" opens every section, waiting or not; "hide all" closes them.
+    // "Show all" shows every section, waiting or not (a waiting one is shown open already);
+    // "Hide all" closes every one, and so makes every one live.
     await page.click('button.show-all');
     if ((await page.getAttribute('button.show-all', 'aria-expanded')) !== 'true') await page.click('button.show-all');
-    const states = await page.evaluate(() => [...document.querySelectorAll('.section-group > .section:not(.section-lead)')].map((s) => s.querySelector('.section-toggle').getAttribute('aria-expanded')));
-    assert.equal(states.length, 120);
-    assert.ok(states.every((state) => state === 'true'), states.join());
-    assert.equal(await page.locator('span.section-toggle').count(), 0);
+    const panels = () => page.evaluate(() => [...document.querySelectorAll('.section-group > .section:not(.section-lead)')].map((s) => {
+      const toggle = s.querySelector('.section-toggle');
+      return `${toggle.localName}:${toggle.getAttribute('aria-expanded')}:${s.querySelector('.section-panel').hidden ? 'hidden' : 'shown'}`;
+    }));
+    const shown = await panels();
+    assert.equal(shown.length, 120);
+    assert.ok(shown.every((state) => state.endsWith(':shown') && !state.startsWith('button:false')), shown.join());
+    assert.ok(shown.some((state) => state.startsWith('span')), 'sections far away still wait');
+    await page.click('button.show-all');
+    assert.equal(await page.getAttribute('button.show-all', 'aria-expanded'), 'false');
+    const hidden = await panels();
+    assert.ok(hidden.every((state) => state === 'button:false:hidden'), hidden.join());
+    // And all of them again, now live.
+    await page.click('button.show-all');
+    assert.ok((await panels()).every((state) => state === 'button:true:shown'));
     await context.close();
   });
 });
