@@ -75,21 +75,25 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
     let viewer = viewer.clone();
     // In short tasks a frame apart rather than one: all of it in the module's first task came
     // to about 100 ms on a phone four times slower than this machine, which is blocking time
-    // (docs/performance.md, "Written pages").
+    // (docs/performance.md, "Written pages"). The toggles before the other controls: they
+    // are what a reader presses first.
     leptos::task::spawn_local(async move {
         next_frame().await;
         let (states, announcer, position) = owner.with(|| section_states(&viewer, &sections));
         next_frame().await;
-        owner.with(|| adopt_controls(&article, &states, announcer, position));
-        next_frame().await;
         owner.with(|| {
             attach_listeners(&article, &states, announcer, position);
+            make_sections_live(states.clone(), &article, sections, window);
+        });
+        next_frame().await;
+        owner.with(|| {
+            adopt_controls(&article, &states, announcer, position);
             if let Some(rail) = article.query_selector(".article-rail").ok().flatten() {
                 _ = rail.remove_attribute(PRERENDERED_PART);
             }
             _ = viewer.class_list().remove_1(PRERENDERED);
             crate::timing::mark("viewer:rendered");
-            make_sections_live(states, &article, sections, window);
+            crate::timing::mark("viewer:complete");
         });
     });
     true
@@ -223,5 +227,4 @@ fn make_sections_live(
     wake_where_the_reader_is(&states, article, sections, window);
     let all_in_page = RwSignal::new(true);
     crate::view::article::follow_fragments(states, all_in_page);
-    crate::timing::mark("viewer:complete");
 }
