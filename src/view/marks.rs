@@ -117,11 +117,7 @@ fn unmark_when_read(section: Element) {
             event.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape"
         } else {
             let rect = section.get_bounding_client_rect();
-            let height = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
+            let height = crate::view::page::viewport_height().unwrap_or(0.0);
             let in_view = rect.bottom() > 0.0 && rect.top() < height;
             seen.set(seen.get() || in_view);
             seen.get() && !in_view

@@ -73,6 +73,12 @@ pub fn media_matches(query: &str) -> bool {
 /// How long a passage stays highlighted after a jump to it.
 const FLASH: std::time::Duration = std::time::Duration::from_millis(2500);
 
+/// The window's height in CSS pixels (the layout viewport), if the browser gives one: what
+/// "on screen" is measured against.
+pub fn viewport_height() -> Option<f64> {
+    window().inner_height().ok().and_then(|h| h.as_f64())
+}
+
 /// Scrolls the element with `id` into view, moves keyboard focus to `focus_id` if given and,
 /// with `flash`, highlights the element briefly; all after pending DOM updates (opening a
 /// section) have been applied.
@@ -97,11 +103,7 @@ pub fn reveal(id: String, focus_id: Option<String>, flash: bool) {
             // Smooth only for short hops: over long distances the sections passed on the way are
             // laid out for the first time (content-visibility: auto) and grow, so a smooth
             // scroll would stop short of a target it measured before they did.
-            let viewport = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
+            let viewport = viewport_height().unwrap_or(0.0);
             let distance = target.get_bounding_client_rect().top().abs();
             let smooth =
                 distance < 2.0 * viewport && !media_matches("(prefers-reduced-motion: reduce)");

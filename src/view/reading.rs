@@ -69,11 +69,7 @@ impl ReadingPosition {
 
     fn measure(&self, sections: &[SectionState], pin: StoredValue<Option<(usize, bool)>>) {
         let window = window();
-        let viewport = window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
+        let viewport = crate::view::page::viewport_height().unwrap_or(0.0);
         let scrolled = window.scroll_y().unwrap_or(0.0);
         let total = document()
             .document_element()

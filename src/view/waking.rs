@@ -15,7 +15,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use leptos::prelude::{document, window};
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
@@ -23,6 +23,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 use crate::schedule::{TaskClock, in_frames};
 use crate::view::accordion::SectionStates;
 use crate::view::dom::listen;
+use crate::view::page::viewport_height;
 use crate::view::reading::count_leading;
 
 /// How far beyond the window a group of sections is made live: a window's height above and
@@ -39,7 +40,7 @@ struct Groups {
 /// Which of `sections` (in page order) the window shows. Read before anything on the page
 /// changes: it has been laid out for its first paint, so this costs nothing now.
 pub fn in_window(sections: &[Element]) -> Range<usize> {
-    let height = window_height();
+    let height = viewport_height().unwrap_or(0.0);
     let first = count_leading(sections.len(), |i| {
         sections[i].get_bounding_client_rect().bottom() <= 0.0
     });
@@ -112,7 +113,7 @@ fn groups_of(article: &Element) -> Vec<(Element, Range<usize>)> {
 fn watch(states: SectionStates, groups: Rc<Groups>) -> Option<IntersectionObserver> {
     let callback = Closure::<dyn Fn(js_sys::Array, IntersectionObserver)>::new(
         move |entries: js_sys::Array, observer: IntersectionObserver| {
-            let height = window_height();
+            let height = viewport_height().unwrap_or(0.0);
             // Every place read first, while the page is laid out; then the changes.
             let mut plans = Vec::new();
             for entry in entries.iter() {
@@ -180,7 +181,7 @@ fn wake_at_focus(states: &SectionStates, groups: &Groups, towards: Option<bool>)
         ),
         _ => {}
     }
-    let height = window_height();
+    let height = viewport_height().unwrap_or(0.0);
     let plans: Vec<_> = chosen
         .into_iter()
         .filter_map(|at| groups.groups.get(at))
@@ -231,12 +232,4 @@ fn wake_all_in_frames(states: SectionStates, count: usize) {
         }
         next < count
     });
-}
-
-fn window_height() -> f64 {
-    window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0)
 }

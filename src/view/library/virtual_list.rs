@@ -11,6 +11,8 @@ use leptos::html::Ul;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::view::page::viewport_height;
+
 /// The height a row is taken to have before any is measured, in CSS pixels: an entry with a
 /// standfirst of two lines on a wide screen. Once rows are measured, their mean stands in for
 /// the rows not yet seen, so the list's length is right early and the scroll bar does not jump.
@@ -68,7 +70,7 @@ where
         };
         measure(&element, heights);
         let top = element.get_bounding_client_rect().top();
-        let screen = window_height();
+        let screen = viewport_height().unwrap_or(800.0);
         // From a screen above the viewport to a screen below it, in the list's coordinates.
         let (from, to) = (-top - screen, -top + 2.0 * screen);
         let (view_from, view_to) = (-top, -top + screen);
@@ -162,15 +164,6 @@ where
             />
         </ul>
     }
-}
-
-/// The viewport's height in CSS pixels.
-fn window_height() -> f64 {
-    window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(800.0)
 }
 
 /// Records the height of every row built, by its `data-index`.
