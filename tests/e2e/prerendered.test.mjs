@@ -383,7 +383,7 @@ describe('a long written page: sections made live where the reader is', { timeou
       await page.waitForFunction(() => [...document.querySelectorAll('.section-group > .section')].every((section) => {
         const box = section.getBoundingClientRect();
         return box.top >= innerHeight * 1.5 || box.bottom <= 0 || !section.hasAttribute('data-prerendered');
-      }), null, { timeout: 5000 });
+      }), null, { timeout: 15000 });
       const shown = await page.evaluate(() => [...document.querySelectorAll('.section[data-collapsed]')].filter((s) => {
         const box = s.getBoundingClientRect();
         return box.bottom > 0 && box.top < innerHeight;
