@@ -83,6 +83,19 @@ pub async fn next_frame() {
     _ = JsFuture::from(promise).await;
 }
 
+/// Resumes in a new task without waiting for a frame (a zero timer): between steps of a start
+/// that each cost the browser little to show, so the reader's input is handled between them
+/// and no frame is asked for. At once in a hidden page, whose timers the browser slows down.
+pub async fn next_task() {
+    if !visible() {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(move || _ = resolve.call0(&JsValue::NULL), Duration::ZERO);
+    });
+    _ = JsFuture::from(promise).await;
+}
+
 /// Calls `then` in a new task right after the next frame is painted, so it has the frame's
 /// time until the next one: a timer set from an animation frame callback (not nested in other
 /// timers, so not clamped). In a hidden page at once. A page hidden before that frame runs no

@@ -366,6 +366,21 @@ async fn right_to_left_articles_set_the_page_direction() {
     assert_eq!(all(&root, "a.figure-link").len(), 1);
 }
 
+/// Numbers are worded by the browser's `Intl` in the interface language, which follows each
+/// article: a formatter the viewer keeps for one language is never used for another.
+#[wasm_bindgen_test]
+async fn numbers_are_worded_in_each_articles_language() {
+    async fn meta_of(json: &str) -> String {
+        let root = mount_article(json).await;
+        text(&root, ".meta")
+    }
+    let english = meta_of(EVERY_BLOCK).await;
+    let german = meta_of(&EVERY_BLOCK.replace("\"lang\": \"en-GB\"", "\"lang\": \"de\"")).await;
+    assert!(german.contains("Min."), "German reading time: {german}");
+    assert!(!english.contains("Min."), "English reading time: {english}");
+    assert_eq!(meta_of(EVERY_BLOCK).await, english);
+}
+
 /// Mounts the loader on `url` and waits (bounded) for the alert or article to appear. The
 /// test documents are data: URLs, which the default origin policy (rightly) refuses.
 async fn load(url: &str) -> HtmlElement {

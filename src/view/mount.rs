@@ -28,10 +28,28 @@ where
     V: IntoView + 'static,
     V::State: 'static,
 {
-    use leptos::tachys::view::Mountable;
-    let mut state = view.build();
-    state.mount(parent, marker);
-    StoredValue::new_local(state);
+    build_view(view).place(parent, marker);
+}
+
+/// A view built but not yet in the page: building a control is most of its cost, so a start
+/// can build its controls in tasks of their own and then place them all in one short task
+/// that changes the page once.
+pub struct Built<S>(S);
+
+/// Builds `view` outside the page (its effects run; none of the controls built so measures
+/// the page); [`Built::place`] puts it in.
+pub fn build_view<V: IntoView>(view: V) -> Built<V::State> {
+    Built(view.build())
+}
+
+impl<S: leptos::tachys::view::Mountable + 'static> Built<S> {
+    /// Puts the view into `parent` before `marker` (at the end without one), keeping its state
+    /// for as long as the current owner lives, as [`insert_view`] does.
+    pub fn place(self, parent: &Element, marker: Option<&web_sys::Node>) {
+        let mut state = self.0;
+        state.mount(parent, marker);
+        StoredValue::new_local(state);
+    }
 }
 
 /// Attribute names and values every section repeats. Every string handed from WebAssembly to

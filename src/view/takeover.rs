@@ -23,14 +23,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::schedule::next_frame;
+use crate::schedule::{next_frame, next_task};
 use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{ContentsList, follow_entry};
 use crate::view::display::DisplayControls;
 use crate::view::dom::listen;
 use crate::view::figures::follow_figure_link;
-use crate::view::mount::insert_view;
+use crate::view::mount::{Built, build_view};
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::PRERENDERED_PART;
 use crate::view::waking::{in_window, wake_where_the_reader_is};
@@ -73,21 +73,34 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
     let owner = Owner::new();
     std::mem::forget(owner.clone());
     let viewer = viewer.clone();
-    // In short tasks a frame apart rather than one: all of it in the module's first task came
-    // to about 100 ms on a phone four times slower than this machine, which is blocking time
-    // (docs/performance.md, "Written pages"). The toggles before the other controls: they
-    // are what a reader presses first.
+    // In short tasks rather than one: all of it in the module's first task came to about 100
+    // ms on a phone four times slower than this machine, which is blocking time
+    // (docs/performance.md, "Written pages"). The toggles first, a task after the start and
+    // not a frame (a frame of a long page costs the browser 50-100 ms): they are what a reader
+    // presses first. Then the other controls, each built outside the page in a task of its
+    // own, and all put in place in one short task, so the page changes once.
     leptos::task::spawn_local(async move {
-        next_frame().await;
+        next_task().await;
         let (states, announcer, position) = owner.with(|| section_states(&viewer, &sections));
-        next_frame().await;
+        next_task().await;
         owner.with(|| {
             attach_listeners(&article, &states, announcer, position);
             make_sections_live(states.clone(), &article, sections, window);
         });
         next_frame().await;
+        let display = owner.with(|| build_view(view! { <DisplayControls /> }.into_any()));
+        next_task().await;
+        let show_all = owner.with(|| build_view(view! { <ShowAll states /> }.into_any()));
+        let progress = owner.with(|| build_view(view! { <ReadingProgress position /> }));
+        let toast = owner.with(|| build_view(view! { <Toast announcer /> }));
+        next_task().await;
         owner.with(|| {
-            adopt_controls(&article, &states, announcer, position);
+            replace_hidden(&article, ".display-controls", display);
+            replace_hidden(&article, ".show-all", show_all);
+            if let Some(parent) = article.parent_element() {
+                progress.place(&parent, Some(&article));
+                toast.place(&parent, None);
+            }
             if let Some(rail) = article.query_selector(".article-rail").ok().flatten() {
                 _ = rail.remove_attribute(PRERENDERED_PART);
             }
@@ -135,30 +148,6 @@ fn section_states(
     (states, announcer, position)
 }
 
-/// The controls the pre-render leaves hidden, built by their components where their twins
-/// stand (still hidden under the page's class until the take-over ends).
-fn adopt_controls(
-    article: &Element,
-    states: &SectionStates,
-    announcer: Announcer,
-    position: ReadingPosition,
-) {
-    replace_hidden(article, ".display-controls", view! { <DisplayControls /> });
-    replace_hidden(
-        article,
-        ".show-all",
-        view! { <ShowAll states=states.clone() /> },
-    );
-    if let Some(parent) = article.parent_element() {
-        insert_view(
-            &parent,
-            Some(article),
-            view! { <ReadingProgress position /> },
-        );
-        insert_view(&parent, None, view! { <Toast announcer /> });
-    }
-}
-
 /// The listeners the components attach with `on:`, attached to the pre-rendered containers
 /// (one each, for every section, contents entry and figure link).
 fn attach_listeners(
@@ -199,18 +188,17 @@ fn attach_listeners(
     }
 }
 
-/// Builds `view` where the hidden pre-rendered twin matching `selector` is, and removes the
+/// Puts `built` where the hidden pre-rendered twin matching `selector` is, and removes the
 /// twin: the same component's markup, so the same size.
-fn replace_hidden<V>(article: &Element, selector: &str, view: V)
+fn replace_hidden<S>(article: &Element, selector: &str, built: Built<S>)
 where
-    V: IntoView + 'static,
-    V::State: 'static,
+    S: leptos::tachys::view::Mountable + 'static,
 {
     let Some(twin) = article.query_selector(selector).ok().flatten() else {
         return;
     };
     if let Some(parent) = twin.parent_element() {
-        insert_view(&parent, Some(&twin), view);
+        built.place(&parent, Some(&twin));
         twin.remove();
     }
 }

@@ -90,19 +90,42 @@ pub fn first_date_text(iso: &str) -> String {
 /// In the browser: the words of `Intl`, in the interface language.
 #[cfg(target_arch = "wasm32")]
 mod words {
+    use std::cell::RefCell;
+
     use wasm_bindgen::{JsCast, JsValue};
 
     use crate::i18n::intl_locale;
 
+    thread_local! {
+        /// Each `Intl.NumberFormat` made so far, by locale and options: making one costs the
+        /// browser far more than using it (about 1.5 ms each on a slow phone, a page words
+        /// dozens of numbers, and the interface language changes at most once or twice).
+        static FORMATS: RefCell<Vec<(String, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    }
+
     /// `n` worded by `Intl.NumberFormat` in the interface language with `options`; `None` if
     /// the browser refuses an option.
     fn format_number(n: f64, options: &[(&str, &str)]) -> Option<String> {
-        let settings = js_sys::Object::new();
-        for (key, option) in options {
-            _ = js_sys::Reflect::set(&settings, &(*key).into(), &(*option).into());
-        }
-        let locales = js_sys::Array::of1(&intl_locale().into());
-        let format = js_sys::Intl::NumberFormat::new(&locales, &settings).format();
+        let locale = intl_locale();
+        let key = options.iter().fold(locale.clone(), |key, (name, option)| {
+            key + "|" + name + "=" + option
+        });
+        let known = FORMATS.with_borrow(|formats| {
+            formats
+                .iter()
+                .find(|(made_for, _)| *made_for == key)
+                .map(|(_, format)| format.clone())
+        });
+        let format = known.unwrap_or_else(|| {
+            let settings = js_sys::Object::new();
+            for (name, option) in options {
+                _ = js_sys::Reflect::set(&settings, &(*name).into(), &(*option).into());
+            }
+            let locales = js_sys::Array::of1(&locale.into());
+            let format = js_sys::Intl::NumberFormat::new(&locales, &settings).format();
+            FORMATS.with_borrow_mut(|formats| formats.push((key, format.clone())));
+            format
+        });
         format.call1(&JsValue::NULL, &n.into()).ok()?.as_string()
     }
 
