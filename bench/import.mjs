@@ -1,4 +1,4 @@
-// `article import` on 1,000 real posts (issue 22): the 444 posts of the four blogs in
+// `article import` on 1,000 real posts (issue 22): the posts of the blogs in
 // tests/fixtures/blogs, taken in turn until there are --posts of them, in one folder. Each run
 // converts them into a fresh folder; the table gives the time, the time a post, and the
 // outcome counts of the summary. Usage: node bench/import.mjs [--runs 9] [--posts 1000].

@@ -1,6 +1,6 @@
 //! Real blogs, converted as they are written (`tests/fixtures/blogs`: Jekyll's, Eleventy's,
-//! Let's Encrypt's Hugo and the Rust blog's Zola posts, each with its source, commit and
-//! licence in SOURCE.txt). Every post must convert, and every word of its body, as a
+//! Let's Encrypt's Hugo, the Rust blog's Zola and This Week in Rust's Pelican posts, each with
+//! its source, commit and licence in SOURCE.txt). Every post must convert, and every word of its body, as a
 //! CommonMark + GitHub renderer reads it, must be in the article.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -19,8 +19,14 @@ fn blogs() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/blogs")
 }
 
-/// The sites, each a folder as its generator keeps it.
-const SITES: [&str; 4] = ["jekyll", "eleventy", "hugo", "zola"];
+/// The sites, each a folder as its generator keeps it, with the fewest posts each must hold.
+const SITES: [(&str, usize); 5] = [
+    ("jekyll", 60),
+    ("eleventy", 60),
+    ("hugo", 60),
+    ("zola", 60),
+    ("pelican", 40),
+];
 
 /// Words: runs of letters and digits, so that punctuation and white space, which HTML and the
 /// format lay out differently, do not count.
@@ -171,17 +177,17 @@ fn article_words(article: &RawArticle) -> HashMap<String, usize> {
 }
 
 #[test]
-fn every_post_of_four_real_blogs_converts_with_every_word() {
+fn every_post_of_five_real_blogs_converts_with_every_word() {
     let mut posts = 0;
     let mut failures = Vec::new();
-    for site in SITES {
+    for (site, fewest) in SITES {
         let root = blogs().join(site);
         assert!(
             root.join("SOURCE.txt").is_file(),
             "{site}: SOURCE.txt names the source, commit and licence"
         );
         let (_, files) = find_posts(&root).unwrap();
-        assert!(files.len() >= 60, "{site}: {} posts", files.len());
+        assert!(files.len() >= fewest, "{site}: {} posts", files.len());
         for file in files {
             posts += 1;
             let text = std::fs::read_to_string(&file).unwrap();
@@ -229,13 +235,53 @@ fn every_post_of_four_real_blogs_converts_with_every_word() {
             }
         }
     }
-    assert!(posts >= 400, "{posts} posts");
+    assert!(posts >= 440, "{posts} posts");
     assert!(
         failures.is_empty(),
         "{} of {posts} posts:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// A Pelican post's header (`Title:`, `Date:` lines, no fences) gives its title and date; the
+/// file name would give every issue of a newsletter the same title.
+#[test]
+fn every_pelican_post_takes_its_title_and_date_from_its_header() {
+    let (_, files) = find_posts(&blogs().join("pelican")).unwrap();
+    let mut titles = std::collections::HashSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let header = |key: &str| {
+            text.lines()
+                .take_while(|line| !line.trim().is_empty())
+                .find_map(|line| line.strip_prefix(key))
+                .map(|value| value.trim().to_owned())
+                .unwrap_or_else(|| panic!("{}: no {key}", file.display()))
+        };
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let options = MarkdownOptions {
+            file_name: Some(&name),
+            strict: false,
+        };
+        let article = read_markdown(&text, options).unwrap().article;
+        let title = article.title.clone();
+        assert_eq!(title, header("Title:"), "{}", file.display());
+        // As written, in the format's `YYYY-MM-DD` (one post writes `2020-12-2`).
+        let date = chrono::NaiveDate::parse_from_str(&header("Date:"), "%Y-%m-%d")
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert_eq!(
+            article.published,
+            Some(date.format("%Y-%m-%d").to_string()),
+            "{}",
+            file.display()
+        );
+        assert!(
+            titles.insert(title),
+            "{}: a title seen before",
+            file.display()
+        );
+    }
 }
 
 #[test]

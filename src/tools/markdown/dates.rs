@@ -1,6 +1,6 @@
-//! The dates static-site generators write, as the ISO 8601 text the format holds: `2024-09-16`,
-//! Jekyll's `2024-09-16 21:34:22 +0530`, RFC 3339 and TOML date-times, and the date a Jekyll
-//! file name or a blog's `path` starts with.
+//! The dates static-site generators write, as the ISO 8601 text the format holds: `2024-09-16`
+//! (or `2024/09/16`), Jekyll's `2024-09-16 21:34:22 +0530`, RFC 3339 and TOML date-times, and
+//! the date a Jekyll file name or a blog's `path` starts with.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
@@ -9,6 +9,11 @@ pub fn normalise(text: &str) -> Option<String> {
     let text = text.trim();
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(date.format("%Y-%m-%d").to_string());
+    }
+    // `2024/12/05`, with or without a time, as some front matter writes it.
+    if text.len() >= 10 && text.is_char_boundary(10) && text.as_bytes()[4] == b'/' {
+        let (date, rest) = text.split_at(10);
+        return normalise(&format!("{}{rest}", date.replace('/', "-")));
     }
     if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
         return Some(instant.to_rfc3339());
@@ -93,6 +98,12 @@ mod tests {
             normalise("2020-01-01 10:00:00 UTC").as_deref(),
             Some("2020-01-01T10:00:00+00:00")
         );
+        assert_eq!(normalise("2024/12/05").as_deref(), Some("2024-12-05"));
+        assert_eq!(
+            normalise("2024/12/05 10:20").as_deref(),
+            Some("2024-12-05T10:20:00")
+        );
+        assert_eq!(normalise("2024/12/5"), None);
         assert_eq!(normalise("yesterday"), None);
         assert_eq!(normalise("2024-02-30"), None);
     }

@@ -86,7 +86,7 @@ const ALIASES: [(&str, &[&str]); 14] = [
 ];
 
 /// Names whose values are all tags (taxonomies' values too).
-const TAG_NAMES: [&str; 4] = ["tags", "categories", "keywords", "taxonomies"];
+const TAG_NAMES: [&str; 5] = ["tags", "categories", "category", "keywords", "taxonomies"];
 
 /// Cuts the front matter off the top of `text` and reads it.
 pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
@@ -123,6 +123,16 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
             message: format!("front matter: the `{first}` at the top is never closed by `{close}`"),
         });
     }
+    // Pelican's header: `Key: value` lines at the very top, up to the first blank line, with a
+    // `Title` among them (Pelican requires one; a post that opens with "Note: …" has none).
+    if let Some((fields, end)) = pelican_header(top) {
+        return Ok(Split {
+            fields,
+            body: &top[end..],
+            body_offset: bom + end,
+            first_line: 1,
+        });
+    }
     // A template tag at the top (`{% include … %}`, `{{ … }}`) is not JSON front matter.
     if top.starts_with('{') && !top.starts_with("{%") && !top.starts_with("{{") {
         // Hugo's JSON front matter: one object at the top, the body after it.
@@ -148,6 +158,68 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         };
     }
     Ok(no_front_matter(text, bom))
+}
+
+/// Pelican's metadata block (the Markdown reader's): `Key: value` lines from the first line to
+/// the first blank one, a line indented by spaces continuing the value before it. Keys are
+/// read in lower case, as Pelican does. Only a block that is all such lines and names a
+/// `title` counts, so prose that opens with "Note: …" stays prose. Returns the fields and
+/// where the body starts.
+fn pelican_header(top: &str) -> Option<(Map<String, Value>, usize)> {
+    let mut fields = Map::new();
+    let mut last: Option<String> = None;
+    let mut at = 0;
+    loop {
+        let end = top[at..].find('\n').map_or(top.len(), |i| at + i + 1);
+        let line = top[at..end].trim_end();
+        if line.is_empty() {
+            break;
+        }
+        let continued = line.starts_with("    ") || line.starts_with('\t');
+        if let (true, Some(key)) = (continued, &last) {
+            if let Some(Value::String(value)) = fields.get_mut(key) {
+                value.push(' ');
+                value.push_str(line.trim());
+            }
+        } else {
+            // Up to three spaces, a key of letters, digits, `_` and `-`, a colon. Any other
+            // line ends the block and starts the body, as in Python-Markdown's `meta`.
+            let Some((key, value)) = line.split_once(':') else {
+                break;
+            };
+            let key = key
+                .strip_prefix("   ")
+                .or(key.strip_prefix("  "))
+                .or(key.strip_prefix(' '))
+                .unwrap_or(key);
+            let well_formed = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            if !well_formed {
+                break;
+            }
+            let key = key.to_ascii_lowercase();
+            fields.insert(key.clone(), Value::String(value.trim().to_owned()));
+            last = Some(key);
+        }
+        at = end;
+        if at >= top.len() {
+            break;
+        }
+    }
+    if !fields.contains_key("title") {
+        return None;
+    }
+    // Pelican's `Status: draft` is not published (`hidden` and others stay a field of their
+    // own, named as having no place in the format).
+    let status = fields.get("status").and_then(Value::as_str).map(str::trim);
+    if let Some(status @ ("draft" | "published")) = status {
+        let draft = status == "draft";
+        fields.remove("status");
+        fields.insert("draft".into(), Value::Bool(draft));
+    }
+    Some((fields, at))
 }
 
 fn no_front_matter(text: &str, bom: usize) -> Split<'_> {
@@ -265,6 +337,18 @@ pub fn map(mut fields: Map<String, Value>) -> Result<Mapped, String> {
     for name in TAG_NAMES {
         if let Some(value) = fields.remove(name) {
             collect_strings(&value, &mut tags);
+        }
+    }
+    // MkDocs Material's blog writes `date: {created: …, updated: …}`.
+    if let Some(Value::Object(dates)) = fields.get("date").cloned() {
+        fields.remove("date");
+        if let Some(created) = dates.get("created") {
+            fields.insert("date".into(), created.clone());
+        }
+        if let Some(updated) = dates.get("updated")
+            && !fields.contains_key("updated")
+        {
+            fields.insert("updated".into(), updated.clone());
         }
     }
     for (field, names) in ALIASES {
@@ -419,6 +503,55 @@ mod tests {
         assert_eq!(split.body_offset, 0);
         let split = split_json();
         assert_eq!(split.fields["title"], "J");
+    }
+
+    #[test]
+    fn a_pelican_header_is_front_matter() {
+        let text = "Title: This Week in Rust 665\nNumber: 665\nDate: 2026-08-19\nCategory: This Week in Rust\nTags: rust,\n    newsletter\nStatus: draft\n\nHello *world*.\n";
+        let split = split(text).unwrap();
+        assert_eq!(split.fields["title"], "This Week in Rust 665");
+        assert_eq!(split.fields["tags"], "rust, newsletter");
+        assert_eq!(split.fields["draft"], true);
+        assert_eq!(split.body.trim(), "Hello *world*.");
+        let mapped = map(split.fields).unwrap();
+        assert_eq!(mapped.front.published.as_deref(), Some("2026-08-19"));
+        assert_eq!(
+            mapped.front.tags,
+            Some(vec![
+                "rust".to_owned(),
+                "newsletter".to_owned(),
+                "This Week in Rust".to_owned()
+            ])
+        );
+        assert!(mapped.front.draft);
+        assert_eq!(mapped.unknown.keys().collect::<Vec<_>>(), ["number"]);
+    }
+
+    #[test]
+    fn prose_that_opens_like_a_header_stays_prose() {
+        for text in [
+            "Note: this post has no front matter.\n\nText.\n",
+            "http://example.com\n\nText.\n",
+            "Title: a line of prose\nthat goes on.\n",
+        ] {
+            let split = split(text).unwrap();
+            if split.fields.is_empty() {
+                assert_eq!(split.body, text);
+            } else {
+                // A header that names a title, cut where Python-Markdown's `meta` cuts it.
+                assert_eq!(split.body, "that goes on.\n");
+            }
+        }
+    }
+
+    #[test]
+    fn mkdocs_materials_created_and_updated_dates_map() {
+        let split = split("---\ndate:\n  created: 2024-01-31\n  updated: 2024/02/03\n---\nText.\n")
+            .unwrap();
+        let mapped = map(split.fields).unwrap();
+        assert_eq!(mapped.front.published.as_deref(), Some("2024-01-31"));
+        assert_eq!(mapped.front.updated.as_deref(), Some("2024-02-03"));
+        assert!(mapped.notes.is_empty(), "{:?}", mapped.notes);
     }
 
     fn split_json() -> Split<'static> {
