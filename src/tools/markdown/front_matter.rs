@@ -393,6 +393,15 @@ pub fn map(mut fields: Map<String, Value>) -> Result<Mapped, String> {
                 if names.is_empty() {
                     return Err(wrong("a name, a list of names, or objects with `name`"));
                 }
+                for name in &mut names {
+                    if let Some((text, links)) = linked_name(name) {
+                        notes.push(format!(
+                            "front matter: the author \"{text}\" was written as a Markdown link; its address ({}) is left out (an article keeps authors' names only)",
+                            links.join(", ")
+                        ));
+                        *name = text;
+                    }
+                }
                 front.authors = Some(names);
             }
             "published" | "updated" => {
@@ -431,6 +440,27 @@ pub fn map(mut fields: Map<String, Value>) -> Result<Mapped, String> {
         notes,
         unknown: fields,
     })
+}
+
+/// An author written as Markdown with a link (`[Name](https://…) (Company)`): the text a
+/// reader would see (`Name (Company)`) and the links' addresses; `None` for a plain name.
+fn linked_name(name: &str) -> Option<(String, Vec<String>)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    if !name.contains("](") {
+        return None;
+    }
+    let mut text = String::new();
+    let mut links = Vec::new();
+    for event in Parser::new(name) {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.into_string()),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!links.is_empty() && !text.is_empty()).then_some((text, links))
 }
 
 /// A string, number or boolean as text.
@@ -552,6 +582,26 @@ mod tests {
         assert_eq!(mapped.front.published.as_deref(), Some("2024-01-31"));
         assert_eq!(mapped.front.updated.as_deref(), Some("2024-02-03"));
         assert!(mapped.notes.is_empty(), "{:?}", mapped.notes);
+    }
+
+    #[test]
+    fn an_author_written_as_a_link_is_the_name_a_reader_sees() {
+        let split = split(
+            "---\nauthor: \"[Ada Lovelace](https://example.org/ada) (Analytical)\"\n---\nText.\n",
+        )
+        .unwrap();
+        let mapped = map(split.fields).unwrap();
+        assert_eq!(
+            mapped.front.authors,
+            Some(vec!["Ada Lovelace (Analytical)".to_owned()])
+        );
+        assert!(
+            mapped.notes[0].contains("https://example.org/ada"),
+            "{:?}",
+            mapped.notes
+        );
+        // A name with brackets but no link stays as written.
+        assert_eq!(linked_name("Grace [Hopper]"), None);
     }
 
     fn split_json() -> Split<'static> {
