@@ -1,5 +1,5 @@
 // The search benchmark (not a test): the library's search beside Pagefind's, on the same real
-// articles and the same queries, in one run. The 443 blog posts of tests/fixtures/blogs/ are
+// articles and the same queries, in one run. The 443 posts of four blogs in tests/fixtures/blogs/ are
 // imported, indexed (`article index`) and written as pages (`article pages`); Pagefind
 // (bench/search-tools, pinned) indexes those written pages. The known-item query sets are
 // drawn by the rule in src/tools/relevance.rs. Each query is then run in headless Chromium,

@@ -1,4 +1,4 @@
-// Search that finds (issue 30), on real content: the 443 blog posts of tests/fixtures/blogs/
+// Search that finds (issue 30), on real content: the 443 posts of four blogs in tests/fixtures/blogs/
 // (Eleventy, Let's Encrypt, Jekyll, Rust) and a page of Vue's Chinese documentation
 // (tests/fixtures/search-cjk/), imported, indexed and written by the real `article` command.
 // The known-item queries are drawn by the relevance measure's written rule
