@@ -10,9 +10,11 @@ pub fn normalise(text: &str) -> Option<String> {
     if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Some(date.format("%Y-%m-%d").to_string());
     }
-    // `2024/12/05`, with or without a time, as some front matter writes it.
-    if text.len() >= 10 && text.is_char_boundary(10) && text.as_bytes()[4] == b'/' {
-        let (date, rest) = text.split_at(10);
+    // `2024/12/05`, with or without a time, as some front matter writes it: the date part
+    // (up to a space or a `T`) read as if written with dashes.
+    if text.get(4..5) == Some("/") && text[..4].bytes().all(|b| b.is_ascii_digit()) {
+        let end = text.find([' ', 'T']).unwrap_or(text.len());
+        let (date, rest) = text.split_at(end);
         return normalise(&format!("{}{rest}", date.replace('/', "-")));
     }
     if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
@@ -103,7 +105,8 @@ mod tests {
             normalise("2024/12/05 10:20").as_deref(),
             Some("2024-12-05T10:20:00")
         );
-        assert_eq!(normalise("2024/12/5"), None);
+        assert_eq!(normalise("2024/12/5").as_deref(), Some("2024-12-05"));
+        assert_eq!(normalise("2024/13/05"), None);
         assert_eq!(normalise("yesterday"), None);
         assert_eq!(normalise("2024-02-30"), None);
     }
