@@ -262,6 +262,46 @@ fn inline_code_and_strikethrough_are_marks() {
     );
 }
 
+/// Technical posts put code in headings: a sub-heading keeps it as a code span, and writes
+/// back to the same Markdown; a link in one is its text, with a warning; a section heading
+/// stays plain text, as the contents and toggles show it.
+#[test]
+fn sub_headings_keep_their_marks_and_lose_only_links() {
+    let (article, warnings) = article_from_markdown(
+        "---\ntitle: T\n---\n\n## The `core` crate\n\n### `rust-lang/rust` and *more*\n\n#### See [the book](https://doc.rust-lang.org/book/)\n",
+    )
+    .unwrap();
+    let json = serde_json::to_string(&article.sections[0]).unwrap();
+    assert!(json.contains(r#""heading":"The core crate""#), "{json}");
+    assert!(
+        json.contains(r#"{"type":"heading","text":[{"text":"rust-lang/rust","code":true}," and ",{"text":"more","em":true}],"level":3.0}"#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#"{"type":"heading","text":"See the book","level":4.0}"#),
+        "{json}"
+    );
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("formatting or a link in a section heading")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("a link or note reference in a heading")),
+        "{messages:?}"
+    );
+    let markdown = article_to_markdown(&article).unwrap();
+    assert!(
+        markdown.contains("### `rust-lang/rust` and *more*\n"),
+        "{markdown}"
+    );
+    assert_eq!(from_markdown(&markdown), article, "{markdown}");
+}
+
 #[test]
 fn markdown_syntax_characters_in_text_survive_the_round_trip() {
     let text = r##"{"version": 1, "title": "T", "sections": [{"blocks": [

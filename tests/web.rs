@@ -132,7 +132,13 @@ async fn renders_every_block_type_as_elements_and_text() {
     assert_eq!(links[1].get_attribute("rel"), None);
 
     assert_eq!(text(&root, "h3"), "A third-level heading");
-    assert_eq!(text(&root, "h4"), "A fourth-level heading");
+    // A heading keeps its marks; a link in it is its text.
+    assert_eq!(
+        text(&root, "h4"),
+        "A fourth-level heading with code and a link"
+    );
+    assert_eq!(text(&root, "h4 code"), "code");
+    assert!(all(&root, "h4 a").is_empty());
     assert_eq!(all(&root, "ul.block-list > li").len(), 2);
     assert_eq!(all(&root, "ol.block-list > li").len(), 3);
     assert_eq!(

@@ -265,7 +265,7 @@ impl TryFrom<RawBlock> for Block {
         Ok(match raw.kind.as_str() {
             "paragraph" => Block::Paragraph(inline(raw.text, "text")?),
             "heading" => Block::Heading {
-                text: plain(raw.text, "text")?,
+                text: heading_spans(inline(raw.text, "text")?),
                 level: match raw.level {
                     Some(3.0) => 3,
                     Some(4.0) => 4,
@@ -333,6 +333,16 @@ impl TryFrom<RawBlock> for Block {
 /// A number as a reader reads it.
 fn number(value: f64) -> String {
     format!("the number {value}")
+}
+
+/// A heading's spans with their marks and without links or note references: a link is kept
+/// as its text, a note reference (its marker only) left out.
+fn heading_spans(spans: Inline) -> Inline {
+    spans
+        .into_iter()
+        .filter(|span| span.note.is_none())
+        .map(|span| Span { href: None, ..span })
+        .collect()
 }
 
 /// Inline text (a string or spans), required at `field`.

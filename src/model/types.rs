@@ -102,8 +102,9 @@ pub enum Block {
     Paragraph(Inline),
     /// A sub-heading inside a section (`<h3>` or `<h4>`).
     Heading {
-        /// The words of the heading.
-        text: String,
+        /// The words of the heading, with their marks (code, emphasis…); a link in it is
+        /// kept as its text, since the heading itself is what a reader follows.
+        text: Inline,
         /// 3 or 4.
         level: u8,
     },

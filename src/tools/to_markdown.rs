@@ -78,9 +78,16 @@ pub fn markdown_can_hold(article: &RawArticle) -> Option<String> {
 fn block_cannot(block: &RawBlock) -> Option<&'static str> {
     match block.kind.as_str() {
         "paragraph" | "divider" => None,
-        "heading" => {
-            (!matches!(block.text, Some(RawInline::Text(_)))).then_some("a heading with spans")
-        }
+        "heading" => match &block.text {
+            Some(RawInline::Spans(spans))
+                if spans.iter().any(|span| {
+                    matches!(span, RawSpan::Styled(s) if s.href.is_some() || s.note.is_some())
+                }) =>
+            {
+                Some("a link or note reference in a heading")
+            }
+            _ => None,
+        },
         "list" if block.ordered.is_none() => Some("a list without `ordered`"),
         "list" => block
             .items

@@ -57,10 +57,15 @@ pub fn BlockView(
             let marks = marks_for(None);
             view! { <p><InlineText spans marks /></p> }.into_any()
         }
-        Block::Heading { text, level: 3 } => {
-            view! { <h3 class="block-heading">{text}</h3> }.into_any()
+        Block::Heading {
+            text: spans,
+            level: 3,
+        } => view! { <h3 class="block-heading"><InlineText spans marks=Vec::new() /></h3> }
+            .into_any(),
+        Block::Heading { text: spans, .. } => {
+            view! { <h4 class="block-heading"><InlineText spans marks=Vec::new() /></h4> }
+                .into_any()
         }
-        Block::Heading { text, .. } => view! { <h4 class="block-heading">{text}</h4> }.into_any(),
         Block::List { ordered, items, .. } => list_view(ordered, items, &mut 0, &marks_for),
         Block::Table(table) => view! { <TableView table id /> }.into_any(),
         Block::Code { text, language } => {

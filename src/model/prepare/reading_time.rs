@@ -115,7 +115,8 @@ impl TextAmount {
     pub(super) fn add_section(&mut self, section: &Section) {
         for block in &section.blocks {
             match block {
-                Block::Heading { text, .. } | Block::Code { text, .. } => self.add(text),
+                Block::Heading { text, .. } => self.add(&inline_text(text)),
+                Block::Code { text, .. } => self.add(text),
                 // A pull-quote repeats the body; images and dividers have no running text.
                 // Each run on its own: two cells are two words, a word split by formatting one.
                 _ => {

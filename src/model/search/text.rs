@@ -140,7 +140,7 @@ fn block_text(block: &Block, options: TextOptions, push: &mut dyn FnMut(Field, &
     }
     match block {
         Block::Paragraph(text) => push(Field::Body, &inline_text(text)),
-        Block::Heading { text, .. } => push(Field::Heading, text),
+        Block::Heading { text, .. } => push(Field::Heading, &inline_text(text)),
         Block::List { items: list, .. } => items(list, push),
         Block::Quote { text, cite } => {
             push(Field::Body, &inline_text(text));

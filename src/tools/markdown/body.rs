@@ -108,7 +108,7 @@ pub fn read_body(text: &str, wants_title: bool) -> Result<Body, Diagnostic> {
                             });
                         } else {
                             let level = reader.sub_level(level, html.start);
-                            push_block(&mut sections, heading_block(text, level));
+                            push_block(&mut sections, heading_block(RawInline::Text(text), level));
                         }
                     }
                     Piece::OpenDetails(summary) => sections.push(RawSection {
@@ -150,10 +150,10 @@ fn push_block(sections: &mut [RawSection], block: RawBlock) {
     section.blocks.push(Decoded::Value(block));
 }
 
-fn heading_block(text: String, level: u8) -> RawBlock {
+fn heading_block(text: RawInline, level: u8) -> RawBlock {
     RawBlock {
         kind: "heading".to_owned(),
-        text: Some(RawInline::Text(text)),
+        text: Some(text),
         level: Some(f64::from(level)),
         ..RawBlock::default()
     }
@@ -330,7 +330,7 @@ impl<'a> Reader<'a> {
                 return Ok(blocks);
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                let text = self.heading_text(TagEnd::Heading(level), start)?;
+                let text = self.sub_heading_inline(TagEnd::Heading(level), start)?;
                 let level = self.sub_level(level as u8, start);
                 heading_block(text, level)
             }
@@ -384,7 +384,7 @@ impl<'a> Reader<'a> {
                     .filter_map(|piece| match piece {
                         Piece::Block(block) => Some(*block),
                         Piece::Heading(_, text) | Piece::OpenDetails(text) => {
-                            Some(heading_block(text, 4))
+                            Some(heading_block(RawInline::Text(text), 4))
                         }
                         Piece::CloseDetails => None,
                     })

@@ -28,18 +28,47 @@ impl Reader<'_> {
         Ok(spans.plain_text())
     }
 
-    /// A heading's words: formatting in it is kept as its text, with a note.
+    /// A section heading's or the title's words: formatting in it is kept as its text, with a
+    /// note.
     pub(super) fn heading_text(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
         let mut spans = Spans::default();
         self.spans_until(&end, &mut spans, start)?;
         if spans.is_formatted() {
             self.warn(
                 start,
-                "formatting or a link in a heading is kept as its text (a heading is plain text)"
+                "formatting or a link in a section heading or title is kept as its text (they are plain text)"
                     .to_owned(),
             );
         }
         Ok(spans.plain_text().trim().to_owned())
+    }
+
+    /// A sub-heading's words with their marks (inline code above all, as technical posts put
+    /// it in headings); a link is kept as its text and a note reference left out, with a note.
+    pub(super) fn sub_heading_inline(
+        &mut self,
+        end: TagEnd,
+        start: usize,
+    ) -> Result<RawInline, Diagnostic> {
+        let mut spans = Spans::default();
+        self.spans_until(&end, &mut spans, start)?;
+        if spans
+            .spans
+            .iter()
+            .any(|s| s.href.is_some() || s.note.is_some())
+        {
+            self.warn(
+                start,
+                "a link or note reference in a heading is kept as its text (a heading holds no links)"
+                    .to_owned(),
+            );
+            spans.spans.retain(|s| s.note.is_none());
+            for span in &mut spans.spans {
+                span.href = None;
+            }
+        }
+        spans.trim();
+        Ok(spans.into_inline())
     }
 
     /// Reads inline events into `spans` up to `end`, which it consumes.
