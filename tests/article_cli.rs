@@ -92,7 +92,9 @@ fn to_markdown_writes_markdown_or_says_what_it_cannot_hold() {
     let (code, _, err) = article(&["to-markdown", "tests/fixtures/valid/every-block.json"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("Markdown cannot hold this article: sections[1].blocks[6]: an image credit"),
+        err.contains(
+            "Markdown cannot hold this article: sections[1].blocks[1]: a link or note reference in a heading"
+        ),
         "{err}"
     );
 }
