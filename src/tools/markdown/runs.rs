@@ -15,24 +15,20 @@ impl Reader<'_> {
         end: TagEnd,
         start: usize,
     ) -> Result<RawInline, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
+        let mut spans = self.spans_of(end, start)?;
         spans.trim();
         Ok(spans.into_inline())
     }
 
     /// Plain text up to `end` (alternative text).
     pub(super) fn plain_until(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
-        Ok(spans.plain_text())
+        Ok(self.spans_of(end, start)?.plain_text())
     }
 
     /// A section heading's or the title's words: formatting in it is kept as its text, with a
     /// note.
     pub(super) fn heading_text(&mut self, end: TagEnd, start: usize) -> Result<String, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
+        let spans = self.spans_of(end, start)?;
         if spans.is_formatted() {
             self.warn(
                 start,
@@ -50,8 +46,7 @@ impl Reader<'_> {
         end: TagEnd,
         start: usize,
     ) -> Result<RawInline, Diagnostic> {
-        let mut spans = Spans::default();
-        self.spans_until(&end, &mut spans, start)?;
+        let mut spans = self.spans_of(end, start)?;
         if spans
             .spans
             .iter()
@@ -69,6 +64,13 @@ impl Reader<'_> {
         }
         spans.trim();
         Ok(spans.into_inline())
+    }
+
+    /// The inline events up to `end` (which it consumes), read into spans of their own.
+    fn spans_of(&mut self, end: TagEnd, start: usize) -> Result<Spans, Diagnostic> {
+        let mut spans = Spans::default();
+        self.spans_until(&end, &mut spans, start)?;
+        Ok(spans)
     }
 
     /// Reads inline events into `spans` up to `end`, which it consumes.
