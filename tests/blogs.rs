@@ -143,10 +143,23 @@ fn article_words(article: &RawArticle) -> HashMap<String, usize> {
             text.push_str(h);
             text.push(' ');
         }
-        for block in &section.blocks {
+        // A callout's blocks follow it, its title with it.
+        let blocks = section.blocks.iter().flat_map(|block| {
             let Decoded::Value(block) = block else {
                 panic!("a broken block")
             };
+            std::iter::once(block).chain(block.blocks.iter().flatten().map(|inner| {
+                let Decoded::Value(inner) = inner else {
+                    panic!("a broken block in a callout")
+                };
+                inner
+            }))
+        });
+        for block in blocks {
+            if let Some(t) = &block.title {
+                text.push_str(t);
+                text.push(' ');
+            }
             if let Some(t) = &block.text {
                 inline_text(t, &mut text);
             }

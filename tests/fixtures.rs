@@ -109,6 +109,8 @@ fn expected_outcome(fixture: &str) -> Outcome {
         "table-align-unknown" => Placeholder("sections[0].blocks[0].align[1]"),
         "code-text-not-string" => Placeholder("sections[0].blocks[0].text"),
         "nested-item-without-text" => Placeholder("sections[0].blocks[0].items[1].items[0].text"),
+        "callout-inside-callout" => Placeholder("sections[0].blocks[0].blocks[1]"),
+        "callout-kind-unknown" => Placeholder("sections[0].blocks[0].kind"),
         other => {
             let (kind, path) = expected_error(other);
             Refused(kind, path)

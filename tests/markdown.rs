@@ -406,3 +406,196 @@ fn the_shipped_library_is_made_from_its_markdown_sources() {
             .any(|a| a.lang.as_deref() == Some("he"))
     );
 }
+
+/// The kinds and titles of an article's callouts, in order, with their bodies' block types.
+fn callouts(article: &RawArticle) -> Vec<(String, Option<String>, bool, Vec<String>)> {
+    use article_viewer::model::wire::{Decoded, RawBlock};
+    fn value(b: &Decoded<RawBlock>) -> Option<&RawBlock> {
+        match b {
+            Decoded::Value(b) => Some(b),
+            Decoded::Broken(..) => None,
+        }
+    }
+    article
+        .sections
+        .iter()
+        .flat_map(|s| s.blocks.iter().filter_map(value))
+        .filter(|b| b.kind == "callout")
+        .map(|b| {
+            let body = b.blocks.iter().flatten().filter_map(value);
+            (
+                b.callout.clone().unwrap_or_default(),
+                b.title.clone(),
+                b.collapsed == Some(true),
+                body.map(|inner| inner.kind.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_real_post_with_githubs_alerts_shows_all_five_kinds_and_keeps_its_code() {
+    let path = root().join("tests/fixtures/markdown/alerts/blockquotes-examples.md");
+    let text = read(&path);
+    let converted = read_markdown(&text, MarkdownOptions::default()).unwrap();
+    let found = callouts(&converted.article);
+    let kinds: Vec<&str> = found.iter().map(|(k, ..)| k.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "note",
+            "tip",
+            "important",
+            "warning",
+            "caution",
+            "note",
+            "tip",
+            "important",
+            "warning",
+            "caution",
+            "important"
+        ]
+    );
+    // The alert of three paragraphs keeps them, marks and all.
+    assert_eq!(found[10].3, ["paragraph", "paragraph", "paragraph"]);
+    // Obsidian's QUOTE is a quotation; the markers inside code fences stay code.
+    let json = serde_json::to_string(&converted.article).unwrap();
+    assert_eq!(json.matches("\"type\":\"quote\"").count(), 4, "{json}");
+    assert_eq!(
+        json.matches("> [!NOTE]").count(),
+        1,
+        "the fenced example is code"
+    );
+    assert!(!json.contains("\"[!"), "no marker is left as text: {json}");
+    let messages: Vec<&str> = converted
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].contains("readTime"));
+}
+
+#[test]
+fn admonitions_of_every_generator_become_callouts() {
+    let post = r#"---
+title: Callouts
+---
+Lead.
+
+:::tip[Use a **fast** path]
+
+Docusaurus.
+
+:::
+
+!!! danger "MkDocs"
+    Indented body.
+
+??? info
+    Closed by default.
+
+{{< alert color="warning" title="Docsy" >}}
+Hugo.
+{{< /alert >}}
+
+{{% notice note %}}
+Relearn.
+{{% /notice %}}
+
+A notice paragraph.
+{: .notice--success}
+
+> [!important]- Folded
+> Obsidian.
+>
+> > [!tip] Inner
+> > Lifted.
+"#;
+    let converted = read_markdown(post, MarkdownOptions::default()).unwrap();
+    let found = callouts(&converted.article);
+    let summary: Vec<(&str, Option<&str>, bool)> = found
+        .iter()
+        .map(|(k, t, c, _)| (k.as_str(), t.as_deref(), *c))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("tip", Some("Use a fast path"), false),
+            ("caution", Some("MkDocs"), false),
+            ("note", None, true),
+            ("warning", Some("Docsy"), false),
+            ("note", None, false),
+            ("tip", None, false),
+            ("important", Some("Folded"), true),
+        ]
+    );
+    // A callout inside a callout is lifted into it, under its title, with a warning.
+    assert_eq!(found[6].3, ["paragraph", "heading", "paragraph"]);
+    assert!(
+        converted
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("callout inside a callout") && w.position.line == 32),
+        "{:?}",
+        converted.warnings
+    );
+    let json = serde_json::to_string(&converted.article).unwrap();
+    for marker in [":::", "!!!", "???", "[!", "{{", "{:"] {
+        assert!(!json.contains(marker), "{marker} left as text: {json}");
+    }
+}
+
+#[test]
+fn content_tabs_are_sub_headings_never_sections() {
+    let post = "---\ntitle: Tabs\n---\nInstall it:\n\n=== \"Linux\"\n\n    ```sh\n    apt install it\n    ```\n\n=== \"macOS\"\n\n    Use `brew`.\n";
+    let article = from_markdown(post);
+    assert_eq!(article.sections.len(), 1, "{article:?}");
+    let blocks: Vec<(String, Option<f64>)> = article.sections[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            article_viewer::model::wire::Decoded::Value(b) => (b.kind.clone(), b.level),
+            _ => panic!("broken"),
+        })
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("paragraph".to_owned(), None),
+            ("heading".to_owned(), Some(4.0)),
+            ("code".to_owned(), None),
+            ("heading".to_owned(), Some(4.0)),
+            ("paragraph".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn a_callout_goes_to_markdown_and_back_unchanged() {
+    let text = r##"{"version": 1, "title": "Callouts", "sections": [{"blocks": [
+        {"type": "callout", "kind": "warning", "title": "Mind *this*", "collapsed": true, "blocks": [
+            {"type": "paragraph", "text": ["Read ", {"text": "this", "strong": true}, "."]},
+            {"type": "list", "ordered": true, "items": ["one", "two"]},
+            {"type": "code", "text": "> [!NOTE] not a marker", "language": "md"},
+            {"type": "quote", "text": "Quoted inside.", "cite": "Someone"}]},
+        {"type": "callout", "kind": "note", "blocks": [{"type": "paragraph", "text": "Plain."}]}]}]}"##;
+    let article: RawArticle = serde_json::from_str(text).unwrap();
+    let markdown = article_to_markdown(&article).unwrap();
+    assert!(
+        markdown.contains("> [!WARNING]- Mind \\*this\\*\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\n> [!NOTE]\n> Plain.\n"), "{markdown}");
+    assert_eq!(from_markdown(&markdown), article, "{markdown}");
+    // What Markdown cannot hold is named.
+    let nested: RawArticle = serde_json::from_str(
+        r#"{"version": 1, "title": "N", "sections": [{"blocks": [{"type": "callout", "kind": "tip",
+        "blocks": [{"type": "callout", "kind": "note", "blocks": []}]}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        markdown_can_hold(&nested).as_deref(),
+        Some("sections[0].blocks[0]: a callout inside a callout")
+    );
+}

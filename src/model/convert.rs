@@ -325,9 +325,43 @@ impl TryFrom<RawBlock> for Block {
                 credit: raw.credit,
             },
             "divider" => Block::Divider,
+            "callout" => callout(raw)?,
             _ => Block::Unknown { kind: raw.kind },
         })
     }
+}
+
+/// A callout block: its kind (a note when not given), title and body. A callout inside it
+/// becomes a placeholder: the format keeps callouts one level deep.
+fn callout(raw: RawBlock) -> Result<Block, Rule> {
+    let kind = match raw.callout.as_deref() {
+        None => CalloutKind::Note,
+        Some(name) => CalloutKind::from_name(name).ok_or_else(|| {
+            Rule::new(
+                "kind",
+                "\"note\", \"tip\", \"important\", \"warning\" or \"caution\"",
+                format!("\"{name}\""),
+            )
+        })?,
+    };
+    let blocks = raw
+        .blocks
+        .ok_or_else(|| Rule::new("blocks", "a list of blocks", MISSING))?;
+    let blocks = exact_map(blocks, |inner| match block_from(inner) {
+        Block::Callout { .. } => Block::Invalid(Fault {
+            path: String::new(),
+            message: "a callout inside another callout; the format keeps callouts one level \
+                      deep, so write its blocks into the outer one"
+                .to_owned(),
+        }),
+        block => block,
+    });
+    Ok(Block::Callout {
+        kind,
+        title: raw.title.filter(|t| !t.trim().is_empty()),
+        collapsed: raw.collapsed.unwrap_or(false),
+        blocks,
+    })
 }
 
 /// A number as a reader reads it.

@@ -48,7 +48,7 @@ pub use prepare::{
     AnchorSpot, LateTarget, Mark, PlacedMark, PreparedArticle, Problem, SectionPreparer, prepare,
     prepare_start, resolve_figure_urls, resolve_section_urls,
 };
-pub use runs::{RunPlace, items_depth_first};
+pub use runs::{BlockAt, RunPlace, blocks_within, content_blocks_mut, items_depth_first};
 pub use search::{RestChunk, SearchChunk, decode_rest_chunk, decode_search_chunk};
 pub use series::describe_series;
 pub use structured::{page_description, structured_data, structured_data_text};

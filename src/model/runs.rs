@@ -52,6 +52,66 @@ pub fn items_depth_first(items: &[ListItem]) -> Vec<&ListItem> {
     all
 }
 
+/// Where a block sits in its section: its index there, and its index inside the callout
+/// that holds it. Callouts are one level deep, so two indices say it all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockAt {
+    /// Index in the section's blocks.
+    pub index: usize,
+    /// Index in the callout at `index`, for a block inside one.
+    pub inner: Option<usize>,
+}
+
+impl BlockAt {
+    /// The field path inside a section, e.g. `blocks[2]` or `blocks[2].blocks[0]`.
+    pub fn path(&self) -> String {
+        match self.inner {
+            None => format!("blocks[{}]", self.index),
+            Some(inner) => format!("blocks[{}].blocks[{inner}]", self.index),
+        }
+    }
+}
+
+/// Every block of a section in reading order, a callout first and then its body, so that no
+/// walk over an article misses the blocks inside a callout.
+pub fn blocks_within(blocks: &[Block]) -> impl Iterator<Item = (BlockAt, &Block)> {
+    blocks.iter().enumerate().flat_map(|(index, block)| {
+        let inner: &[Block] = match block {
+            Block::Callout { blocks, .. } => blocks,
+            _ => &[],
+        };
+        let at = BlockAt { index, inner: None };
+        std::iter::once((at, block)).chain(inner.iter().enumerate().map(move |(i, b)| {
+            let at = BlockAt {
+                index,
+                inner: Some(i),
+            };
+            (at, b)
+        }))
+    })
+}
+
+/// Every block of a section that holds content of its own (all but the callouts, whose bodies
+/// are walked instead), to change in place.
+pub fn content_blocks_mut(blocks: &mut [Block]) -> Vec<(BlockAt, &mut Block)> {
+    let mut all = Vec::with_capacity(blocks.len());
+    for (index, block) in blocks.iter_mut().enumerate() {
+        match block {
+            Block::Callout { blocks, .. } => {
+                all.extend(blocks.iter_mut().enumerate().map(|(i, b)| {
+                    let at = BlockAt {
+                        index,
+                        inner: Some(i),
+                    };
+                    (at, b)
+                }))
+            }
+            block => all.push((BlockAt { index, inner: None }, block)),
+        }
+    }
+    all
+}
+
 impl Block {
     /// Every run of inline text with where it sits, in reading order. Headings, pull-quotes
     /// and code hold plain text, not runs.

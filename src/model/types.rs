@@ -158,6 +158,19 @@ pub enum Block {
     },
     /// A thematic break.
     Divider,
+    /// A note, tip or warning set apart from the text (GitHub's alerts, Docusaurus's and
+    /// MkDocs's admonitions). One level only: a callout holds no callout, which keeps every
+    /// walk over a section's blocks two levels deep at most ([`crate::model::blocks_within`]).
+    Callout {
+        /// What kind of note it is; announced in words, not only by colour.
+        kind: CalloutKind,
+        /// A heading of its own; without one, the kind's name heads it.
+        title: Option<String>,
+        /// Whether it starts closed, showing its kind and title only.
+        collapsed: bool,
+        /// Its body.
+        blocks: Vec<Block>,
+    },
     /// A block type this viewer does not know; shown as a small placeholder.
     Unknown {
         /// The `type` the publisher wrote.
@@ -166,6 +179,52 @@ pub enum Block {
     /// A block that breaks the format (a field of the wrong type, a missing field): shown as a
     /// placeholder and listed as a problem, so the rest of the article still shows.
     Invalid(Fault),
+}
+
+/// The kinds of callout, as GitHub's alerts name them; every generator's admonition maps to
+/// one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CalloutKind {
+    /// Something worth knowing, even when skimming.
+    #[default]
+    Note,
+    /// Advice that helps the reader do something better.
+    Tip,
+    /// Something the reader needs to know to succeed.
+    Important,
+    /// Something that needs the reader's attention at once.
+    Warning,
+    /// A risk, or what follows from an action.
+    Caution,
+}
+
+impl CalloutKind {
+    /// Every kind, in the order the format lists them.
+    pub const ALL: [CalloutKind; 5] = [
+        CalloutKind::Note,
+        CalloutKind::Tip,
+        CalloutKind::Important,
+        CalloutKind::Warning,
+        CalloutKind::Caution,
+    ];
+
+    /// Its name in the format (`"note"`, …), also its CSS class suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            CalloutKind::Note => "note",
+            CalloutKind::Tip => "tip",
+            CalloutKind::Important => "important",
+            CalloutKind::Warning => "warning",
+            CalloutKind::Caution => "caution",
+        }
+    }
+
+    /// The kind named `name` in the format, in any case.
+    pub fn from_name(name: &str) -> Option<CalloutKind> {
+        CalloutKind::ALL
+            .into_iter()
+            .find(|kind| kind.name().eq_ignore_ascii_case(name))
+    }
 }
 
 /// What is wrong with a block or key figure that breaks the format.

@@ -193,6 +193,18 @@ pub struct RawBlock {
     /// A code block's programming language, e.g. "rust".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// A callout's kind: "note", "tip", "important", "warning" or "caution".
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub callout: Option<String>,
+    /// A callout's own heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Whether a callout starts closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collapsed: Option<bool>,
+    /// A callout's body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<Vec<Decoded<RawBlock>>>,
 }
 
 /// One list item: inline text, or text with a list inside it.

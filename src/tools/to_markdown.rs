@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::wire::*;
+use crate::tools::markdown::marker_line;
 
 /// The article's own fields, written as YAML front matter.
 #[derive(Serialize)]
@@ -106,6 +107,18 @@ fn block_cannot(block: &RawBlock) -> Option<&'static str> {
         "table" if block.caption.is_some() => Some("a table caption"),
         "table" => None,
         "code" => None,
+        "callout" if block.callout.is_none() => Some("a callout without `kind`"),
+        "callout" if block.collapsed == Some(false) => {
+            Some("a callout's `collapsed` is false (Markdown writes only true)")
+        }
+        "callout" if block.title.as_deref().is_some_and(|t| t.contains('\n')) => {
+            Some("a callout title on more than one line")
+        }
+        "callout" => block.blocks.iter().flatten().find_map(|inner| match inner {
+            Decoded::Value(inner) if inner.kind == "callout" => Some("a callout inside a callout"),
+            Decoded::Value(inner) => block_cannot(inner),
+            Decoded::Broken(..) => Some("a block inside a callout breaks the format"),
+        }),
         _ => Some("a block type Markdown has no syntax for"),
     }
 }
@@ -182,6 +195,14 @@ pub fn article_to_markdown(article: &RawArticle) -> Result<String, String> {
     Ok(out)
 }
 
+/// The block itself, when it keeps the format.
+fn value(block: &Decoded<RawBlock>) -> Option<&RawBlock> {
+    match block {
+        Decoded::Value(block) => Some(block),
+        Decoded::Broken(..) => None,
+    }
+}
+
 /// Why the notes cannot be footnotes that read back the same, or `None`: Markdown numbers
 /// footnotes by first reference, and labels hold no spaces or brackets.
 fn notes_cannot(article: &RawArticle) -> Option<String> {
@@ -211,10 +232,12 @@ fn notes_cannot(article: &RawArticle) -> Option<String> {
         None
     };
     for section in &article.sections {
-        for block in section.blocks.iter().filter_map(|b| match b {
-            Decoded::Value(b) => Some(b),
-            Decoded::Broken(..) => None,
-        }) {
+        // A callout's blocks follow it, as they are read.
+        let blocks =
+            section.blocks.iter().filter_map(value).flat_map(|b| {
+                std::iter::once(b).chain(b.blocks.iter().flatten().filter_map(value))
+            });
+        for block in blocks {
             let mut runs: Vec<&RawInline> = block.text.iter().chain(block.caption.iter()).collect();
             runs.extend(
                 block
@@ -325,6 +348,28 @@ fn write_block(block: &RawBlock, out: &mut String) {
             }
         }
         "divider" => out.push_str("***\n"),
+        "callout" => {
+            out.push_str(&marker_line(
+                block.callout.as_deref().unwrap_or("note"),
+                block.collapsed == Some(true),
+                &escape(block.title.as_deref().unwrap_or_default()),
+            ));
+            out.push('\n');
+            let mut body = String::new();
+            for (i, inner) in block.blocks.iter().flatten().enumerate() {
+                if let Decoded::Value(inner) = inner {
+                    if i > 0 {
+                        body.push('\n');
+                    }
+                    write_block(inner, &mut body);
+                }
+            }
+            for line in body.lines() {
+                out.push_str(if line.is_empty() { ">" } else { "> " });
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
         "table" => {
             let head = &block.head.as_ref().expect("checked")[0];
             let rows = block.rows.as_deref().unwrap_or_default();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, tr};
 use crate::model::{Block, ListItem, Mark, PlacedMark};
 use crate::view::announce::CopyLinkButton;
+use crate::view::callout::callout_view;
 use crate::view::inline::InlineText;
 use crate::view::table::TableView;
 use crate::view::ui_text::{ui, ui_fill};
@@ -132,6 +133,12 @@ pub fn BlockView(
             }
         }
         Block::Divider => view! { <hr class="divider" /> }.into_any(),
+        Block::Callout {
+            kind,
+            title,
+            collapsed,
+            blocks,
+        } => callout_view(id, kind, title, collapsed, blocks),
         Block::Unknown { kind } => {
             let note = ui_fill(Msg::BlockUnknown, &[&kind]);
             view! { <p class="placeholder" data-block-type=kind>{note}</p> }.into_any()

@@ -11,6 +11,7 @@ mod app;
 mod article;
 mod attempt;
 mod blocks;
+mod callout;
 mod chart;
 mod contents;
 mod display;

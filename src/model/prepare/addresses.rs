@@ -1,6 +1,7 @@
 //! Addresses made relative to the article file rather than to the viewer page.
 
 use super::PreparedArticle;
+use crate::model::runs::content_blocks_mut;
 use crate::model::types::*;
 use crate::model::url::CheckedUrl;
 
@@ -43,7 +44,7 @@ pub fn resolve_figure_urls(figures: &mut [KeyFigure], resolve: &dyn Fn(&str) -> 
 /// [`PreparedArticle::resolve_urls`] for one section (of an article prepared section by section).
 pub fn resolve_section_urls(section: &mut Section, resolve: &dyn Fn(&str) -> String) {
     let fix = |url: &mut CheckedUrl| resolve_url(url, resolve);
-    for block in &mut section.blocks {
+    for (_, block) in content_blocks_mut(&mut section.blocks) {
         if let Block::Image { src, .. } = block {
             fix(src);
         }

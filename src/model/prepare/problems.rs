@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::model::date::IsoDate;
+use crate::model::runs::blocks_within;
 use crate::model::types::*;
 use crate::model::url::CheckedUrl;
 
@@ -72,8 +73,8 @@ pub(super) fn check_sources(article: &Article, problems: &mut Vec<Problem>) {
 
 /// The problems of section `s`'s blocks.
 pub(super) fn check_blocks(s: usize, section: &Section, problems: &mut Vec<Problem>) {
-    for (b, block) in section.blocks.iter().enumerate() {
-        let path = format!("sections[{s}].blocks[{b}]");
+    for (at, block) in blocks_within(&section.blocks) {
+        let path = format!("sections[{s}].{}", at.path());
         for (place, run, has_list) in block.runs() {
             for (k, span) in run.iter().enumerate() {
                 if let Some(href) = &span.href {

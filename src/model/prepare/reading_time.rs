@@ -1,6 +1,7 @@
 //! How long an article takes to read: words where words are spaced, characters where a script
 //! writes none, at the rate measured for the article's language.
 
+use crate::model::runs::blocks_within;
 use crate::model::types::*;
 
 /// Silent reading speed of adults, by language (IReST, Trauzettel-Klosinski et al. 2012), in
@@ -113,9 +114,10 @@ impl TextAmount {
     }
 
     pub(super) fn add_section(&mut self, section: &Section) {
-        for block in &section.blocks {
+        for (_, block) in blocks_within(&section.blocks) {
             match block {
                 Block::Heading { text, .. } => self.add(&inline_text(text)),
+                Block::Callout { title, .. } => self.add(title.as_deref().unwrap_or_default()),
                 Block::Code { text, .. } => self.add(text),
                 // A pull-quote repeats the body; images and dividers have no running text.
                 // Each run on its own: two cells are two words, a word split by formatting one.

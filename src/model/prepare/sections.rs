@@ -6,6 +6,7 @@ use super::pull_quotes::resolve_pull_quote_repeats;
 use super::reading_time::{TextAmount, words_per_minute};
 use crate::model::ids::{IdAllocator, slugify};
 use crate::model::lang::primary_subtag;
+use crate::model::runs::content_blocks_mut;
 use crate::model::types::*;
 
 /// Prepares an article's sections one after another, keeping what each depends on from those
@@ -92,13 +93,13 @@ impl SectionPreparer {
     /// Marks each note's first reference (the one its back link leads to, which carries the
     /// page id) and lists references to notes the article does not have.
     fn mark_first_note_references(&mut self, i: usize, section: &mut Section) {
-        for (b, block) in section.blocks.iter_mut().enumerate() {
+        for (at, block) in content_blocks_mut(&mut section.blocks) {
             for run in block.runs_mut() {
                 for note in run.iter_mut().filter_map(|s| s.note.as_mut()) {
                     note.first = self.notes_referenced.insert(note.id.clone());
                     if note.first && !self.note_ids.contains(&note.id) {
                         self.block_problems.push(Problem {
-                            path: format!("sections[{i}].blocks[{b}]"),
+                            path: format!("sections[{i}].{}", at.path()),
                             message: format!(
                                 "a reference to the note \"{}\", which the article's notes do not have",
                                 note.id

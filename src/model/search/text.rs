@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Block, ListItem, PreparedArticle, inline_text};
+use crate::model::{Block, ListItem, PreparedArticle, blocks_within, inline_text};
 
 /// Where a passage sits, which decides how much a word in it weighs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -106,7 +106,7 @@ pub fn search_text(prepared: &PreparedArticle, options: TextOptions) -> ArticleT
         if let Some(heading) = &section.heading {
             push(id, Field::Heading, heading);
         }
-        for block in &section.blocks {
+        for (_, block) in blocks_within(&section.blocks) {
             block_text(block, options, &mut |field, text| push(id, field, text));
         }
     }
@@ -173,6 +173,12 @@ fn block_text(block: &Block, options: TextOptions, push: &mut dyn FnMut(Field, &
             }
         }
         Block::Code { text, .. } if options.code => push(Field::Body, text),
+        // The body follows as blocks of its own (`blocks_within`).
+        Block::Callout { title, .. } => {
+            if let Some(title) = title {
+                push(Field::Heading, title);
+            }
+        }
         Block::Code { .. } | Block::Divider | Block::Unknown { .. } | Block::Invalid(_) => {}
     }
 }

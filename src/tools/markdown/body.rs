@@ -37,8 +37,10 @@ pub struct Body {
 pub(super) type Events<'a> = Vec<(Event<'a>, std::ops::Range<usize>)>;
 
 /// Reads `text` (the whole file, its front matter blanked out so that positions are the
-/// file's). `wants_title`: the front matter has no title, so a first `#` heading is it.
-pub fn read_body(text: &str, wants_title: bool) -> Result<Body, Diagnostic> {
+/// file's). `wants_title`: the front matter has no title, so a first `#` heading is it. `tabs`:
+/// where the lines start that are a content tab's label ([`super::admonitions`]), each a
+/// sub-heading of the deepest level, whatever the post's headings.
+pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, Diagnostic> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_FOOTNOTES
@@ -54,6 +56,7 @@ pub fn read_body(text: &str, wants_title: bool) -> Result<Body, Diagnostic> {
         note_numbers: HashMap::new(),
         notes: Vec::new(),
         moved: Vec::new(),
+        tabs: tabs.to_vec(),
     };
     let title = if wants_title {
         reader.take_title()?
@@ -71,6 +74,7 @@ pub fn read_body(text: &str, wants_title: bool) -> Result<Body, Diagnostic> {
             attrs,
         }) = &event
             && *level as u8 <= reader.top
+            && !reader.is_tab(range.start)
         {
             let start = range.start;
             let heading = reader.heading_text(TagEnd::Heading(*level), start)?;
@@ -173,6 +177,8 @@ pub(super) struct Reader<'a> {
     pub(super) notes: Vec<(String, RawInline)>,
     /// Images met inside text, placed after the block they were in.
     pub(super) moved: Vec<RawBlock>,
+    /// Where the lines start that are a content tab's label.
+    tabs: Vec<usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -211,12 +217,21 @@ impl<'a> Reader<'a> {
         Ok(Some(title))
     }
 
-    /// The broadest heading level the body uses (2 when it has none, as in the format's files).
+    /// Whether the heading at `offset` is a content tab's label.
+    fn is_tab(&self, offset: usize) -> bool {
+        let line = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        self.tabs.contains(&line)
+    }
+
+    /// The broadest heading level the body uses (2 when it has none, as in the format's files);
+    /// content tabs' labels do not count.
     fn top_level(&self) -> u8 {
         self.events
             .iter()
-            .filter_map(|(event, _)| match event {
-                Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            .filter_map(|(event, range)| match event {
+                Event::Start(Tag::Heading { level, .. }) if !self.is_tab(range.start) => {
+                    Some(*level as u8)
+                }
                 _ => None,
             })
             .min()
@@ -331,12 +346,19 @@ impl<'a> Reader<'a> {
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 let text = self.sub_heading_inline(TagEnd::Heading(level), start)?;
-                let level = self.sub_level(level as u8, start);
+                let level = if self.is_tab(start) {
+                    4
+                } else {
+                    self.sub_level(level as u8, start)
+                };
                 heading_block(text, level)
             }
             Event::Start(Tag::List(first)) => return self.list(first, start),
             Event::Start(Tag::BlockQuote(_)) => {
-                let quote = self.quote(start)?;
+                let quote = match self.callout(start)? {
+                    Some(callout) => callout,
+                    None => self.quote(start)?,
+                };
                 let mut blocks = vec![quote];
                 blocks.append(&mut self.moved);
                 return Ok(blocks);

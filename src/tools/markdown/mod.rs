@@ -6,7 +6,9 @@
 //! the format is named in a warning at its line; only what leaves no article at all is an
 //! error.
 
+mod admonitions;
 mod body;
+mod callouts;
 mod containers;
 mod dates;
 mod embedded_html;
@@ -16,6 +18,8 @@ mod html;
 mod runs;
 mod spans;
 mod templates;
+
+pub(crate) use admonitions::marker_line;
 
 use crate::model::wire::*;
 use crate::tools::{Diagnostic, Position};
@@ -85,18 +89,36 @@ pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, 
         }
         warnings.push(at_front(format!("{message}; left out")));
     }
-    // The body with the template tags taken out, after as many line breaks as the front
-    // matter took: positions are the file's.
-    let (body, removed) = templates::strip(split.body);
+    // The body with its admonitions as callouts and the template tags taken out, after as
+    // many line breaks as the front matter took: lines are the file's.
+    let lines = text[..split.body_offset].matches('\n').count();
+    let rewritten = admonitions::rewrite(split.body);
+    for note in rewritten.notes {
+        warnings.push(Diagnostic {
+            position: Position {
+                line: lines + note.line + 1,
+                column: 1,
+            },
+            message: note.message,
+        });
+    }
+    let (body, removed) = templates::strip(&rewritten.text);
+    let full = format!("{}{body}", "\n".repeat(lines));
     for tag in removed {
         warnings.push(Diagnostic {
-            position: Position::at(text, split.body_offset + tag.offset),
+            position: Position::at(&full, lines + tag.offset),
             message: format!("the template tag `{}` is left out", tag.tag),
         });
     }
-    let lines = text[..split.body_offset].matches('\n').count();
-    let full = format!("{}{body}", "\n".repeat(lines));
-    let body = body::read_body(&full, front.title.is_none())?;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(full.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let tabs: Vec<usize> = rewritten
+        .tabs
+        .iter()
+        .filter_map(|line| line_starts.get(lines + line).copied())
+        .collect();
+    let body = body::read_body(&full, front.title.is_none(), &tabs)?;
     warnings.extend(body.warnings);
     warnings.sort_by_key(|w| (w.position.line, w.position.column));
     let title = match front
