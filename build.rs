@@ -11,6 +11,27 @@ use std::path::Path;
 /// The interface languages, English first: it is the fallback and defines the keys.
 const LANGUAGES: [&str; 7] = ["en", "fr", "nl", "de", "es", "ar", "he"];
 
+/// Texts only the library page shows (`src/view/library/`; a test keeps this list true). Their
+/// translations are in a table only the library's module links (`ALL_TRANSLATIONS`): the
+/// article page's module, capped in size, carries them blank.
+const LIBRARY_ONLY: [&str; 15] = [
+    "all_labels",
+    "all_topics",
+    "label_filter",
+    "library_pages",
+    "loading_entry",
+    "more_phrase_results",
+    "newer_articles",
+    "newest_first",
+    "no_match",
+    "older_articles",
+    "page_range",
+    "phrase_looked_in",
+    "search_label",
+    "shown_at_least",
+    "shown_count",
+];
+
 fn read(lang: &str) -> BTreeMap<String, String> {
     let path = Path::new("locales").join(format!("{lang}.json"));
     let text = std::fs::read_to_string(&path)
@@ -71,9 +92,15 @@ fn main() {
         rows[0]
     )
     .unwrap();
+    for key in LIBRARY_ONLY {
+        assert!(
+            english.contains_key(key),
+            "build.rs: LIBRARY_ONLY names \"{key}\", not a key"
+        );
+    }
     writeln!(
         out,
-        "/// The other languages' texts in `Msg` order; \"\" where one has none.\nstatic TRANSLATIONS: [[&str; {}]; {}] = [",
+        "/// Every text of the other languages in `Msg` order; \"\" where one has none.\nstatic ALL_TRANSLATIONS: [[&str; {}]; {}] = [",
         keys.len(),
         LANGUAGES.len() - 1
     )
@@ -81,7 +108,36 @@ fn main() {
     for row in &rows[1..] {
         writeln!(out, "    {row:?},").unwrap();
     }
+    out.push_str("];\n\n");
+    writeln!(
+        out,
+        "/// The other languages' texts the article page shows: the library's left blank.\nstatic TRANSLATIONS: [[&str; {}]; {}] = [",
+        keys.len(),
+        LANGUAGES.len() - 1
+    )
+    .unwrap();
+    for row in &rows[1..] {
+        let row: Vec<&str> = keys
+            .iter()
+            .zip(row)
+            .map(|(k, text)| {
+                if LIBRARY_ONLY.contains(&k.as_str()) {
+                    ""
+                } else {
+                    text.as_str()
+                }
+            })
+            .collect();
+        writeln!(out, "    {row:?},").unwrap();
+    }
     out.push_str("];\n");
+    writeln!(
+        out,
+        "\n/// The keys only the library page shows.\npub const LIBRARY_ONLY: [&str; {}] = {:?};",
+        LIBRARY_ONLY.len(),
+        LIBRARY_ONLY
+    )
+    .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
     std::fs::write(dest, out).unwrap();
 }

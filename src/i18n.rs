@@ -59,12 +59,16 @@ thread_local! {
 /// Native code (the command-line tools, which write pages in every language) speaks them all;
 /// a module says where its texts come from when it starts.
 #[cfg(not(target_arch = "wasm32"))]
-const DEFAULT_TRANSLATED: Translated = compiled;
+const DEFAULT_TRANSLATED: Translated = compiled_with_library;
 #[cfg(target_arch = "wasm32")]
 const DEFAULT_TRANSLATED: Translated = untranslated;
 
 fn compiled(lang: usize, key: usize) -> &'static str {
     TRANSLATIONS[lang - 1][key]
+}
+
+fn compiled_with_library(lang: usize, key: usize) -> &'static str {
+    ALL_TRANSLATIONS[lang - 1][key]
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -79,10 +83,17 @@ fn from_page(lang: usize, key: usize) -> &'static str {
     })
 }
 
-/// Speaks every interface language, from the texts compiled into the module: for the pages
-/// that may show an article in any language (the client-only viewer, the library).
+/// Speaks every interface language, from the texts compiled into the module: for the page
+/// that may show an article in any language (the client-only viewer). The library page's own
+/// texts are English there ([`LIBRARY_ONLY`]); it never shows them.
 pub fn speak_every_language() {
     TRANSLATED.set(compiled);
+}
+
+/// [`speak_every_language`], the library page's own texts included: for the library's module,
+/// the only one that links them.
+pub fn speak_every_language_and_library() {
+    TRANSLATED.set(compiled_with_library);
 }
 
 /// Speaks the language of a written page from the texts the page holds
@@ -120,7 +131,7 @@ pub fn page_texts_json(lang: Option<&str>) -> Option<String> {
     let at = supported(lang?).filter(|&at| at > 0)?;
     let texts: std::collections::BTreeMap<&str, &str> = KEYS
         .iter()
-        .zip(TRANSLATIONS[at - 1])
+        .zip(ALL_TRANSLATIONS[at - 1])
         .filter(|(_, text)| !text.is_empty())
         .map(|(key, text)| (*key, text))
         .collect();
@@ -266,11 +277,64 @@ mod tests {
         text.matches("{}").count()
     }
 
+    /// `LIBRARY_ONLY` (build.rs) is true: each such text is named only in the library's
+    /// components, so the article page, which links the table without them, never shows one.
+    #[test]
+    fn the_texts_left_out_of_the_article_page_are_the_librarys_alone() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        for key in LIBRARY_ONLY {
+            let variant: String = key
+                .split('_')
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect();
+            let name = format!("Msg::{variant}");
+            let users: Vec<&str> = files
+                .iter()
+                .filter(|(_, text)| {
+                    text.match_indices(&name).any(|(i, _)| {
+                        !text[i + name.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    })
+                })
+                .map(|(path, _)| path.as_str())
+                .collect();
+            assert!(!users.is_empty(), "{key} is used nowhere");
+            assert!(
+                users.iter().all(|p| p.contains("/view/library/")),
+                "{key} is used outside the library: {users:?}"
+            );
+        }
+        speak_every_language();
+        follow_article(Some("fr"));
+        let at = KEYS.iter().position(|k| *k == LIBRARY_ONLY[0]).unwrap();
+        assert_eq!(TRANSLATED.get()(1, at), "");
+        speak_every_language_and_library();
+        assert!(!TRANSLATED.get()(1, at).is_empty());
+    }
+
     #[test]
     fn every_language_translates_every_text_with_the_same_placeholders() {
         for (l, lang) in LANGUAGES.iter().enumerate() {
             for (k, key) in KEYS.iter().enumerate() {
-                let text = if l == 0 { ENGLISH[k] } else { compiled(l, k) };
+                let text = if l == 0 {
+                    ENGLISH[k]
+                } else {
+                    compiled_with_library(l, k)
+                };
                 assert!(!text.trim().is_empty(), "locales/{lang}.json lacks {key}");
                 assert_eq!(
                     placeholders(text),

@@ -73,22 +73,23 @@ impl BlockAt {
 }
 
 /// Every block of a section in reading order, a callout first and then its body, so that no
-/// walk over an article misses the blocks inside a callout.
-pub fn blocks_within(blocks: &[Block]) -> impl Iterator<Item = (BlockAt, &Block)> {
-    blocks.iter().enumerate().flat_map(|(index, block)| {
-        let inner: &[Block] = match block {
-            Block::Callout { blocks, .. } => blocks,
-            _ => &[],
-        };
-        let at = BlockAt { index, inner: None };
-        std::iter::once((at, block)).chain(inner.iter().enumerate().map(move |(i, b)| {
-            let at = BlockAt {
-                index,
-                inner: Some(i),
-            };
-            (at, b)
-        }))
-    })
+/// walk over an article misses the blocks inside a callout. (A list, not an iterator: one copy
+/// of the walk in the module, whatever its callers.)
+pub fn blocks_within(blocks: &[Block]) -> Vec<(BlockAt, &Block)> {
+    let mut all = Vec::with_capacity(blocks.len());
+    for (index, block) in blocks.iter().enumerate() {
+        all.push((BlockAt { index, inner: None }, block));
+        if let Block::Callout { blocks, .. } = block {
+            for (i, inner) in blocks.iter().enumerate() {
+                let at = BlockAt {
+                    index,
+                    inner: Some(i),
+                };
+                all.push((at, inner));
+            }
+        }
+    }
+    all
 }
 
 /// Every block of a section that holds content of its own (all but the callouts, whose bodies

@@ -219,11 +219,11 @@ impl CalloutKind {
         }
     }
 
-    /// The kind named `name` in the format, in any case.
+    /// The kind named `name` in the format (in lower case, as the schema lists them).
     pub fn from_name(name: &str) -> Option<CalloutKind> {
         CalloutKind::ALL
             .into_iter()
-            .find(|kind| kind.name().eq_ignore_ascii_case(name))
+            .find(|kind| kind.name() == name)
     }
 }
 

@@ -42,24 +42,18 @@ pub fn callout_view(
             view! { <BlockView block id marks=Vec::new() /> }
         })
         .collect_view();
-    let class = format!("callout callout-{}", kind.name());
-    if collapsed {
+    let body = view! { <div class="callout-body">{body}</div> };
+    let inside = if collapsed {
         view! {
-            <div class=class role="note">
-                <details>
-                    <summary class="callout-label">{label}</summary>
-                    <div class="callout-body">{body}</div>
-                </details>
-            </div>
+            <details>
+                <summary class="callout-label">{label}</summary>
+                {body}
+            </details>
         }
         .into_any()
     } else {
-        view! {
-            <div class=class role="note">
-                <p class="callout-label">{label}</p>
-                <div class="callout-body">{body}</div>
-            </div>
-        }
-        .into_any()
-    }
+        view! { <p class="callout-label">{label}</p> {body} }.into_any()
+    };
+    let class = format!("callout callout-{}", kind.name());
+    view! { <div class=class role="note">{inside}</div> }.into_any()
 }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Makes the tab title, `<html lang dir>` and the search engines' description follow the
-/// article.
+/// article. An article that names no language leaves the page the interface's, as a written
+/// page does, so that it has one at all (WCAG 3.1.1).
 pub fn set_document_metadata(
     title: &str,
     description: Option<&str>,
@@ -18,7 +19,7 @@ pub fn set_document_metadata(
     if let Some(root) = document.document_element() {
         match lang {
             Some(lang) => _ = root.set_attribute("lang", lang),
-            None => _ = root.remove_attribute("lang"),
+            None => _ = root.set_attribute("lang", crate::i18n::ui_language()),
         }
         _ = root.set_attribute("dir", dir);
     }

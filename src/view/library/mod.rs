@@ -40,7 +40,7 @@ use virtual_list::VirtualList;
 /// the build's own `articles/index.json`.
 #[component]
 pub fn LibraryApp() -> impl IntoView {
-    crate::i18n::speak_every_language();
+    crate::i18n::speak_every_language_and_library();
     crate::i18n::follow_browser();
     if let Some(url) = crate::load::requested_library() {
         return view! { <LibraryLoader url /> }.into_any();
