@@ -139,7 +139,26 @@ async fn renders_every_block_type_as_elements_and_text() {
     );
     assert_eq!(text(&root, "h4 code"), "code");
     assert!(all(&root, "h4 a").is_empty());
-    assert_eq!(all(&root, "ul.block-list > li").len(), 2);
+    assert_eq!(
+        all(&root, ":not(.callout-body) > ul.block-list > li").len(),
+        2
+    );
+    // Callouts: a note the reader is told the kind of in words, a closed one in <details>.
+    let callouts = all(&root, "div.callout[role=note]");
+    assert_eq!(callouts.len(), 2);
+    assert_eq!(text(&root, ".callout-tip .callout-label"), "Tip");
+    assert_eq!(
+        text(&root, ".callout-warning summary.callout-label"),
+        "Warning Read this first"
+    );
+    assert!(!all(&root, ".callout-warning details")[0].has_attribute("open"));
+    assert_eq!(all(&root, ".callout-warning .callout-body li").len(), 2);
+    assert_eq!(
+        all(&root, ".callout-tip .callout-body a")[0]
+            .get_attribute("href")
+            .as_deref(),
+        Some("https://example.org/tip")
+    );
     assert_eq!(all(&root, "ol.block-list > li").len(), 3);
     assert_eq!(
         text(&root, ".pull-quote > figure > blockquote > p"),
