@@ -159,7 +159,11 @@ describe('a pre-rendered page without JavaScript', { timeout: 60000 }, () => {
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const el = node.parentElement;
             if (!node.textContent.trim() || el.closest(skip) || el.closest('svg')) continue;
-            if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || cut(el)) {
+            // A closed callout is a native <details>: its text is a click (or a find-in-page
+            // match) away without scripts, so its summary is what must be shown.
+            const closed = el.closest('details:not([open])');
+            const shown = closed && !el.closest('summary') ? closed.querySelector('summary') : el;
+            if (!shown.checkVisibility({ visibilityProperty: true, opacityProperty: true }) || cut(shown)) {
               found.push(`${el.className || el.tagName}: ${node.textContent.trim().slice(0, 60)}`);
             }
           }
