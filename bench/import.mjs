@@ -1,7 +1,8 @@
 // `article import` on 1,000 real posts (issue 22): the posts of the blogs in
 // tests/fixtures/blogs, taken in turn until there are --posts of them, in one folder. Each run
 // converts them into a fresh folder; the table gives the time, the time a post, and the
-// outcome counts of the summary. Usage: node bench/import.mjs [--runs 9] [--posts 1000].
+// outcome counts of the summary. Usage: node bench/import.mjs [--runs 9] [--posts 1000]
+// [--no-mdx] (Markdown posts only, to compare with a build that does not read MDX).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
@@ -17,7 +18,8 @@ const POSTS = arg('posts', 1000);
 const walk = (dir) => readdirSync(dir).flatMap((name) => {
   const path = join(dir, name);
   if (statSync(path).isDirectory()) return walk(path);
-  return /\.(md|markdown)$/.test(name) && !name.startsWith('_index') ? [path] : [];
+  const posts = process.argv.includes('--no-mdx') ? /\.(md|markdown)$/ : /\.(md|markdown|mdx)$/;
+  return posts.test(name) && !name.startsWith('_index') ? [path] : [];
 });
 const sources = walk('tests/fixtures/blogs').sort();
 const site = mkdtempSync(join(tmpdir(), 'import-bench-'));

@@ -252,7 +252,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
             }
         } else if path
             .extension()
-            .is_some_and(|e| e == "md" || e == "markdown")
+            .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")
         {
             out.push(path);
         }

@@ -15,6 +15,7 @@ mod embedded_html;
 mod footnotes;
 mod front_matter;
 mod html;
+mod mdx;
 mod runs;
 mod spans;
 mod templates;
@@ -28,7 +29,7 @@ use crate::tools::{Diagnostic, Position};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MarkdownOptions<'a> {
     /// The file's name: a Jekyll name (`2024-09-16-slug.md`) gives the date when the front
-    /// matter has none.
+    /// matter has none, and `.mdx` reads the body as MDX.
     pub file_name: Option<&'a str>,
     /// Front matter fields with no place in the format are errors, not notes.
     pub strict: bool,
@@ -92,7 +93,21 @@ pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, 
     // The body with its admonitions as callouts and the template tags taken out, after as
     // many line breaks as the front matter took: lines are the file's.
     let lines = text[..split.body_offset].matches('\n').count();
-    let rewritten = admonitions::rewrite(split.body);
+    let mdx = options.file_name.is_some_and(is_mdx);
+    let (body, mut tabs) = if mdx {
+        let read = mdx::rewrite(split.body);
+        for note in read.notes {
+            warnings.push(Diagnostic {
+                position: Position::at(text, split.body_offset + note.offset),
+                message: note.message,
+            });
+        }
+        (std::borrow::Cow::Owned(read.text), read.tabs)
+    } else {
+        (std::borrow::Cow::Borrowed(split.body), Vec::new())
+    };
+    let rewritten = admonitions::rewrite(&body);
+    tabs.extend(rewritten.tabs);
     for note in rewritten.notes {
         warnings.push(Diagnostic {
             position: Position {
@@ -113,8 +128,7 @@ pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, 
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(full.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let tabs: Vec<usize> = rewritten
-        .tabs
+    let tabs: Vec<usize> = tabs
         .iter()
         .filter_map(|line| line_starts.get(lines + line).copied())
         .collect();
@@ -235,9 +249,34 @@ fn fallback_title(
     })
 }
 
-/// The body a generator renders from `text`: what follows the front matter, its template tags
-/// taken out. What a word-for-word comparison reads a post as.
-pub fn rendered_body(text: &str) -> Result<String, Diagnostic> {
+/// Whether a file is MDX, by its name.
+pub fn is_mdx(file_name: &str) -> bool {
+    std::path::Path::new(file_name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("mdx"))
+}
+
+/// The body a generator renders from `text`, as Markdown: what follows the front matter, MDX's
+/// code and components' tags taken out (for `.mdx`, as `options` names it), admonitions as
+/// block quotes headed by their title alone (each generator words their kinds its own way),
+/// template tags taken out. What a word-for-word comparison reads a post as.
+pub fn rendered_body(text: &str, options: MarkdownOptions) -> Result<String, Diagnostic> {
     let split = front_matter::split(text)?;
-    Ok(templates::strip(split.body).0)
+    let body = if options.file_name.is_some_and(is_mdx) {
+        mdx::rewrite(split.body).text
+    } else {
+        split.body.to_owned()
+    };
+    let rewritten = admonitions::rewrite(&body).text;
+    let lines: Vec<String> = rewritten
+        .lines()
+        .map(|line| {
+            let quoted = line.trim_start_matches([' ', '>']);
+            match callouts::marker(quoted) {
+                Some(marker) => format!("{}{}", &line[..line.len() - quoted.len()], marker.title),
+                None => line.to_owned(),
+            }
+        })
+        .collect();
+    Ok(templates::strip(&lines.join("\n")).0)
 }
