@@ -599,3 +599,20 @@ fn a_callout_goes_to_markdown_and_back_unchanged() {
         Some("sections[0].blocks[0]: a callout inside a callout")
     );
 }
+
+#[test]
+fn a_formula_in_mathml_keeps_its_symbols_as_code() {
+    let post = "---\ntitle: Math\n---\nIt is <math><msup><mi>n</mi><mn>2</mn></msup></math> in all.\n\n<math display=\"block\">\n  <mtable><mtr><mtd><mi>a</mi><mo>=</mo><mn>1</mn></mtd></mtr>\n  <mtr><mtd><mi>b</mi><mo>=</mo><mn>2</mn></mtd></mtr></mtable>\n</math>\n\n<math display=\"block\">\n<semantics><mi>x</mi><annotation encoding=\"application/x-tex\">x^2</annotation></semantics>\n</math>\n";
+    let (article, warnings) = article_from_markdown(post).unwrap();
+    let json = serde_json::to_value(&article).unwrap();
+    let blocks = &json["sections"][0]["blocks"];
+    assert_eq!(
+        blocks[0]["text"],
+        serde_json::json!(["It is ", {"text": "n 2", "code": true}, " in all."])
+    );
+    assert_eq!(blocks[1]["text"], "a = 1\nb = 2");
+    assert_eq!(blocks[1]["language"], "math");
+    assert_eq!(blocks[2]["text"], "x^2", "the TeX source when the formula carries it");
+    assert!(warnings.iter().all(|w| w.message.contains("MathML")));
+    assert_eq!(warnings.len(), 3);
+}

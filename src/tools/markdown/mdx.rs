@@ -5,7 +5,8 @@
 //!   `{expression}` is left out with a warning (it is code, computed when the site is built);
 //! - components the format has a place for map to it: Docusaurus's `<Tabs>` and `<TabItem
 //!   label="…">` become a sub-heading per tab (the same as MkDocs's `===` tabs), and an
-//!   admonition component (`<Admonition type="tip">`, `<Callout type="warning">`, `<Note>`,
+//!   admonition component (`<Admonition type="tip">`, `<Callout type="warning">`,
+//!   `<AlertBox level="info">` (the Node.js site), `<Note>`,
 //!   `<Tip>`, `<Warning>`, `<Info>`, `<Caution>`, `<Danger>`, `<Important>`) becomes the
 //!   `:::kind[Title]` that [`super::admonitions`] turns into a callout;
 //! - another component keeps the Markdown between its tags, and is named in a warning; one
@@ -39,8 +40,9 @@ pub struct Rewritten {
 }
 
 /// The admonition components and the kind each names (its `type` wins when it has one).
-const ADMONITIONS: [(&str, &str); 10] = [
+const ADMONITIONS: [(&str, &str); 11] = [
     ("Admonition", "note"),
+    ("AlertBox", "note"),
     ("Callout", "note"),
     ("Aside", "note"),
     ("Note", "note"),
@@ -373,10 +375,13 @@ impl Writer<'_> {
                 );
             }
             (_, Some((_, kind))) if element.flow => {
-                let kind = attribute(element.attributes, "type")
-                    .or_else(|| attribute(element.attributes, "variant"))
+                let kind = ["type", "variant", "level"]
+                    .iter()
+                    .find_map(|key| attribute(element.attributes, key))
                     .unwrap_or(kind);
+                // A title of signs alone ("!") is an icon, not words.
                 let title = attribute(element.attributes, "title")
+                    .filter(|t| t.chars().any(char::is_alphanumeric))
                     .map(|t| format!("[{t}]"))
                     .unwrap_or_default();
                 self.wrapped(

@@ -34,9 +34,9 @@ fn piece(block: RawBlock) -> Piece {
 }
 
 /// Elements left out with everything inside them: none of it is prose.
-const DROPPED_WHOLE: [&str; 16] = [
+const DROPPED_WHOLE: [&str; 15] = [
     "script", "style", "template", "noscript", "iframe", "object", "embed", "canvas", "svg",
-    "math", "input", "select", "textarea", "link", "meta", "source",
+    "input", "select", "textarea", "link", "meta", "source",
 ];
 
 /// Elements that only wrap text: their text is kept where it is, with no note (a `span` or an
@@ -175,6 +175,20 @@ impl<'s> Mapper<'s> {
                         ..block("list")
                     }));
                 }
+            }
+            "math" if element.attr("display") == Some("block") => {
+                // A formula set apart: its rows as code, one a line (the format holds no math).
+                self.flush(paragraph);
+                self.warn(
+                    "math",
+                    "a formula (MathML) is kept as its symbols, in code (the format holds no math)"
+                        .to_owned(),
+                );
+                self.pieces.push(piece(RawBlock {
+                    text: Some(RawInline::Text(math_text(node, "\n"))),
+                    language: Some("math".to_owned()),
+                    ..block("code")
+                }));
             }
             "pre" => {
                 self.flush(paragraph);
@@ -320,6 +334,16 @@ impl<'s> Mapper<'s> {
                 children(self, spans);
                 spans.strong -= 1;
             }
+            "math" => {
+                self.warn(
+                    "math",
+                    "a formula (MathML) is kept as its symbols, in code (the format holds no math)"
+                        .to_owned(),
+                );
+                spans.code += 1;
+                spans.push(&math_text(node, "; "));
+                spans.code -= 1;
+            }
             "code" | "kbd" | "samp" | "tt" => {
                 // Code keeps its spaces as written.
                 spans.code += 1;
@@ -436,6 +460,53 @@ fn image(element: &scraper::node::Element) -> Option<RawBlock> {
 }
 
 /// All the text under a node, as written (script and style contents are not text).
+/// A MathML formula as text: its TeX source when it carries one (`<annotation
+/// encoding="application/x-tex">`), else its symbols (numbers, names, operators, text) apart
+/// by spaces, a table's rows by `rows`.
+fn math_text(node: NodeRef<Node>, rows: &str) -> String {
+    let tex = node.descendants().find(|d| {
+        matches!(d.value(), Node::Element(e) if e.name() == "annotation"
+            && e.attr("encoding") == Some("application/x-tex"))
+    });
+    if let Some(tex) = tex {
+        return collapse(&text_of(tex));
+    }
+    fn walk(node: NodeRef<Node>, rows: &str, out: &mut Vec<String>) {
+        for child in node.children() {
+            match child.value() {
+                Node::Element(e) if matches!(e.name(), "mi" | "mn" | "mo" | "mtext" | "ms") => {
+                    let text = collapse(&text_of(child));
+                    if !text.is_empty() {
+                        out.push(text);
+                    }
+                }
+                Node::Element(e) if e.name() == "annotation" || e.name() == "annotation-xml" => {}
+                Node::Element(e) if e.name() == "mtr" && out.last().is_some() => {
+                    out.push(rows.to_owned());
+                    walk(child, rows, out);
+                }
+                Node::Element(_) => walk(child, rows, out),
+                _ => {}
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    walk(node, rows, &mut parts);
+    let mut text = String::new();
+    for part in parts {
+        if part == rows {
+            text = text.trim_end().to_owned();
+            text.push_str(rows);
+        } else {
+            if !text.is_empty() && !text.ends_with(rows) {
+                text.push(' ');
+            }
+            text.push_str(&part);
+        }
+    }
+    text
+}
+
 fn text_of(node: NodeRef<Node>) -> String {
     let mut text = String::new();
     for d in node.descendants() {
