@@ -612,7 +612,10 @@ fn a_formula_in_mathml_keeps_its_symbols_as_code() {
     );
     assert_eq!(blocks[1]["text"], "a = 1\nb = 2");
     assert_eq!(blocks[1]["language"], "math");
-    assert_eq!(blocks[2]["text"], "x^2", "the TeX source when the formula carries it");
+    assert_eq!(
+        blocks[2]["text"], "x^2",
+        "the TeX source when the formula carries it"
+    );
     assert!(warnings.iter().all(|w| w.message.contains("MathML")));
     assert_eq!(warnings.len(), 3);
 }
