@@ -366,6 +366,52 @@ fn import_converts_a_whole_site_and_sums_it_up() {
     std::fs::remove_dir_all(&out).unwrap();
 }
 
+/// Docusaurus and MkDocs Material posts name their authors by key; `article import` shows the
+/// names the blog's `authors.yml` / `.authors.yml` give them, every key of the two blogs named.
+#[test]
+fn import_names_the_authors_a_blog_gives_by_key() {
+    for (site, post, key, name) in [
+        (
+            "docusaurus",
+            "2016-08-12-react-native-meetup-san-francisco.md",
+            "hectorramos",
+            "Héctor Ramos",
+        ),
+        ("mkdocs", "inline-mode.md", "willmcgugan", "Will McGugan"),
+    ] {
+        let out = std::env::temp_dir().join(format!("authors-{site}-{}", std::process::id()));
+        let report = import_site(&blogs().join(site), &out, false, &|_| {}, &|| {}).unwrap();
+        let mut keys_left = Vec::new();
+        let mut found = false;
+        for imported in &report.posts {
+            let output = imported.output.as_ref().expect("written");
+            let article: RawArticle =
+                serde_json::from_str(&std::fs::read_to_string(output).unwrap()).unwrap();
+            let authors = article.authors.unwrap_or_default();
+            keys_left.extend(
+                authors
+                    .iter()
+                    .filter(|a| !a.contains(' ') && a.chars().all(|c| c.is_ascii_lowercase()))
+                    .cloned(),
+            );
+            if imported.source.ends_with(post) {
+                assert_eq!(authors, [name], "{site}: {post}");
+                found = true;
+            }
+        }
+        assert!(found, "{site}: {post} imported");
+        assert!(
+            !keys_left.contains(&key.to_owned()),
+            "{site}: {keys_left:?}"
+        );
+        assert!(
+            keys_left.is_empty(),
+            "{site}: keys shown as names: {keys_left:?}"
+        );
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+}
+
 #[test]
 fn import_copies_a_page_bundles_pictures_beside_the_article() {
     let site = std::env::temp_dir().join(format!("bundle-site-{}", std::process::id()));

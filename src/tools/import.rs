@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::model::wire::{Decoded, RawArticle};
+use crate::tools::authors::AuthorNames;
 use crate::tools::{MarkdownOptions, read_markdown};
 
 /// Folders no generator keeps posts in: builds, dependencies, templates and drafts.
@@ -305,6 +306,7 @@ pub fn import_site(
     progress: &(dyn Fn() + Sync),
 ) -> Result<ImportReport, String> {
     let (kind, posts) = find_posts(src)?;
+    let authors = AuthorNames::find(src, &SKIPPED_DIRS)?;
     count(posts.len());
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut names: Vec<String> = posts.iter().map(|p| output_name(src, p, kind)).collect();
@@ -321,7 +323,7 @@ pub fn import_site(
         .par_iter()
         .zip(names.par_iter())
         .map(|(post, name)| {
-            let imported = import_post(post, &out.join(name), strict);
+            let imported = import_post(post, &out.join(name), strict, &authors);
             progress();
             imported
         })
@@ -329,8 +331,8 @@ pub fn import_site(
     Ok(ImportReport { kind, posts })
 }
 
-/// Converts one post and writes it.
-fn import_post(post: &Path, output: &Path, strict: bool) -> ImportedPost {
+/// Converts one post and writes it, its authors given by key named as the blog names them.
+fn import_post(post: &Path, output: &Path, strict: bool, authors: &AuthorNames) -> ImportedPost {
     let refused = |why: String| ImportedPost {
         source: post.to_path_buf(),
         output: None,
@@ -363,6 +365,9 @@ fn import_post(post: &Path, output: &Path, strict: bool) -> ImportedPost {
         };
     }
     let mut article = converted.article;
+    if let Some(names) = article.authors.as_mut() {
+        authors.resolve(names);
+    }
     let mut warnings: Vec<String> = converted.warnings.iter().map(|w| w.to_string()).collect();
     if let Err(why) = copy_pictures(&mut article, post, output) {
         warnings.push(format!("1:1: {why}"));

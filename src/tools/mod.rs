@@ -2,6 +2,7 @@
 //! viewer: Markdown in and out, and checking. Native only: none of it reaches the page.
 
 pub mod archive;
+mod authors;
 pub mod deploy;
 mod feed;
 mod fold;
