@@ -73,9 +73,33 @@ pub fn from_name(name: &str) -> Option<String> {
         .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
+/// The date in a post's address (`path`, `url`, `permalink`): a `2022/12/12/` or
+/// `2022-12-12` starting any of its segments, as in `inside-rust/2022/12/12/slug` or
+/// `https://blog.example/2024/09/16/slug.html`.
+pub fn from_address(address: &str) -> Option<String> {
+    std::iter::once(0)
+        .chain(address.match_indices('/').map(|(i, _)| i + 1))
+        .find_map(|start| from_name(&address[start..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_date_in_any_segment_of_an_address() {
+        assert_eq!(
+            from_address("inside-rust/2022/12/12/1.66.0-prerelease").as_deref(),
+            Some("2022-12-12")
+        );
+        assert_eq!(
+            from_address("https://blog.example/2024/09/16/slug.html").as_deref(),
+            Some("2024-09-16")
+        );
+        assert_eq!(from_address("2019/05/01/x").as_deref(), Some("2019-05-01"));
+        assert_eq!(from_address("posts/v2024/13/40/x"), None);
+        assert_eq!(from_address("release/v1.2.3"), None);
+    }
 
     #[test]
     fn reads_the_dates_generators_write() {

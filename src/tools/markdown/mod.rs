@@ -165,7 +165,7 @@ pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, 
                 unknown
                     .get(*k)
                     .and_then(|v| v.as_str())
-                    .and_then(dates::from_name)
+                    .and_then(dates::from_address)
             })
         })
     };
