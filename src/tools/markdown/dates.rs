@@ -1,6 +1,8 @@
 //! The dates static-site generators write, as the ISO 8601 text the format holds: `2024-09-16`
-//! (or `2024/09/16`), Jekyll's `2024-09-16 21:34:22 +0530`, RFC 3339 and TOML date-times, and
-//! the date a Jekyll file name or a blog's `path` starts with.
+//! (or `2024/09/16`), Jekyll's `2024-09-16 21:34:22 +0530`, RFC 3339 and TOML date-times, the
+//! other layouts Hugo reads (spf13/cast's: RFC 1123 and 2822, Go's `Time.String()`, Ruby's and
+//! C's `date`, `02 Jan 2006`; Hugo reads no `YYYYMMDD`, so neither does this), and the date a
+//! Jekyll file name or a blog's `path` holds.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
@@ -51,7 +53,38 @@ pub fn normalise(text: &str) -> Option<String> {
             return normalise(&format!("{} +0000", rest.trim()));
         }
     }
-    None
+    go_layouts(text)
+}
+
+/// The other layouts Hugo reads a front matter date in (spf13/cast's list) that say a day.
+fn go_layouts(text: &str) -> Option<String> {
+    // RFC 1123 and 2822: `Mon, 16 Sep 2024 21:34:22 +0000`, with `GMT` or `EST` too.
+    if let Ok(instant) = DateTime::parse_from_rfc2822(text) {
+        return Some(instant.to_rfc3339());
+    }
+    // Go's `Time.String()`: `2024-09-16 21:34:22.5 +0530 IST`, the zone's name after its offset.
+    if let Some((rest, name)) = text.rsplit_once(' ')
+        && name.len() <= 5
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && rest
+            .rsplit_once(' ')
+            .is_some_and(|(_, o)| o.starts_with(['+', '-']))
+        && let Some(date) = normalise(rest)
+    {
+        return Some(date);
+    }
+    // Ruby's `date`: `Mon Sep 16 21:34:22 +0530 2024`.
+    if let Ok(instant) = DateTime::parse_from_str(text, "%a %b %d %H:%M:%S %z %Y") {
+        return Some(instant.to_rfc3339());
+    }
+    // C's `asctime`: `Mon Sep 16 21:34:22 2024`, local time.
+    if let Ok(local) = NaiveDateTime::parse_from_str(text, "%a %b %e %H:%M:%S %Y") {
+        return Some(local.format("%Y-%m-%dT%H:%M:%S").to_string());
+    }
+    // `16 Sep 2024`.
+    NaiveDate::parse_from_str(text, "%d %b %Y")
+        .ok()
+        .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The date at the start of a file name (`2024-09-16-slug.md`) or of a path
@@ -85,6 +118,33 @@ pub fn from_address(address: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_layouts_hugo_reads() {
+        let cases = [
+            (
+                "Mon, 16 Sep 2024 21:34:22 +0000",
+                "2024-09-16T21:34:22+00:00",
+            ),
+            ("Mon, 16 Sep 2024 21:34:22 GMT", "2024-09-16T21:34:22+00:00"),
+            (
+                "2024-09-16 21:34:22.5 +0530 IST",
+                "2024-09-16T21:34:22.500+05:30",
+            ),
+            (
+                "Mon Sep 16 21:34:22 +0530 2024",
+                "2024-09-16T21:34:22+05:30",
+            ),
+            ("Mon Sep 16 21:34:22 2024", "2024-09-16T21:34:22"),
+            ("16 Sep 2024", "2024-09-16"),
+        ];
+        for (text, iso) in cases {
+            assert_eq!(normalise(text).as_deref(), Some(iso), "{text}");
+        }
+        // Hugo reads no YYYYMMDD (a number is a Unix time to it): neither does this.
+        assert_eq!(normalise("20240916"), None);
+        assert_eq!(normalise("Sep 2024"), None);
+    }
 
     #[test]
     fn reads_the_date_in_any_segment_of_an_address() {
