@@ -39,7 +39,7 @@ pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
     let mut converted = Vec::new();
     let markdown: Vec<&PathBuf> = names
         .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "markdown"))
+        .filter(|p| crate::tools::markdown::is_post_file(p))
         .collect();
     type Conversion = Result<(Option<PathBuf>, Vec<String>), String>;
     let results: Vec<Conversion> = markdown

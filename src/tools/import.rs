@@ -251,10 +251,7 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
             if !(SKIPPED_DIRS.contains(&name.as_str()) || hidden) {
                 walk(root, &path, out)?;
             }
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")
-        {
+        } else if crate::tools::markdown::is_post_file(&path) {
             out.push(path);
         }
     }

@@ -76,9 +76,7 @@ pub fn check_file(path: &std::path::Path, strict: bool) -> (Vec<String>, bool) {
         Ok(bytes) => bytes,
         Err(e) => return (vec![format!("{name}: cannot read: {e}")], true),
     };
-    let markdown = path
-        .extension()
-        .is_some_and(|e| e == "md" || e == "markdown");
+    let markdown = markdown::is_post_file(path);
     let mut lines = Vec::new();
     let parsed = if markdown {
         let text = match String::from_utf8(bytes) {

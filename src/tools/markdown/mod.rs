@@ -249,6 +249,13 @@ fn fallback_title(
     })
 }
 
+/// Whether a file is a post the tools read as Markdown (`.md`, `.markdown`) or MDX (`.mdx`),
+/// by its name.
+pub fn is_post_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "md" || e == "markdown" || e == "mdx")
+}
+
 /// Whether a file is MDX, by its name.
 pub fn is_mdx(file_name: &str) -> bool {
     std::path::Path::new(file_name)
