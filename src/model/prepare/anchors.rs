@@ -2,7 +2,7 @@
 //! draws around those phrases.
 
 use super::{PreparedArticle, Problem};
-use crate::model::runs::items_depth_first;
+use crate::model::runs::{blocks_within, items_depth_first};
 use crate::model::types::*;
 
 /// Where a figure's anchor phrase is: a text run (paragraph, list item or quote) of a section,
@@ -102,6 +102,20 @@ pub(super) fn text_runs(
     )
 }
 
+/// Whether `phrase` is in the text of one of the section's callouts, where figure phrases are
+/// not looked for.
+fn in_a_callout(section: &Section, phrase: &str) -> bool {
+    blocks_within(&section.blocks)
+        .into_iter()
+        .filter(|(at, _)| at.inner.is_some())
+        .any(|(_, block)| {
+            block
+                .runs()
+                .into_iter()
+                .any(|(_, run, _)| inline_text(run).contains(phrase))
+        })
+}
+
 /// The spot of each key figure's anchor phrase in its section, listing anchors not found or
 /// overlapping another as problems.
 pub(super) fn figure_anchors(
@@ -148,10 +162,16 @@ pub(super) fn figure_anchors(
         match spot {
             None => problems.push(Problem {
                 path,
-                message: format!(
-                    "\"{anchor}\" does not occur in the text of section \"{}\"",
-                    figure.section.as_deref().unwrap_or_default()
-                ),
+                message: if in_a_callout(section, anchor) {
+                    format!(
+                        "\"{anchor}\" is in a callout; a figure's phrase is marked in the section's own text, so it is not marked"
+                    )
+                } else {
+                    format!(
+                        "\"{anchor}\" does not occur in the text of section \"{}\"",
+                        figure.section.as_deref().unwrap_or_default()
+                    )
+                },
                 ..Problem::default()
             }),
             Some(spot) if overlaps(&spot) => {

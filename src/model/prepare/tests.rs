@@ -360,3 +360,53 @@ fn lists_deeper_than_four_levels_move_up_with_a_problem() {
     );
     assert!(!p.problems[0].breaks_format);
 }
+
+#[test]
+fn a_callouts_body_counts_for_problems_and_notes_but_holds_no_figure_phrase() {
+    let p = prepared(
+        r#"{"version": 1, "title": "T", "notes": [{"id": "n", "text": "A note."}], "sections": [
+            {"heading": "Trade", "blocks": [
+                {"type": "paragraph", "text": "Trade grew."},
+                {"type": "callout", "kind": "warning", "title": "Careful", "blocks": [
+                    {"type": "paragraph", "text": ["Only 20 companies ", {"text": "1", "note": "n"}, {"text": " here", "href": "javascript:x"}]},
+                    {"type": "image", "src": "x.png"}]}]}],
+          "key_figures": [{"value": "20", "label": "firms", "section": "trade", "anchor": "20 companies"}]}"#,
+    );
+    assert_eq!(p.figure_anchors[0], None);
+    let problems: Vec<(&str, &str)> = p
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|(path, message)| *path == "key_figures[0].anchor"
+                && message.contains("is in a callout")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|(path, _)| *path == "sections[0].blocks[1].blocks[0].text[2].href"),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|(path, _)| *path == "sections[0].blocks[1].blocks[1].alt"),
+        "{problems:?}"
+    );
+    // The note reference inside the callout is the note's first: no "never referred to".
+    assert!(
+        !problems.iter().any(|(_, m)| m.contains("never")),
+        "{problems:?}"
+    );
+    let Block::Callout { blocks, .. } = &p.article.sections[0].blocks[1] else {
+        panic!("a callout")
+    };
+    let Block::Paragraph(text) = &blocks[0] else {
+        panic!("a paragraph")
+    };
+    assert!(text[1].note.as_ref().unwrap().first);
+}

@@ -119,16 +119,9 @@ impl Rewriter {
                 continue;
             }
             let indent = &line[..line.len() - line.trim_start().len()];
-            if let Some((opening, end)) = self.colon_fence(lines, i) {
-                let body = self.lines(&lines[i + 1..end], first + i + 1);
-                self.callout(&mut out, indent, opening, body, first + i);
-                if end < lines.len() {
-                    out.push(String::new());
-                }
-                i = end + 1;
-                continue;
-            }
-            if let Some((opening, end)) = self.shortcode(lines, i) {
+            // A fenced admonition (`:::`) or a paired shortcode: its closing line is a blank.
+            let fenced = self.colon_fence(lines, i);
+            if let Some((opening, end)) = fenced.or_else(|| self.shortcode(lines, i)) {
                 let body = self.lines(&lines[i + 1..end], first + i + 1);
                 self.callout(&mut out, indent, opening, body, first + i);
                 if end < lines.len() {
