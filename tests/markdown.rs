@@ -619,3 +619,28 @@ fn a_formula_in_mathml_keeps_its_symbols_as_code() {
     assert!(warnings.iter().all(|w| w.message.contains("MathML")));
     assert_eq!(warnings.len(), 3);
 }
+
+#[test]
+fn a_details_element_is_a_collapsed_callout_in_its_section() {
+    let post = "---\ntitle: D\n---\n## Part\n\nBefore.\n\n<details>\n<summary>Show the logs</summary>\n\n```\nlog line\n```\n\n<details><summary>Inner</summary><p>Deeper.</p></details>\n\nAfter the code.\n\n</details>\n\nStill in the part.\n\n<details><summary>Whole</summary><p>In one block.</p></details>\n";
+    let article = from_markdown(post);
+    assert_eq!(article.sections.len(), 1, "no section is made: {article:?}");
+    let json = serde_json::to_value(&article).unwrap();
+    let blocks = json["sections"][0]["blocks"].as_array().unwrap();
+    let kinds: Vec<&str> = blocks.iter().map(|b| b["type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["paragraph", "callout", "paragraph", "callout"]);
+    assert_eq!(blocks[1]["title"], "Show the logs");
+    assert_eq!(blocks[1]["collapsed"], true);
+    assert_eq!(blocks[1]["kind"], "note");
+    let inner: Vec<&str> = blocks[1]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(inner, ["code", "heading", "paragraph", "paragraph"]);
+    assert_eq!(blocks[1]["blocks"][1]["text"], "Inner");
+    assert_eq!(blocks[2]["text"], "Still in the part.");
+    assert_eq!(blocks[3]["title"], "Whole");
+    assert_eq!(blocks[3]["blocks"][0]["text"], "In one block.");
+}

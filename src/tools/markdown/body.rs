@@ -66,6 +66,9 @@ pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, 
     reader.top = reader.top_level();
     reader.number_notes();
     let mut sections = vec![RawSection::default()];
+    // A `<details>` open: the collapsed callout its blocks go into, and how many `<details>`
+    // inside it are open (their summaries become headings in it: callouts are one level deep).
+    let mut details: Option<(RawBlock, usize)> = None;
     while let Some((event, range)) = reader.next() {
         if let Event::Start(Tag::Heading {
             level,
@@ -77,6 +80,13 @@ pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, 
             && !reader.is_tab(range.start)
         {
             let start = range.start;
+            if let Some((callout, _)) = details.take() {
+                reader.warn(
+                    start,
+                    "a section heading inside <details> ends the collapsed part there".to_owned(),
+                );
+                push_block(&mut sections, callout);
+            }
             let heading = reader.heading_text(TagEnd::Heading(*level), start)?;
             let mut collapsed = None;
             for class in classes {
@@ -103,25 +113,33 @@ pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, 
             let (pieces, html) = reader.html_pieces();
             for piece in pieces {
                 match piece {
-                    Piece::Block(block) => push_block(&mut sections, *block),
-                    Piece::Heading(level, text) => {
-                        if level <= reader.top {
-                            sections.push(RawSection {
-                                heading: Some(text),
-                                ..RawSection::default()
-                            });
-                        } else {
-                            let level = reader.sub_level(level, html.start);
-                            push_block(&mut sections, heading_block(RawInline::Text(text), level));
-                        }
+                    Piece::Block(block) => put(&mut sections, &mut details, *block),
+                    Piece::Heading(level, text) if level <= reader.top && details.is_none() => {
+                        sections.push(RawSection {
+                            heading: Some(text),
+                            ..RawSection::default()
+                        });
                     }
-                    Piece::OpenDetails(summary) => sections.push(RawSection {
-                        heading: Some(summary),
-                        collapsed: Some(true),
-                        ..RawSection::default()
-                    }),
-                    // What follows a closed `<details>` belongs to no heading.
-                    Piece::CloseDetails => sections.push(RawSection::default()),
+                    Piece::Heading(level, text) => {
+                        let level = reader.sub_level(level, html.start).max(3);
+                        put(
+                            &mut sections,
+                            &mut details,
+                            heading_block(RawInline::Text(text), level),
+                        );
+                    }
+                    Piece::OpenDetails(summary) => match details.as_mut() {
+                        Some((callout, inner)) => {
+                            *inner += 1;
+                            callout_push(callout, heading_block(RawInline::Text(summary), 4));
+                        }
+                        None => details = Some((details_callout(summary), 0)),
+                    },
+                    Piece::CloseDetails => match details.take() {
+                        Some((callout, 0)) => push_block(&mut sections, callout),
+                        Some((callout, inner)) => details = Some((callout, inner - 1)),
+                        None => {}
+                    },
                 }
             }
             continue;
@@ -131,11 +149,15 @@ pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, 
             continue;
         }
         for block in reader.block(event, range)? {
-            push_block(&mut sections, block);
+            put(&mut sections, &mut details, block);
         }
     }
+    // A `<details>` the post never closes ends with it.
+    if let Some((callout, _)) = details {
+        push_block(&mut sections, callout);
+    }
     // Sections with nothing in them and no heading (the lead of a post that starts with a
-    // heading, what follows a closing `</details>` at the end) are not sections.
+    // heading) are not sections.
     sections.retain(|s| s.heading.is_some() || !s.blocks.is_empty());
     if sections.is_empty() {
         sections.push(RawSection::default());
@@ -147,6 +169,40 @@ pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, 
         title,
         warnings: reader.warnings,
     })
+}
+
+/// A `<details>` as the format has it: a note callout, collapsed, titled by its summary.
+fn details_callout(summary: String) -> RawBlock {
+    RawBlock {
+        kind: "callout".to_owned(),
+        callout: Some("note".to_owned()),
+        title: Some(summary),
+        collapsed: Some(true),
+        blocks: Some(Vec::new()),
+        ..RawBlock::default()
+    }
+}
+
+/// Adds a block to a callout's body; a callout in it gives its title and its blocks.
+fn callout_push(callout: &mut RawBlock, block: RawBlock) {
+    let body = callout.blocks.get_or_insert_with(Vec::new);
+    if block.kind == "callout" {
+        let heading = block.title.clone().or(block.callout.clone());
+        if let Some(heading) = heading {
+            body.push(Decoded::Value(heading_block(RawInline::Text(heading), 4)));
+        }
+        body.extend(block.blocks.unwrap_or_default());
+    } else {
+        body.push(Decoded::Value(block));
+    }
+}
+
+/// A block where it goes: into the open `<details>`, or the current section.
+fn put(sections: &mut [RawSection], details: &mut Option<(RawBlock, usize)>, block: RawBlock) {
+    match details {
+        Some((callout, _)) => callout_push(callout, block),
+        None => push_block(sections, block),
+    }
 }
 
 fn push_block(sections: &mut [RawSection], block: RawBlock) {

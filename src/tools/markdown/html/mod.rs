@@ -2,7 +2,7 @@
 //! the format, which holds no HTML: `em`/`i`, `strong`/`b`, `code`/`kbd`/`samp`, `del`/`s`,
 //! `sub`, `sup`, `a` and `br` become spans; `p`, lists, `table`, `pre`, `blockquote`, `img`,
 //! `figure`/`figcaption`, `hr` and headings become blocks; `details`/`summary` a collapsed
-//! section. Anything else is left out with a warning: its text is kept where it is prose,
+//! callout (the body reader gathers what it holds). Anything else is left out with a warning: its text is kept where it is prose,
 //! and dropped with its element where it is not (scripts, styles, frames, embeds, forms'
 //! controls). Nothing from a post can run: what comes out is text and addresses, which the
 //! viewer checks as it checks every article.
@@ -22,7 +22,8 @@ pub enum Piece {
     Block(Box<RawBlock>),
     /// A heading, with its HTML level (1–6): the body decides section or sub-heading.
     Heading(u8, String),
-    /// `<details>` opens: a collapsed section with the summary as its heading.
+    /// `<details>` opens: a collapsed callout titled by the summary, which the body reader fills
+    /// until the `</details>`.
     OpenDetails(String),
     /// `</details>` closes it.
     CloseDetails,
