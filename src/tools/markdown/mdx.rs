@@ -9,7 +9,8 @@
 //!   `<AlertBox level="info">` (the Node.js site), `<Note>`,
 //!   `<Tip>`, `<Warning>`, `<Info>`, `<Caution>`, `<Danger>`, `<Important>`) becomes the
 //!   `:::kind[Title]` that [`super::admonitions`] turns into a callout;
-//! - another component keeps the Markdown between its tags, and is named in a warning; one
+//! - a fragment (`<>…</>`) keeps its content quietly; another component keeps the Markdown
+//!   between its tags, and is named in a warning; one
 //!   with nothing inside (`<YouTube id="…" />`) is left out with a warning;
 //! - lower-case elements are HTML, kept for the HTML reader.
 //!
@@ -359,7 +360,10 @@ impl Writer<'_> {
         }
         let admonition = ADMONITIONS.iter().find(|(n, _)| *n == name);
         match (name, admonition) {
-            ("Tabs", _) => self.wrapped(&element, span, Some(String::new()), Some(String::new())),
+            // A fragment (`<>…</>`) only groups: its content, quietly.
+            ("" | "Tabs", _) => {
+                self.wrapped(&element, span, Some(String::new()), Some(String::new()))
+            }
             ("TabItem", _) => {
                 let label = attribute(element.attributes, "label")
                     .or_else(|| attribute(element.attributes, "value"))
@@ -492,6 +496,9 @@ mod tests {
             "Install:\n\n\n#### Yarn\n\n```sh\nyarn add x\n```\n\n\n#### npm\nUse npm.\n\n\n"
         );
         assert_eq!(out.tabs, [3, 10]);
+        let fragment = rewritten("<>\n  Grouped *words*.\n</>\n");
+        assert_eq!(fragment.text, "\nGrouped *words*.\n\n");
+        assert!(fragment.notes.is_empty());
     }
 
     #[test]
