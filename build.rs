@@ -133,9 +133,13 @@ fn main() {
     out.push_str("];\n");
     writeln!(
         out,
-        "\n/// The keys only the library page shows.\npub const LIBRARY_ONLY: [&str; {}] = {:?};",
+        "\n/// The texts only the library page shows.\npub const LIBRARY_ONLY: [Msg; {}] = [{}];",
         LIBRARY_ONLY.len(),
         LIBRARY_ONLY
+            .iter()
+            .map(|key| format!("Msg::{}", variant(key)))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
     .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
