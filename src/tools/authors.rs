@@ -1,10 +1,10 @@
 //! Authors a post names by key (`authors: [slorber]`), as the blog lists them in a file of its
 //! own: Docusaurus's `authors.yml` (`key: {name, title, url…}`) and MkDocs Material's
 //! `.authors.yml` (`authors: {key: {name, description…}}`). `article import` finds these files
-//! in the site and shows each key as the name a reader knows.
+//! in the walk that finds the posts, and shows each key as the name a reader knows.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -16,16 +16,19 @@ const FILES: [&str; 3] = ["authors.yml", "authors.yaml", ".authors.yml"];
 pub struct AuthorNames(BTreeMap<String, String>);
 
 impl AuthorNames {
-    /// The names in every authors file under `src` (not in the folders `article import`
-    /// skips), a later file's names after an earlier one's; a file that is not a map of
-    /// authors is an error naming it.
-    pub fn find(src: &Path, skipped: &[&str]) -> Result<AuthorNames, String> {
-        let mut files = Vec::new();
-        collect(src, skipped, &mut files).map_err(|e| format!("{}: {e}", src.display()))?;
-        files.sort();
+    /// Whether a file names a blog's authors, by its name.
+    pub fn is_authors_file(path: &Path) -> bool {
+        path.file_name()
+            .is_some_and(|n| FILES.contains(&n.to_string_lossy().as_ref()))
+    }
+
+    /// The names in `files` (in path order, a later file's names after an earlier one's); a
+    /// file that is not a map of authors is an error naming it.
+    pub fn read(files: &[impl AsRef<Path>]) -> Result<AuthorNames, String> {
         let mut names = BTreeMap::new();
         for file in files {
-            let text = std::fs::read_to_string(&file)
+            let file = file.as_ref();
+            let text = std::fs::read_to_string(file)
                 .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
             let value: Value = serde_saphyr::from_str(&text)
                 .map_err(|e| format!("{}: not YAML: {e}", file.display()))?;
@@ -62,21 +65,6 @@ impl AuthorNames {
     }
 }
 
-fn collect(dir: &Path, skipped: &[&str], out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if path.is_dir() {
-            if !skipped.contains(&name.as_ref()) && name != ".git" {
-                collect(&path, skipped, out)?;
-            }
-        } else if FILES.contains(&name.as_ref()) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +85,11 @@ mod tests {
             "authors:\n  squidfunk:\n    name: Martin Donath\n",
         )
         .unwrap();
-        let names = AuthorNames::find(&dir, &[]).unwrap();
+        let files = [
+            dir.join("blog/authors.yml"),
+            dir.join("docs/blog/.authors.yml"),
+        ];
+        let names = AuthorNames::read(&files).unwrap();
         let mut authors = vec![
             "slorber".to_owned(),
             "squidfunk".to_owned(),
@@ -109,7 +101,7 @@ mod tests {
             ["Sébastien Lorber", "Martin Donath", "Ada Example"]
         );
         std::fs::write(dir.join("blog/authors.yml"), "- a list\n").unwrap();
-        let error = AuthorNames::find(&dir, &[]).unwrap_err();
+        let error = AuthorNames::read(&files).unwrap_err();
         assert!(
             error.ends_with("authors.yml: expected a map of authors by key"),
             "{error}"

@@ -202,12 +202,26 @@ fn cause(message: &str) -> String {
 
 /// Finds the posts in `src` and what kind of site it is.
 pub fn find_posts(src: &Path) -> Result<(SiteKind, Vec<PathBuf>), String> {
+    find_site(src).map(|site| (site.kind, site.posts))
+}
+
+/// What one walk of a site finds: its kind, its posts, and the files naming its authors.
+struct Site {
+    kind: SiteKind,
+    posts: Vec<PathBuf>,
+    authors: Vec<PathBuf>,
+}
+
+fn find_site(src: &Path) -> Result<Site, String> {
     if !src.is_dir() {
         return Err(format!("{}: not a folder", src.display()));
     }
     let mut all = Vec::new();
     walk(src, src, &mut all).map_err(|e| format!("{}: {e}", src.display()))?;
     all.sort();
+    let (authors, all): (Vec<PathBuf>, Vec<PathBuf>) = all
+        .into_iter()
+        .partition(|p| AuthorNames::is_authors_file(p));
     let in_dir = |path: &Path, name: &str| {
         path.strip_prefix(src)
             .map(|p| p.components().any(|c| c.as_os_str() == name))
@@ -235,7 +249,11 @@ pub fn find_posts(src: &Path) -> Result<(SiteKind, Vec<PathBuf>), String> {
             }),
         })
         .collect();
-    Ok((kind, posts))
+    Ok(Site {
+        kind,
+        posts,
+        authors,
+    })
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -251,7 +269,8 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
             if !(SKIPPED_DIRS.contains(&name.as_str()) || hidden) {
                 walk(root, &path, out)?;
             }
-        } else if crate::tools::markdown::is_post_file(&path) {
+        } else if crate::tools::markdown::is_post_file(&path) || AuthorNames::is_authors_file(&path)
+        {
             out.push(path);
         }
     }
@@ -302,8 +321,12 @@ pub fn import_site(
     count: &(dyn Fn(usize) + Sync),
     progress: &(dyn Fn() + Sync),
 ) -> Result<ImportReport, String> {
-    let (kind, posts) = find_posts(src)?;
-    let authors = AuthorNames::find(src, &SKIPPED_DIRS)?;
+    let Site {
+        kind,
+        posts,
+        authors,
+    } = find_site(src)?;
+    let authors = AuthorNames::read(&authors)?;
     count(posts.len());
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut names: Vec<String> = posts.iter().map(|p| output_name(src, p, kind)).collect();

@@ -310,9 +310,7 @@ impl Rewriter {
         if !known {
             self.notes.push(Note {
                 line,
-                message: format!(
-                    "the admonition kind `{name}` is shown as a note (the format knows note, tip, important, warning and caution)"
-                ),
+                message: super::callouts::unknown_kind("admonition", name),
             });
         }
         kind.to_owned()
@@ -631,6 +629,10 @@ mod tests {
         } = rewrite(":::mystery\nx\n:::\n");
         assert!(out.starts_with("> [!NOTE]\n"));
         assert_eq!(notes.len(), 1);
+        assert_eq!(
+            notes[0].message,
+            "the admonition kind `mystery` is shown as a note (the format knows note, tip, important, warning and caution)"
+        );
         assert_eq!(notes[0].line, 0);
         let code = "```\n!!! note\n    not a note\n```\n";
         assert_eq!(rewrite(code).text, code);

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::wire::*;
+use crate::tools::markdown::callouts::add_to_body;
 use crate::tools::markdown::html::Piece;
 use crate::tools::markdown::runs::is_block_edge;
 use crate::tools::markdown::spans::Spans;
@@ -131,7 +132,8 @@ pub fn read_body(text: &str, wants_title: bool, tabs: &[usize]) -> Result<Body, 
                     Piece::OpenDetails(summary) => match details.as_mut() {
                         Some((callout, inner)) => {
                             *inner += 1;
-                            callout_push(callout, heading_block(RawInline::Text(summary), 4));
+                            let heading = heading_block(RawInline::Text(summary), 4);
+                            add_to_body(callout.blocks.get_or_insert_with(Vec::new), heading);
                         }
                         None => details = Some((details_callout(summary), 0)),
                     },
@@ -183,24 +185,12 @@ fn details_callout(summary: String) -> RawBlock {
     }
 }
 
-/// Adds a block to a callout's body; a callout in it gives its title and its blocks.
-fn callout_push(callout: &mut RawBlock, block: RawBlock) {
-    let body = callout.blocks.get_or_insert_with(Vec::new);
-    if block.kind == "callout" {
-        let heading = block.title.clone().or(block.callout.clone());
-        if let Some(heading) = heading {
-            body.push(Decoded::Value(heading_block(RawInline::Text(heading), 4)));
-        }
-        body.extend(block.blocks.unwrap_or_default());
-    } else {
-        body.push(Decoded::Value(block));
-    }
-}
-
 /// A block where it goes: into the open `<details>`, or the current section.
 fn put(sections: &mut [RawSection], details: &mut Option<(RawBlock, usize)>, block: RawBlock) {
     match details {
-        Some((callout, _)) => callout_push(callout, block),
+        Some((callout, _)) => {
+            add_to_body(callout.blocks.get_or_insert_with(Vec::new), block);
+        }
         None => push_block(sections, block),
     }
 }
@@ -210,7 +200,7 @@ fn push_block(sections: &mut [RawSection], block: RawBlock) {
     section.blocks.push(Decoded::Value(block));
 }
 
-fn heading_block(text: RawInline, level: u8) -> RawBlock {
+pub(super) fn heading_block(text: RawInline, level: u8) -> RawBlock {
     RawBlock {
         kind: "heading".to_owned(),
         text: Some(text),

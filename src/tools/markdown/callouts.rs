@@ -5,10 +5,11 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use crate::model::CalloutKind;
 use crate::model::wire::*;
 use crate::tools::Diagnostic;
-use crate::tools::markdown::body::Reader;
-use crate::tools::markdown::spans::Spans;
+use crate::tools::markdown::body::{Reader, heading_block};
+use crate::tools::markdown::spans::{Spans, joined};
 
 /// A callout's marker line, read: `[!kind]`, an optional fold sign, an optional title.
 #[derive(Debug, PartialEq)]
@@ -62,33 +63,31 @@ pub(super) fn kind_for(name: &str) -> (&'static str, bool) {
     (kind, true)
 }
 
+/// The note for a kind no generator's name maps (`what`: "callout", "admonition").
+pub(super) fn unknown_kind(what: &str, name: &str) -> String {
+    let kinds: Vec<&str> = CalloutKind::ALL.iter().map(|k| k.name()).collect();
+    let (last, rest) = kinds.split_last().expect("five kinds");
+    format!(
+        "the {what} kind `{name}` is shown as a note (the format knows {} and {last})",
+        rest.join(", ")
+    )
+}
+
 /// Paragraphs as one quote block (their runs joined by a space); `None` when another kind
 /// of block is among them.
 fn quotation(blocks: &[Decoded<RawBlock>]) -> Option<RawBlock> {
-    let mut text = Spans::default();
-    for block in blocks {
-        let Decoded::Value(RawBlock {
-            kind,
-            text: Some(run),
-            ..
-        }) = block
-        else {
-            return None;
-        };
-        if kind != "paragraph" {
-            return None;
-        }
-        if !text.spans.is_empty() {
-            text.push(" ");
-        }
-        for span in crate::tools::markdown::spans::from_inline(run.clone()) {
-            if span.is_plain() {
-                text.push(&span.text);
-            } else {
-                text.spans.push(span);
-            }
-        }
-    }
+    let runs: Option<Vec<RawInline>> = blocks
+        .iter()
+        .map(|block| match block {
+            Decoded::Value(RawBlock {
+                kind,
+                text: Some(run),
+                ..
+            }) if kind == "paragraph" => Some(run.clone()),
+            _ => None,
+        })
+        .collect();
+    let text = joined(runs?);
     (!text.spans.is_empty()).then(|| RawBlock {
         kind: "quote".to_owned(),
         text: Some(text.into_inline()),
@@ -124,13 +123,7 @@ impl Reader<'_> {
         };
         let (kind, known) = kind_for(&marker.name);
         if !known {
-            self.warn(
-                start,
-                format!(
-                    "the callout kind `{}` is shown as a note (the format knows note, tip, important, warning and caution)",
-                    marker.name
-                ),
-            );
+            self.warn(start, unknown_kind("callout", &marker.name));
         }
         let mut blocks = Vec::new();
         // The rest of the first paragraph, after the marker's line, is the body's first.
@@ -149,10 +142,12 @@ impl Reader<'_> {
             };
             let at = range.start;
             for block in self.block(event, range)? {
-                if block.kind == "callout" {
-                    self.lift_inner_callout(block, at, &mut blocks);
-                } else {
-                    blocks.push(Decoded::Value(block));
+                if add_to_body(&mut blocks, block) {
+                    self.warn(
+                        at,
+                        "a callout inside a callout is written into the outer one (callouts are one level deep)"
+                            .to_owned(),
+                    );
                 }
             }
         }
@@ -173,32 +168,23 @@ impl Reader<'_> {
             ..RawBlock::default()
         }))
     }
+}
 
-    /// A callout inside a callout, which the format does not have: its title (or kind) as a
-    /// sub-heading and its blocks in the outer one, with a note.
-    fn lift_inner_callout(
-        &mut self,
-        inner: RawBlock,
-        start: usize,
-        blocks: &mut Vec<Decoded<RawBlock>>,
-    ) {
-        self.warn(
-            start,
-            "a callout inside a callout is written into the outer one (callouts are one level deep)"
-                .to_owned(),
-        );
-        let heading = inner
-            .title
-            .or(inner.callout)
-            .unwrap_or_else(|| "note".to_owned());
-        blocks.push(Decoded::Value(RawBlock {
-            kind: "heading".to_owned(),
-            text: Some(RawInline::Text(heading)),
-            level: Some(4.0),
-            ..RawBlock::default()
-        }));
-        blocks.extend(inner.blocks.unwrap_or_default());
+/// Adds a block to a callout's body. A callout, which the format does not hold inside another,
+/// gives its title (or kind) as a sub-heading and its blocks: then true, for the caller to
+/// note.
+pub(super) fn add_to_body(body: &mut Vec<Decoded<RawBlock>>, block: RawBlock) -> bool {
+    if block.kind != "callout" {
+        body.push(Decoded::Value(block));
+        return false;
     }
+    let heading = block
+        .title
+        .or(block.callout)
+        .unwrap_or_else(|| "note".to_owned());
+    body.push(Decoded::Value(heading_block(RawInline::Text(heading), 4)));
+    body.extend(block.blocks.unwrap_or_default());
+    true
 }
 
 #[cfg(test)]

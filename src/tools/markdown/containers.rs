@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use crate::model::wire::*;
 use crate::tools::Diagnostic;
 use crate::tools::markdown::body::Reader;
-use crate::tools::markdown::spans::{Spans, from_inline};
+use crate::tools::markdown::spans::{Spans, joined};
 
 /// What the first line of a block quote says it is.
 const PULL_QUOTE: &str = "[pull-quote]";
@@ -275,22 +275,9 @@ impl Reader<'_> {
                 ..RawBlock::default()
             });
         }
-        let mut text = Spans::default();
-        for line in lines {
-            if !text.spans.is_empty() {
-                text.push(" ");
-            }
-            for span in from_inline(line) {
-                if span.is_plain() {
-                    text.push(&span.text);
-                } else {
-                    text.spans.push(span);
-                }
-            }
-        }
         Ok(RawBlock {
             kind: "quote".to_owned(),
-            text: Some(text.into_inline()),
+            text: Some(joined(lines).into_inline()),
             cite: source,
             ..RawBlock::default()
         })

@@ -143,8 +143,27 @@ impl Spans {
     }
 }
 
+/// Runs of inline text joined into one, a space between each: a quote's lines, a quotation
+/// callout's paragraphs.
+pub fn joined(runs: impl IntoIterator<Item = RawInline>) -> Spans {
+    let mut text = Spans::default();
+    for run in runs {
+        if !text.spans.is_empty() {
+            text.push(" ");
+        }
+        for span in from_inline(run) {
+            if span.is_plain() {
+                text.push(&span.text);
+            } else {
+                text.spans.push(span);
+            }
+        }
+    }
+    text
+}
+
 /// Inline text back into spans (a quote's lines are read as inline text, then joined).
-pub fn from_inline(inline: RawInline) -> Vec<RawStyledSpan> {
+fn from_inline(inline: RawInline) -> Vec<RawStyledSpan> {
     match inline {
         RawInline::Text(text) => vec![RawStyledSpan {
             text,
