@@ -409,7 +409,9 @@ fn import_names_the_authors_a_blog_gives_by_key() {
             let output = imported.output.as_ref().expect("written");
             let article: RawArticle =
                 serde_json::from_str(&std::fs::read_to_string(output).unwrap()).unwrap();
-            let authors = article.authors.unwrap_or_default();
+            let authors: Vec<String> = (article.authors.iter().flatten())
+                .map(|a| a.name().to_owned())
+                .collect();
             keys_left.extend(
                 authors
                     .iter()

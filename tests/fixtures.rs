@@ -129,6 +129,7 @@ fn expected_error(fixture: &str) -> (&'static str, Option<&'static str>) {
         "no-sections" => ("no-sections", Some("sections")),
         "dir-unknown" => ("shape", Some("dir")),
         "authors-not-array" => ("shape", Some("authors")),
+        "author-without-name" => ("shape", Some("authors[1].name")),
         "section-without-blocks" => ("shape", Some("sections[0].blocks")),
         // JSON.parse would keep the second title; the viewer refuses to guess.
         "duplicate-key" => ("duplicate", Some("title")),

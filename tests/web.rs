@@ -94,6 +94,14 @@ async fn renders_every_block_type_as_elements_and_text() {
     assert_eq!(html.get_attribute("dir").as_deref(), Some("ltr"));
     assert_eq!(text(&root, ".kicker"), "Analysis");
     assert!(text(&root, ".byline").contains("Ada Example, Grace Sample and Alan Fixture"));
+    // Only the author with a page is a link, and the words between names stay text.
+    let linked = all(&root, ".byline a");
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].text_content().as_deref(), Some("Grace Sample"));
+    assert_eq!(
+        linked[0].get_attribute("href").as_deref(),
+        Some("https://example.org/people/grace-sample")
+    );
     let times = all(&root, "time");
     assert_eq!(
         times[0].get_attribute("datetime").as_deref(),

@@ -86,7 +86,9 @@ pub fn article_from_raw(
         label: raw.label,
         title: raw.title,
         standfirst: raw.standfirst,
-        authors: raw.authors.unwrap_or_default(),
+        authors: (raw.authors.into_iter().flatten())
+            .map(|author| Source::from(author.into_source()))
+            .collect(),
         published: raw.published,
         updated: raw.updated,
         source: raw.source.map(Source::from),

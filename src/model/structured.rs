@@ -83,10 +83,10 @@ pub fn structured_data<'a>(article: &'a Article, page_url: Option<&'a str>) -> S
         author: article
             .authors
             .iter()
-            .map(|name| Thing {
+            .map(|author| Thing {
                 kind: "Person",
-                name,
-                url: None,
+                name: &author.name,
+                url: author.url.as_ref().and_then(|u| u.safe.as_deref()),
             })
             .collect(),
         publisher: article.source.as_ref().map(|source| {

@@ -22,7 +22,7 @@ pub struct Article {
     /// One-sentence summary under the title.
     pub standfirst: Option<String>,
     /// Bylines in display order.
-    pub authors: Vec<String>,
+    pub authors: Vec<Source>,
     /// First publication, as written (ISO 8601 date or date-time).
     pub published: Option<String>,
     /// Last update, as written (ISO 8601 date or date-time).
@@ -64,7 +64,8 @@ pub struct NoteRef {
     pub first: bool,
 }
 
-/// A named organisation with an optional home page (publisher, figure source).
+/// A named person or organisation with an optional home page (author, publisher, figure
+/// source).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     /// Display name.

@@ -37,7 +37,7 @@ pub struct RawArticle {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub standfirst: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub authors: Option<Vec<String>>,
+    pub authors: Option<Vec<RawAuthor>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -79,6 +79,42 @@ pub struct RawSource {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// An author: a name, or a name that links to the author's page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum RawAuthor {
+    /// `"Name"`.
+    Name(String),
+    /// `{"name": "…", "url": "…"}`.
+    Linked(RawSource),
+}
+
+impl RawAuthor {
+    /// The name a reader sees.
+    pub fn name(&self) -> &str {
+        match self {
+            RawAuthor::Name(name) => name,
+            RawAuthor::Linked(source) => &source.name,
+        }
+    }
+
+    /// The name with its address, if any (an author is a [`RawSource`] on the model's side).
+    pub fn into_source(self) -> RawSource {
+        match self {
+            RawAuthor::Name(name) => RawSource { name, url: None },
+            RawAuthor::Linked(source) => source,
+        }
+    }
+
+    /// A plain name where there is no address, so simple articles stay simple to read.
+    pub fn from_source(source: RawSource) -> RawAuthor {
+        match source.url {
+            None => RawAuthor::Name(source.name),
+            Some(_) => RawAuthor::Linked(source),
+        }
+    }
 }
 
 /// Who paid for a sponsored article.
@@ -375,6 +411,29 @@ impl<'de> Deserialize<'de> for RawListItem {
             }
         }
         deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawAuthor {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AuthorVisitor;
+        impl<'de> Visitor<'de> for AuthorVisitor {
+            type Value = RawAuthor;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a name or {\"name\": …, \"url\": …}")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<RawAuthor, E> {
+                Ok(RawAuthor::Name(text.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, text: String) -> Result<RawAuthor, E> {
+                Ok(RawAuthor::Name(text))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawAuthor, A::Error> {
+                RawSource::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawAuthor::Linked)
+            }
+        }
+        deserializer.deserialize_any(AuthorVisitor)
     }
 }
 

@@ -1,19 +1,22 @@
 //! Authors a post names by key (`authors: [slorber]`), as the blog lists them in a file of its
 //! own: Docusaurus's `authors.yml` (`key: {name, title, url…}`) and MkDocs Material's
 //! `.authors.yml` (`authors: {key: {name, description…}}`). `article import` finds these files
-//! in the walk that finds the posts, and shows each key as the name a reader knows.
+//! in the walk that finds the posts, and shows each key as the name a reader knows, linked to
+//! the author's page where the file gives one.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
 
+use crate::model::wire::{RawAuthor, RawSource};
+
 /// The files that name a blog's authors.
 const FILES: [&str; 3] = ["authors.yml", "authors.yaml", ".authors.yml"];
 
-/// Each author's key and the name it stands for.
+/// Each author's key and the name (and page) it stands for.
 #[derive(Debug, Default)]
-pub struct AuthorNames(BTreeMap<String, String>);
+pub struct AuthorNames(BTreeMap<String, RawSource>);
 
 impl AuthorNames {
     /// Whether a file names a blog's authors, by its name.
@@ -47,19 +50,24 @@ impl AuthorNames {
                 },
             };
             for (key, author) in map {
-                if let Some(name) = author.get("name").and_then(Value::as_str) {
-                    names.insert(key, name.trim().to_owned());
+                let text = |field| author.get(field).and_then(Value::as_str).map(str::trim);
+                if let Some(name) = text("name").filter(|n| !n.is_empty()) {
+                    let url = text("url").filter(|u| !u.is_empty()).map(str::to_owned);
+                    let name = name.to_owned();
+                    names.insert(key, RawSource { name, url });
                 }
             }
         }
         Ok(AuthorNames(names))
     }
 
-    /// Replaces each author given by a key the blog names with the name.
-    pub fn resolve(&self, authors: &mut [String]) {
+    /// Replaces each author given by a key the blog names with the name and its page.
+    pub fn resolve(&self, authors: &mut [RawAuthor]) {
         for author in authors {
-            if let Some(name) = self.0.get(author.as_str()).filter(|n| !n.is_empty()) {
-                *author = name.clone();
+            if let RawAuthor::Name(key) = author
+                && let Some(named) = self.0.get(key.as_str())
+            {
+                *author = RawAuthor::from_source(named.clone());
             }
         }
     }
@@ -77,7 +85,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("docs/blog")).unwrap();
         std::fs::write(
             dir.join("blog/authors.yml"),
-            "slorber:\n  name: Sébastien Lorber\n  title: Maintainer\n",
+            "slorber:\n  name: Sébastien Lorber\n  title: Maintainer\n  url: https://sebastienlorber.com\n",
         )
         .unwrap();
         std::fs::write(
@@ -90,15 +98,16 @@ mod tests {
             dir.join("docs/blog/.authors.yml"),
         ];
         let names = AuthorNames::read(&files).unwrap();
-        let mut authors = vec![
-            "slorber".to_owned(),
-            "squidfunk".to_owned(),
-            "Ada Example".to_owned(),
-        ];
+        let name = |n: &str| RawAuthor::Name(n.to_owned());
+        let mut authors = vec![name("slorber"), name("squidfunk"), name("Ada Example")];
         names.resolve(&mut authors);
+        let linked = RawAuthor::Linked(RawSource {
+            name: "Sébastien Lorber".to_owned(),
+            url: Some("https://sebastienlorber.com".to_owned()),
+        });
         assert_eq!(
             authors,
-            ["Sébastien Lorber", "Martin Donath", "Ada Example"]
+            [linked, name("Martin Donath"), name("Ada Example")]
         );
         std::fs::write(dir.join("blog/authors.yml"), "- a list\n").unwrap();
         let error = AuthorNames::read(&files).unwrap_err();

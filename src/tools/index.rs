@@ -337,7 +337,7 @@ fn entry(address: String, prepared: PreparedArticle) -> LibraryEntry {
         label: article.label,
         lang: article.lang,
         sponsor: article.sponsor.map(|s| s.name),
-        authors: article.authors,
+        authors: article.authors.into_iter().map(|a| a.name).collect(),
         published: article.published.filter(|d| IsoDate::parse(d).is_some()),
         updated: article.updated.filter(|d| IsoDate::parse(d).is_some()),
         reading_minutes: prepared.reading_minutes,

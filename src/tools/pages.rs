@@ -310,7 +310,7 @@ fn HeadTags(
     let authors = article
         .authors
         .iter()
-        .map(|name| og("article:author", name.clone()))
+        .map(|author| og("article:author", author.name.clone()))
         .collect_view();
     view! {
         <title>{shared_title.clone()}</title>

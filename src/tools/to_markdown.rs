@@ -20,7 +20,7 @@ struct FrontMatter<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     dir: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    authors: Option<&'a Vec<String>>,
+    authors: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,7 +145,8 @@ pub fn article_to_markdown(article: &RawArticle) -> Result<String, String> {
         standfirst: article.standfirst.as_deref(),
         lang: article.lang.as_deref(),
         dir: article.dir.as_deref(),
-        authors: article.authors.as_ref(),
+        authors: (article.authors.as_ref())
+            .map(|authors| authors.iter().map(author_text).collect()),
         published: article.published.as_deref(),
         updated: article.updated.as_deref(),
         source: article.source.as_ref(),
@@ -492,6 +493,18 @@ fn inline(text: Option<&RawInline>) -> String {
                 }
             })
             .collect(),
+    }
+}
+
+/// An author as the front matter holds it: the name, or a Markdown link to the author's page
+/// (which `article import` reads back as the name and its `url`).
+fn author_text(author: &RawAuthor) -> String {
+    match author {
+        RawAuthor::Linked(RawSource {
+            name,
+            url: Some(url),
+        }) => format!("[{}]({})", escape(name), destination(url)),
+        _ => author.name().to_owned(),
     }
 }
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::model::{Article, IsoDate};
+use crate::model::{Article, IsoDate, Source};
 use crate::view::inline::SourceName;
 use crate::view::page::format_date;
 use crate::view::ui_text::{first_date_text, names, reading_time, ui, ui_around};
@@ -67,7 +67,7 @@ pub fn ArticleHeader(
                 })}
             {standfirst.map(|text| view! { <p class="standfirst">{text}</p> })}
             {(!authors.is_empty())
-                .then(|| view! { <p class="byline">{ui_around(Msg::Byline, names(&authors))}</p> })}
+                .then(|| view! { <p class="byline">{ui_around(Msg::Byline, byline(authors))}</p> })}
             <p class="meta">
                 {source
                     .map(|source| {
@@ -88,4 +88,28 @@ pub fn ArticleHeader(
             </p>
         </header>
     }
+}
+
+/// The authors joined as the interface language joins names ("A, B and C"), each name linked
+/// to its page when it has a safe one. The words between names come from joining stand-ins
+/// (private-use characters no name is written with), so `Intl.ListFormat` still decides them.
+fn byline(authors: Vec<Source>) -> Vec<AnyView> {
+    let stand_ins: Vec<String> = (0..authors.len() as u32)
+        .map(|i| char::from_u32(0xE000 + i).map_or_else(String::new, String::from))
+        .collect();
+    let joined = names(&stand_ins);
+    let mut rest = joined.as_str();
+    let mut pieces = Vec::with_capacity(authors.len() * 2 + 1);
+    for (author, stand_in) in authors.into_iter().zip(&stand_ins) {
+        let (between, after) = rest.split_once(stand_in.as_str()).unwrap_or(("", rest));
+        if !between.is_empty() {
+            pieces.push(between.to_owned().into_any());
+        }
+        pieces.push(view! { <SourceName source=author /> }.into_any());
+        rest = after;
+    }
+    if !rest.is_empty() {
+        pieces.push(rest.to_owned().into_any());
+    }
+    pieces
 }

@@ -114,6 +114,7 @@ describe('key figures and pull-quotes', () => {
     const news = JSON.parse(await plain.page.textContent('script[type="application/ld+json"]'));
     assert.equal(news['@type'], 'NewsArticle');
     assert.deepEqual(news.author.map((a) => a.name), ['Ada Example', 'Grace Sample', 'Alan Fixture']);
+    assert.deepEqual(news.author.map((a) => a.url), [undefined, 'https://example.org/people/grace-sample', undefined]);
     assert.equal(news.dateModified, '2025-12-06T09:30:00Z');
     await plain.context.close();
   });

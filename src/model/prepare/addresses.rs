@@ -11,7 +11,8 @@ impl PreparedArticle {
     /// `#` or `?` are left alone: they point within the viewer page itself.
     pub fn resolve_urls(&mut self, resolve: &dyn Fn(&str) -> String) {
         let article = &mut self.article;
-        if let Some(url) = article.source.as_mut().and_then(|s| s.url.as_mut()) {
+        let pages = article.authors.iter_mut().chain(&mut article.source);
+        for url in pages.filter_map(|who| who.url.as_mut()) {
             resolve_url(url, resolve);
         }
         resolve_figure_urls(&mut article.key_figures, resolve);

@@ -59,8 +59,13 @@ fn refused(problems: &mut Vec<Problem>, path: String, url: &CheckedUrl) {
     }
 }
 
-/// The refused addresses of the article's and the key figures' sources.
+/// The refused addresses of the authors', the article's and the key figures' sources.
 pub(super) fn check_sources(article: &Article, problems: &mut Vec<Problem>) {
+    for (a, author) in article.authors.iter().enumerate() {
+        if let Some(url) = &author.url {
+            refused(problems, format!("authors[{a}].url"), url);
+        }
+    }
     if let Some(url) = article.source.as_ref().and_then(|s| s.url.as_ref()) {
         refused(problems, "source.url".to_owned(), url);
     }

@@ -410,3 +410,20 @@ fn a_callouts_body_counts_for_problems_and_notes_but_holds_no_figure_phrase() {
     };
     assert!(text[1].note.as_ref().unwrap().first);
 }
+
+#[test]
+fn an_authors_page_is_resolved_like_any_address_and_a_refused_one_is_a_problem() {
+    let mut p = prepared(
+        r#"{"version": 1, "title": "T",
+            "authors": ["Ada", {"name": "Bo", "url": "bo.html"}, {"name": "Cy", "url": "javascript:x"}],
+            "sections": [{"blocks": []}]}"#,
+    );
+    let paths: Vec<_> = p.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["authors[2].url"]);
+    p.resolve_urls(&|u| format!("BASE/{u}"));
+    let pages: Vec<_> = (p.article.authors.iter())
+        .map(|a| a.url.as_ref().and_then(|u| u.safe.as_deref()))
+        .collect();
+    assert_eq!(pages, [None, Some("BASE/bo.html"), None]);
+    assert_eq!(p.article.authors[2].name, "Cy");
+}

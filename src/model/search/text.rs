@@ -93,9 +93,7 @@ pub fn search_text(prepared: &PreparedArticle, options: TextOptions) -> ArticleT
     if let Some(standfirst) = &article.standfirst {
         push(None, Field::Standfirst, standfirst);
     }
-    let meta = article
-        .authors
-        .iter()
+    let meta = (article.authors.iter().map(|author| &author.name))
         .chain(&article.label)
         .chain(&article.tags);
     for text in meta {

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::wire::{RawKeyFigure, RawSource, RawSponsor};
+use crate::model::wire::{RawAuthor, RawKeyFigure, RawSource, RawSponsor};
 use crate::tools::{Diagnostic, Position};
 
 /// The article's fields read from the front matter.
@@ -18,7 +18,7 @@ pub struct FrontMatter {
     pub standfirst: Option<String>,
     pub lang: Option<String>,
     pub dir: Option<String>,
-    pub authors: Option<Vec<String>>,
+    pub authors: Option<Vec<RawAuthor>>,
     pub published: Option<String>,
     pub updated: Option<String>,
     pub source: Option<RawSource>,
@@ -388,21 +388,30 @@ pub fn map(mut fields: Map<String, Value>) -> Result<Mapped, String> {
                 *slot = Some(text);
             }
             "authors" => {
-                let mut names = Vec::new();
-                collect_strings(&value, &mut names);
-                if names.is_empty() {
+                let mut found = Vec::new();
+                collect_authors(&value, &mut found);
+                if found.is_empty() {
                     return Err(wrong("a name, a list of names, or objects with `name`"));
                 }
-                for name in &mut names {
-                    if let Some((text, links)) = linked_name(name) {
-                        notes.push(format!(
-                            "front matter: the author \"{text}\" was written as a Markdown link; its address ({}) is left out (an article keeps authors' names only)",
-                            links.join(", ")
-                        ));
-                        *name = text;
-                    }
-                }
-                front.authors = Some(names);
+                let authors = found.into_iter().map(|author| {
+                    let Some((text, links)) = linked_name(&author.name) else {
+                        return RawAuthor::from_source(author);
+                    };
+                    let url = match (author.url, links.as_slice()) {
+                        (Some(url), _) => Some(url),
+                        (None, [only]) => Some(only.clone()),
+                        (None, _) => {
+                            notes.push(format!(
+                                "front matter: the author \"{text}\" was written with {} links; their addresses ({}) are left out (an author links to one page)",
+                                links.len(),
+                                links.join(", ")
+                            ));
+                            None
+                        }
+                    };
+                    RawAuthor::from_source(RawSource { name: text, url })
+                });
+                front.authors = Some(authors.collect());
             }
             "published" | "updated" => {
                 let text = scalar_text(&value).ok_or_else(|| wrong("a date"))?;
@@ -496,6 +505,36 @@ fn collect_strings(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// Every author in a value, as [`collect_strings`] finds names, each with the `url` its object
+/// gives (Docusaurus's inline `authors: [{name, url, image_url}]`, Jekyll's `author: {name, url}`).
+fn collect_authors(value: &Value, out: &mut Vec<RawSource>) {
+    let url = value
+        .get("url")
+        .and_then(scalar_text)
+        .filter(|u| !u.is_empty());
+    let mut names = Vec::new();
+    match (value, value.get("name")) {
+        (Value::Array(items), _) => {
+            return items.iter().for_each(|item| collect_authors(item, out));
+        }
+        (Value::Object(_), Some(name)) => collect_strings(name, &mut names),
+        (Value::Object(map), None) => {
+            return map.values().for_each(|v| collect_authors(v, out));
+        }
+        _ => collect_strings(value, &mut names),
+    }
+    // An address belongs to a name only when the object names one person.
+    let url = url.filter(|_| names.len() == 1);
+    for name in names {
+        if !out.iter().any(|o| o.name == name) {
+            out.push(RawSource {
+                name,
+                url: url.clone(),
+            });
+        }
+    }
+}
+
 /// A picture's address: a string, the first of a list, or an object's `image`, `src`, `url`
 /// or `path` (Hugo themes' `cover: {image: …}`).
 fn image(value: &Value) -> Option<String> {
@@ -585,21 +624,46 @@ mod tests {
     }
 
     #[test]
-    fn an_author_written_as_a_link_is_the_name_a_reader_sees() {
-        let split = split(
+    fn an_author_written_as_a_link_is_the_name_with_its_page() {
+        let authors = |front: &str| {
+            let split = split(front).unwrap();
+            let mapped = map(split.fields).unwrap();
+            (mapped.front.authors.unwrap(), mapped.notes)
+        };
+        let linked = |name: &str, url: &str| {
+            RawAuthor::Linked(RawSource {
+                name: name.to_owned(),
+                url: Some(url.to_owned()),
+            })
+        };
+        let (found, notes) = authors(
             "---\nauthor: \"[Ada Lovelace](https://example.org/ada) (Analytical)\"\n---\nText.\n",
-        )
-        .unwrap();
-        let mapped = map(split.fields).unwrap();
+        );
         assert_eq!(
-            mapped.front.authors,
-            Some(vec!["Ada Lovelace (Analytical)".to_owned()])
+            found,
+            [linked(
+                "Ada Lovelace (Analytical)",
+                "https://example.org/ada"
+            )]
         );
-        assert!(
-            mapped.notes[0].contains("https://example.org/ada"),
-            "{:?}",
-            mapped.notes
+        assert!(notes.is_empty(), "{notes:?}");
+        // Docusaurus's inline authors and Jekyll's `author: {name, url}`.
+        let (found, _) = authors(
+            "---\nauthors:\n  - name: Ada\n    url: https://a.example\n    image_url: a.png\n  - Bo\n---\nT.\n",
         );
+        assert_eq!(
+            found,
+            [
+                linked("Ada", "https://a.example"),
+                RawAuthor::Name("Bo".into())
+            ]
+        );
+        // Two links in one name: the name stays, the addresses are named in a note.
+        let (found, notes) = authors(
+            "---\nauthor: \"[Ada](https://a.example) & [Bo](https://b.example)\"\n---\nT.\n",
+        );
+        assert_eq!(found, [RawAuthor::Name("Ada & Bo".into())]);
+        assert!(notes[0].contains("https://b.example"), "{notes:?}");
         // A name with brackets but no link stays as written.
         assert_eq!(linked_name("Grace [Hopper]"), None);
     }
