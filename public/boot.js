@@ -43,6 +43,62 @@
     // A malformed address is the viewer's to report.
   }
 
+  // The offline worker (sw.js, beside this file: docs/reading.md), once the page has loaded,
+  // unless the publisher's viewer-config.json says "offline": false, which also removes it and
+  // everything it kept. Unreachable settings (offline, say) change nothing.
+  var here = document.currentScript && document.currentScript.src;
+  if (here && 'serviceWorker' in navigator) {
+    window.addEventListener('load', function () {
+      var worker = new URL('sw.js', here).href;
+      quiet(fetch(new URL('viewer-config.json', here), { cache: 'no-store' })
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .then(function (config) {
+          if (config && config.offline === false) return turnOff(worker);
+          return navigator.serviceWorker.register(worker).then(function (registration) {
+            return whenActive(registration);
+          }).then(tellVisited);
+        }));
+    });
+  }
+
+  function whenActive(registration) {
+    var next = registration.installing || registration.waiting;
+    if (registration.active && !next) return Promise.resolve(registration.active);
+    return new Promise(function (resolve) {
+      next.addEventListener('statechange', function () {
+        if (next.state === 'activated') resolve(next);
+      });
+    });
+  }
+
+  // The worker starts during the first visit, too late to see this page's files go by: it is
+  // told which they were, and keeps them, so the page reopens without a network.
+  function tellVisited(active) {
+    var files = [], data = [];
+    performance.getEntriesByType('resource').forEach(function (entry) {
+      if (!/^https?:/.test(entry.name)) return;
+      (entry.initiatorType === 'fetch' || entry.initiatorType === 'xmlhttprequest' ? data : files).push(entry.name);
+    });
+    var channel = new MessageChannel();
+    active.postMessage({ type: 'visited', page: location.href.split('#')[0], files: files, data: data }, [channel.port2]);
+  }
+
+  function turnOff(worker) {
+    return Promise.all([
+      navigator.serviceWorker.getRegistrations().then(function (registrations) {
+        return Promise.all(registrations.filter(function (registration) {
+          var active = registration.active || registration.waiting || registration.installing;
+          return active && active.scriptURL === worker;
+        }).map(function (registration) { return registration.unregister(); }));
+      }),
+      window.caches && caches.keys().then(function (names) {
+        return Promise.all(names.filter(function (name) {
+          return name.indexOf('article-viewer:') === 0;
+        }).map(function (name) { return caches.delete(name); }));
+      }),
+    ]);
+  }
+
   var started = false;
   window.addEventListener('TrunkApplicationStarted', function () { started = true; });
 

@@ -19,7 +19,8 @@ if (release) await minify();
 async function minify() {
   const htmlPath = join(dir, process.env.PAGE_HTML ?? 'index.html');
   let html = await readFile(htmlPath, 'utf8');
-  const scripts = (await readdir(dir)).filter((name) => name.endsWith('.js'));
+  // sw.js stays as written: post-build.mjs fills in its build id afterwards, by its text.
+  const scripts = (await readdir(dir)).filter((name) => name.endsWith('.js') && name !== 'sw.js');
   for (const name of scripts) {
     const path = join(dir, name);
     const source = await readFile(path, 'utf8');

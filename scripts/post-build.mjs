@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fillWorker } from './worker-build.mjs';
 
 // Trunk writes the page it builds as index.html, whichever page it is.
 process.env.PAGE_HTML = 'index.html';
@@ -43,4 +44,10 @@ if (!process.env.OTHER_PAGE && staging) {
     names.push(html);
     console.log(`post-build.mjs: ${html} added (${names.join(', ')})`);
   }
+}
+
+// The offline worker (sw.js) learns the build it belongs to (scripts/worker-build.mjs).
+if (!process.env.OTHER_PAGE && staging) {
+  const { build, files } = await fillWorker(staging);
+  console.log(`post-build.mjs: sw.js is build ${build} (${files.length} hashed files)`);
 }

@@ -28,8 +28,15 @@ import { gzipSync } from 'node:zlib';
  * file", drag and drop) added +4,883 B more, and the home page named in viewer-config.json
  * +2,952 B: 276,000 B. The library reading its index as a stream, like an article, with the
  * article's checks, added +1,314 B (275,095 B). docs/performance.md, "Transfer size".
+ *
+ * Issue 34 (offline reading) allowed the module to grow by at most 4,000 B for "Save for
+ * offline" and the saved list; the control measured +9.4 KB on this page with boot.js's
+ * registration of the worker (+7.8 KB on a written page), most of it Leptos's generic view
+ * and effect code inlined into the display controls (docs/performance.md, "Offline reading").
+ * The budget is not met; by the guide's order the cap is what the page measures plus a small
+ * margin: 286,000 B.
  */
-export const BUDGET_BYTES = 276_000;
+export const BUDGET_BYTES = 286_000;
 
 /**
  * The size the client-only viewer aims for (issue 31; issue 13 had aimed for 170,000 B);

@@ -22,6 +22,10 @@ pub struct ViewerConfig {
     pub timeout_ms: u32,
     /// What the page shows without `?article=` or `?index=`.
     pub home: Home,
+    /// Whether `boot.js` registers the offline worker (`"offline": false` turns it off and
+    /// removes it from readers' browsers). Read by `boot.js` itself; kept here so the file's
+    /// every field is checked in one place.
+    pub offline: bool,
 }
 
 /// The page shown when the address names nothing.
@@ -43,6 +47,7 @@ impl Default for ViewerConfig {
             allow_any_origin: false,
             timeout_ms: DEFAULT_TIMEOUT_MS,
             home: Home::Sample,
+            offline: true,
         }
     }
 }
@@ -54,6 +59,7 @@ struct RawConfig {
     allowed_origins: Option<Vec<String>>,
     timeout_seconds: Option<f64>,
     home: Option<RawHome>,
+    offline: Option<bool>,
 }
 
 /// `"home": {"index": "articles/index.json"}` or `{"article": "articles/a.json"}`.
@@ -72,6 +78,8 @@ fn data_error(message: &str, line: usize, column: usize) -> String {
         "allowed_origins must be an array".to_owned()
     } else if message.contains("expected a string") {
         "allowed_origins must be a list of strings".to_owned()
+    } else if message.contains("expected a boolean") {
+        "offline must be true or false".to_owned()
     } else if message.contains("expected f64") {
         "timeout_seconds must be a number".to_owned()
     } else {
@@ -126,6 +134,7 @@ impl ViewerConfig {
             }
             config.timeout_ms = (seconds * 1000.0).round() as u32;
         }
+        config.offline = raw.offline.unwrap_or(true);
         if let Some(home) = raw.home {
             let given = |text: Option<String>| text.filter(|t| !t.trim().is_empty());
             config.home = match (given(home.index), given(home.article)) {
@@ -216,6 +225,21 @@ mod tests {
         assert!(config.allows("https://cdn.example.org", "https://viewer.example"));
         assert!(!config.allows("http://cdn.example.org", "https://viewer.example"));
         assert_eq!(config.timeout_ms, 2500);
+    }
+
+    #[test]
+    fn the_offline_worker_is_on_unless_turned_off() {
+        assert!(ViewerConfig::parse("{}").unwrap().offline);
+        assert!(
+            !ViewerConfig::parse(r#"{"offline": false}"#)
+                .unwrap()
+                .offline
+        );
+        let error = ViewerConfig::parse(r#"{"offline": "no"}"#).unwrap_err();
+        assert!(
+            error.to_string().contains("offline must be true or false"),
+            "{error}"
+        );
     }
 
     #[test]

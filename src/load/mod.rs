@@ -8,6 +8,7 @@ mod body;
 mod download;
 mod error;
 mod library;
+pub mod offline;
 mod request;
 mod viewer_config;
 

@@ -15,6 +15,7 @@ use crate::view::attempt::{Attempt, load_into};
 use crate::view::display::ExtraControl;
 use crate::view::library::library_page;
 use crate::view::local_file::{DropHint, LocalFile, OpenFile};
+use crate::view::offline::OfflineSource;
 use crate::view::status::{Failure, Loading};
 
 /// The whole viewer: the library named by `?index=`, else the article named by `?article=`
@@ -138,10 +139,9 @@ pub fn ArticleLoader(
     config: Option<ViewerConfig>,
 ) -> impl IntoView {
     // Remembered section state is per article, keyed by its resolved address.
-    let storage_key = format!(
-        "article-viewer:open:{}",
-        resolve_article_url(&url).unwrap_or_else(|_| url.clone())
-    );
+    let resolved = resolve_article_url(&url).unwrap_or_else(|_| url.clone());
+    let storage_key = format!("article-viewer:open:{resolved}");
+    provide_context(OfflineSource(resolved));
     let state = RwSignal::new(LoadState::Loading);
     let progress = RwSignal::new(None::<Progress>);
     let arrived_ending = RwSignal::new(None::<ArticleEnding>);

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::Msg;
 use crate::view::dom::listen;
+use crate::view::offline::SaveForOffline;
 use crate::view::page::{Store, media_matches, write_stored};
 use crate::view::ui_text::ui;
 
@@ -114,6 +115,7 @@ pub fn DisplayControls() -> impl IntoView {
             >
                 {ui(Msg::DarkTheme)}
             </button>
+            <SaveForOffline />
         </div>
     }
 }

@@ -26,6 +26,7 @@ mod marks;
 mod mount;
 #[cfg(not(target_arch = "wasm32"))]
 mod native_words;
+mod offline;
 mod page;
 mod progressive;
 mod reading;

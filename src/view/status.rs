@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Msg, say, tr, ui_language};
 use crate::load::{LoadError, Progress};
-use crate::view::ui_text::{amount, dir_of, ui, ui_fill};
+use crate::view::ui_text::{dir_of, human_size, ui, ui_fill};
 
 /// `lang` and `dir` for a status shown before any article: it speaks the reader's language,
 /// whatever `<html lang>` still says.
@@ -78,16 +78,6 @@ fn progress_text(progress: Option<Progress>) -> AnyView {
             received,
             total: None,
         }) => ui_fill(Msg::Downloading, &[&human_size(received)]),
-    }
-}
-
-/// "812 kB", "3.1 MB", in the interface language.
-fn human_size(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        amount(bytes.div_ceil(1024) as f64, "kilobyte", "short")
-    } else {
-        let megabytes = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0;
-        amount(megabytes, "megabyte", "short")
     }
 }
 

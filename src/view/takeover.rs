@@ -31,6 +31,7 @@ use crate::view::display::DisplayControls;
 use crate::view::dom::listen;
 use crate::view::figures::follow_figure_link;
 use crate::view::mount::{Built, build_view};
+use crate::view::offline::OfflineSource;
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::PRERENDERED_PART;
 use crate::view::waking::{in_window, wake_where_the_reader_is};
@@ -72,6 +73,9 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
     // The viewer is never unmounted: what it builds here lives as long as the page.
     let owner = Owner::new();
     std::mem::forget(owner.clone());
+    if let Some(source) = article_address() {
+        owner.with(|| provide_context(source));
+    }
     let viewer = viewer.clone();
     // In short tasks rather than one: all of it in the module's first task came to about 100
     // ms on a phone four times slower than this machine, which is blocking time
@@ -110,6 +114,18 @@ pub fn take_over(viewer: &HtmlElement) -> bool {
         });
     });
     true
+}
+
+/// The written page's article, as its head names it (`<link rel="alternate"
+/// type="application/json">`), absolute: what "Save for offline" keeps.
+fn article_address() -> Option<OfflineSource> {
+    let document = leptos::prelude::document();
+    let link = document
+        .query_selector(r#"link[rel="alternate"][type="application/json"]"#)
+        .ok()??;
+    let base = document.base_uri().ok()??;
+    let url = web_sys::Url::new_with_base(&link.get_attribute("href")?, &base).ok()?;
+    Some(OfflineSource(url.href()))
 }
 
 /// The sections of the pre-rendered article, in page order.

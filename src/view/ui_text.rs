@@ -65,6 +65,16 @@ pub fn amount(n: f64, unit: &str, style: &str) -> String {
     words::amount(n, unit, style)
 }
 
+/// "812 kB", "3.1 MB", in the interface language.
+pub fn human_size(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        amount(bytes.div_ceil(1024) as f64, "kilobyte", "short")
+    } else {
+        let megabytes = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0;
+        amount(megabytes, "megabyte", "short")
+    }
+}
+
 /// The reading time, e.g. "5 min read", "5 min de lecture".
 pub fn reading_time(minutes: usize) -> AnyView {
     let style = say(Msg::MinutesStyle).text;
@@ -129,13 +139,22 @@ mod words {
         format.call1(&JsValue::NULL, &n.into()).ok()?.as_string()
     }
 
+    /// `n` as JavaScript writes it: the fallback where `Intl` refuses, without Rust's own
+    /// float formatting, which would cost a module about 12 KB gzip.
+    fn plain(n: f64) -> String {
+        js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default()
+    }
+
     pub fn number(n: f64) -> String {
-        format_number(n, &[]).unwrap_or_else(|| n.to_string())
+        format_number(n, &[]).unwrap_or_else(|| plain(n))
     }
 
     pub fn amount(n: f64, unit: &str, style: &str) -> String {
         let options = [("style", "unit"), ("unit", unit), ("unitDisplay", style)];
-        format_number(n, &options).unwrap_or_else(|| format!("{n} {unit}"))
+        format_number(n, &options).unwrap_or_else(|| plain(n) + " " + unit)
     }
 
     pub fn names(names: &[String]) -> String {

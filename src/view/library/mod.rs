@@ -12,6 +12,7 @@ mod entry;
 mod excerpt;
 mod more;
 pub mod prerendered;
+mod saved;
 mod shelf;
 mod virtual_list;
 
@@ -32,6 +33,7 @@ use crate::view::ui_text::{dir_of, number, ui, ui_fill};
 use entry::{LibraryItem, PendingItem, article_link, passage_link, picture};
 use excerpt::ResultExcerpt;
 use more::MoreResults;
+use saved::SavedArticles;
 use shelf::{Searched, Shelf};
 use virtual_list::VirtualList;
 
@@ -42,6 +44,17 @@ use virtual_list::VirtualList;
 pub fn LibraryApp() -> impl IntoView {
     crate::i18n::speak_every_language_and_library();
     crate::i18n::follow_browser();
+    // After the library, and apart from it: the saved list shows offline, where the index may
+    // not come.
+    view! {
+        <Library />
+        <SavedArticles />
+    }
+}
+
+/// The library the address or the configuration names.
+#[component]
+fn Library() -> impl IntoView {
     if let Some(url) = crate::load::requested_library() {
         return view! { <LibraryLoader url /> }.into_any();
     }

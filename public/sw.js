@@ -1,0 +1,280 @@
+// The offline worker (docs/reading.md, "Offline reading"). Plain JavaScript beside boot.js,
+// which registers it; it is not part of any WebAssembly module. What it keeps:
+// - the build's content-hashed files (modules, glue, stylesheet): cache first, since a hashed
+//   address never changes what it holds;
+// - pages (the viewer, the library, written articles): network first, the last copy when the
+//   network fails;
+// - articles, the library's index and parts and the configuration: the kept copy at once, and
+//   a fresh one fetched for next time (stale-while-revalidate);
+// - articles a reader saved, with their pictures, until the reader removes them.
+// Caches of the build's files and pages are named by the build, so a new release never mixes
+// with an old one; saved articles and data outlive releases. Only complete answers are kept:
+// status 200, from this origin or shared by CORS (never an opaque one), not marked no-store.
+'use strict';
+
+/** Replaced by scripts/post-build.mjs: the build's id and its content-hashed files. */
+const BUILD = '{{BUILD}}';
+const BUILD_FILES = ['{{BUILD_FILES}}'];
+
+const PREFIX = 'article-viewer:';
+const FILES = `${PREFIX}${BUILD}:files`;
+const PAGES = `${PREFIX}${BUILD}:pages`;
+const DATA = `${PREFIX}data`;
+const SAVED = `${PREFIX}saved`;
+/** Where the list of saved articles is kept, inside the saved cache (never a real address). */
+const SAVED_LIST = new URL('.offline/saved.json', self.registration.scope).href;
+
+const hashed = new Set(BUILD_FILES.map((name) => new URL(name, self.registration.scope).href));
+
+self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()));
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const mine = `${PREFIX}${BUILD}:`;
+      for (const name of await caches.keys()) {
+        const ours = name.startsWith(PREFIX) && name !== DATA && name !== SAVED;
+        if (ours && !name.startsWith(mine)) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** Whether a response may be kept: whole, readable and not refused storage by its server. */
+function keepable(response) {
+  return (
+    response !== undefined &&
+    response.status === 200 &&
+    (response.type === 'basic' || response.type === 'cors') &&
+    !/no-store/i.test(response.headers.get('cache-control') ?? '')
+  );
+}
+
+/** Whether this worker is still the registration's: a worker a new release has replaced
+ * keeps nothing more (it would make again the caches the new one has just removed). */
+function current() {
+  return self.serviceWorker === undefined || self.serviceWorker === self.registration.active;
+}
+
+/** Puts a copy of `response` in cache `name` when it may be kept; returns the response. */
+async function keep(name, request, response) {
+  if (keepable(response) && current()) {
+    const cache = await caches.open(name);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+/** A saved copy of `request`, if the reader saved it. */
+async function savedCopy(request, options) {
+  const cache = await caches.open(SAVED);
+  return cache.match(request, options);
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const here = url.origin === self.location.origin;
+  if (request.mode === 'navigate') {
+    if (here) event.respondWith(networkFirst(request, true));
+    return;
+  }
+  if (hashed.has(url.origin + url.pathname)) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  // The page asked for a fresh answer (boot.js does for the configuration).
+  if (request.cache === 'no-store' || request.cache === 'reload') return;
+  if (request.destination === '') {
+    event.respondWith(staleWhileRevalidate(event));
+  } else if (here) {
+    // boot.js, the icon, pictures beside the articles: as pages are.
+    event.respondWith(networkFirst(request, false));
+  } else if (request.destination === 'image') {
+    // Another site's picture: kept only when a reader saved it (and the site shared it).
+    event.respondWith(fetch(request).catch(async (error) => (await savedCopy(request)) ?? Promise.reject(error)));
+  }
+});
+
+async function cacheFirst(request) {
+  const cache = await caches.open(FILES);
+  return (await cache.match(request)) ?? keep(FILES, request, await fetch(request));
+}
+
+async function networkFirst(request, page) {
+  try {
+    return await keep(PAGES, request, await fetch(request));
+  } catch (error) {
+    const cache = await caches.open(PAGES);
+    const copy =
+      (await savedCopy(request)) ??
+      (await cache.match(request)) ??
+      // The client-only viewer is one page whatever its query (`?article=…`): its shell.
+      (page ? await cache.match(request, { ignoreSearch: true }) : undefined);
+    if (copy) return copy;
+    if (page) return notKept();
+    throw error;
+  }
+}
+
+async function staleWhileRevalidate(event) {
+  const request = event.request;
+  const cache = await caches.open(DATA);
+  const copy = (await cache.match(request)) ?? (await savedCopy(request));
+  const fresh = fetch(request).then((response) => keep(DATA, request, response));
+  if (copy === undefined) return fresh;
+  event.waitUntil(fresh.catch(() => {}));
+  return copy;
+}
+
+/** The page shown for an address that was neither kept nor saved while the network is down. */
+function notKept() {
+  const saved = new URL('library.html#saved', self.registration.scope).href;
+  const html = `<!doctype html>
+<html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark"><title>Offline</title></head>
+<body style="font: 1.125rem/1.5 system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem">
+<h1>You are offline</h1>
+<p>This page was not saved for offline reading, so it cannot be shown until you are back online.</p>
+<p><a href="${saved}">Your saved articles</a></p>
+</body></html>`;
+  return new Response(html, {
+    status: 503,
+    statusText: 'Offline',
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+// ---- Saving for offline: messages from the viewer and the library page ----
+
+self.addEventListener('message', (event) => {
+  const port = event.ports[0];
+  const job = MESSAGES[event.data?.type];
+  if (!job || !port) return;
+  event.waitUntil(
+    job(event.data).then(
+      (answer) => port.postMessage({ ok: true, ...answer }),
+      (error) => port.postMessage({ ok: false, error: String(error?.name ?? 'Error'), message: String(error?.message ?? error) }),
+    ),
+  );
+});
+
+const MESSAGES = {
+  /** A page's own files and page, kept as the page had them (the first visit is not served by
+   * the worker: it starts during the visit). */
+  async visited({ page, files, data }) {
+    const copy = async (name, address, cacheMode) => {
+      try {
+        await keep(name, address, await fetch(address, { cache: cacheMode }));
+      } catch {
+        // Gone or unreachable since the page had it: nothing to keep.
+      }
+    };
+    for (const address of files) {
+      const url = new URL(address);
+      if (hashed.has(url.origin + url.pathname)) await copy(FILES, address, 'force-cache');
+      else if (url.origin === self.location.origin) await copy(PAGES, address, 'force-cache');
+    }
+    for (const address of data) {
+      const url = new URL(address);
+      // The module's .wasm is fetched by its glue, but is one of the build's files.
+      await copy(hashed.has(url.origin + url.pathname) ? FILES : DATA, address, 'force-cache');
+    }
+    if (new URL(page).origin === self.location.origin) await copy(PAGES, page, 'no-cache');
+    return {};
+  },
+
+  /** The saved articles: address, page, title, date, bytes and when each was saved. */
+  async list() {
+    return { saved: await savedList() };
+  },
+
+  /** Saves an article whole or not at all: its page, its JSON and its pictures; then the
+   * library page and the build's files, so the saved list and the article open offline. */
+  async save({ article, page, title, published, pictures }) {
+    const cache = await caches.open(SAVED);
+    const addresses = [...new Set([page, article, ...pictures].filter(Boolean))];
+    const kept = [];
+    let bytes = 0;
+    try {
+      for (const address of addresses) {
+        const picture = pictures.includes(address) && address !== article && address !== page;
+        const mode = new URL(address).origin === self.location.origin ? 'same-origin' : 'cors';
+        const response = await fetch(address, { mode }).catch((error) => {
+          if (picture) return undefined;
+          throw error;
+        });
+        if (!keepable(response)) {
+          // A picture another site will not share is left out; the article's own files must be kept.
+          if (picture) continue;
+          throw new Error(`${address}: HTTP ${response.status}`);
+        }
+        const body = await response.clone().arrayBuffer();
+        await cache.put(address, response);
+        kept.push(address);
+        bytes += body.byteLength;
+      }
+      const list = (await savedList()).filter((entry) => entry.article !== article);
+      const saved = new Date().toISOString();
+      list.push({ article, page, title, published, pictures: kept.filter((a) => a !== article && a !== page), bytes, saved });
+      await writeList(cache, list);
+    } catch (error) {
+      // Nothing half-saved: whatever this attempt kept goes again.
+      for (const address of kept) await cache.delete(address);
+      throw error;
+    }
+    await keepShell();
+    return { bytes, files: kept.length };
+  },
+
+  /** Removes a saved article and every file only it kept. */
+  async remove({ article }) {
+    const cache = await caches.open(SAVED);
+    const list = await savedList();
+    const gone = list.find((entry) => entry.article === article);
+    const rest = list.filter((entry) => entry !== gone);
+    if (gone) {
+      const still = new Set(rest.flatMap((entry) => [entry.article, entry.page, ...entry.pictures]));
+      for (const address of [gone.article, gone.page, ...gone.pictures]) {
+        if (address && !still.has(address)) await cache.delete(address);
+      }
+      await writeList(cache, rest);
+    }
+    return { removed: Boolean(gone) };
+  },
+};
+
+/** The pages and files a saved article needs to open offline, and the library page's saved
+ * list: kept in this build's caches (a later release keeps its own when it is first used). */
+async function keepShell() {
+  const scope = self.registration.scope;
+  for (const name of ['', 'library.html', 'boot.js']) {
+    const address = new URL(name, scope).href;
+    try {
+      await keep(PAGES, address, await fetch(address, { cache: 'no-cache' }));
+    } catch {
+      // Offline at this moment: kept the next time.
+    }
+  }
+  const files = await caches.open(FILES);
+  for (const address of hashed) {
+    try {
+      if (!(await files.match(address))) await keep(FILES, address, await fetch(address));
+    } catch {
+      // As above.
+    }
+  }
+}
+
+async function savedList() {
+  const cache = await caches.open(SAVED);
+  const response = await cache.match(SAVED_LIST);
+  return response ? response.json() : [];
+}
+
+async function writeList(cache, list) {
+  const body = JSON.stringify(list);
+  await cache.put(SAVED_LIST, new Response(body, { headers: { 'content-type': 'application/json' } }));
+}
