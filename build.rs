@@ -14,7 +14,7 @@ const LANGUAGES: [&str; 7] = ["en", "fr", "nl", "de", "es", "ar", "he"];
 /// Texts only the library page shows (`src/view/library/`; a test keeps this list true). Their
 /// translations are in a table only the library's module links (`ALL_TRANSLATIONS`): the
 /// article page's module, capped in size, carries them blank.
-const LIBRARY_ONLY: [&str; 18] = [
+const LIBRARY_ONLY: [&str; 17] = [
     "all_labels",
     "all_topics",
     "label_filter",
@@ -28,7 +28,6 @@ const LIBRARY_ONLY: [&str; 18] = [
     "older_articles",
     "page_range",
     "phrase_looked_in",
-    "saved_articles",
     "saved_size",
     "search_label",
     "shown_at_least",

@@ -66,10 +66,10 @@ async function keep(name, request, response) {
   return response;
 }
 
-/** A saved copy of `request`, if the reader saved it. */
-async function savedCopy(request, options) {
-  const cache = await caches.open(SAVED);
-  return cache.match(request, options);
+/** A saved copy of `request`, if the reader saved it (reading makes no cache: a publisher who
+ * turned the worker off has had them all deleted). */
+function savedCopy(request) {
+  return caches.match(request, { cacheName: SAVED });
 }
 
 self.addEventListener('fetch', (event) => {
@@ -107,12 +107,11 @@ async function networkFirst(request, page) {
   try {
     return await keep(PAGES, request, await fetch(request));
   } catch (error) {
-    const cache = await caches.open(PAGES);
     const copy =
       (await savedCopy(request)) ??
-      (await cache.match(request)) ??
+      (await caches.match(request, { cacheName: PAGES })) ??
       // The client-only viewer is one page whatever its query (`?article=…`): its shell.
-      (page ? await cache.match(request, { ignoreSearch: true }) : undefined);
+      (page ? await caches.match(request, { cacheName: PAGES, ignoreSearch: true }) : undefined);
     if (copy) return copy;
     if (page) return notKept();
     throw error;
@@ -121,8 +120,7 @@ async function networkFirst(request, page) {
 
 async function staleWhileRevalidate(event) {
   const request = event.request;
-  const cache = await caches.open(DATA);
-  const copy = (await cache.match(request)) ?? (await savedCopy(request));
+  const copy = (await caches.match(request, { cacheName: DATA })) ?? (await savedCopy(request));
   const fresh = fetch(request).then((response) => keep(DATA, request, response));
   if (copy === undefined) return fresh;
   event.waitUntil(fresh.catch(() => {}));
@@ -269,8 +267,7 @@ async function keepShell() {
 }
 
 async function savedList() {
-  const cache = await caches.open(SAVED);
-  const response = await cache.match(SAVED_LIST);
+  const response = await caches.match(SAVED_LIST, { cacheName: SAVED });
   return response ? response.json() : [];
 }
 

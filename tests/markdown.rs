@@ -165,6 +165,13 @@ fn what_blogs_write_has_a_place_with_a_warning_at_its_line() {
             "5:1: the template tag",
         ),
         ("- [x] done\n- [ ] to do\n", r#"["☑ done","☐ to do"]"#, ""),
+        // The second tag is placed in the text as written, not as it reads once the first is
+        // out (found by the fuzzer: the shorter text put it inside the closing quote).
+        (
+            "See {{ one }} “two” and {{ three }}.\n",
+            r#""text":"See  “two” and .""#,
+            "5:25: the template tag `{{ three }}`",
+        ),
     ];
     for (body, json_part, warning) in cases {
         let (article, warnings) = article_from_markdown(&format!("{head}{body}"))

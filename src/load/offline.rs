@@ -168,6 +168,12 @@ pub fn has_worker() -> bool {
     web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some())
 }
 
+/// Whether the browser says it is offline while a worker controls the page (whose saved
+/// articles the reader can still open).
+pub fn cut_off() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line()) && has_worker()
+}
+
 /// Asks the browser to keep this site's storage under pressure (`navigator.storage.persist()`);
 /// whether it agreed. A refusal still saves, in storage the browser may clear when short.
 pub async fn ask_to_persist() -> bool {

@@ -40,9 +40,13 @@ pub struct Position {
 }
 
 impl Position {
-    /// The position of byte `offset` in `text`.
+    /// The position of byte `offset` in `text` (inside a character: that character's).
     pub fn at(text: &str, offset: usize) -> Self {
-        let before = &text[..offset.min(text.len())];
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &text[..end];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         Position { line, column }

@@ -102,6 +102,9 @@ pub fn Failure(
             </button>
         }
     });
+    // Offline, where the worker keeps things: the way to what the reader saved.
+    let saved = (matches!(error, LoadError::Network { .. }) && crate::load::offline::cut_off())
+        .then(|| view! { <p><a href="library.html#saved">{tr(Msg::SavedArticles)}</a></p> });
     let (lang, dir) = status_language();
     // The detail is technical English for the publisher.
     let english = say(Msg::Details).lang != "en";
@@ -120,6 +123,7 @@ pub fn Failure(
                     }}
                 </code>
             </p>
+            {saved}
             {retry}
         </div>
     }

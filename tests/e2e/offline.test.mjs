@@ -137,6 +137,8 @@ describe('pages a reader opened', () => {
     await page.goto(`${server.url}?article=articles/blog-post.json`);
     await page.locator('[role=alert]').waitFor();
     assert.ok((await page.locator('h1').innerText()).length > 0);
+    const link = page.locator('[role=alert] a', { hasText: 'Saved for offline' });
+    assert.equal(await link.getAttribute('href'), 'library.html#saved');
     await context.close();
   });
 

@@ -118,13 +118,15 @@ pub fn read_markdown(text: &str, options: MarkdownOptions) -> Result<Converted, 
         });
     }
     let (body, removed) = templates::strip(&rewritten.text);
-    let full = format!("{}{body}", "\n".repeat(lines));
+    // A removed tag's offset is in the text before the tags were taken out.
+    let before_strip = format!("{}{}", "\n".repeat(lines), rewritten.text);
     for tag in removed {
         warnings.push(Diagnostic {
-            position: Position::at(&full, lines + tag.offset),
+            position: Position::at(&before_strip, lines + tag.offset),
             message: format!("the template tag `{}` is left out", tag.tag),
         });
     }
+    let full = format!("{}{body}", "\n".repeat(lines));
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(full.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
