@@ -48,9 +48,14 @@
   // everything it kept. Unreachable settings (offline, say) change nothing.
   var here = document.currentScript && document.currentScript.src;
   if (here && 'serviceWorker' in navigator) {
+    // The client-only viewer's request for the file, shared (copied as it arrives, before the
+    // viewer reads it), so the file is downloaded once; a written page asks for it here.
+    var settings = prefetch.config
+      ? quiet(prefetch.config.then(function (response) { return response.clone(); }))
+      : null;
     window.addEventListener('load', function () {
       var worker = new URL('sw.js', here).href;
-      quiet(fetch(new URL('viewer-config.json', here), { cache: 'no-store' })
+      quiet((settings || fetch(new URL('viewer-config.json', here), { cache: 'no-store' }))
         .then(function (response) { return response.ok ? response.json() : {}; })
         .then(function (config) {
           if (config && config.offline === false) return turnOff(worker);
@@ -72,19 +77,37 @@
   }
 
   // The worker starts during the first visit, too late to see this page's files go by: it is
-  // told which they were, and keeps them, so the page reopens without a network.
+  // told which they were, and keeps them, so the page reopens without a network. A download
+  // still under way then (a long article) is told when it ends.
   function tellVisited(active) {
-    var files = [], data = [];
-    performance.getEntriesByType('resource').forEach(function (entry) {
-      if (!/^https?:/.test(entry.name)) return;
-      (entry.initiatorType === 'fetch' || entry.initiatorType === 'xmlhttprequest' ? data : files).push(entry.name);
-    });
-    var channel = new MessageChannel();
-    active.postMessage({ type: 'visited', page: location.href.split('#')[0], files: files, data: data }, [channel.port2]);
+    var since = performance.now();
+    function tell(entries, always) {
+      var files = [], data = [];
+      entries.forEach(function (entry) {
+        if (!/^https?:/.test(entry.name) || entry.startTime > since) return;
+        (entry.initiatorType === 'fetch' || entry.initiatorType === 'xmlhttprequest' ? data : files).push(entry.name);
+      });
+      if (!always && !files.length && !data.length) return;
+      var channel = new MessageChannel();
+      active.postMessage({ type: 'visited', page: location.href.split('#')[0], files: files, data: data }, [channel.port2]);
+    }
+    tell(performance.getEntriesByType('resource'), true);
+    if (window.PerformanceObserver) {
+      new PerformanceObserver(function (list) { tell(list.getEntries()); }).observe({ type: 'resource' });
+    }
   }
 
   function turnOff(worker) {
-    return Promise.all([
+    // The worker in control first stops keeping, and deletes its caches once what it was
+    // writing is in; then it goes.
+    var controller = navigator.serviceWorker.controller;
+    var stopped = Promise.resolve();
+    if (controller && controller.scriptURL === worker) {
+      var channel = new MessageChannel();
+      stopped = new Promise(function (resolve) { channel.port1.onmessage = resolve; });
+      controller.postMessage({ type: 'off' }, [channel.port2]);
+    }
+    return stopped.then(function () { return Promise.all([
       navigator.serviceWorker.getRegistrations().then(function (registrations) {
         return Promise.all(registrations.filter(function (registration) {
           var active = registration.active || registration.waiting || registration.installing;
@@ -96,7 +119,7 @@
           return name.indexOf('article-viewer:') === 0;
         }).map(function (name) { return caches.delete(name); }));
       }),
-    ]);
+    ]); });
   }
 
   var started = false;

@@ -24,6 +24,9 @@ const SAVED = `${PREFIX}saved`;
 /** Where the list of saved articles is kept, inside the saved cache (never a real address). */
 const SAVED_LIST = new URL('.offline/saved.json', self.registration.scope).href;
 
+/** The publisher's settings, beside the build. */
+const SETTINGS = new URL('viewer-config.json', self.registration.scope).href;
+
 const hashed = new Set(BUILD_FILES.map((name) => new URL(name, self.registration.scope).href));
 
 self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()));
@@ -51,18 +54,32 @@ function keepable(response) {
   );
 }
 
+/** Set when the publisher turned the worker off: it keeps nothing more. */
+let stopped = false;
+/** Copies being written to a cache now, which turning off waits for before deleting. */
+const pending = new Set();
+
 /** Whether this worker is still the registration's: a worker a new release has replaced
  * keeps nothing more (it would make again the caches the new one has just removed). */
 function current() {
   return self.serviceWorker === undefined || self.serviceWorker === self.registration.active;
 }
 
-/** Puts a copy of `response` in cache `name` when it may be kept; returns the response. */
-async function keep(name, request, response) {
-  if (keepable(response) && current()) {
-    const cache = await caches.open(name);
-    await cache.put(request, response.clone());
-  }
+/** Puts a copy of `response` in cache `name` when it may be kept. The copy is taken at once,
+ * so the page can read the response as it arrives (a long article streams) while the cache
+ * reads the copy. */
+function keep(name, request, response) {
+  if (!keepable(response) || !current() || stopped) return Promise.resolve();
+  const copy = response.clone();
+  const putting = caches.open(name).then((cache) => cache.put(request, copy));
+  pending.add(putting);
+  putting.then(() => pending.delete(putting), () => pending.delete(putting));
+  return putting;
+}
+
+/** `response` for the page now, and a copy kept meanwhile. */
+function answerAndKeep(event, name, response) {
+  event.waitUntil(keep(name, event.request, response).catch(() => {}));
   return response;
 }
 
@@ -78,40 +95,47 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   const here = url.origin === self.location.origin;
   if (request.mode === 'navigate') {
-    if (here) event.respondWith(networkFirst(request, true));
+    if (here) event.respondWith(networkFirst(event, true));
     return;
   }
   if (hashed.has(url.origin + url.pathname)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
     return;
   }
-  // The page asked for a fresh answer (boot.js does for the configuration).
+  // The page asked for a fresh answer (boot.js does for the configuration on a written page).
   if (request.cache === 'no-store' || request.cache === 'reload') return;
-  if (request.destination === '') {
+  if (url.href === SETTINGS) {
+    // The publisher's settings, "offline": false among them, apply at once.
+    event.respondWith(networkFirst(event, false));
+  } else if (request.destination === '') {
     event.respondWith(staleWhileRevalidate(event));
   } else if (here) {
     // boot.js, the icon, pictures beside the articles: as pages are.
-    event.respondWith(networkFirst(request, false));
-  } else if (request.destination === 'image') {
-    // Another site's picture: kept only when a reader saved it (and the site shared it).
-    event.respondWith(fetch(request).catch(async (error) => (await savedCopy(request)) ?? Promise.reject(error)));
+    event.respondWith(networkFirst(event, false));
+  } else if (request.destination === 'image' && !self.navigator.onLine) {
+    // Another site's picture: kept only when a reader saved it (and the site shared it). Online
+    // the browser fetches it as if there were no worker, its errors its own.
+    event.respondWith(savedCopy(request).then((copy) => copy ?? Response.error()));
   }
 });
 
-async function cacheFirst(request) {
-  const cache = await caches.open(FILES);
-  return (await cache.match(request)) ?? keep(FILES, request, await fetch(request));
+async function cacheFirst(event) {
+  const copy = await caches.match(event.request, { cacheName: FILES });
+  return copy ?? answerAndKeep(event, FILES, await fetch(event.request));
 }
 
-async function networkFirst(request, page) {
+async function networkFirst(event, page) {
+  const request = event.request;
   try {
-    return await keep(PAGES, request, await fetch(request));
+    return answerAndKeep(event, PAGES, await fetch(request));
   } catch (error) {
     const copy =
       (await savedCopy(request)) ??
       (await caches.match(request, { cacheName: PAGES })) ??
       // The client-only viewer is one page whatever its query (`?article=…`): its shell.
-      (page ? await caches.match(request, { cacheName: PAGES, ignoreSearch: true }) : undefined);
+      (page ? await caches.match(request, { cacheName: PAGES, ignoreSearch: true }) : undefined) ??
+      // The settings, kept with the data on a first visit.
+      (await caches.match(request, { cacheName: DATA }));
     if (copy) return copy;
     if (page) return notKept();
     throw error;
@@ -121,7 +145,7 @@ async function networkFirst(request, page) {
 async function staleWhileRevalidate(event) {
   const request = event.request;
   const copy = (await caches.match(request, { cacheName: DATA })) ?? (await savedCopy(request));
-  const fresh = fetch(request).then((response) => keep(DATA, request, response));
+  const fresh = fetch(request).then((response) => answerAndKeep(event, DATA, response));
   if (copy === undefined) return fresh;
   event.waitUntil(fresh.catch(() => {}));
   return copy;
@@ -160,6 +184,17 @@ self.addEventListener('message', (event) => {
 });
 
 const MESSAGES = {
+  /** The publisher turned the worker off (boot.js then unregisters it): keep nothing more,
+   * and delete every cache once the copies being written are in. */
+  async off() {
+    stopped = true;
+    await Promise.allSettled([...pending]);
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX)) await caches.delete(name);
+    }
+    return {};
+  },
+
   /** A page's own files and page, kept as the page had them (the first visit is not served by
    * the worker: it starts during the visit). */
   async visited({ page, files, data }) {

@@ -178,6 +178,7 @@ describe('saving for offline', () => {
     await until(page, () => document.querySelector('.offline-status').textContent.startsWith('Saved for offline: '));
     assert.match(await status.innerText(), /^Saved for offline: \d+ kB$/);
     assert.equal(await save.innerText(), 'Remove offline copy');
+    assert.deepEqual((await axe(page)).violations, []);
     const picture = `${server.url}articles/pixel.svg`;
     await until(page, cached, [picture, 'article-viewer:saved']);
 
