@@ -2,7 +2,8 @@
 // article, the worker keeps it, and the reader comes back. Title painted on the second visit,
 // for the written page and the client-only viewer served by the worker, against the same
 // written page without scripts (its static copy, on its second visit too: the HTTP cache
-// warm), in the same run, alternating. Headless Chromium, release build.
+// warm) and the written page with workers blocked, in the same run, alternating. Headless
+// Chromium, release build.
 //   node bench/offline.mjs [--runs 9]       (through `scripts/bench offline`)
 import { spawnSync } from 'node:child_process';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -41,17 +42,22 @@ const TITLE_WATCH = () => {
 
 const VARIANTS = {
   'written, static': 'articles/sample-static.html',
+  'written, no worker': 'articles/sample.html?no-worker',
   'written, worker warm': 'articles/sample.html',
   'client-only, worker warm': '?article=articles/sample.json',
 };
 
 /** Title painted on a second visit to `path` in a fresh profile. */
 async function repeatVisit(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const worker = !path.includes('static') && !path.endsWith('?no-worker');
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: worker ? 'allow' : 'block',
+  });
   const page = await context.newPage();
   await page.goto(server.url + path);
   await page.locator('article h1').waitFor();
-  if (!path.includes('static')) {
+  if (worker) {
     // The worker in control, and this page kept by it.
     await page.waitForFunction(async () => {
       if (!navigator.serviceWorker.controller) return false;
@@ -76,7 +82,7 @@ for (let run = 0; run < RUNS; run++) {
   const order = run % 2 === 0 ? Object.entries(VARIANTS) : Object.entries(VARIANTS).reverse();
   for (const [name, path] of order) {
     const result = await repeatVisit(path);
-    if (!name.includes('static') && !result.controlled) throw new Error(`${name}: the worker did not serve the second visit`);
+    if (name.includes('worker warm') && !result.controlled) throw new Error(`${name}: the worker did not serve the second visit`);
     samples[name].push(result.title);
     process.stderr.write('.');
   }

@@ -12,7 +12,8 @@
 // status 200, from this origin or shared by CORS (never an opaque one), not marked no-store.
 'use strict';
 
-/** Replaced by scripts/post-build.mjs: the build's id and its content-hashed files. */
+/** Replaced by scripts/post-build.mjs (worker-build.mjs): the build's id and its files that
+ * never change within it (the content-hashed ones and boot.js). */
 const BUILD = '{{BUILD}}';
 const BUILD_FILES = ['{{BUILD_FILES}}'];
 
@@ -39,6 +40,8 @@ self.addEventListener('activate', (event) => {
         const ours = name.startsWith(PREFIX) && name !== DATA && name !== SAVED;
         if (ours && !name.startsWith(mine)) await caches.delete(name);
       }
+      // A page's request starts while the worker wakes, instead of after (network first).
+      await self.registration.navigationPreload?.enable();
       await self.clients.claim();
     })(),
   );
@@ -127,7 +130,8 @@ async function cacheFirst(event) {
 async function networkFirst(event, page) {
   const request = event.request;
   try {
-    return answerAndKeep(event, PAGES, await fetch(request));
+    const preloaded = page ? await event.preloadResponse : undefined;
+    return answerAndKeep(event, PAGES, preloaded ?? (await fetch(request)));
   } catch (error) {
     const copy =
       (await savedCopy(request)) ??
