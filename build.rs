@@ -2,7 +2,8 @@
 //! translator edits) into a table in the viewer: a `Msg` per English key and, per language, its
 //! text or "" where the translator has not given one (the viewer then shows English, marked as
 //! such). A translation with a key English lacks, or a file that is not an object of strings,
-//! stops the build with the file and key named.
+//! stops the build with the file and key named. Keys starting `worker_` are the offline
+//! worker's, filled into `sw.js` by `scripts/worker-build.mjs`, and are left out here.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -34,6 +35,9 @@ const LIBRARY_ONLY: [&str; 17] = [
     "shown_count",
 ];
 
+/// The keys of the offline worker's texts, which the modules leave out.
+const WORKER_PREFIX: &str = "worker_";
+
 fn read(lang: &str) -> BTreeMap<String, String> {
     let path = Path::new("locales").join(format!("{lang}.json"));
     let text = std::fs::read_to_string(&path)
@@ -58,7 +62,12 @@ fn main() {
     println!("cargo::rerun-if-changed=locales");
     let english = read("en");
     let mut out = String::new();
-    let keys: Vec<&String> = english.keys().collect();
+    // `worker_…` texts are the offline worker's (`public/sw.js`, filled in by
+    // `scripts/worker-build.mjs`): no module shows them.
+    let keys: Vec<&String> = english
+        .keys()
+        .filter(|k| !k.starts_with(WORKER_PREFIX))
+        .collect();
     out.push_str("/// One text of the interface, named after its key in `locales/en.json`.\n");
     out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Msg {\n");
     for key in &keys {

@@ -155,22 +155,36 @@ async function staleWhileRevalidate(event) {
   return copy;
 }
 
-/** The page shown for an address that was neither kept nor saved while the network is down. */
+/** The worker's words in the interface languages (locales/*.json, `worker_…`). */
+const WORDS = { '{{WORDS}}': '' };
+
+/** The page shown for an address that was neither kept nor saved while the network is down,
+ * in the reader's language where the interface has it. */
 function notKept() {
+  const lang = [...self.navigator.languages, 'en']
+    .map((tag) => tag.split('-')[0].toLowerCase())
+    .find((tag) => WORDS[tag]?.offline_title);
+  const say = (key) => escape(WORDS[lang][key] ?? WORDS.en[key]);
+  const dir = lang === 'ar' || lang === 'he' ? 'rtl' : 'ltr';
   const saved = new URL('library.html#saved', self.registration.scope).href;
   const html = `<!doctype html>
-<html lang="en" dir="ltr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark"><title>Offline</title></head>
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark"><title>${say('offline_title')}</title></head>
 <body style="font: 1.125rem/1.5 system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem">
-<h1>You are offline</h1>
-<p>This page was not saved for offline reading, so it cannot be shown until you are back online.</p>
-<p><a href="${saved}">Your saved articles</a></p>
+<h1>${say('offline_title')}</h1>
+<p>${say('offline_text')}</p>
+<p><a href="${escape(saved)}">${say('offline_link')}</a></p>
 </body></html>`;
   return new Response(html, {
     status: 503,
     statusText: 'Offline',
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
   });
+}
+
+/** Text for HTML: the translations and the address are text, never markup. */
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // ---- Saving for offline: messages from the viewer and the library page ----

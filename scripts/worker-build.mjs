@@ -9,6 +9,19 @@ import { join } from 'node:path';
 /** Trunk's content-hashed file names. */
 export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
 
+/** The worker's own texts (`worker_…` in locales/*.json, which the modules leave out), by
+ * language: { en: { offline_title, … }, fr: … }. */
+async function workerWords() {
+  const folder = new URL('../locales/', import.meta.url);
+  const words = {};
+  for (const name of (await readdir(folder)).filter((n) => n.endsWith('.json')).sort()) {
+    const texts = JSON.parse(await readFile(new URL(name, folder), 'utf8'));
+    const mine = Object.entries(texts).filter(([key, text]) => key.startsWith('worker_') && text);
+    words[name.replace(/\.json$/, '')] = Object.fromEntries(mine.map(([key, text]) => [key.slice(7), text]));
+  }
+  return words;
+}
+
 /** Writes DIR/sw.js from `template`; resolves to { build, files }. */
 export async function fillWorker(dir, template = join(dir, 'sw.js')) {
   // boot.js has no hash in its name (pages name it as it is), so its content goes into the
@@ -19,8 +32,9 @@ export async function fillWorker(dir, template = join(dir, 'sw.js')) {
   const text = await readFile(template, 'utf8');
   const filled = text
     .replace("'{{BUILD}}'", JSON.stringify(build))
-    .replace("['{{BUILD_FILES}}']", JSON.stringify(files));
-  if (filled === text || files.length < 4) {
+    .replace("['{{BUILD_FILES}}']", JSON.stringify(files))
+    .replace("{ '{{WORDS}}': '' }", JSON.stringify(await workerWords()));
+  if (filled === text || filled.includes("'{{") || files.length < 4) {
     throw new Error(`worker-build.mjs: ${template} not filled in (${files.length} hashed files in ${dir})`);
   }
   await writeFile(join(dir, 'sw.js'), filled);

@@ -142,6 +142,18 @@ describe('pages a reader opened', () => {
     await context.close();
   });
 
+  test('the offline page speaks the reader\'s language', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await visit(page, 'articles/every-block.html');
+    await context.setOffline(true);
+    await page.goto(`${server.url}articles/blog-post.html`);
+    await page.getByRole('heading', { name: 'Vous êtes hors ligne' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal(await page.getByRole('link', { name: 'Vos articles enregistrés' }).count(), 1);
+    await context.close();
+  });
+
   test('error answers and another site\'s unshared pictures are never kept', async () => {
     const { context, page } = await fresh();
     await visit(page, 'articles/every-block.html');
