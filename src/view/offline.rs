@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::Msg;
-use crate::i18n::{tr, tr_fill};
+use crate::i18n::{Msg, tr, tr_fill};
 use crate::load::offline::{Ask, OfflineError, SavedArticle, ask, ask_to_persist, has_worker};
 use crate::view::dom::listen;
 use crate::view::ui_text::{number, ui};
@@ -20,7 +19,7 @@ pub struct OfflineSource(pub String);
 /// The button, and a status line that says what was kept and how much space it takes. Its
 /// state is in signals of the types the page's other controls use, and its words are plain
 /// strings: each new signal or view type costs the module its own copy of Leptos's generic
-/// code (about 12 KB gzip for this control written with an enum state: docs/performance.md).
+/// code (an enum state cost this control 1.3 KB gzip more: docs/performance.md).
 #[component]
 pub fn SaveForOffline() -> impl IntoView {
     let Some(OfflineSource(article)) = use_context::<OfflineSource>() else {
