@@ -102,6 +102,9 @@ pub fn DisplayControls() -> impl IntoView {
     };
     view! {
         <div class="display-controls">
+            // First: the row is packed to its end, so the control, which appears once the
+            // offline worker takes the page over, moves none of the others.
+            <SaveForOffline />
             {use_context::<ExtraControl>().map(|extra| (extra.0)())}
             <div class="control-group" role="group" aria-labelledby="text-size-label">
                 <span class="control-label" id="text-size-label">{ui(Msg::TextSize)}</span>
@@ -115,7 +118,6 @@ pub fn DisplayControls() -> impl IntoView {
             >
                 {ui(Msg::DarkTheme)}
             </button>
-            <SaveForOffline />
         </div>
     }
 }
