@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Trunk's content-hashed file names. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+/** Trunk's content-hashed file names: its hash is written in hex without leading zeros, so it
+ * can be shorter than 16 digits. */
+export const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 /** The worker's own texts (`worker_…` in locales/*.json, which the modules leave out), by
  * language: { en: { offline_title, … }, fr: … }. */

@@ -38,31 +38,18 @@ pub fn SaveForOffline() -> impl IntoView {
     };
     let known = article.clone();
     Effect::new(move |_| {
-        let check = {
-            let article = known.clone();
-            move || {
-                controlled.set(has_worker());
-                let article = article.clone();
-                leptos::task::spawn_local(async move {
-                    if let Ok(answer) = ask(&Ask::List).await
-                        && let Some(entry) = answer.saved.iter().find(|s| s.article == article)
-                    {
-                        kept(entry.bytes);
-                    }
-                });
-            }
-        };
-        if has_worker() {
-            check();
-        }
-        // On a first visit the worker takes the page over after it has loaded.
-        if let Some(window) = web_sys::window() {
-            listen(
-                &window.navigator().service_worker(),
-                "controllerchange",
-                move |_| check(),
-            );
-        }
+        let article = known.clone();
+        when_worker(move || {
+            controlled.set(true);
+            let article = article.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(answer) = ask(&Ask::List).await
+                    && let Some(entry) = answer.saved.iter().find(|s| s.article == article)
+                {
+                    kept(entry.bytes);
+                }
+            });
+        });
     });
     let toggle = move |_| {
         if busy.get_untracked() {
@@ -102,6 +89,24 @@ pub fn SaveForOffline() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Runs `then` once a worker controls the page: now if one does, and again whenever one takes
+/// the page over (on a first visit, that happens after the page has loaded). Called from an
+/// effect, so the browser is asked after rendering.
+pub fn when_worker(then: impl Fn() + 'static) {
+    if has_worker() {
+        then();
+    }
+    listen(
+        &window().navigator().service_worker(),
+        "controllerchange",
+        move |_| {
+            if has_worker() {
+                then();
+            }
+        },
+    );
 }
 
 /// The article as the page shows it: its title and date, the page's address and the pictures

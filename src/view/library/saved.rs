@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::load::offline::{Ask, SavedArticle, ask, has_worker};
+use crate::load::offline::{Ask, SavedArticle, ask};
 use crate::model::IsoDate;
-use crate::view::dom::listen;
+use crate::view::offline::when_worker;
 use crate::view::page::{format_date, reveal};
 use crate::view::ui_text::{human_size, ui, ui_fill};
 
@@ -23,9 +23,6 @@ pub fn SavedArticles() -> impl IntoView {
     let saved = RwSignal::new(None::<Vec<SavedArticle>>);
     let asked = window().location().hash().is_ok_and(|h| h == "#saved");
     let load = move || {
-        if !has_worker() {
-            return;
-        }
         leptos::task::spawn_local(async move {
             let list = ask(&Ask::List).await.map(|a| a.saved).unwrap_or_default();
             _ = saved.try_set(Some(list));
@@ -34,15 +31,7 @@ pub fn SavedArticles() -> impl IntoView {
             }
         });
     };
-    Effect::new(move |_| {
-        load();
-        // On a first visit the worker takes the page over after it has loaded.
-        listen(
-            &window().navigator().service_worker(),
-            "controllerchange",
-            move |_| load(),
-        );
-    });
+    Effect::new(move |_| when_worker(load));
     let remove = move |article: String| {
         leptos::task::spawn_local(async move {
             if ask(&Ask::Remove { article: &article }).await.is_ok() {
