@@ -44,6 +44,7 @@ const VARIANTS = {
   'written, static': 'articles/sample-static.html',
   'written, no worker': 'articles/sample.html?no-worker',
   'written, worker warm': 'articles/sample.html',
+  'written, worker stopped': 'articles/sample.html#stopped',
   'client-only, worker warm': '?article=articles/sample.json',
 };
 
@@ -55,7 +56,7 @@ async function repeatVisit(path) {
     serviceWorkers: worker ? 'allow' : 'block',
   });
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(server.url + path.replace('#stopped', ''));
   await page.locator('article h1').waitFor();
   if (worker) {
     // The worker in control, and this page kept by it.
@@ -67,8 +68,14 @@ async function repeatVisit(path) {
       return false;
     }, null, { timeout: 30000, polling: 50 });
   }
+  if (path.endsWith('#stopped')) {
+    // A reader who comes back later: the browser has stopped the idle worker, which starts again.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  }
   await page.addInitScript(TITLE_WATCH);
-  await page.goto(server.url + path);
+  await page.goto(server.url + path.replace('#stopped', ''));
   await page.waitForFunction(() => window.__title !== undefined, null, { timeout: 30000 });
   const title = await page.evaluate(() => window.__title);
   const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
@@ -82,7 +89,7 @@ for (let run = 0; run < RUNS; run++) {
   const order = run % 2 === 0 ? Object.entries(VARIANTS) : Object.entries(VARIANTS).reverse();
   for (const [name, path] of order) {
     const result = await repeatVisit(path);
-    if (name.includes('worker warm') && !result.controlled) throw new Error(`${name}: the worker did not serve the second visit`);
+    if (name.includes('worker ') && !result.controlled) throw new Error(`${name}: the worker did not serve the second visit`);
     samples[name].push(result.title);
     process.stderr.write('.');
   }
