@@ -64,7 +64,7 @@ await writeFile(`${SITE}/articles/long.json`, JSON.stringify(syntheticArticle(20
 const pages = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article', '--', 'pages', `${SITE}/articles`, '--viewer', SITE, '--base-url', 'https://news.example/viewer/articles/'], { encoding: 'utf8' });
 if (pages.status !== 0) throw new Error(`article pages failed: ${pages.stderr}`);
 console.log(`# ${pages.stdout.trim()}`);
-for (const name of ['sample', 'long']) {
+for (const name of ['sample', 'long', 'embed/sample']) {
   const html = await readFile(`${SITE}/articles/${name}.html`, 'utf8');
   // The static limit: the same markup with every script and module preload taken out.
   const bare = html
@@ -143,7 +143,7 @@ for (const [name, id, test, shown] of BUDGETS) {
 console.log('\n## Nu Html Checker on the pre-rendered pages as served (with their CSP)\n');
 console.log('| page | errors | warnings |');
 console.log('| --- | --: | --: |');
-for (const name of ['sample', 'long']) {
+for (const name of ['sample', 'long', 'embed/sample']) {
   const { stdout, stderr } = await run('java', ['-Dnu.validator.servlet.allow-forbidden-hosts=true', '-Dnu.validator.servlet.allowed-address-type=all',
     '-jar', VNU, '--format', 'json', '--stdout', `${server.url}articles/${name}.html`]);
   const found = JSON.parse(stdout || stderr).messages;

@@ -10,6 +10,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../tests/e2e/server.mjs';
 import { launchChromium } from '../tests/e2e/browser.mjs';
+import { TITLE_WATCH, median } from './paint.mjs';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
 const RUNS = Number(options.runs);
@@ -27,18 +28,6 @@ await writeFile(`${SITE}/articles/sample-static.html`, written
 
 const server = await serveStatic({ root: SITE, base: '/' });
 const browser = await launchChromium();
-
-/** The next frame's start after the title is first in the document: its paint. */
-const TITLE_WATCH = () => {
-  const tick = () => {
-    if (document.querySelector('article h1')) {
-      requestAnimationFrame((next) => { window.__title = next; });
-      return;
-    }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-};
 
 const VARIANTS = {
   'written, static': 'articles/sample-static.html',
@@ -98,11 +87,6 @@ process.stderr.write('\n');
 await browser.close();
 await server.close();
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const staticTitle = median(samples['written, static']);
 console.log(`Repeat visit, title painted (median of ${RUNS}, alternating; Chromium headless)\n`);
 console.log('| page | title painted | / written static | runs (ms) |');

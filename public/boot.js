@@ -46,8 +46,9 @@
   // The offline worker (sw.js, beside this file: docs/reading.md), once the page has loaded,
   // unless the publisher's viewer-config.json says "offline": false, which also removes it and
   // everything it kept. Unreachable settings (offline, say) change nothing.
+  // Not for an article embedded in another site's page (embed/NAME.html): it is that page's.
   var here = document.currentScript && document.currentScript.src;
-  if (here && 'serviceWorker' in navigator) {
+  if (here && 'serviceWorker' in navigator && root.getAttribute('data-page') !== 'embed') {
     // The client-only viewer's request for the file, shared (copied as it arrives, before the
     // viewer reads it), so the file is downloaded once; a written page asks for it here.
     var settings = prefetch.config

@@ -54,6 +54,9 @@ export const WRITTEN_BUDGET_BYTES = 130_000;
 /** The written page's goal (issue 31); printed, not enforced. */
 export const WRITTEN_GOAL_BYTES = 100_000;
 
+/** The script a host page loads to embed articles (issue 35): at most 2 KB gzip. */
+export const EMBED_SCRIPT_BYTES = 2_048;
+
 /** Files every page shares: the stylesheet, boot script and icon. */
 const SHARED = /^(boot\.js$|main-|favicon-)/;
 
@@ -123,12 +126,31 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(table(written, { budget: WRITTEN_BUDGET_BYTES, goal: WRITTEN_GOAL_BYTES }));
     console.log(`\nthe library page (library.html, its own module; not capped): ${library.total.gzip} B gzip`);
   }
+  // What another site's page downloads to show embedded articles, and what an embed page adds
+  // to a written page's files.
+  const embed = {};
+  for (const name of ['embed.js', 'embed-frame.js', 'embed.css']) {
+    const bytes = await readFile(join(dir, name)).catch(() => null);
+    if (!bytes) {
+      console.error(`size.mjs: no ${name} in ${dir}: build first`);
+      process.exit(1);
+    }
+    embed[name] = gzipSync(bytes, { level: 9 }).length;
+  }
+  if (!process.argv.includes('--json')) {
+    console.log(`\nembedding: embed.js (the host page's) ${embed['embed.js']} B gzip, cap ${EMBED_SCRIPT_BYTES} B; ` +
+      `embed-frame.js ${embed['embed-frame.js']} B and embed.css ${embed['embed.css']} B (the embed page's, beside a written page's files)`);
+  }
   let over = false;
   for (const [what, found, cap] of [['the client-only viewer', sizes, BUDGET_BYTES], ['a written page', written, WRITTEN_BUDGET_BYTES]]) {
     if (found.total.gzip > cap) {
       console.error(`size.mjs: ${what}: ${found.total.gzip} B gzip is over the cap of ${cap} B`);
       over = true;
     }
+  }
+  if (embed['embed.js'] > EMBED_SCRIPT_BYTES) {
+    console.error(`size.mjs: embed.js: ${embed['embed.js']} B gzip is over the cap of ${EMBED_SCRIPT_BYTES} B`);
+    over = true;
   }
   if (over) process.exit(1);
 }

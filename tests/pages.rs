@@ -45,6 +45,7 @@ fn page_of(bytes: &[u8], shell: &ViewerShell, url: Option<&str>) -> String {
     let head = PageHead {
         url: url.map(str::to_owned),
         json_name: "a.json".into(),
+        oembed: url.map(|u| u.replace(".html", ".oembed.json")),
     };
     render_page(prepared, shell, &head)
 }
@@ -303,6 +304,7 @@ fn every_case_of_the_hostile_corpus_is_refused_or_rendered_inert() {
         let head = PageHead {
             url: Some("https://news.example/a/x.html".into()),
             json_name: "x.json".into(),
+            oembed: Some("https://news.example/a/x.oembed.json".into()),
         };
         let page = render_page(prepare(article), &shell, &head);
         assert_inert(&page, name);

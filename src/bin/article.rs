@@ -391,8 +391,8 @@ mod native {
         }
         if base_url.is_none() {
             eprintln!(
-                "note: no --base-url, so the pages have no canonical address, og:url or \
-                 absolute og:image"
+                "note: no --base-url, so the pages have no canonical address, og:url, \
+                 absolute og:image or oEmbed answer (NAME.oembed.json)"
             );
         }
         let elapsed = started.elapsed();
@@ -402,6 +402,15 @@ mod native {
             dir.display(),
             elapsed.as_secs_f64(),
             elapsed.as_secs_f64() * 1000.0 / rendered.pages.len().max(1) as f64
+        );
+        println!(
+            "{}: the same articles to embed in other sites' pages{}",
+            dir.join("embed").display(),
+            if base_url.is_some() {
+                ", and their oEmbed answers (NAME.oembed.json)"
+            } else {
+                ""
+            }
         );
         if let Some(pages) = rendered.library_pages {
             println!(

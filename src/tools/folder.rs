@@ -60,6 +60,11 @@ pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
+        // An article's oEmbed answer, which `article pages` writes beside it.
+        .filter(|p| {
+            !p.to_string_lossy()
+                .ends_with(crate::tools::embeds::OEMBED_SUFFIX)
+        })
         .cloned()
         .chain(converted.iter().map(|(_, json)| json.clone()))
         .collect();

@@ -4,6 +4,7 @@
 pub mod archive;
 mod authors;
 pub mod deploy;
+mod embeds;
 mod feed;
 mod fold;
 mod folder;

@@ -13,6 +13,7 @@ use crate::i18n::{Msg, tr, tr_fill};
 use crate::model::{
     Article, Block, PreparedArticle, page_description, prepare, structured_data_text,
 };
+use crate::tools::embeds::{EmbedAddresses, EmbedShell, write_embed};
 use crate::tools::folder::{ArticleFiles, article_files, read_article};
 use crate::view::{ArticleView, PAGE_TEXTS_ID};
 
@@ -54,6 +55,21 @@ impl ViewerShell {
     /// The head's tags.
     pub(crate) fn head(&self) -> &str {
         &self.head
+    }
+
+    /// Puts `tag` right after boot.js's script, before the stylesheet: a script there is
+    /// downloaded beside it and runs without waiting for it.
+    pub(crate) fn insert_after_boot(&mut self, tag: &str) {
+        let at = self
+            .head
+            .find("boot.js")
+            .and_then(|boot| {
+                self.head[boot..]
+                    .find("</script>")
+                    .map(|end| boot + end + 9)
+            })
+            .unwrap_or(0);
+        self.head.insert_str(at, tag);
     }
 }
 
@@ -198,18 +214,47 @@ pub struct PageHead {
     pub url: Option<String>,
     /// The article JSON beside the page, as the page links it.
     pub json_name: String,
+    /// The article's oEmbed answer, which a CMS finds from the page's address.
+    pub oembed: Option<String>,
 }
 
 /// The page of `prepared`: its head for crawlers and previews, then the article as the viewer's
 /// components render it.
 pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHead) -> String {
     let article = prepared.article.clone();
-    let lang = article.lang.clone();
-    let dir = prepared.dir.as_attr();
-    let body = Owner::new().with(|| view! { <ArticleView prepared prerendered=true /> }.to_html());
-    let json_name = escape_attr(&head.json_name);
+    let json_name = head.json_name.clone();
     let head = head.clone();
     let meta = Owner::new().with(move || view! { <HeadTags article head /> }.to_html());
+    write_document(
+        prepared,
+        shell,
+        &strip_markers(&meta),
+        &json_name,
+        "article",
+        false,
+    )
+}
+
+/// A whole document: the shell's head, `extra_head` (markup), the page's interface words when
+/// it is not in English, then the article as the viewer's components render it
+/// (as an embed, `embedded`). `page` is the `data-page` the take-over reads.
+pub(crate) fn write_document(
+    prepared: PreparedArticle,
+    shell: &ViewerShell,
+    extra_head: &str,
+    json_name: &str,
+    page: &str,
+    embedded: bool,
+) -> String {
+    let lang = prepared.article.lang.clone();
+    let dir = prepared.dir.as_attr();
+    let body = Owner::new().with(|| {
+        if embedded {
+            provide_context(crate::view::Embedded);
+        }
+        view! { <ArticleView prepared prerendered=true /> }.to_html()
+    });
+    let json_name = escape_attr(json_name);
     // Without a language of its own, the page says the interface's (English then), so that
     // it has one at all (WCAG 3.1.1).
     let lang = lang.unwrap_or_else(|| crate::i18n::ui_language().to_owned());
@@ -222,11 +267,10 @@ pub fn render_page(prepared: PreparedArticle, shell: &ViewerShell, head: &PageHe
         })
         .unwrap_or_default();
     format!(
-        "<!doctype html>\n<html{lang_attr} dir=\"{dir}\" data-page=\"article\"><head>{}{}{texts}</head>\
+        "<!doctype html>\n<html{lang_attr} dir=\"{dir}\" data-page=\"{page}\"><head>{}{extra_head}{texts}</head>\
          <body><div id=\"viewer\" class=\"viewer is-prerendered\" data-article=\"{}\">{}</div>\
          </body></html>\n",
         shell.head,
-        strip_markers(&meta),
         json_name,
         strip_markers(&body)
     )
@@ -276,19 +320,14 @@ fn HeadTags(
     /// The page's addresses.
     head: PageHead,
 ) -> impl IntoView {
-    let PageHead { url, json_name } = head;
+    let PageHead {
+        url,
+        json_name,
+        oembed,
+    } = head;
     let description = page_description(&article);
-    let paid = article.sponsor.as_ref().map(|sponsor| {
-        let label = article
-            .label
-            .clone()
-            .unwrap_or_else(|| tr(Msg::Sponsored).to_owned());
-        (label, tr_fill(Msg::PaidForBy, &[&sponsor.name]))
-    });
-    let shared_title = match &paid {
-        Some((label, _)) => format!("{label}: {}", article.title),
-        None => article.title.clone(),
-    };
+    let paid = paid_for(&article);
+    let shared_title = shared_title(&article);
     let shared_description = match (&paid, &description) {
         (Some((label, by)), Some(text)) => Some(format!("{label}. {by}. {text}")),
         (Some((label, by)), None) => Some(format!("{label}. {by}.")),
@@ -317,6 +356,17 @@ fn HeadTags(
         {description.map(|text| view! { <meta name="description" content=text /> })}
         {url.clone().map(|href| view! { <link rel="canonical" href=href /> })}
         <link rel="alternate" type="application/json" href=json_name />
+        {oembed
+            .map(|href| {
+                view! {
+                    <link
+                        rel="alternate"
+                        type="application/json+oembed"
+                        href=href
+                        title=shared_title.clone()
+                    />
+                }
+            })}
         {og("og:type", "article")}
         {og("og:title", shared_title.clone())}
         {shared_description
@@ -334,6 +384,26 @@ fn HeadTags(
         {image.map(|src| view! { <meta name="twitter:image" content=src /> })}
         // Raw text: entities are not decoded in a script; the JSON escapes every `<` itself.
         <script type="application/ld+json" id="article-structured-data" inner_html=json_ld></script>
+    }
+}
+
+/// A paid-for article's label and "Paid for by …", which every copy of it shown elsewhere
+/// carries (a preview, an embed).
+fn paid_for(article: &Article) -> Option<(String, String)> {
+    article.sponsor.as_ref().map(|sponsor| {
+        let label = article
+            .label
+            .clone()
+            .unwrap_or_else(|| tr(Msg::Sponsored).to_owned());
+        (label, tr_fill(Msg::PaidForBy, &[&sponsor.name]))
+    })
+}
+
+/// The article's title as shown elsewhere: a paid-for article's starts with its label.
+pub(crate) fn shared_title(article: &Article) -> String {
+    match paid_for(article) {
+        Some((label, _)) => format!("{label}: {}", article.title),
+        None => article.title.clone(),
     }
 }
 
@@ -404,6 +474,8 @@ pub fn render_dir(
 ) -> Result<Rendered, String> {
     use rayon::prelude::*;
     let shell = ViewerShell::read(dist, dir)?;
+    let embeds = EmbedShell::read(dist, dir)?;
+    let build = relative_prefix(dir, dist)?;
     let ArticleFiles {
         jsons, mut notes, ..
     } = article_files(dir)?;
@@ -412,7 +484,7 @@ pub fn render_dir(
     let results: Vec<Result<(PathBuf, PathBuf), String>> = jsons
         .par_iter()
         .map(|path| {
-            let written = render_file(path, &shell, base.as_deref());
+            let written = render_file(path, &shell, &embeds, &build, base.as_deref());
             progress();
             written
         })
@@ -436,6 +508,8 @@ pub fn render_dir(
 fn render_file(
     path: &Path,
     shell: &ViewerShell,
+    embeds: &EmbedShell,
+    build: &str,
     base: Option<&str>,
 ) -> Result<(PathBuf, PathBuf), String> {
     let article = read_article(path)??;
@@ -451,8 +525,11 @@ fn render_file(
     let head = PageHead {
         url: base.map(|base| format!("{base}/{}", encode_path(&page_name))),
         json_name: encode_path(&name),
+        oembed: base.map(|base| EmbedAddresses::new(base, build, &page_name).oembed),
     };
-    let html = render_page(prepare(article), shell, &head);
+    let prepared = prepare(article);
+    write_embed(path, prepared.clone(), embeds, build, base)?;
+    let html = render_page(prepared, shell, &head);
     std::fs::write(&page, html).map_err(|e| format!("{}: cannot write: {e}", page.display()))?;
     Ok((path.to_owned(), page))
 }

@@ -85,6 +85,9 @@ pub fn ArticleView(
 
     let contents: Vec<(usize, String)> = headed(&sections, 0).collect();
     let has_contents = contents.len() > 1;
+    // An embed is part of the host's page: no contents list of its own (nor display controls
+    // or reading progress, which its stylesheet hides: `view::embed`).
+    let listed = has_contents && !crate::view::embed::is_embedded();
     let (first_entries, later_entries) = if prerendered {
         ContentsList::split_all(&states, contents)
     } else {
@@ -102,7 +105,7 @@ pub fn ArticleView(
         })
         .collect();
     // An article still arriving keeps a place for key figures that may come after the sections.
-    let has_rail = has_contents || !article.key_figures.is_empty() || !whole;
+    let has_rail = listed || !article.key_figures.is_empty() || !whole;
     // Reader modes drop the header; a sponsored article must still say so there.
     let reader_notice = article.sponsor.as_ref().map(|sponsor| {
         let label = article.label.as_deref().unwrap_or(tr(Msg::Sponsored));
@@ -237,8 +240,8 @@ pub fn ArticleView(
     let figure_states = states.clone();
     let contents_states = states.clone();
     let rail = has_rail.then(|| {
-        let contents = has_contents
-            .then(|| view! { <Contents entries=first_entries states=contents_states /> });
+        let contents =
+            listed.then(|| view! { <Contents entries=first_entries states=contents_states /> });
         let figures = (!figures.is_empty())
             .then(|| view! { <KeyFigures figures targets states=figure_states /> });
         view! {

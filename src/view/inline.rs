@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::{Mark, Source, Span};
+use crate::view::embed::{link_target, with_target};
 
 /// An organisation's name, linked to its site when the address is allowed.
 #[component]
@@ -14,7 +15,14 @@ pub fn SourceName(
 ) -> impl IntoView {
     let Source { name, url } = source;
     match url.and_then(|u| u.safe) {
-        Some(url) => view! { <a href=url rel="noopener noreferrer">{name}</a> }.into_any(),
+        Some(url) => {
+            let target = link_target(&url);
+            with_target(
+                view! { <a href=url rel="noopener noreferrer">{name}</a> },
+                target,
+            )
+            .into_any()
+        }
         None => name.into_any(),
     }
 }
@@ -150,7 +158,8 @@ fn piece(text: String, span: &Span, mark: Option<(usize, bool)>) -> AnyView {
     }
     if let Some(url) = span.href.as_ref().and_then(|h| h.safe.clone()) {
         let rel = is_external(&url).then_some("noopener noreferrer");
-        node = view! { <a href=url rel=rel>{node}</a> }.into_any();
+        let target = link_target(&url);
+        node = with_target(view! { <a href=url rel=rel>{node}</a> }, target).into_any();
     }
     node
 }

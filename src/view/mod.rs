@@ -16,6 +16,7 @@ mod chart;
 mod contents;
 mod display;
 mod dom;
+mod embed;
 mod figures;
 mod footer;
 mod header;
@@ -39,6 +40,7 @@ mod waking;
 
 pub use app::{App, ArticleLoader};
 pub use article::ArticleView;
+pub use embed::{EMBED_PAGE, Embedded};
 pub use library::LibraryApp;
 pub use mount::intern_repeated_strings;
 pub use takeover::{PAGE_TEXTS_ID, take_over};
