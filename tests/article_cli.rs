@@ -1,21 +1,9 @@
 //! The `article` tool on real files: each subcommand's help, exit status and messages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
 
-/// Runs `article args…` in the crate root: exit status, stdout, stderr.
-fn article(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_article"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
+use common::article;
 
 #[test]
 fn every_subcommand_has_help() {

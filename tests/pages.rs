@@ -5,11 +5,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
 
 use article_viewer::model::{parse_article_bytes, prepare};
 use article_viewer::tools::{PageHead, ViewerShell, render_page};
 use base64::Engine;
+use common::article;
 use sha2::{Digest, Sha256};
 
 /// The inline module loader Trunk writes, as a minified build has it.
@@ -321,18 +323,6 @@ fn every_case_of_the_hostile_corpus_is_refused_or_rendered_inert() {
     assert!(rendered > 40, "{rendered} cases rendered");
 }
 
-fn article(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_article"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-        String::from_utf8(output.stderr).unwrap(),
-    )
-}
-
 #[test]
 fn article_pages_writes_a_page_beside_every_article_json_or_markdown() {
     let dist = fake_build("cli");
@@ -371,6 +361,25 @@ fn article_pages_writes_a_page_beside_every_article_json_or_markdown() {
     assert!(sample.contains(
         r#"<link rel="canonical" href="https://news.example/viewer/articles/sample.html">"#
     ));
+    // Each article's embed page, and with the public address its oEmbed answer, named by the
+    // written page; never read as an article by the next run.
+    let embed = std::fs::read_to_string(articles.join("embed/sample.html")).unwrap();
+    assert!(embed.contains(r#"data-page="embed""#), "{embed}");
+    assert!(embed.contains(r#"<script src="../../embed-frame.js"></script>"#));
+    assert!(
+        !embed.contains("contents-list"),
+        "no contents list in an embed"
+    );
+    let answer = std::fs::read_to_string(articles.join("sample.oembed.json")).unwrap();
+    let answer: serde_json::Value = serde_json::from_str(&answer).unwrap();
+    assert_eq!(answer["type"], "rich");
+    assert_eq!(answer["version"], "1.0");
+    assert!(sample.contains(
+        r#"<link rel="alternate" type="application/json+oembed" href="https://news.example/viewer/articles/sample.oembed.json""#
+    ));
+    let (code, out, err) = article(&["pages", &path(&articles), "--viewer", &path(&dist)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("2 pages in "), "{out}");
     let (code, _, err) = article(&["pages", &path(&articles), "--viewer", "/nonexistent"]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot read the viewer's build"), "{err}");

@@ -1,18 +1,11 @@
 //! The command-line validator on real files: exit status and messages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::process::Command;
+mod common;
 
 fn validate(args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_validate-article"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap(),
-        String::from_utf8(output.stdout).unwrap(),
-    )
+    let (code, out, _) = common::run(common::VALIDATE, args);
+    (code, out)
 }
 
 #[test]

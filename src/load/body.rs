@@ -94,6 +94,18 @@ impl Answered {
         }
         Ok(received)
     }
+
+    /// The whole body, read as a stream like an article's, so that an oversized document is
+    /// cut off at the limit.
+    pub async fn bytes(&self) -> Result<Vec<u8>, LoadError> {
+        let mut bytes = Vec::new();
+        self.read(None, &|_| {}, &mut |chunk| {
+            append(&mut bytes, chunk);
+            false
+        })
+        .await?;
+        Ok(bytes)
+    }
 }
 
 /// Appends a chunk of bytes from JavaScript.

@@ -9,7 +9,6 @@ use gloo_net::http::Response;
 
 use super::LoadError;
 use super::address::{origins, resolve_against};
-use super::body::append;
 use super::request::{PendingAnswer, start_get};
 use crate::config::{CONFIG_FILE, ViewerConfig};
 use crate::model::{ArticleError, MAX_ARTICLE_BYTES};
@@ -212,18 +211,6 @@ impl Answered {
             .header("content-encoding")
             .is_some_and(|e| e != "identity");
         Ok(declared.filter(|_| !encoded))
-    }
-
-    /// The whole body, read as a stream like an article's, so that an oversized document is
-    /// cut off at the limit.
-    pub async fn bytes(&self) -> Result<Vec<u8>, LoadError> {
-        let mut bytes = Vec::new();
-        self.read(None, &|_| {}, &mut |chunk| {
-            append(&mut bytes, chunk);
-            false
-        })
-        .await?;
-        Ok(bytes)
     }
 
     /// The error for a body of `size` bytes, over the limit.

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::model::{Article, PreparedArticle};
-use crate::tools::pages::{
+use crate::tools::shell::{
     ViewerShell, encode_path, escape_attr, relative_prefix, shared_title, write_document,
 };
 

@@ -17,6 +17,7 @@ mod markdown;
 mod pages;
 pub mod relevance;
 pub mod search;
+mod shell;
 mod to_markdown;
 
 pub use feed::{DEFAULT_FEED_SIZE, atom_feed};
@@ -26,7 +27,8 @@ pub use index::{IndexOptions, Indexed, index_dir};
 pub use markdown::{
     Converted, MarkdownOptions, article_from_markdown, read_markdown, rendered_body,
 };
-pub use pages::{PageHead, Rendered, ViewerShell, render_dir, render_page};
+pub use pages::{PageHead, Rendered, render_dir, render_page};
+pub use shell::ViewerShell;
 pub use to_markdown::{article_to_markdown, markdown_can_hold};
 
 use std::fmt;

@@ -22,7 +22,6 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use crate::model::wire::*;
 use crate::tools::markdown::callouts::add_to_body;
 use crate::tools::markdown::html::Piece;
-use crate::tools::markdown::runs::is_block_edge;
 use crate::tools::markdown::spans::Spans;
 use crate::tools::{Diagnostic, Position};
 
@@ -556,5 +555,33 @@ pub(super) fn image_block(src: &str, alt: String, title: &str) -> RawBlock {
         alt: Some(alt),
         caption: (!title.is_empty()).then(|| RawInline::Text(title.to_owned())),
         ..RawBlock::default()
+    }
+}
+
+/// Whether an event starts or ends a block (where a run of inline text stops).
+fn is_block_edge(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => !matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => !matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Rule | Event::Html(_) => true,
+        _ => false,
     }
 }

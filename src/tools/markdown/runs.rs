@@ -167,31 +167,3 @@ impl Reader<'_> {
         Err(self.error(start, "the text does not end".to_owned()))
     }
 }
-
-/// Whether an event starts or ends a block (where a run of inline text stops).
-pub(super) fn is_block_edge(event: &Event) -> bool {
-    match event {
-        Event::Start(tag) => !matches!(
-            tag,
-            Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript
-                | Tag::Link { .. }
-                | Tag::Image { .. }
-        ),
-        Event::End(tag) => !matches!(
-            tag,
-            TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript
-                | TagEnd::Link
-                | TagEnd::Image
-        ),
-        Event::Rule | Event::Html(_) => true,
-        _ => false,
-    }
-}
