@@ -20,8 +20,8 @@ use crate::tools::archive::{
     Indexable, Written, card_file, read_chunk, read_library, read_order, read_page, read_rest,
     read_text, sort_key, write_files,
 };
-use crate::tools::index::{Found, IndexOptions, Looked};
 use crate::tools::index_cache::{CachedFile, IndexCache, Outcome};
+use crate::tools::index_run::{Found, IndexOptions, Looked};
 
 /// Most changed articles a patch takes; with more, rebuilding is as quick.
 const MOST_CHANGED: usize = 64;

@@ -12,6 +12,7 @@ mod import;
 mod index;
 pub mod index_cache;
 mod index_patch;
+mod index_run;
 mod library_pages;
 mod markdown;
 mod pages;
@@ -23,7 +24,8 @@ mod to_markdown;
 pub use feed::{DEFAULT_FEED_SIZE, atom_feed};
 pub use fold::fold;
 pub use import::{ImportReport, ImportedPost, Outcome, SiteKind, find_posts, import_site};
-pub use index::{IndexOptions, Indexed, index_dir};
+pub use index::{Indexed, index_dir};
+pub use index_run::IndexOptions;
 pub use markdown::{
     Converted, MarkdownOptions, article_from_markdown, read_markdown, rendered_body,
 };

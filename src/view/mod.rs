@@ -11,7 +11,6 @@ mod app;
 mod article;
 mod attempt;
 mod blocks;
-mod callout;
 mod chart;
 mod contents;
 mod display;

@@ -20,7 +20,6 @@ use std::collections::HashMap;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::wire::*;
-use crate::tools::markdown::callouts::add_to_body;
 use crate::tools::markdown::html::Piece;
 use crate::tools::markdown::spans::Spans;
 use crate::tools::{Diagnostic, Position};
@@ -206,6 +205,23 @@ pub(super) fn heading_block(text: RawInline, level: u8) -> RawBlock {
         level: Some(f64::from(level)),
         ..RawBlock::default()
     }
+}
+
+/// Adds a block to a callout's body. A callout, which the format does not hold inside another,
+/// gives its title (or kind) as a sub-heading and its blocks: then true, for the caller to
+/// note.
+pub(super) fn add_to_body(body: &mut Vec<Decoded<RawBlock>>, block: RawBlock) -> bool {
+    if block.kind != "callout" {
+        body.push(Decoded::Value(block));
+        return false;
+    }
+    let heading = block
+        .title
+        .or(block.callout)
+        .unwrap_or_else(|| "note".to_owned());
+    body.push(Decoded::Value(heading_block(RawInline::Text(heading), 4)));
+    body.extend(block.blocks.unwrap_or_default());
+    true
 }
 
 /// The events of one file, read front to back.

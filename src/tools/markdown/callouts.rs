@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::model::CalloutKind;
 use crate::model::wire::*;
 use crate::tools::Diagnostic;
-use crate::tools::markdown::body::{Reader, heading_block};
+use crate::tools::markdown::body::{Reader, add_to_body};
 use crate::tools::markdown::spans::{Spans, joined};
 
 /// A callout's marker line, read: `[!kind]`, an optional fold sign, an optional title.
@@ -168,23 +168,6 @@ impl Reader<'_> {
             ..RawBlock::default()
         }))
     }
-}
-
-/// Adds a block to a callout's body. A callout, which the format does not hold inside another,
-/// gives its title (or kind) as a sub-heading and its blocks: then true, for the caller to
-/// note.
-pub(super) fn add_to_body(body: &mut Vec<Decoded<RawBlock>>, block: RawBlock) -> bool {
-    if block.kind != "callout" {
-        body.push(Decoded::Value(block));
-        return false;
-    }
-    let heading = block
-        .title
-        .or(block.callout)
-        .unwrap_or_else(|| "note".to_owned());
-    body.push(Decoded::Value(heading_block(RawInline::Text(heading), 4)));
-    body.extend(block.blocks.unwrap_or_default());
-    true
 }
 
 #[cfg(test)]
