@@ -61,6 +61,9 @@ fn variant(key: &str) -> String {
 fn main() {
     println!("cargo::rerun-if-changed=locales");
     let english = read("en");
+    // The names (`msg.rs`, read by the model too) apart from the texts (`messages.rs`, the
+    // interface's): the model returns messages as values and never translates them.
+    let mut names = String::new();
     let mut out = String::new();
     // `worker_…` texts are the offline worker's (`public/sw.js`, filled in by
     // `scripts/worker-build.mjs`): no module shows them.
@@ -68,15 +71,15 @@ fn main() {
         .keys()
         .filter(|k| !k.starts_with(WORKER_PREFIX))
         .collect();
-    out.push_str("/// One text of the interface, named after its key in `locales/en.json`.\n");
-    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Msg {\n");
+    names.push_str("/// One text of the interface, named after its key in `locales/en.json`.\n");
+    names.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Msg {\n");
     for key in &keys {
-        writeln!(out, "    /// `{key}`\n    {},", variant(key)).unwrap();
+        writeln!(names, "    /// `{key}`\n    {},", variant(key)).unwrap();
     }
-    out.push_str("}\n\n/// Every key, in `Msg` order.\npub const KEYS: [&str; ");
-    writeln!(out, "{}] = {:?};\n", keys.len(), keys).unwrap();
+    names.push_str("}\n\n/// Every key, in `Msg` order.\npub const KEYS: [&str; ");
+    writeln!(names, "{}] = {:?};\n", keys.len(), keys).unwrap();
     writeln!(
-        out,
+        names,
         "/// The interface languages, English (the fallback) first.\npub const LANGUAGES: [&str; {}] = {:?};\n",
         LANGUAGES.len(),
         LANGUAGES
@@ -143,7 +146,7 @@ fn main() {
     }
     out.push_str("];\n");
     writeln!(
-        out,
+        names,
         "\n/// The texts only the library page shows.\npub const LIBRARY_ONLY: [Msg; {}] = [{}];",
         LIBRARY_ONLY.len(),
         LIBRARY_ONLY
@@ -153,6 +156,7 @@ fn main() {
             .join(", ")
     )
     .unwrap();
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
-    std::fs::write(dest, out).unwrap();
+    let dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&dir).join("msg.rs"), names).unwrap();
+    std::fs::write(Path::new(&dir).join("messages.rs"), out).unwrap();
 }

@@ -17,7 +17,16 @@
 
 use std::cell::{Cell, RefCell};
 
+pub use crate::msg::{KEYS, LANGUAGES, LIBRARY_ONLY, Msg};
+
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A sentence as the reader reads it: in the interface language.
+impl std::fmt::Display for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(tr(*self))
+    }
+}
 
 /// What is known of the language of the article on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod config;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod msg;
 pub mod panic_panel;
 pub mod schedule;
 pub mod timing;

@@ -113,7 +113,7 @@ impl LoadError {
             LoadError::Http { status, .. } if *status >= 500 => Msg::ErrServer,
             LoadError::Http { .. } => Msg::ErrHttp,
             LoadError::NotJson { .. } => Msg::ErrNotJson,
-            LoadError::Article { source, .. } => source.summary_msg(),
+            LoadError::Article { source, .. } => source.summary(),
             LoadError::Library { .. } => Msg::ErrLibrary,
         }
     }

@@ -2,8 +2,8 @@
 
 use thiserror::Error;
 
-use crate::i18n::Msg;
 use crate::model::limits::MAX_ARTICLE_BYTES;
+use crate::msg::Msg;
 
 /// What the reader is told inline text must be.
 pub(crate) const INLINE_EXPECTED: &str =
@@ -193,14 +193,9 @@ impl ArticleError {
         crate::model::types::Fault { path, message }
     }
 
-    /// The sentence a reader sees first, in the interface language (English outside the
-    /// viewer); the technical detail follows separately.
-    pub fn summary(&self) -> &'static str {
-        crate::i18n::tr(self.summary_msg())
-    }
-
-    /// Which sentence [`summary`](Self::summary) is (`locales/*.json`).
-    pub fn summary_msg(&self) -> Msg {
+    /// The sentence a reader sees first (`locales/*.json`; the interface translates it, and
+    /// it prints translated: `Msg` is `Display`); the technical detail follows separately.
+    pub fn summary(&self) -> Msg {
         match self {
             ArticleError::Syntax { .. } => Msg::ErrDamaged,
             ArticleError::Shape { .. } | ArticleError::Duplicate { .. } => Msg::ErrFormat,
