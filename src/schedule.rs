@@ -33,8 +33,22 @@ pub fn screenful() -> usize {
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(900.0);
+    sections_for_height(height)
+}
+
+/// How many closed sections fill `height` CSS pixels.
+fn sections_for_height(height: f64) -> usize {
     ((height / SMALLEST_ROW_PX).ceil() as usize).clamp(8, 100)
 }
+
+/// [`screenful`] on a tall monitor (2,160 px): what a page written before any screen is known
+/// puts in its first group of sections.
+pub const TALL_SCREENFUL: usize = 50;
+
+/// Sections handled at a time once the first screen is in: built between looks at the task's
+/// clock (a millisecond or two of work), or grouped on a written page as the browser builds
+/// them.
+pub const SECTIONS_AT_A_TIME: usize = 8;
 
 /// When the current task started: [`spent`](Self::spent) tells when to give the browser its turn.
 #[derive(Clone, Copy)]
@@ -129,4 +143,15 @@ fn visible() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| !d.hidden())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tall_screen_holds_the_written_pages_first_group() {
+        assert_eq!(sections_for_height(2160.0), TALL_SCREENFUL);
+        assert_eq!(sections_for_height(823.0), 19);
+    }
 }

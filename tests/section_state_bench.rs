@@ -5,6 +5,7 @@
 //! in docs/performance.md.
 #![cfg(target_arch = "wasm32")]
 
+use article_viewer::view::show_open;
 use leptos::{mount::mount_to, prelude::*, task::tick};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,7 +26,7 @@ fn host() -> HtmlElement {
     host.unchecked_into()
 }
 
-/// One section's markup, its state written by [`show`] (today's way).
+/// One section's markup, its state written by the viewer's own `show_open` (today's way).
 fn static_section(i: usize) -> impl IntoView {
     view! {
         <section class="section" id=format!("s-{i}")>
@@ -41,25 +42,6 @@ fn static_section(i: usize) -> impl IntoView {
                 <p>"Text of the section."</p>
             </div>
         </section>
-    }
-}
-
-/// What `show_open` does: the parts found by class name, the state written to them.
-fn show(section: &Element, open: bool) {
-    let part = |class: &str| section.get_elements_by_class_name(class).item(0);
-    if let (Some(toggle), Some(hint), Some(panel)) = (
-        part("section-toggle"),
-        part("section-toggle-hint"),
-        part("section-panel"),
-    ) {
-        _ = section.class_list().toggle_with_force("is-open", open);
-        _ = toggle.set_attribute("aria-expanded", if open { "true" } else { "false" });
-        hint.set_text_content(Some(if open { "Hide" } else { "Show" }));
-        if open {
-            _ = panel.remove_attribute("hidden");
-        } else {
-            _ = panel.set_attribute("hidden", "until-found");
-        }
     }
 }
 
@@ -111,12 +93,12 @@ async fn flags() -> Times {
     let start = now();
     for (section, state) in sections.iter().zip(&open) {
         state.set(true);
-        show(section, true);
+        show_open(section, true);
     }
     let all = now() - start;
     let start = now();
     open[SECTIONS / 2].set(false);
-    show(&sections[SECTIONS / 2], false);
+    show_open(&sections[SECTIONS / 2], false);
     let one = now() - start;
     drop(handle);
     host.remove();

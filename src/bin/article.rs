@@ -675,7 +675,7 @@ mod native {
             "{} files read, {} known from {}{}; {} files of the index written, {} unchanged, {} removed; {:.2} s",
             indexed.parsed,
             indexed.reused,
-            article_viewer::tools::index_cache::CACHE_FILE,
+            article_viewer::tools::index::cache::CACHE_FILE,
             if indexed.patched {
                 ", patched in place"
             } else {

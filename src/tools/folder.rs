@@ -63,7 +63,7 @@ pub(crate) fn article_files(dir: &Path) -> Result<ArticleFiles, String> {
         // An article's oEmbed answer, which `article pages` writes beside it.
         .filter(|p| {
             !p.to_string_lossy()
-                .ends_with(crate::tools::embeds::OEMBED_SUFFIX)
+                .ends_with(crate::tools::pages::embeds::OEMBED_SUFFIX)
         })
         .cloned()
         .chain(converted.iter().map(|(_, json)| json.clone()))

@@ -4,33 +4,26 @@
 pub mod archive;
 mod authors;
 pub mod deploy;
-mod embeds;
 mod feed;
 mod fold;
 mod folder;
 mod import;
-mod index;
-pub mod index_cache;
-mod index_patch;
-mod index_run;
-mod library_pages;
+pub mod index;
 mod markdown;
 mod pages;
 pub mod relevance;
 pub mod search;
-mod shell;
 mod to_markdown;
 
 pub use feed::{DEFAULT_FEED_SIZE, atom_feed};
 pub use fold::fold;
 pub use import::{ImportReport, ImportedPost, Outcome, SiteKind, find_posts, import_site};
+pub use index::IndexOptions;
 pub use index::{Indexed, index_dir};
-pub use index_run::IndexOptions;
 pub use markdown::{
     Converted, MarkdownOptions, article_from_markdown, read_markdown, rendered_body,
 };
-pub use pages::{PageHead, Rendered, render_dir, render_page};
-pub use shell::ViewerShell;
+pub use pages::{PageHead, Rendered, ViewerShell, render_dir, render_page};
 pub use to_markdown::{article_to_markdown, markdown_can_hold};
 
 use std::fmt;

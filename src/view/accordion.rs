@@ -26,6 +26,13 @@ use web_sys::Element;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 /// Sections can be added while the article is still arriving ([`SectionStates::extend`]).
+/// The session-storage key under which the sections a reader opened in the article at
+/// `article_url` are remembered: the same for the client-only page and a written one, so a
+/// reader who moves between them finds the same sections open.
+pub fn open_sections_key(article_url: &str) -> String {
+    format!("article-viewer:open:{article_url}")
+}
+
 #[derive(Clone)]
 pub struct SectionStates {
     sections: Rc<RefCell<Vec<SectionState>>>,
@@ -87,7 +94,8 @@ impl SectionStates {
         states
     }
 
-    /// Applies what the reader opened earlier in this session under `storage_key`, if
+    /// Applies what the reader opened earlier in this session under `storage_key` (an
+    /// article's is [`open_sections_key`]), if
     /// anything, to the sections not yet in the page and to those added later; then keeps the
     /// set of open sections there whenever it changes. Reads storage: call it from an effect.
     pub fn restore_and_remember(&self, storage_key: String) {

@@ -445,17 +445,13 @@ fn prerendered_groups(
     marks: &[PlacedMark],
     states: &SectionStates,
 ) -> Vec<AnyView> {
-    /// Sections before the first paint on a tall screen (`schedule::screenful` at 2,160 px).
-    const FIRST_SCREEN: usize = 50;
-    /// Sections per group, as the browser builds them a few at a time.
-    const GROUP: usize = 8;
     let region = states.panels_are_regions();
     let mut pending = pending_sections(sections, 0, marks).peekable();
     let mut groups = Vec::new();
     let mut size = 1;
     let mut grouped = 0;
     while pending.peek().is_some() {
-        let later = grouped > FIRST_SCREEN;
+        let later = grouped > crate::schedule::TALL_SCREENFUL;
         let group = pending
             .by_ref()
             .take(size)
@@ -465,7 +461,7 @@ fn prerendered_groups(
             })
             .collect_view();
         grouped += size;
-        size = GROUP;
+        size = crate::schedule::SECTIONS_AT_A_TIME;
         let class = if later {
             "section-group later"
         } else {

@@ -42,4 +42,7 @@ pub use article::ArticleView;
 pub use embed::{EMBED_PAGE, Embedded};
 pub use library::LibraryApp;
 pub use mount::intern_repeated_strings;
+/// For `tests/section_state_bench.rs`, which times the real thing against signals.
+#[doc(hidden)]
+pub use section::show_open;
 pub use takeover::{PAGE_TEXTS_ID, take_over};

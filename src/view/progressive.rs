@@ -6,14 +6,10 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::model::{PlacedMark, Section};
-use crate::schedule::{TaskClock, in_frames, screenful};
+use crate::schedule::{SECTIONS_AT_A_TIME, TaskClock, in_frames, screenful};
 use crate::view::accordion::SectionStates;
 use crate::view::mount::insert_static_view;
 use crate::view::section::SectionView;
-
-/// Sections built at a time after the first paint, between looks at the task's clock: a
-/// millisecond or two of work.
-const BATCH: usize = 8;
 
 /// One section with its index and marks.
 pub type PendingSection = (usize, Section, Vec<PlacedMark>);
@@ -48,7 +44,7 @@ pub fn build_progressive(
         }
         let clock = TaskClock::start();
         while rest.peek().is_some() && !clock.spent() {
-            let batch = rest.by_ref().take(BATCH);
+            let batch = rest.by_ref().take(SECTIONS_AT_A_TIME);
             owner.with(|| insert_sections(&parent, Some(&before), &states, batch, false));
         }
         let more = rest.peek().is_some();

@@ -179,8 +179,8 @@ pub fn make_live(section: &Element, open: bool) {
     show_open(section, open);
 }
 
-/// Shows a headed section built by [`SectionView`] open or closed. Its parts are found by the
-/// class names [`SectionView`] gives them (live collections, kept by the browser: no selector
+/// Shows a headed section built by `SectionView` open or closed. Its parts are found by the
+/// class names `SectionView` gives them (live collections, kept by the browser: no selector
 /// is parsed per section when "show all" changes thousands); a section missing one is left as
 /// it is.
 pub fn show_open(section: &Element, open: bool) {

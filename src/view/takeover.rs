@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::schedule::{next_frame, next_task};
-use crate::view::accordion::{SectionStates, ShowAll};
+use crate::view::accordion::{SectionStates, ShowAll, open_sections_key};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{ContentsList, follow_entry};
 use crate::view::display::DisplayControls;
@@ -157,7 +157,7 @@ fn section_states(
     // Remembered per article, as the client-only page keys it: by the article's address.
     let address = viewer.get_attribute("data-article").unwrap_or_default();
     if let Ok(url) = crate::load::resolve_article_url(&address) {
-        states.restore_and_remember(format!("article-viewer:open:{url}"));
+        states.restore_and_remember(open_sections_key(&url));
     }
     let announcer = Announcer::create();
     let position = ReadingPosition::track(states.clone());

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
+use super::cache::Outcome;
 use crate::tools::archive::Indexable;
-use crate::tools::index_cache::Outcome;
 
 /// How `article index` runs.
 pub struct IndexOptions<'a> {

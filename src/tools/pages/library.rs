@@ -9,10 +9,10 @@ use std::path::Path;
 use leptos::prelude::*;
 use rayon::prelude::*;
 
+use super::shell::{ViewerShell, encode_path, escape_attr, relative_prefix, strip_markers};
 use crate::i18n::{Msg, tr};
 use crate::model::{CheckedUrl, LibraryEntry, UrlKind};
 use crate::tools::archive::{read_library, read_page};
-use crate::tools::shell::{ViewerShell, encode_path, escape_attr, relative_prefix, strip_markers};
 use crate::view::library::prerendered::{WrittenEntry, WrittenLibraryPage};
 
 /// The file of page `page` of the library.

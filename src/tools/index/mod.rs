@@ -1,14 +1,20 @@
 //! `article index DIR`: the library of a folder of articles, as `index.json` with its older
 //! pages and search index ([`crate::tools::archive`]) and, given the address the folder is
 //! published at, an Atom 1.0 feed. Files are read on every core. A file whose content did not
-//! change since the last run is not parsed again ([`crate::tools::index_cache`]); when only a
+//! change since the last run is not parsed again ([`crate::tools::index::cache`]); when only a
 //! few articles changed and none moved, only their pages and search chunks are rewritten
-//! ([`crate::tools::index_patch`]).
+//! (`patch.rs`).
+
+pub mod cache;
+mod patch;
+mod run;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+pub use run::IndexOptions;
 
 use crate::model::search::text::{TextOptions, search_text};
 use crate::model::{IsoDate, Library, LibraryEntry, PreparedArticle, prepare};
@@ -16,8 +22,8 @@ use crate::tools::archive::{
     Indexable, Written, archive_files, read_entries, read_text, sort_newest_first, write_files,
 };
 use crate::tools::folder::{ArticleFiles, article_files, parse_bytes};
-use crate::tools::index_cache::{CachedFile, IndexCache, Outcome, stamp, stamp_of};
-use crate::tools::index_run::{Found, IndexOptions, Looked};
+use cache::{CachedFile, IndexCache, Outcome, stamp, stamp_of};
+use run::{Found, Looked};
 
 /// What `article index` did: the library, and what to tell the publisher.
 pub struct Indexed {
@@ -79,7 +85,7 @@ pub fn index_dir(dir: &Path, options: &IndexOptions) -> Result<Indexed, String> 
         Found::LeftOut(note) => Some(note.clone()),
         _ => None,
     }));
-    if let Some(patch) = crate::tools::index_patch::patch(dir, &mut cache, &looked, options)? {
+    if let Some(patch) = patch::patch(dir, &mut cache, &looked, options)? {
         cache.save(dir)?;
         return Ok(Indexed {
             library: patch.library,

@@ -9,10 +9,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::model::{Article, PreparedArticle};
-use crate::tools::shell::{
+use super::shell::{
     ViewerShell, encode_path, escape_attr, relative_prefix, shared_title, write_document,
 };
+use crate::model::{Article, PreparedArticle};
 
 /// The folder of the embed pages, inside the articles' folder.
 pub const EMBED_DIR: &str = "embed";

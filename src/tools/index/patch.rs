@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::cache::{CachedFile, IndexCache, Outcome};
+use super::run::{Found, IndexOptions, Looked};
 use crate::model::search::best::split;
 use crate::model::search::typo::backwards;
 use crate::model::search::{
@@ -20,8 +22,6 @@ use crate::tools::archive::{
     Indexable, Written, card_file, read_chunk, read_library, read_order, read_page, read_rest,
     read_text, sort_key, write_files,
 };
-use crate::tools::index_cache::{CachedFile, IndexCache, Outcome};
-use crate::tools::index_run::{Found, IndexOptions, Looked};
 
 /// Most changed articles a patch takes; with more, rebuilding is as quick.
 const MOST_CHANGED: usize = 64;

@@ -1,21 +1,12 @@
-//! `article pages DIR --viewer DIST`: every article of a folder as a page of its own, its
-//! markup rendered natively by the viewer's own components ([`crate::view::ArticleView`], with
-//! Leptos's `ssr`), its head made for crawlers and link previews, and the viewer's release
-//! build linked relatively, so that the app takes the page over (see `view::takeover`).
-
-use std::path::{Path, PathBuf};
+//! One article's page: its markup rendered natively by the viewer's own components
+//! ([`crate::view::ArticleView`], with Leptos's `ssr`), its head made for crawlers and link
+//! previews, and the viewer's release build linked relatively, so that the app takes the page
+//! over (see `view::takeover`).
 
 use leptos::prelude::*;
 
-use crate::model::{
-    Article, Block, PreparedArticle, page_description, prepare, structured_data_text,
-};
-use crate::tools::embeds::{EmbedAddresses, EmbedShell, write_embed};
-use crate::tools::folder::{ArticleFiles, article_files, read_article};
-use crate::tools::shell::{
-    ViewerShell, encode_path, paid_for, relative_prefix, shared_title, strip_markers,
-    write_document,
-};
+use super::shell::{ViewerShell, paid_for, shared_title, strip_markers, write_document};
+use crate::model::{Article, Block, PreparedArticle, page_description, structured_data_text};
 
 /// What to say in the head of one article's page.
 #[derive(Clone)]
@@ -165,86 +156,4 @@ fn absolute(address: &str, page: Option<&str>) -> Option<String> {
     }
     let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
     Some(format!("{folder}{}", address.trim_start_matches("./")))
-}
-
-/// What `article pages` did.
-pub struct Rendered {
-    /// Pages written, as (article, page).
-    pub pages: Vec<(PathBuf, PathBuf)>,
-    /// Library pages written (`library.html`, `library-N.html`), when the folder has an index.
-    pub library_pages: Option<u32>,
-    /// Lines for the publisher: files left out and why, warnings.
-    pub notes: Vec<String>,
-}
-
-/// Writes `NAME.html` beside every article of `dir` (Markdown converted first, as `article
-/// index` does), on every core; `count` is told how many articles there are, and `progress`
-/// of each page written.
-pub fn render_dir(
-    dir: &Path,
-    dist: &Path,
-    base_url: Option<&str>,
-    count: &dyn Fn(usize),
-    progress: &(dyn Fn() + Sync),
-) -> Result<Rendered, String> {
-    use rayon::prelude::*;
-    let shell = ViewerShell::read(dist, dir)?;
-    let embeds = EmbedShell::read(dist, dir)?;
-    let build = relative_prefix(dir, dist)?;
-    let ArticleFiles {
-        jsons, mut notes, ..
-    } = article_files(dir)?;
-    count(jsons.len());
-    let base = base_url.map(|b| b.trim_end_matches('/').to_owned());
-    let results: Vec<Result<(PathBuf, PathBuf), String>> = jsons
-        .par_iter()
-        .map(|path| {
-            let written = render_file(path, &shell, &embeds, &build, base.as_deref());
-            progress();
-            written
-        })
-        .collect();
-    let mut pages = Vec::new();
-    for result in results {
-        match result {
-            Ok(page) => pages.push(page),
-            Err(note) => notes.push(note),
-        }
-    }
-    let library_pages = crate::tools::library_pages::render_library(dir, dist)?;
-    Ok(Rendered {
-        pages,
-        library_pages,
-        notes,
-    })
-}
-
-/// Renders the article in `path` to `NAME.html` beside it; a note when it is not an article.
-fn render_file(
-    path: &Path,
-    shell: &ViewerShell,
-    embeds: &EmbedShell,
-    build: &str,
-    base: Option<&str>,
-) -> Result<(PathBuf, PathBuf), String> {
-    let article = read_article(path)??;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let page = path.with_extension("html");
-    let page_name = page
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let head = PageHead {
-        url: base.map(|base| format!("{base}/{}", encode_path(&page_name))),
-        json_name: encode_path(&name),
-        oembed: base.map(|base| EmbedAddresses::new(base, build, &page_name).oembed),
-    };
-    let prepared = prepare(article);
-    write_embed(path, prepared.clone(), embeds, build, base)?;
-    let html = render_page(prepared, shell, &head);
-    std::fs::write(&page, html).map_err(|e| format!("{}: cannot write: {e}", page.display()))?;
-    Ok((path.to_owned(), page))
 }
