@@ -15,29 +15,40 @@ fn map() -> String {
     std::fs::read_to_string(root().join("docs/architecture.md")).unwrap()
 }
 
-/// Every `.rs` file under `src/`, by its path there (`view/embed.rs`), with its code: comments
-/// cut off, so a doc link is not an import.
-fn sources() -> BTreeMap<String, String> {
-    fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, String>) {
+/// Every file under `dir`, by its path from there with `/` (`view/embed.rs`), leaving out
+/// build output and installed packages.
+fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
             if path.is_dir() {
-                walk(&path, base, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let rel = path
-                    .strip_prefix(base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text = std::fs::read_to_string(&path).unwrap();
-                out.insert(rel, code_only(&text));
+                if !["target", "node_modules", ".git", "dist"].contains(&name.as_str()) {
+                    walk(&path, base, out);
+                }
+            } else {
+                let rel = path.strip_prefix(base).unwrap().to_string_lossy();
+                out.push(rel.replace('\\', "/"));
             }
         }
     }
-    let mut out = BTreeMap::new();
-    let src = root().join("src");
-    walk(&src, &src, &mut out);
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
     out
+}
+
+/// Every `.rs` file under `src/`, by its path there, with its code: comments cut off, so a
+/// doc link is not an import.
+fn sources() -> BTreeMap<String, String> {
+    let src = root().join("src");
+    files_under(&src)
+        .into_iter()
+        .filter(|rel| rel.ends_with(".rs"))
+        .map(|rel| {
+            let text = std::fs::read_to_string(src.join(&rel)).unwrap();
+            (rel, code_only(&text))
+        })
+        .collect()
 }
 
 /// `text` without its `//` comments (doc comments included) and its unit tests (a test may
@@ -93,27 +104,7 @@ fn every_source_file_is_on_the_map() {
 #[test]
 fn every_file_the_map_names_exists() {
     let map = map();
-    let root = root();
-    let mut all = Vec::new();
-    fn walk(dir: &Path, base: &Path, out: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if path.is_dir() {
-                if !["target", "node_modules", ".git", "dist"].contains(&name.as_str()) {
-                    walk(&path, base, out);
-                }
-            } else {
-                out.push(
-                    path.strip_prefix(base)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                );
-            }
-        }
-    }
-    walk(&root, &root, &mut all);
+    let all = files_under(&root());
     const FILES: [&str; 7] = [".rs", ".js", ".mjs", ".css", ".html", ".toml", ".md"];
     let mut gone = Vec::new();
     for token in backticked(&map) {
@@ -123,14 +114,11 @@ fn every_file_the_map_names_exists() {
         if placeholder || !file {
             continue;
         }
+        // A path from the repository, from `src/`, or from a folder the text is about.
         let path = token.trim_start_matches("../");
-        let exists = if path.contains('/') {
-            all.iter()
-                .any(|f| f == path || f.ends_with(&format!("/{path}")))
-        } else {
-            all.iter()
-                .any(|f| f == path || f.ends_with(&format!("/{path}")))
-        };
+        let exists = all
+            .iter()
+            .any(|f| f == path || f.ends_with(&format!("/{path}")));
         if !exists {
             gone.push(token.to_owned());
         }

@@ -462,11 +462,7 @@ fn prerendered_groups(
             .collect_view();
         grouped += size;
         size = crate::schedule::SECTIONS_AT_A_TIME;
-        let class = if later {
-            "section-group later"
-        } else {
-            "section-group"
-        };
+        let class = crate::view::progressive::group_class(later);
         groups.push(view! { <div class=class>{group}</div> }.into_any());
     }
     groups

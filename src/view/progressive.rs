@@ -11,6 +11,16 @@ use crate::view::accordion::SectionStates;
 use crate::view::mount::insert_static_view;
 use crate::view::section::SectionView;
 
+/// The class of a group of sections, on the client as in a written page: `later` for a group
+/// after the first screen, whose off-screen panels the stylesheet lets the browser skip.
+pub fn group_class(later: bool) -> &'static str {
+    if later {
+        "section-group later"
+    } else {
+        "section-group"
+    }
+}
+
 /// One section with its index and marks.
 pub type PendingSection = (usize, Section, Vec<PlacedMark>);
 
@@ -89,11 +99,7 @@ pub fn insert_sections(
     let Ok(group) = document().create_element("div") else {
         return;
     };
-    group.set_class_name(if first_screen {
-        "section-group"
-    } else {
-        "section-group later"
-    });
+    group.set_class_name(group_class(!first_screen));
     insert_static_view(&group, None, slice);
     // Each section is found by its page id, among the group's children in order.
     let children = group.children();
