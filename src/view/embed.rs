@@ -7,8 +7,8 @@
 
 use leptos::prelude::IntoView;
 
-/// The `data-page` value of an embed page's `<html>`, which the take-over reads (the markup is
-/// written natively, where this context is provided).
+/// The `data-page` value of an embed page's `<html>`: `boot.js` reads it and registers no
+/// offline worker there (the host's page is not the viewer's to keep).
 pub const EMBED_PAGE: &str = "embed";
 
 /// Provided while an embed page is rendered.
