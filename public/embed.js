@@ -7,6 +7,7 @@
 // - Every such frame, and an <iframe data-article-embed> written by an oEmbed consumer, takes
 //   the height its article says it has. Messages are believed only from that frame's own
 //   window and its address's origin.
+// - Links a page adds later (a live blog's new post) become frames too.
 (function () {
   'use strict';
   var frames = [];
@@ -30,6 +31,7 @@
     var links = document.querySelectorAll('a[data-article-embed][href]');
     for (var i = 0; i < links.length; i++) toFrame(links[i]);
     var all = document.querySelectorAll('iframe[data-article-embed]');
+    frames = frames.filter(function (frame) { return frame.isConnected; });
     for (var j = 0; j < all.length; j++) if (frames.indexOf(all[j]) < 0) frames.push(all[j]);
   }
 
@@ -45,6 +47,13 @@
     }
   });
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
-  else scan();
+  function start() {
+    scan();
+    if (typeof MutationObserver === 'function') {
+      new MutationObserver(scan).observe(document.body, { childList: true, subtree: true });
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 })();

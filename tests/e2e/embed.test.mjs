@@ -81,9 +81,9 @@ async function openHost(options = {}) {
   return { context, page };
 }
 
-/** The two embed frames as Playwright frames, in page order. */
-async function embedFrames(page) {
-  await page.waitForFunction(() => document.querySelectorAll('iframe[data-article-embed]').length === 2);
+/** The page's `count` embed frames as Playwright frames, in page order, each taken over. */
+async function embedFrames(page, count = 2) {
+  await page.waitForFunction((count) => document.querySelectorAll('iframe[data-article-embed]').length === count, count);
   const handles = await page.$$('iframe[data-article-embed]');
   const frames = [];
   for (const handle of handles) {
@@ -101,8 +101,8 @@ async function embedFrames(page) {
 
 /** Waits until the frame's height on the host is its article's height, within 2 px (fails
  * after 15 s); both heights, and the frame. */
-async function fitted(page, index) {
-  const frame = (await embedFrames(page))[index].frame;
+async function fitted(page, index, count = 2) {
+  const frame = (await embedFrames(page, count))[index].frame;
   const measure = async () => ({
     inside: await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
     outside: await page.evaluate((i) => document.querySelectorAll('iframe[data-article-embed]')[i].getBoundingClientRect().height, index),
@@ -160,6 +160,23 @@ describe('an article in another site\'s page', () => {
     const heights = await page.$$eval('iframe[data-article-embed]', (frames) => frames.map((f) => f.getBoundingClientRect().height));
     assert.ok(heights.every((h) => h > 300), `${heights}`);
     for (const index of [0, 1]) await fitted(page, index);
+    await context.close();
+  });
+
+  test('a link the page adds later becomes a frame as tall as its article', async () => {
+    const { context, page } = await openHost();
+    await fitted(page, 0);
+    // A live blog's new post, with a link to an article.
+    await page.evaluate((href) => {
+      const post = document.createElement('p');
+      const link = Object.assign(document.createElement('a'), { href, textContent: 'Every block type, again' });
+      link.setAttribute('data-article-embed', '');
+      post.append(link);
+      document.body.append(post);
+    }, `${site.url}articles/embed/every-block.html`);
+    const { inside } = await fitted(page, 2, 3);
+    assert.ok(inside > 300, `${inside}`);
+    assert.equal(await page.locator('a[data-article-embed]').count(), 0);
     await context.close();
   });
 
