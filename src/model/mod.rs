@@ -54,4 +54,4 @@ pub use series::describe_series;
 pub use structured::{page_description, structured_data, structured_data_text};
 pub use table::padded;
 pub use types::*;
-pub use url::{CheckedUrl, UrlKind, safe_url};
+pub use url::{CheckedUrl, UrlKind, is_document_relative, safe_url};

@@ -66,6 +66,13 @@ enum Scheme {
     Suspicious,
 }
 
+/// Whether an allowed address moves with the document it is in: no scheme (as [`safe_url`]
+/// tells one), and neither `/…`, `//…`, `#…` nor `?…`. A page written into another folder
+/// (an embed, `article pages`) must resolve such addresses again.
+pub fn is_document_relative(url: &str) -> bool {
+    matches!(scheme_of(url), Scheme::Relative) && !url.starts_with(['/', '\\', '#', '?'])
+}
+
 fn scheme_of(url: &str) -> Scheme {
     // The scheme ends at the first ':' unless a path, query or fragment starts first.
     let head_end = url.find(['/', '?', '#', '\\']).unwrap_or(url.len());
@@ -101,6 +108,27 @@ mod tests {
 
     fn link(raw: &str) -> Option<String> {
         safe_url(raw, UrlKind::Link)
+    }
+
+    #[test]
+    fn addresses_that_move_with_their_document_are_told_from_the_others() {
+        for url in [
+            "pixel.svg",
+            "pictures/map.png",
+            "10:30 notes.html",
+            "./a.png",
+        ] {
+            assert!(is_document_relative(url), "{url}");
+        }
+        for url in [
+            "https://example.org/a.png",
+            "/a.png",
+            "//cdn.example/a.png",
+            "#x",
+            "?q",
+        ] {
+            assert!(!is_document_relative(url), "{url}");
+        }
     }
 
     #[test]

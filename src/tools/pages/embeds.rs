@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::shell::{
     ViewerShell, encode_path, escape_attr, relative_prefix, shared_title, write_document,
 };
-use crate::model::{Article, PreparedArticle};
+use crate::model::{Article, PreparedArticle, is_document_relative};
 
 /// The folder of the embed pages, inside the articles' folder.
 pub const EMBED_DIR: &str = "embed";
@@ -57,7 +57,7 @@ pub fn render_embed(
 ) -> String {
     // Addresses relative to the article file are one folder up from the embed page.
     prepared.resolve_urls(&|url| {
-        if is_relative(url) {
+        if is_document_relative(url) {
             format!("../{url}")
         } else {
             url.to_owned()
@@ -81,14 +81,6 @@ pub fn render_embed(
         crate::view::EMBED_PAGE,
         true,
     )
-}
-
-/// Whether `url` is relative to the document it is in (not `https:`, `/…`, `//…`, `#…`).
-fn is_relative(url: &str) -> bool {
-    let scheme = url
-        .find(':')
-        .is_some_and(|colon| !url[..colon].contains(['/', '?', '#']));
-    !scheme && !url.starts_with(['/', '#', '?'])
 }
 
 /// An oEmbed answer of type `rich` (oembed.com, section 2.3.4): the frame to put in a page, and
@@ -199,56 +191,34 @@ fn join(base: &str, relative: &str) -> String {
     format!("{origin}/{}", parts.join("/"))
 }
 
-/// Writes `embed/NAME.html` for the article of `path` (`NAME.json`), and, with the folder's
-/// public address, `NAME.oembed.json` beside it.
+/// Writes, in the articles' `folder`, `embed/NAME.html` for the article whose written page is
+/// `page_name` (at `page_url`, when public) and whose JSON is `json_name` (as a path segment),
+/// and, with its public `addresses`, `NAME.oembed.json` beside the article.
 pub fn write_embed(
-    path: &Path,
+    folder: &Path,
+    page_name: &str,
+    json_name: &str,
+    page_url: Option<&str>,
+    addresses: Option<&EmbedAddresses>,
     prepared: PreparedArticle,
     shell: &EmbedShell,
-    build_from_folder: &str,
-    base: Option<&str>,
 ) -> Result<(), String> {
-    let name = |p: &Path| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let page_name = name(&path.with_extension("html"));
-    let json_name = encode_path(&name(path));
-    let folder = path.parent().unwrap_or(Path::new("."));
-    let addresses = base.map(|base| EmbedAddresses::new(base, build_from_folder, &page_name));
-    let page_url = base.map(|base| format!("{base}/{}", encode_path(&page_name)));
-    if let Some(addresses) = &addresses {
+    if let Some(addresses) = addresses {
         let answer = oembed(&prepared.article, &addresses.page, &addresses.script);
         let json = serde_json::to_string_pretty(&answer).unwrap_or_default();
-        let stem = page_name.strip_suffix(".html").unwrap_or(&page_name);
+        let stem = page_name.strip_suffix(".html").unwrap_or(page_name);
         let file = folder.join(format!("{stem}{OEMBED_SUFFIX}"));
         std::fs::write(&file, json)
             .map_err(|e| format!("{}: cannot write: {e}", file.display()))?;
     }
-    let html = render_embed(prepared, shell, &json_name, page_url.as_deref());
-    let file = folder.join(EMBED_DIR).join(&page_name);
+    let html = render_embed(prepared, shell, json_name, page_url);
+    let file = folder.join(EMBED_DIR).join(page_name);
     std::fs::write(&file, html).map_err(|e| format!("{}: cannot write: {e}", file.display()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn relative_addresses_are_told_from_the_others() {
-        assert!(is_relative("pixel.svg"));
-        assert!(is_relative("pictures/map.png"));
-        for url in [
-            "https://example.org/a.png",
-            "/a.png",
-            "//cdn.example/a.png",
-            "#x",
-            "?q",
-        ] {
-            assert!(!is_relative(url), "{url}");
-        }
-    }
 
     #[test]
     fn the_script_is_found_from_the_folder_address() {

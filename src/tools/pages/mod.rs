@@ -88,13 +88,25 @@ fn render_file(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let json_name = encode_path(&name);
+    let page_url = base.map(|base| format!("{base}/{}", encode_path(&page_name)));
+    let embed_at = base.map(|base| EmbedAddresses::new(base, build, &page_name));
     let head = PageHead {
-        url: base.map(|base| format!("{base}/{}", encode_path(&page_name))),
-        json_name: encode_path(&name),
-        oembed: base.map(|base| EmbedAddresses::new(base, build, &page_name).oembed),
+        url: page_url.clone(),
+        json_name: json_name.clone(),
+        oembed: embed_at.as_ref().map(|at| at.oembed.clone()),
     };
     let prepared = prepare(article);
-    write_embed(path, prepared.clone(), embeds, build, base)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    write_embed(
+        folder,
+        &page_name,
+        &json_name,
+        page_url.as_deref(),
+        embed_at.as_ref(),
+        prepared.clone(),
+        embeds,
+    )?;
     let html = render_page(prepared, shell, &head);
     std::fs::write(&page, html).map_err(|e| format!("{}: cannot write: {e}", page.display()))?;
     Ok((path.to_owned(), page))
