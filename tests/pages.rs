@@ -48,6 +48,7 @@ fn page_of(bytes: &[u8], shell: &ViewerShell, url: Option<&str>) -> String {
         url: url.map(str::to_owned),
         json_name: "a.json".into(),
         oembed: url.map(|u| u.replace(".html", ".oembed.json")),
+        picture: None,
     };
     render_page(prepared, shell, &head)
 }
@@ -307,6 +308,7 @@ fn every_case_of_the_hostile_corpus_is_refused_or_rendered_inert() {
             url: Some("https://news.example/a/x.html".into()),
             json_name: "x.json".into(),
             oembed: Some("https://news.example/a/x.oembed.json".into()),
+            picture: None,
         };
         let page = render_page(prepare(article), &shell, &head);
         assert_inert(&page, name);
@@ -383,4 +385,97 @@ fn article_pages_writes_a_page_beside_every_article_json_or_markdown() {
     let (code, _, err) = article(&["pages", &path(&articles), "--viewer", "/nonexistent"]);
     assert_eq!(code, 1);
     assert!(err.contains("cannot read the viewer's build"), "{err}");
+}
+
+#[test]
+fn a_preview_picture_in_the_folder_gives_oembed_its_thumbnail_and_open_graph_its_size() {
+    let dist = fake_build("pictures");
+    let articles = dist.join("articles");
+    let pictures = Path::new("tests/fixtures/pictures");
+    std::fs::create_dir_all(articles.join("img")).unwrap();
+    std::fs::copy(
+        pictures.join("one_schema_per_shard.png"),
+        articles.join("img/one schema.png"),
+    )
+    .unwrap();
+    std::fs::copy(
+        pictures.join("gift-bowl-thumbnail.jpg"),
+        articles.join("bowl.jpg"),
+    )
+    .unwrap();
+    let sample: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("public/articles/sample.json").unwrap()).unwrap();
+    let write = |name: &str, image: Option<&str>, first_block_image: Option<&str>| {
+        let mut article = sample.clone();
+        match image {
+            Some(src) => article["image"] = src.into(),
+            None => _ = article.as_object_mut().unwrap().remove("image"),
+        }
+        if let Some(src) = first_block_image {
+            let blocks = article["sections"][0]["blocks"].as_array_mut().unwrap();
+            blocks.insert(
+                0,
+                serde_json::json!({ "type": "image", "src": src, "alt": "A bowl" }),
+            );
+        }
+        std::fs::write(articles.join(name), article.to_string()).unwrap();
+    };
+    // The chosen picture beside the article, its name percent-encoded; the first picture in the
+    // text, absolute under the folder's public address; another site's picture.
+    write("chosen.json", Some("img/one%20schema.png"), None);
+    write(
+        "in-text.json",
+        None,
+        Some("https://news.example/viewer/articles/bowl.jpg"),
+    );
+    write("elsewhere.json", Some("https://cdn.example/x.png"), None);
+    let path = |p: &Path| p.to_str().unwrap().to_owned();
+    let (code, _, err) = article(&[
+        "pages",
+        &path(&articles),
+        "--viewer",
+        &path(&dist),
+        "--base-url",
+        "https://news.example/viewer/articles/",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let answer = |stem: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(articles.join(format!("{stem}.oembed.json"))).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let page = |stem: &str| std::fs::read_to_string(articles.join(format!("{stem}.html"))).unwrap();
+
+    let chosen = answer("chosen");
+    assert_eq!(
+        chosen["thumbnail_url"],
+        "https://news.example/viewer/articles/img/one%20schema.png"
+    );
+    assert_eq!(chosen["thumbnail_width"], 681);
+    assert_eq!(chosen["thumbnail_height"], 426);
+    let head = page("chosen");
+    assert!(
+        head.contains(r#"<meta content="681" property="og:image:width">"#)
+            && head.contains(r#"<meta content="426" property="og:image:height">"#),
+        "{head}"
+    );
+
+    let in_text = answer("in-text");
+    assert_eq!(
+        in_text["thumbnail_url"],
+        "https://news.example/viewer/articles/bowl.jpg"
+    );
+    assert_eq!(
+        (&in_text["thumbnail_width"], &in_text["thumbnail_height"]),
+        (&300.into(), &300.into())
+    );
+
+    // oEmbed wants the three together: another site's picture is named by the page, unsized,
+    // and is no thumbnail.
+    let elsewhere = answer("elsewhere");
+    for field in ["thumbnail_url", "thumbnail_width", "thumbnail_height"] {
+        assert!(elsewhere.get(field).is_none(), "{field}: {elsewhere}");
+    }
+    let head = page("elsewhere");
+    assert!(head.contains(r#"<meta content="https://cdn.example/x.png" property="og:image">"#));
+    assert!(!head.contains("og:image:width"));
 }

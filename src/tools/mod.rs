@@ -23,7 +23,7 @@ pub use index::{Indexed, index_dir};
 pub use markdown::{
     Converted, MarkdownOptions, article_from_markdown, read_markdown, rendered_body,
 };
-pub use pages::{PageHead, Rendered, ViewerShell, render_dir, render_page};
+pub use pages::{PageHead, Picture, Rendered, ViewerShell, render_dir, render_page};
 pub use to_markdown::{article_to_markdown, markdown_can_hold};
 
 use std::fmt;

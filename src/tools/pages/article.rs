@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
+use super::picture::{Picture, absolute, preview_src};
 use super::shell::{ViewerShell, paid_for, shared_title, strip_markers, write_document};
-use crate::model::{Article, Block, PreparedArticle, page_description, structured_data_text};
+use crate::model::{Article, PreparedArticle, page_description, structured_data_text};
 
 /// What to say in the head of one article's page.
 #[derive(Clone)]
@@ -17,6 +18,9 @@ pub struct PageHead {
     pub json_name: String,
     /// The article's oEmbed answer, which a CMS finds from the page's address.
     pub oembed: Option<String>,
+    /// The preview picture with its size, when it is a file in the articles' folder (else the
+    /// page names its picture without a size).
+    pub picture: Option<Picture>,
 }
 
 /// The page of `prepared`: its head for crawlers and previews, then the article as the viewer's
@@ -50,6 +54,7 @@ fn HeadTags(
         url,
         json_name,
         oembed,
+        picture,
     } = head;
     let description = page_description(&article);
     let paid = paid_for(&article);
@@ -59,7 +64,10 @@ fn HeadTags(
         (Some((label, by)), None) => Some(format!("{label}. {by}.")),
         (None, text) => text.clone(),
     };
-    let image = first_image(&article).and_then(|src| absolute(&src, url.as_deref()));
+    let image = match &picture {
+        Some(picture) => Some(picture.url.clone()),
+        None => preview_src(&article).and_then(|src| absolute(&src, url.as_deref())),
+    };
     let locale = article.lang.as_deref().map(|lang| lang.replace('-', "_"));
     let dated = |date: &Option<String>| {
         date.clone()
@@ -100,6 +108,13 @@ fn HeadTags(
             .map(|text| og("og:description", text))}
         {url.map(|href| og("og:url", href))}
         {image.clone().map(|src| og("og:image", src))}
+        {picture
+            .map(|picture| {
+                (
+                    og("og:image:width", picture.width.to_string()),
+                    og("og:image:height", picture.height.to_string()),
+                )
+            })}
         {locale.map(|locale| og("og:locale", locale))}
         {published.map(|date| og("article:published_time", date))}
         {modified.map(|date| og("article:modified_time", date))}
@@ -118,42 +133,4 @@ fn HeadTags(
 fn og(property: &'static str, content: impl Into<String>) -> impl IntoView {
     use leptos::tachys::html::attribute::custom::CustomAttribute;
     view! { <meta content=content.into() /> }.attr("property", property)
-}
-
-/// The address of the article's picture, if it is allowed.
-fn first_image(article: &Article) -> Option<String> {
-    // The picture the publisher chose for previews, else the first in the text.
-    if let Some(src) = article.image.as_ref().and_then(|i| i.safe.clone()) {
-        return Some(src);
-    }
-    article
-        .sections
-        .iter()
-        .flat_map(|section| &section.blocks)
-        .find_map(|block| match block {
-            Block::Image { src, .. } => src.safe.clone(),
-            _ => None,
-        })
-}
-
-/// `address` made absolute against the page's own address; `None` when it is relative and
-/// the page's address is unknown (a preview cannot fetch a relative image).
-fn absolute(address: &str, page: Option<&str>) -> Option<String> {
-    if address.starts_with("https://") || address.starts_with("http://") {
-        return Some(address.to_owned());
-    }
-    let page = page?;
-    if let Some(rest) = address.strip_prefix("//") {
-        let scheme = page.split("//").next().unwrap_or("https:");
-        return Some(format!("{scheme}//{rest}"));
-    }
-    let origin_end = page
-        .find("://")
-        .and_then(|s| page[s + 3..].find('/').map(|p| p + s + 3))
-        .unwrap_or(page.len());
-    if address.starts_with('/') {
-        return Some(format!("{}{address}", &page[..origin_end]));
-    }
-    let folder = &page[..page.rfind('/').map_or(page.len(), |i| i + 1)];
-    Some(format!("{folder}{}", address.trim_start_matches("./")))
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::picture::Picture;
 use super::shell::{
     ViewerShell, encode_path, escape_attr, relative_prefix, shared_title, write_document,
 };
@@ -112,11 +113,25 @@ pub struct OEmbed {
     pub width: u32,
     /// The frame's height in pixels, until its page says how tall the article is.
     pub height: u32,
+    /// The article's preview picture, when its size is known (the spec wants all three).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail_url: Option<String>,
+    /// See [`OEmbed::thumbnail_url`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail_width: Option<u32>,
+    /// See [`OEmbed::thumbnail_url`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail_height: Option<u32>,
 }
 
-/// The oEmbed answer for `article`, whose embed page is at `embed_url` and the build's
-/// `embed.js` at `script_url`.
-pub fn oembed(article: &Article, embed_url: &str, script_url: &str) -> OEmbed {
+/// The oEmbed answer for `article`, whose embed page is at `embed_url`, the build's `embed.js`
+/// at `script_url`, and whose preview `picture` has a known size.
+pub fn oembed(
+    article: &Article,
+    embed_url: &str,
+    script_url: &str,
+    picture: Option<&Picture>,
+) -> OEmbed {
     let title = shared_title(article);
     let names: Vec<&str> = article.authors.iter().map(|a| a.name.as_str()).collect();
     let safe = |url: &Option<crate::model::CheckedUrl>| url.as_ref().and_then(|u| u.safe.clone());
@@ -148,6 +163,9 @@ pub fn oembed(article: &Article, embed_url: &str, script_url: &str) -> OEmbed {
         html,
         width: FRAME_WIDTH,
         height: FRAME_HEIGHT,
+        thumbnail_url: picture.map(|p| p.url.clone()),
+        thumbnail_width: picture.map(|p| p.width),
+        thumbnail_height: picture.map(|p| p.height),
     }
 }
 
@@ -191,20 +209,43 @@ fn join(base: &str, relative: &str) -> String {
     format!("{origin}/{}", parts.join("/"))
 }
 
-/// Writes, in the articles' `folder`, `embed/NAME.html` for the article whose written page is
-/// `page_name` (at `page_url`, when public) and whose JSON is `json_name` (as a path segment),
-/// and, with its public `addresses`, `NAME.oembed.json` beside the article.
+/// What one article's embed is written from: the names and addresses `article pages` has
+/// worked out for its written page.
+pub struct EmbedOf<'a> {
+    /// The written page's file name, `NAME.html`.
+    pub page_name: &'a str,
+    /// The article JSON's name as a path segment.
+    pub json_name: &'a str,
+    /// The written page's public address, when known.
+    pub page_url: Option<&'a str>,
+    /// The embed's public addresses, when known.
+    pub addresses: Option<&'a EmbedAddresses>,
+    /// The preview picture, with its size.
+    pub picture: Option<&'a Picture>,
+}
+
+/// Writes, in the articles' `folder`, `embed/NAME.html` for the article `of` names, and, with
+/// its public addresses, `NAME.oembed.json` beside the article.
 pub fn write_embed(
     folder: &Path,
-    page_name: &str,
-    json_name: &str,
-    page_url: Option<&str>,
-    addresses: Option<&EmbedAddresses>,
+    of: EmbedOf<'_>,
     prepared: PreparedArticle,
     shell: &EmbedShell,
 ) -> Result<(), String> {
+    let EmbedOf {
+        page_name,
+        json_name,
+        page_url,
+        addresses,
+        picture,
+    } = of;
     if let Some(addresses) = addresses {
-        let answer = oembed(&prepared.article, &addresses.page, &addresses.script);
+        let answer = oembed(
+            &prepared.article,
+            &addresses.page,
+            &addresses.script,
+            picture,
+        );
         let json = serde_json::to_string_pretty(&answer).unwrap_or_default();
         let stem = page_name.strip_suffix(".html").unwrap_or(page_name);
         let file = folder.join(format!("{stem}{OEMBED_SUFFIX}"));

@@ -6,12 +6,14 @@
 mod article;
 pub(crate) mod embeds;
 mod library;
+mod picture;
 mod shell;
 
 use std::path::{Path, PathBuf};
 
 pub use article::{PageHead, render_page};
-use embeds::{EmbedAddresses, EmbedShell, write_embed};
+use embeds::{EmbedAddresses, EmbedOf, EmbedShell, write_embed};
+pub use picture::Picture;
 pub use shell::ViewerShell;
 use shell::{encode_path, relative_prefix};
 
@@ -91,22 +93,27 @@ fn render_file(
     let json_name = encode_path(&name);
     let page_url = base.map(|base| format!("{base}/{}", encode_path(&page_name)));
     let embed_at = base.map(|base| EmbedAddresses::new(base, build, &page_name));
-    let head = PageHead {
-        url: page_url.clone(),
-        json_name: json_name.clone(),
-        oembed: embed_at.as_ref().map(|at| at.oembed.clone()),
-    };
-    let prepared = prepare(article);
     let folder = path.parent().unwrap_or(Path::new("."));
+    let picture = picture::preview_picture(&article, folder, page_url.as_deref());
+    let prepared = prepare(article);
     write_embed(
         folder,
-        &page_name,
-        &json_name,
-        page_url.as_deref(),
-        embed_at.as_ref(),
+        EmbedOf {
+            page_name: &page_name,
+            json_name: &json_name,
+            page_url: page_url.as_deref(),
+            addresses: embed_at.as_ref(),
+            picture: picture.as_ref(),
+        },
         prepared.clone(),
         embeds,
     )?;
+    let head = PageHead {
+        url: page_url,
+        json_name,
+        oembed: embed_at.map(|at| at.oembed),
+        picture,
+    };
     let html = render_page(prepared, shell, &head);
     std::fs::write(&page, html).map_err(|e| format!("{}: cannot write: {e}", page.display()))?;
     Ok((path.to_owned(), page))
