@@ -21,13 +21,6 @@ pub use crate::msg::{KEYS, LANGUAGES, LIBRARY_ONLY, Msg};
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-/// A sentence as the reader reads it: in the interface language.
-impl std::fmt::Display for Msg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(tr(*self))
-    }
-}
-
 /// What is known of the language of the article on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ArticleLanguage {
@@ -111,12 +104,7 @@ pub fn speak_every_language_and_library() {
 /// an unknown key is left out, and a missing one is said in English. Returns false for
 /// something else, which leaves the page in English.
 pub fn use_page_texts(json: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Given {
-        lang: String,
-        texts: std::collections::HashMap<String, String>,
-    }
-    let Ok(given) = serde_json::from_str::<Given>(json) else {
+    let Some(given) = crate::msg::GivenTexts::decode(json) else {
         return false;
     };
     let Some(lang) = supported(&given.lang).filter(|&lang| lang > 0) else {
@@ -286,8 +274,8 @@ mod tests {
         text.matches("{}").count()
     }
 
-    /// `LIBRARY_ONLY` (build.rs) is true: each such text is named only in the library's
-    /// components, so the article page, which links the table without them, never shows one.
+    /// `LIBRARY_ONLY` (`crates/article_model/locales.rs`) is true: each such text is named
+    /// only in the library's components, so the article page, which links the table without them, never shows one.
     #[test]
     fn the_texts_left_out_of_the_article_page_are_the_librarys_alone() {
         fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {

@@ -4,17 +4,21 @@
 //! [`view`] builds the page from what the model prepared, kept current by Leptos signals.
 #![recursion_limit = "256"]
 
-pub mod config;
 pub mod i18n;
 pub mod load;
-pub mod model;
-pub mod msg;
 pub mod panic_panel;
 pub mod schedule;
 pub mod timing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
 pub mod view;
+
+/// The article format and what is derived from it: its own crate, `crates/article_model`.
+pub use article_model as model;
+/// `viewer-config.json`'s settings: a publisher's format, read like an article, so the model's.
+pub use article_model::config;
+/// The interface's sentences by name, which the model returns and `i18n` translates.
+pub use article_model::msg;
 
 pub use view::App;
 

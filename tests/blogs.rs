@@ -250,8 +250,13 @@ fn every_post_of_eight_real_blogs_converts_with_every_word() {
                 }
             };
             let json = serde_json::to_string(&converted.article).unwrap();
-            let article = parse_article(&json)
-                .unwrap_or_else(|e| panic!("{}: {}", file.display(), e.summary()));
+            let article = parse_article(&json).unwrap_or_else(|e| {
+                panic!(
+                    "{}: {}",
+                    file.display(),
+                    article_viewer::i18n::tr(e.summary())
+                )
+            });
             let prepared = prepare(article);
             assert!(
                 prepared.problems.iter().all(|p| !p.breaks_format),

@@ -80,7 +80,11 @@ fn every_case_has_its_expected_outcome_in_the_model() {
                 if let Some(path) = expect.get("path").and_then(Value::as_str) {
                     assert_eq!(error.path(), Some(path), "{name}");
                 }
-                let message = format!("{} {}", error.summary(), error.detail());
+                let message = format!(
+                    "{} {}",
+                    article_viewer::i18n::tr(error.summary()),
+                    error.detail()
+                );
                 let alert = expect["alert"].as_str().unwrap();
                 assert!(
                     message.contains(alert),

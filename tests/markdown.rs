@@ -188,7 +188,8 @@ fn what_blogs_write_has_a_place_with_a_warning_at_its_line() {
             );
         }
         // Whatever came in, the viewer reads it.
-        parse_article(&json).unwrap_or_else(|e| panic!("{body:?}: {}", e.summary()));
+        parse_article(&json)
+            .unwrap_or_else(|e| panic!("{body:?}: {}", article_viewer::i18n::tr(e.summary())));
     }
     // A post whose top level is `#` gets its sections from `#`, and its first `#` is the title.
     let (article, _) = article_from_markdown("# Title\n\nLead.\n\n# One\n\n## Sub\n").unwrap();

@@ -453,7 +453,13 @@ mod native {
         }
         let json = serde_json::to_string_pretty(&article).expect("wire types serialize");
         // What the viewer would refuse is refused here, with its field path.
-        parse_article(&json).map_err(|e| format!("{name}: {} {}", e.summary(), e.detail()))?;
+        parse_article(&json).map_err(|e| {
+            format!(
+                "{name}: {} {}",
+                article_viewer::i18n::tr(e.summary()),
+                e.detail()
+            )
+        })?;
         write(output, &format!("{json}\n"))
     }
 
@@ -608,8 +614,13 @@ mod native {
     fn to_markdown(file: &Path, output: Option<&Path>) -> Result<(), String> {
         let name = file.display();
         let bytes = std::fs::read(file).map_err(|e| format!("{name}: cannot read: {e}"))?;
-        parse_article_bytes(&bytes)
-            .map_err(|e| format!("{name}: {} {}", e.summary(), e.detail()))?;
+        parse_article_bytes(&bytes).map_err(|e| {
+            format!(
+                "{name}: {} {}",
+                article_viewer::i18n::tr(e.summary()),
+                e.detail()
+            )
+        })?;
         let article: RawArticle =
             serde_json::from_slice(&bytes).map_err(|e| format!("{name}: {e}"))?;
         let markdown = article_to_markdown(&article)

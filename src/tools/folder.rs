@@ -90,7 +90,7 @@ pub(crate) fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<crate::model::Art
         format!(
             "{}: {} {} (left out)",
             path.display(),
-            error.summary(),
+            crate::i18n::tr(error.summary()),
             error.detail()
         )
     })

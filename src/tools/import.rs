@@ -395,7 +395,7 @@ fn import_post(post: &Path, output: &Path, strict: bool, authors: &AuthorNames) 
     let json = serde_json::to_string_pretty(&article).expect("wire types serialize");
     // What the viewer would refuse is refused here.
     if let Err(e) = crate::model::parse_article(&json) {
-        return refused(format!("{} {}", e.summary(), e.detail()));
+        return refused(format!("{} {}", crate::i18n::tr(e.summary()), e.detail()));
     }
     if let Err(e) = std::fs::write(output, format!("{json}\n")) {
         return refused(format!("cannot write {}: {e}", output.display()));

@@ -107,7 +107,7 @@ pub fn check_file(path: &std::path::Path, strict: bool) -> (Vec<String>, bool) {
         Err(error) => {
             lines.push(format!(
                 "{name}: error: {} {}",
-                error.summary(),
+                crate::i18n::tr(error.summary()),
                 error.detail()
             ));
             (lines, true)

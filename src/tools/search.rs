@@ -72,7 +72,8 @@ impl LocalIndex {
             std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", dir.join(name).display()))
         };
         let index = read("index.json")?;
-        let library = decode_library(&index).map_err(|e| format!("index.json: {}", e.summary()))?;
+        let library = decode_library(&index)
+            .map_err(|e| format!("index.json: {}", crate::i18n::tr(e.summary())))?;
         let mut files: HashMap<String, Vec<u8>> = HashMap::new();
         if let Some(archive) = &library.archive {
             for page in 2..=archive.pages {
@@ -119,25 +120,31 @@ impl LocalIndex {
         let mut entries = library.articles;
         for page in 2..=archive.pages {
             let bytes = get(archive.page_address(page))?;
-            let read = decode_library_page(&bytes).map_err(|e| e.summary().to_string())?;
+            let read =
+                decode_library_page(&bytes).map_err(|e| crate::i18n::tr(e.summary()).to_owned())?;
             entries.extend(read.articles);
         }
         let mut chunks = Vec::new();
         for i in 0..archive.search.len() {
             let bytes = get(archive.chunk_address(i))?;
-            chunks.push(decode_search_chunk(&bytes).map_err(|e| e.summary().to_string())?);
+            chunks.push(
+                decode_search_chunk(&bytes).map_err(|e| crate::i18n::tr(e.summary()).to_owned())?,
+            );
         }
         let mut rests = Vec::new();
         for i in 0..archive.rests {
             let bytes = get(archive.rest_address(i))?;
-            rests.push(decode_rest_chunk(&bytes).map_err(|e| e.summary().to_string())?);
+            rests.push(
+                decode_rest_chunk(&bytes).map_err(|e| crate::i18n::tr(e.summary()).to_owned())?,
+            );
         }
         let mut vocabulary =
             |backward: bool, count: usize| -> Result<Vec<VocabularyChunk>, String> {
                 (0..count)
                     .map(|i| {
                         let bytes = get(archive.vocabulary_address(backward, i))?;
-                        decode_vocabulary_chunk(&bytes).map_err(|e| e.summary().to_string())
+                        decode_vocabulary_chunk(&bytes)
+                            .map_err(|e| crate::i18n::tr(e.summary()).to_owned())
                     })
                     .collect()
             };
@@ -145,7 +152,7 @@ impl LocalIndex {
         let ends = vocabulary(true, archive.ends.len())?;
         let order = if archive.order {
             let bytes = get(archive.order_address())?;
-            decode_order(&bytes).map_err(|e| e.summary().to_string())?
+            decode_order(&bytes).map_err(|e| crate::i18n::tr(e.summary()).to_owned())?
         } else {
             Order::numbered(archive.total)
         };
@@ -346,7 +353,7 @@ fn read_part<T>(
 ) -> Result<T, String> {
     let path = dir.join(name);
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    decode(&bytes).map_err(|e| format!("{name}: {}", e.summary()))
+    decode(&bytes).map_err(|e| format!("{name}: {}", crate::i18n::tr(e.summary())))
 }
 
 #[cfg(test)]
