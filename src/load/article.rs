@@ -1,5 +1,6 @@
-//! An article downloaded, decoded as it arrives and prepared: a long article's start is handed
-//! to the page while the rest downloads, and each later section as soon as it is decoded.
+//! An article downloaded, decoded as it arrives and prepared, into the page's
+//! [`ArticleFeed`]: a long article's start while the rest downloads, then each later section
+//! as soon as it is decoded, then its end.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -8,23 +9,24 @@ use super::LoadError;
 use super::address::{page_base, resolve_address};
 use super::body::{Progress, append};
 use super::download::{Document, Download};
+use super::feed::{ArticleEnding, ArticleFeed, MoreSections};
 use super::request::Prefetched;
 use crate::config::ViewerConfig;
 use crate::model::{
-    ArticleError, IncrementalArticle, LateFields, LateTarget, PreparedArticle, Problem, Section,
-    SectionPreparer, parse_article_bytes, prepare, prepare_start, resolve_figure_urls,
-    resolve_section_urls,
+    ArticleError, IncrementalArticle, PreparedArticle, SectionPreparer, parse_article_bytes,
+    prepare, prepare_start, resolve_figure_urls, resolve_section_urls,
 };
 use crate::schedule::{TaskClock, screenful};
 
 /// Downloads, parses and prepares the article at `raw` (relative to the page or absolute),
-/// within the origins and time limit of `config`, reporting download progress. A long article
-/// whose start can already be shown (see [`PreparedArticle::can_show_early`]) is handed to
-/// `on_early`, prepared from its first sections, while the rest downloads; the page gets a
-/// chance to paint it before reading goes on. Every later section then goes to `on_more` as
-/// soon as it is decoded and prepared, and is not kept here, so the decoded article is never in
-/// memory whole (the downloaded bytes stay on the JavaScript side until the end, for a
-/// document whose errors need the whole text).
+/// within the origins and time limit of `config`, into `feed`: the download's progress, then
+/// the whole article or why there is none. A long article whose start can already be shown
+/// (see [`PreparedArticle::can_show_early`]) goes to the feed first, prepared from its first
+/// sections, while the rest downloads; the page gets a chance to paint it before reading goes
+/// on. Every later section then goes to the feed as soon as it is decoded and prepared, and is
+/// not kept here, so the decoded article is never in memory whole (the downloaded bytes stay
+/// on the JavaScript side until the end, for a document whose errors need the whole text);
+/// then the start's end, or, if the finished document changed the start, the whole article.
 ///
 /// An article on the page's own origin is always allowed, so its download starts at once,
 /// while the configuration is still being read (earlier by the configuration's round trip);
@@ -33,9 +35,20 @@ use crate::schedule::{TaskClock, screenful};
 pub async fn fetch_article(
     raw: String,
     config: impl Future<Output = Result<ViewerConfig, LoadError>>,
-    on_progress: impl Fn(Progress),
-    on_early: impl Fn(PreparedArticle),
-    on_more: impl Fn(MoreSections),
+    feed: ArticleFeed,
+) {
+    match read_article(raw, config, feed).await {
+        Ok(Fetched::Rest(ending)) => feed.end_start(ending),
+        Ok(Fetched::Whole(prepared)) => feed.settle(Ok(*prepared)),
+        Err(error) => feed.settle(Err(error)),
+    }
+}
+
+/// [`fetch_article`]'s reading, up to what completes it.
+async fn read_article(
+    raw: String,
+    config: impl Future<Output = Result<ViewerConfig, LoadError>>,
+    feed: ArticleFeed,
 ) -> Result<Fetched, LoadError> {
     crate::timing::mark("viewer:fetch");
     let mut download = Download::of(&raw, &page_base(), Document::Article)?;
@@ -55,7 +68,8 @@ pub async fn fetch_article(
     let total = answer.expected_length()?;
     let url = answer.url().to_owned();
     let resolve = |address: &str| resolve_address(address, &url);
-    let mut reader = ArticleReader::new(&resolve, &on_early, &on_more);
+    let mut reader = ArticleReader::new(&resolve, feed);
+    let on_progress = |progress: Progress| feed.tell_progress(progress);
     let received = answer
         .read(total, &on_progress, &mut |piece| reader.take(piece))
         .await?;
@@ -95,16 +109,11 @@ struct ArticleReader<'a> {
     /// When the current task started; the browser gets its turn once it has run its time.
     clock: Option<TaskClock>,
     resolve: &'a dyn Fn(&str) -> String,
-    on_early: &'a dyn Fn(PreparedArticle),
-    on_more: &'a dyn Fn(MoreSections),
+    feed: ArticleFeed,
 }
 
 impl<'a> ArticleReader<'a> {
-    fn new(
-        resolve: &'a dyn Fn(&str) -> String,
-        on_early: &'a dyn Fn(PreparedArticle),
-        on_more: &'a dyn Fn(MoreSections),
-    ) -> Self {
+    fn new(resolve: &'a dyn Fn(&str) -> String, feed: ArticleFeed) -> Self {
         ArticleReader {
             article: IncrementalArticle::new(),
             pieces: js_sys::Array::new(),
@@ -112,8 +121,7 @@ impl<'a> ArticleReader<'a> {
             early_sections: 1 + screenful(),
             clock: None,
             resolve,
-            on_early,
-            on_more,
+            feed,
         }
     }
 
@@ -125,7 +133,7 @@ impl<'a> ArticleReader<'a> {
             .push_with(piece.length() as usize, |slot| piece.copy_to(slot));
         self.pieces.push(piece);
         if let Stage::Streaming(preparer) = &mut self.stage {
-            hand_on(&mut self.article, preparer, self.resolve, self.on_more);
+            hand_on(&mut self.article, preparer, self.resolve, self.feed);
         }
         let spent = clock.spent();
         if spent {
@@ -147,7 +155,7 @@ impl<'a> ArticleReader<'a> {
         true
     }
 
-    /// Hands the start to `on_early` if it can be shown early; whether it was.
+    /// Hands the start to the feed if it can be shown early; whether it was.
     fn show_start(&mut self) -> bool {
         let Some(start_of_article) = self.article.early(self.early_sections) else {
             return false;
@@ -160,7 +168,7 @@ impl<'a> ArticleReader<'a> {
         }
         early.resolve_urls(self.resolve);
         crate::timing::mark("viewer:early");
-        (self.on_early)(early);
+        self.feed.show_start(early);
         self.stage = Stage::Streaming(Box::new(preparer));
         true
     }
@@ -169,7 +177,7 @@ impl<'a> ArticleReader<'a> {
     fn finish(mut self, received: usize) -> Result<Fetched, ArticleError> {
         let finished = match std::mem::replace(&mut self.stage, Stage::Whole) {
             Stage::Streaming(mut preparer) => {
-                hand_on(&mut self.article, &mut preparer, self.resolve, self.on_more);
+                hand_on(&mut self.article, &mut preparer, self.resolve, self.feed);
                 // The start shown stands: sections were added to it, and maybe key figures and
                 // a copyright line after them, which the page fills in.
                 if let Some(mut late) = self.article.late_fields() {
@@ -204,12 +212,12 @@ impl<'a> ArticleReader<'a> {
     }
 }
 
-/// Prepares the sections decoded since the last call and hands them to `on_more`.
+/// Prepares the sections decoded since the last call and hands them to the feed.
 fn hand_on(
     article: &mut IncrementalArticle,
     preparer: &mut SectionPreparer,
     resolve: &dyn Fn(&str) -> String,
-    on_more: &dyn Fn(MoreSections),
+    feed: ArticleFeed,
 ) {
     let mut more = MoreSections {
         ids: Vec::new(),
@@ -220,39 +228,15 @@ fn hand_on(
         more.ids.push(preparer.add(section));
     }
     if !more.ids.is_empty() {
-        on_more(more);
+        feed.add_sections(more);
     }
 }
 
-/// Later sections of an article shown early, prepared, with their page ids.
-#[derive(Default)]
-pub struct MoreSections {
-    /// The page id of each section.
-    pub ids: Vec<String>,
-    /// The sections, in order.
-    pub sections: Vec<Section>,
-}
-
-/// A downloaded article.
-pub enum Fetched {
-    /// The whole article, prepared: nothing went to `on_early`, or the finished document
-    /// changed the start that did (a field after the sections other than key figures and a
-    /// copyright line).
+/// What reading an article ends with.
+enum Fetched {
+    /// The whole article, prepared: no start was shown, or the finished document changed the
+    /// start that was.
     Whole(Box<PreparedArticle>),
-    /// The end of an article whose start went to `on_early` and whose other sections went to
-    /// `on_more`: what needed all of it.
+    /// The end of an article whose start and later sections went to the feed.
     Rest(ArticleEnding),
-}
-
-/// What completes an article shown while it arrived, once all of it has.
-#[derive(Clone, PartialEq)]
-pub struct ArticleEnding {
-    /// Estimated minutes to read the whole article.
-    pub reading_minutes: usize,
-    /// Every problem of the whole article.
-    pub problems: Vec<Problem>,
-    /// Key figures and a copyright line given after the sections.
-    pub late: LateFields,
-    /// Where each of those key figures leads.
-    pub late_targets: Vec<LateTarget>,
 }

@@ -7,6 +7,7 @@ mod article;
 mod body;
 mod download;
 mod error;
+mod feed;
 mod library;
 pub mod offline;
 mod request;
@@ -17,8 +18,9 @@ pub use address::{
     requested_article, requested_library, requested_library_page, requested_marks,
     requested_search, resolve_article_url, viewer_root,
 };
-pub use article::{ArticleEnding, Fetched, MoreSections, fetch_article};
+pub use article::fetch_article;
 pub use body::Progress;
 pub use error::LoadError;
+pub use feed::{Arrived, ArticleEnding, ArticleFeed, MoreSections, Reading};
 pub use library::{fetch_library, fetch_library_part};
 pub use viewer_config::load_config;

@@ -21,11 +21,22 @@ use crate::view::section::{PRERENDERED_PART, make_live, show_open};
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
+use crate::model::Section;
 use crate::view::ui_text::ui;
 use web_sys::Element;
 
 /// Open/closed state of every section, shared by toggles, contents, figures and "show all".
 /// Sections can be added while the article is still arriving ([`SectionStates::extend`]).
+/// `(id, collapsible, open as published)` of each of `sections`, whose page ids are `ids`, for
+/// [`SectionStates`].
+pub fn section_flags(sections: &[Section], ids: &[String]) -> Vec<(String, bool, bool)> {
+    sections
+        .iter()
+        .zip(ids)
+        .map(|(section, id)| (id.clone(), section.heading.is_some(), !section.collapsed))
+        .collect()
+}
+
 /// The session-storage key under which the sections a reader opened in the article at
 /// `article_url` are remembered: the same for the client-only page and a written one, so a
 /// reader who moves between them finds the same sections open.

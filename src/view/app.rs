@@ -6,11 +6,10 @@ use leptos::prelude::*;
 
 use crate::config::{Home, ViewerConfig};
 use crate::load::{
-    ArticleEnding, Fetched, LoadError, MoreSections, Progress, article_parameter, fetch_article,
-    library_opened_from, load_config, requested_article, requested_library, resolve_article_url,
+    ArticleFeed, Reading, article_parameter, fetch_article, library_opened_from, load_config,
+    requested_article, requested_library, resolve_article_url,
 };
-use crate::model::PreparedArticle;
-use crate::view::article::{ArticleRest, ArticleView};
+use crate::view::article::ArticleView;
 use crate::view::attempt::{Attempt, load_into};
 use crate::view::display::ExtraControl;
 use crate::view::library::library_page;
@@ -100,35 +99,9 @@ fn HomePage() -> impl IntoView {
     }
 }
 
-/// What the loader shows, set by its [`Attempt`] as the download goes (the view must not be
-/// rebuilt when the rest of an article shown early arrives).
-enum LoadState {
-    /// Downloading (progress has its own signal, so the view is not rebuilt per chunk).
-    Loading,
-    /// The start of a long article, shown while the rest downloads; taken out like `Loaded`.
-    Early(Box<PreparedArticle>),
-    /// Ready to render; taken out, leaving `Shown`, when the article is rendered.
-    Loaded(Box<PreparedArticle>),
-    /// The article's view owns the article now.
-    Shown,
-    /// Why there is no article.
-    Failed(LoadError),
-}
-
-impl LoadState {
-    /// What to render: the article moves out (it can be large), everything else is copied.
-    fn take(&mut self) -> LoadState {
-        match self {
-            LoadState::Loaded(_) | LoadState::Early(_) => std::mem::replace(self, LoadState::Shown),
-            LoadState::Failed(error) => LoadState::Failed(error.clone()),
-            LoadState::Loading => LoadState::Loading,
-            LoadState::Shown => LoadState::Shown,
-        }
-    }
-}
-
 /// Loads the article at `url` and renders it, or an alert saying why it could not. A long
-/// article's start is rendered while the rest downloads, and the rest added to it in place.
+/// article's start is rendered while the rest downloads, and the view adds the rest in place
+/// as it reads it from the loader's [`ArticleFeed`].
 #[component]
 pub fn ArticleLoader(
     /// Address of the article JSON, relative to the page or absolute.
@@ -142,18 +115,11 @@ pub fn ArticleLoader(
     let resolved = resolve_article_url(&url).unwrap_or_else(|_| url.clone());
     let storage_key = crate::view::accordion::open_sections_key(&resolved);
     provide_context(OfflineSource(resolved));
-    let state = RwSignal::new(LoadState::Loading);
-    let progress = RwSignal::new(None::<Progress>);
-    let arrived_ending = RwSignal::new(None::<ArticleEnding>);
-    let arriving = StoredValue::new_local(Arriving::default());
+    let feed = ArticleFeed::default();
     let attempt = Attempt::start(move || {
         let url = url.clone();
         let config = config.clone();
-        // Nothing of an earlier attempt may join this one.
-        arriving.update_value(|a| a.waiting = MoreSections::default());
-        progress.set(None);
-        arrived_ending.set(None);
-        state.set(LoadState::Loading);
+        feed.restart();
         async move {
             let config = async move {
                 match config {
@@ -161,97 +127,35 @@ pub fn ArticleLoader(
                     None => load_config().await,
                 }
             };
-            let on_progress = move |p| _ = progress.try_set(Some(p));
-            let on_early = move |p| _ = state.try_set(LoadState::Early(Box::new(p)));
-            let on_more = move |more| {
-                if !arriving.is_disposed() {
-                    arriving.update_value(|a| a.add(more));
-                }
-            };
-            let result = fetch_article(url, config, on_progress, on_early, on_more).await;
-            match result {
-                Ok(Fetched::Whole(prepared)) => _ = state.try_set(LoadState::Loaded(prepared)),
-                Ok(Fetched::Rest(ending)) => _ = arrived_ending.try_set(Some(ending)),
-                Err(error) => _ = state.try_set(LoadState::Failed(error)),
-            }
-        }
-    });
-
-    // All of an article shown early has arrived: its reading time, problems, and fields
-    // given after the sections.
-    Effect::new(move |_| {
-        if let Some(ending) = arrived_ending.get()
-            && let Some((rest, owner)) = arriving.try_update_value(|a| a.rest.take()).flatten()
-        {
-            owner.with(|| rest.finish(ending));
+            fetch_article(url, config, feed).await;
         }
     });
     // A failure names itself in the tab too.
     Effect::new(move |_| {
-        if state.with(|s| matches!(s, LoadState::Failed(_))) {
+        if feed.reading.with(|r| matches!(r, Reading::Failed(_))) {
             document().set_title(crate::i18n::tr(crate::i18n::Msg::Unavailable));
         }
     });
 
     move || {
-        state.track();
-        let next = state.try_update_untracked(LoadState::take)?;
-        // Whatever comes next replaces the start of an article still arriving.
-        arriving.update_value(|a| a.rest = None);
+        feed.reading.track();
+        let next = feed.reading.try_update_untracked(Reading::take)?;
         let key = storage_key.clone();
-        let early = matches!(next, LoadState::Early(_));
         Some(match next {
-            LoadState::Shown => return None,
-            LoadState::Loading => view! { <Loading progress /> }.into_any(),
-            LoadState::Early(prepared) | LoadState::Loaded(prepared) => {
-                // The start of an article still arriving: the sections that came before it was
-                // built join it, and later ones go to it as they arrive.
-                let on_rest = early.then(|| -> Box<dyn FnOnce(ArticleRest)> {
-                    Box::new(move |mut rest| {
-                        let owner = Owner::current().expect("the article runs under an owner");
-                        arriving.update_value(|a| {
-                            rest.add(std::mem::take(&mut a.waiting));
-                            a.rest = Some((rest, owner));
-                        });
-                    })
-                });
-                let arriving = early.then_some(progress);
-                let article = view! {
-                    <ArticleView prepared=*prepared storage_key=key arriving on_rest />
-                }
-                .into_any();
-                // Left and Right: an article that replaces the start is a new view, not the
-                // start's elements updated in place (its sections are in the page already).
-                if early {
-                    Either::<AnyView, AnyView>::Left(article).into_any()
-                } else {
-                    Either::<AnyView, AnyView>::Right(article).into_any()
-                }
-            }
-            LoadState::Failed(error) => {
-                view! { <Failure error retry=attempt.retry() /> }.into_any()
-            }
+            Reading::Taken => return None,
+            Reading::Loading => view! { <Loading progress=feed.progress /> }.into_any(),
+            // Left and Right: an article that replaces the start is a new view, not the start's
+            // elements updated in place (its sections are in the page already).
+            Reading::Start(prepared) => Either::<AnyView, AnyView>::Left(
+                view! { <ArticleView prepared=*prepared storage_key=key arriving=Some(feed) /> }
+                    .into_any(),
+            )
+            .into_any(),
+            Reading::Whole(prepared) => Either::<AnyView, AnyView>::Right(
+                view! { <ArticleView prepared=*prepared storage_key=key /> }.into_any(),
+            )
+            .into_any(),
+            Reading::Failed(error) => view! { <Failure error retry=attempt.retry() /> }.into_any(),
         })
-    }
-}
-
-/// The start of an article on screen while the rest downloads, with its reactive owner, and
-/// sections that arrived before that start was built.
-#[derive(Default)]
-struct Arriving {
-    rest: Option<(ArticleRest, Owner)>,
-    waiting: MoreSections,
-}
-
-impl Arriving {
-    /// Adds `more` sections to the start on screen, or keeps them until it is built.
-    fn add(&mut self, more: MoreSections) {
-        match &mut self.rest {
-            Some((rest, owner)) => owner.with(|| rest.add(more)),
-            None => {
-                self.waiting.ids.extend(more.ids);
-                self.waiting.sections.extend(more.sections);
-            }
-        }
     }
 }

@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Msg, tr};
+use crate::model::Section;
 use crate::view::ui_text::ui;
 use web_sys::Element;
 
@@ -30,6 +31,18 @@ const ENTRY_BATCH: usize = 100;
 
 /// Contents entries: `(section index, section id, heading)`.
 pub type Entries = Vec<(usize, String, String)>;
+
+/// `(index, heading)` of every headed section of `sections`, the first of which is section
+/// `first` of the article: what the contents list lists.
+pub fn headed_sections(
+    sections: &[Section],
+    first: usize,
+) -> impl Iterator<Item = (usize, String)> + '_ {
+    sections
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, s)| s.heading.clone().map(|h| (first + i, h)))
+}
 
 /// `<nav aria-label="Contents">` listing the headed sections `entries` (`(section index,
 /// section id, heading)`); one click listener opens and scrolls to the section of any entry.

@@ -8,6 +8,7 @@
 mod accordion;
 mod announce;
 mod app;
+mod arriving;
 mod article;
 mod attempt;
 mod blocks;
@@ -24,6 +25,7 @@ pub mod library;
 mod local_file;
 mod marks;
 mod mount;
+mod mounted;
 #[cfg(not(target_arch = "wasm32"))]
 mod native_words;
 mod offline;

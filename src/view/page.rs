@@ -305,3 +305,10 @@ pub fn fold_query(text: &str) -> String {
     let marks = js_sys::RegExp::new(r"\p{M}", "gu");
     String::from(lower.replace_by_pattern(&marks, ""))
 }
+
+/// An article's problems go to the console too, for the publisher's developer tools.
+pub fn log_problems(problems: &[crate::model::Problem]) {
+    for problem in problems {
+        leptos::logging::warn!("article problem: {problem}");
+    }
+}

@@ -24,6 +24,24 @@ pub fn group_class(later: bool) -> &'static str {
 /// One section with its index and marks.
 pub type PendingSection = (usize, Section, Vec<PlacedMark>);
 
+/// `sections`, the first of which is section `first` of the article, with their indices and
+/// marks, ready to build.
+pub fn pending_sections(
+    sections: Vec<Section>,
+    first: usize,
+    marks: &[PlacedMark],
+) -> impl Iterator<Item = PendingSection> + '_ {
+    sections.into_iter().enumerate().map(move |(i, section)| {
+        let index = first + i;
+        let marks: Vec<PlacedMark> = marks
+            .iter()
+            .filter(|m| m.section == index)
+            .copied()
+            .collect();
+        (index, section, marks)
+    })
+}
+
 /// Inserts `sections` into `parent` before `before`: the first screen at once, the rest in
 /// short tasks after it has painted (see [`crate::schedule`]); sets `complete` once all of them
 /// are in the page. Stops when the article's owner has been cleaned up (another article was

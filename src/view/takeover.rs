@@ -230,5 +230,5 @@ fn make_sections_live(
 ) {
     wake_where_the_reader_is(&states, article, sections, window);
     let all_in_page = RwSignal::new(true);
-    crate::view::article::follow_fragments(states, all_in_page);
+    crate::view::mounted::follow_fragments(states, all_in_page);
 }
