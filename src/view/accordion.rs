@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::view::dom::event_within;
+use crate::view::names::{SECTION_TOGGLE, toggle_id};
 use crate::view::page::{
     Store, fragment_target, read_stored, replace_fragment, reveal, write_stored,
 };
@@ -35,13 +36,6 @@ pub fn section_flags(sections: &[Section], ids: &[String]) -> Vec<(String, bool,
         .zip(ids)
         .map(|(section, id)| (id.clone(), section.heading.is_some(), !section.collapsed))
         .collect()
-}
-
-/// The session-storage key under which the sections a reader opened in the article at
-/// `article_url` are remembered: the same for the client-only page and a written one, so a
-/// reader who moves between them finds the same sections open.
-pub fn open_sections_key(article_url: &str) -> String {
-    format!("article-viewer:open:{article_url}")
 }
 
 #[derive(Clone)]
@@ -242,7 +236,7 @@ impl SectionStates {
     /// Opens section `index`, scrolls to it and focuses its toggle, if it has one.
     pub fn open_and_reveal(&self, index: usize) {
         if let Some((id, collapsible)) = self.open(index) {
-            let focus = collapsible.then(|| format!("{id}--toggle"));
+            let focus = collapsible.then(|| toggle_id(&id));
             reveal(id, focus, false);
         }
     }
@@ -268,7 +262,7 @@ impl SectionStates {
     /// (and an opened section's address goes into the URL). One listener serves every toggle.
     pub fn handle_click(&self, event: &web_sys::MouseEvent) {
         // A toggle still asleep is its heading's text: pressed, it acts as the live one would.
-        let Some(index) = self.section_of(event, ".section-toggle") else {
+        let Some(index) = self.section_of(event, SECTION_TOGGLE.selector) else {
             return;
         };
         self.wake(index, false);

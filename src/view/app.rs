@@ -113,7 +113,7 @@ pub fn ArticleLoader(
 ) -> impl IntoView {
     // Remembered section state is per article, keyed by its resolved address.
     let resolved = resolve_article_url(&url).unwrap_or_else(|_| url.clone());
-    let storage_key = crate::view::accordion::open_sections_key(&resolved);
+    let storage_key = crate::view::names::open_sections_key(&resolved);
     provide_context(OfflineSource(resolved));
     let feed = ArticleFeed::default();
     let attempt = Attempt::start(move || {

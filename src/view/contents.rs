@@ -20,6 +20,7 @@ use crate::schedule::{TaskClock, in_frames};
 use crate::view::accordion::SectionStates;
 use crate::view::dom::{SECTION_ATTR, event_within, is_plain_click, section_index, set_attr};
 use crate::view::mount::insert_static_view;
+use crate::view::names::CONTENTS_LIST;
 use crate::view::page::replace_fragment;
 use crate::view::reading::ReadingPosition;
 
@@ -59,7 +60,7 @@ pub fn Contents(
     view! {
         <nav class="contents" role="navigation" aria-label=tr(Msg::Contents) on:click=on_click>
             <h2 class="rail-title">{ui(Msg::Contents)}</h2>
-            <ol class="contents-list">
+            <ol class=CONTENTS_LIST.name>
                 <ContentsEntries entries />
             </ol>
         </nav>

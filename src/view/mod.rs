@@ -26,6 +26,7 @@ mod local_file;
 mod marks;
 mod mount;
 mod mounted;
+mod names;
 #[cfg(not(target_arch = "wasm32"))]
 mod native_words;
 mod offline;

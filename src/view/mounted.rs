@@ -12,6 +12,7 @@ use crate::model::{Article, Direction, PlacedMark, Problem, Section, structured_
 use crate::view::accordion::SectionStates;
 use crate::view::arriving::{ArticleRest, add_as_it_arrives};
 use crate::view::contents::{ContentsList, Entries};
+use crate::view::names::CONTENTS_LIST;
 use crate::view::page::{log_problems, set_document_metadata, set_structured_data};
 use crate::view::progressive::{build_progressive, insert_sections, pending_sections};
 use crate::view::reading::ReadingPosition;
@@ -135,7 +136,7 @@ pub fn when_mounted(mounted: Mounted) {
     let contents = rail
         .as_ref()
         .filter(|_| has_contents)
-        .and_then(|rail| rail.get_elements_by_class_name("contents-list").item(0))
+        .and_then(|rail| rail.get_elements_by_class_name(CONTENTS_LIST.name).item(0))
         .map(|list| ContentsList::attach(list, later_entries, position));
     // The sections move into the page, one slice at a time.
     let mut sections = pending_sections(sections, 0, &marks);

@@ -9,15 +9,16 @@ use crate::model::{PlacedMark, Section};
 use crate::schedule::{SECTIONS_AT_A_TIME, TaskClock, in_frames, screenful};
 use crate::view::accordion::SectionStates;
 use crate::view::mount::insert_static_view;
+use crate::view::names::{LATER_GROUP, SECTION_GROUP};
 use crate::view::section::SectionView;
 
 /// The class of a group of sections, on the client as in a written page: `later` for a group
 /// after the first screen, whose off-screen panels the stylesheet lets the browser skip.
 pub fn group_class(later: bool) -> &'static str {
     if later {
-        "section-group later"
+        LATER_GROUP
     } else {
-        "section-group"
+        SECTION_GROUP.name
     }
 }
 
@@ -114,6 +115,9 @@ pub fn insert_sections(
     if built.is_empty() {
         return;
     }
+    // Not a `view!` element with the sections as its child: with `erase_components`, Leptos
+    // wraps an element's children in a list of its own, whose marker would add a comment to
+    // every group and make the page's DOM differ from a written page's.
     let Ok(group) = document().create_element("div") else {
         return;
     };

@@ -22,6 +22,8 @@ use crate::model::{PlacedMark, Section};
 use crate::view::announce::CopyLinkButton;
 use crate::view::blocks::Blocks;
 use crate::view::dom::{set_attr, set_flag};
+use crate::view::mount::insert_static_view;
+use crate::view::names::{self, SECTION_PANEL, SECTION_TOGGLE, TOGGLE_HINT};
 use crate::view::ui_text::lang_attrs;
 
 /// The attribute of a part of a pre-rendered page not yet taken over (a section, the rail):
@@ -72,15 +74,15 @@ pub fn SectionView(
         }
         .into_any();
     };
-    let toggle_id = format!("{id}--toggle");
-    let panel_id = format!("{id}--panel");
+    let toggle_id = names::toggle_id(&id);
+    let panel_id = names::panel_id(&id);
     let copy_label = tr_fill(Msg::CopyLinkToSection, &[&heading]);
     let (hint_lang, hint_dir) = lang_attrs(say(Msg::Hide));
     let open = open || !live;
     let hint = view! {
         // Not a search result snippet: it is the control's state, not the text.
         <span
-            class="section-toggle-hint"
+            class=TOGGLE_HINT.name
             aria-hidden="true"
             data-nosnippet=""
             lang=hint_lang
@@ -90,30 +92,15 @@ pub fn SectionView(
         </span>
     };
     let text = view! { <span class="section-heading-text">{heading.clone()}</span> };
-    let (button_id, controls) = (toggle_id.clone(), panel_id.clone());
-    let live_toggle = move |text, hint| {
-        view! {
-            <button
-                class="section-toggle"
-                type="button"
-                id=button_id
-                aria-controls=controls
-                aria-expanded=if open { "true" } else { "false" }
-            >
-                {text}
-                {hint}
-            </button>
-        }
-    };
     // The pre-rendered form exists only natively (`article pages`): the page never builds it.
     #[cfg(target_arch = "wasm32")]
-    let toggle = live_toggle(text, hint);
+    let toggle = toggle_button(&id, open, text, hint);
     #[cfg(not(target_arch = "wasm32"))]
     let toggle = if live {
-        Either::Left(live_toggle(text, hint))
+        Either::Left(toggle_button(&id, open, text, hint))
     } else {
         Either::Right(view! {
-            <span class="section-toggle" id=toggle_id.clone()>
+            <span class=SECTION_TOGGLE.name id=toggle_id.clone()>
                 {text}
                 {hint}
             </span>
@@ -137,7 +124,7 @@ pub fn SectionView(
             // find-in-page and print, but kept by reader modes.
             <h2 class="reader-only">{heading}</h2>
             <div
-                class="section-panel"
+                class=SECTION_PANEL.name
                 role=region.then_some("region")
                 id=panel_id
                 aria-labelledby=region.then_some(toggle_id)
@@ -150,32 +137,60 @@ pub fn SectionView(
     .into_any()
 }
 
+/// The toggle of the headed section whose page id is `section_id`, in state `open`, holding
+/// its `text` and `hint`: a `<button>` that controls the section's panel. One builder
+/// for the page's sections and for the take-over of a written page's ([`make_live`]).
+pub fn toggle_button<T: IntoView, H: IntoView>(
+    section_id: &str,
+    open: bool,
+    text: T,
+    hint: H,
+) -> impl IntoView + use<T, H> {
+    view! {
+        <button
+            class=SECTION_TOGGLE.name
+            type="button"
+            id=names::toggle_id(section_id)
+            aria-controls=names::panel_id(section_id)
+            aria-expanded=if open { "true" } else { "false" }
+        >
+            {text}
+            {hint}
+        </button>
+    }
+}
+
 /// Makes the toggle of a headed section pre-rendered by [`SectionView`] (`live: false`) the
-/// `<button>` the live section has, in state `open`: the heading's text and hint already on
-/// the page move into it (they are not built again, and keep their size, so nothing moves).
-/// Built with web-sys: Leptos has no way to take over markup it did not build, short of
-/// hydration (see `view::takeover`).
+/// `<button>` the live section has ([`toggle_button`]), in state `open`: the heading's text and
+/// hint already on the page move into it (they are not built again, and keep their size, so
+/// nothing moves).
 pub fn make_live(section: &Element, open: bool) {
     let toggle = section
-        .query_selector(":scope > .section-header > h2 > span.section-toggle")
+        .query_selector(&format!(
+            ":scope > .section-header > h2 > span{}",
+            SECTION_TOGGLE.selector
+        ))
         .ok()
         .flatten();
-    let Some(toggle) = toggle else {
+    let Some((toggle, heading)) = toggle.and_then(|t| t.parent_element().map(|h| (t, h))) else {
         return;
     };
-    let Ok(button) = document().create_element("button") else {
+    // Its id goes to the button.
+    _ = toggle.remove_attribute("id");
+    insert_static_view(
+        &heading,
+        Some(&toggle),
+        toggle_button(&section.id(), open, (), ()),
+    );
+    let Some(button) = toggle.previous_element_sibling() else {
         return;
     };
-    let id = section.id();
-    set_attr(&button, "class", "section-toggle");
-    set_attr(&button, "type", "button");
-    set_attr(&button, "aria-controls", &format!("{id}--panel"));
-    toggle.remove_attribute("id").ok();
-    button.set_id(&format!("{id}--toggle"));
+    // Leptos's placeholder for the children it was not given (nothing keeps it).
+    button.set_text_content(None);
     while let Some(child) = toggle.first_child() {
         _ = button.append_child(&child);
     }
-    _ = toggle.replace_with_with_node_1(&button);
+    toggle.remove();
     show_open(section, open);
 }
 
@@ -187,9 +202,9 @@ pub fn show_open(section: &Element, open: bool) {
     let part = |class: &str| section.get_elements_by_class_name(class).item(0);
     // The toggle and its hint come before the panel, whose blocks never use these classes.
     if let (Some(toggle), Some(hint), Some(panel)) = (
-        part("section-toggle"),
-        part("section-toggle-hint"),
-        part("section-panel"),
+        part(SECTION_TOGGLE.name),
+        part(TOGGLE_HINT.name),
+        part(SECTION_PANEL.name),
     ) {
         _ = section.class_list().toggle_with_force("is-open", open);
         set_flag(&toggle, "aria-expanded", open);

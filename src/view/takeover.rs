@@ -24,13 +24,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::schedule::{next_frame, next_task};
-use crate::view::accordion::{SectionStates, ShowAll, open_sections_key};
+use crate::view::accordion::{SectionStates, ShowAll};
 use crate::view::announce::{Announcer, Toast};
 use crate::view::contents::{ContentsList, follow_entry};
 use crate::view::display::DisplayControls;
 use crate::view::dom::listen;
 use crate::view::figures::follow_figure_link;
 use crate::view::mount::{Built, build_view};
+use crate::view::names::{SECTION_GROUP, open_sections_key};
 use crate::view::offline::OfflineSource;
 use crate::view::reading::{ReadingPosition, ReadingProgress};
 use crate::view::section::PRERENDERED_PART;
@@ -130,7 +131,8 @@ fn article_address() -> Option<OfflineSource> {
 
 /// The sections of the pre-rendered article, in page order.
 fn sections_of(article: &Element) -> Vec<Element> {
-    let Ok(list) = article.query_selector_all(".section-group > .section") else {
+    let Ok(list) = article.query_selector_all(&format!("{} > .section", SECTION_GROUP.selector))
+    else {
         return Vec::new();
     };
     (0..list.length())

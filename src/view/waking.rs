@@ -23,6 +23,7 @@ use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, Intersec
 use crate::schedule::{TaskClock, in_frames};
 use crate::view::accordion::SectionStates;
 use crate::view::dom::listen;
+use crate::view::names::SECTION_GROUP;
 use crate::view::page::viewport_height;
 use crate::view::reading::count_leading;
 
@@ -96,7 +97,7 @@ pub fn wake_where_the_reader_is(
 
 /// Each section group of `article` with the indices of its sections.
 fn groups_of(article: &Element) -> Vec<(Element, Range<usize>)> {
-    let collection = article.get_elements_by_class_name("section-group");
+    let collection = article.get_elements_by_class_name(SECTION_GROUP.name);
     let mut start = 0;
     (0..collection.length())
         .filter_map(|i| collection.item(i))
