@@ -26,8 +26,6 @@ use crate::model::Section;
 use crate::view::ui_text::ui;
 use web_sys::Element;
 
-/// Open/closed state of every section, shared by toggles, contents, figures and "show all".
-/// Sections can be added while the article is still arriving ([`SectionStates::extend`]).
 /// `(id, collapsible, open as published)` of each of `sections`, whose page ids are `ids`, for
 /// [`SectionStates`].
 pub fn section_flags(sections: &[Section], ids: &[String]) -> Vec<(String, bool, bool)> {
@@ -38,6 +36,8 @@ pub fn section_flags(sections: &[Section], ids: &[String]) -> Vec<(String, bool,
         .collect()
 }
 
+/// Open/closed state of every section, shared by toggles, contents, figures and "show all".
+/// Sections can be added while the article is still arriving ([`SectionStates::extend`]).
 #[derive(Clone)]
 pub struct SectionStates {
     sections: Rc<RefCell<Vec<SectionState>>>,
