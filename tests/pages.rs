@@ -53,6 +53,19 @@ fn page_of(bytes: &[u8], shell: &ViewerShell, url: Option<&str>) -> String {
     render_page(prepared, shell, &head)
 }
 
+/// `article pages` on the folder `articles` with the build `dist`, as published at
+/// `https://news.example/viewer/articles/`: (exit code, stdout, stderr).
+fn pages_published(articles: &Path, dist: &Path) -> (i32, String, String) {
+    article(&[
+        "pages",
+        articles.to_str().unwrap(),
+        "--viewer",
+        dist.to_str().unwrap(),
+        "--base-url",
+        "https://news.example/viewer/articles/",
+    ])
+}
+
 /// The `<body>` of a page.
 fn body(page: &str) -> &str {
     &page[page.find("<body>").unwrap()..]
@@ -349,14 +362,7 @@ fn article_pages_writes_a_page_beside_every_article_json_or_markdown() {
     );
     let harbour = std::fs::read_to_string(articles.join("harbour.html")).unwrap();
     assert!(harbour.contains("A year at the harbour"));
-    let (code, _, err) = article(&[
-        "pages",
-        &path(&articles),
-        "--viewer",
-        &path(&dist),
-        "--base-url",
-        "https://news.example/viewer/articles/",
-    ]);
+    let (code, _, err) = pages_published(&articles, &dist);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("no --base-url"));
     let sample = std::fs::read_to_string(articles.join("sample.html")).unwrap();
@@ -429,15 +435,7 @@ fn a_preview_picture_in_the_folder_gives_oembed_its_thumbnail_and_open_graph_its
         Some("https://news.example/viewer/articles/bowl.jpg"),
     );
     write("elsewhere.json", Some("https://cdn.example/x.png"), None);
-    let path = |p: &Path| p.to_str().unwrap().to_owned();
-    let (code, _, err) = article(&[
-        "pages",
-        &path(&articles),
-        "--viewer",
-        &path(&dist),
-        "--base-url",
-        "https://news.example/viewer/articles/",
-    ]);
+    let (code, _, err) = pages_published(&articles, &dist);
     assert_eq!(code, 0, "{err}");
     let answer = |stem: &str| -> serde_json::Value {
         let text = std::fs::read_to_string(articles.join(format!("{stem}.oembed.json"))).unwrap();
